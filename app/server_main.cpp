@@ -1,0 +1,60 @@
+// shortfuse-server: the headless Shortfuse server. Links QtCore, QtNetwork,
+// QtSql and QtHttpServer only, never QtWidgets, so it runs on machines
+// without a display.
+
+#include "unixsignals.h"
+
+#include <serverconfig.h>
+#include <shortfuseserver.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("shortfuse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SHORTFUSE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Shortfuse server: short links that redirect N times, then expire."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    shortfuse::ServerOptions::addTo(parser);
+
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "shortfuse-server: %s (see --help)\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(help))
+        parser.showHelp(0);
+    if (parser.isSet(version))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "shortfuse-server: unexpected argument '%s' (see --help)\n",
+                     qPrintable(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+    shortfuse::Result<shortfuse::ServerConfig> config = shortfuse::ServerOptions::read(parser);
+    if (!config) {
+        std::fprintf(stderr, "shortfuse-server: %s\n", qPrintable(config.error().message));
+        return 2;
+    }
+
+    shortfuse::ShortfuseServer server(*config);
+    if (shortfuse::Status started = server.start(); !started) {
+        std::fprintf(stderr, "shortfuse-server: %s\n", qPrintable(started.error().message));
+        return 1;
+    }
+
+    UnixSignalWatcher signals;
+    QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, &server, &shortfuse::ShortfuseServer::shutdown);
+    QObject::connect(&server, &shortfuse::ShortfuseServer::stopped, &app, &QCoreApplication::quit);
+
+    std::printf("Listening on %s\n", qPrintable(server.listeningUrl()));
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,307 @@
+#include "clickwriter.h"
+
+#include "linkrules.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QMetaObject>
+
+#include <chrono>
+
+Q_LOGGING_CATEGORY(lcWriter, "shortfuse.writer")
+
+namespace shortfuse {
+
+namespace {
+
+constexpr int kSlugAttempts = 16;
+// How many failed commits in a row a stopping writer tries before it gives
+// up on the records it still holds (and says how many in the log).
+constexpr int kStopAttempts = 3;
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+} // namespace
+
+ClickWriter::ClickWriter(std::unique_ptr<LinkStore> store, QObject *replyContext)
+    : m_store(std::move(store))
+    , m_replyContext(replyContext)
+{
+}
+
+ClickWriter::~ClickWriter()
+{
+    stop();
+}
+
+Status ClickWriter::start()
+{
+    std::promise<Status> opened;
+    std::future<Status> result = opened.get_future();
+    m_thread = std::thread([this, &opened] { run(&opened); });
+    Status status = result.get();
+    if (!status) {
+        m_thread.join();
+        return status;
+    }
+    return {};
+}
+
+void ClickWriter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void ClickWriter::enqueue(Op op)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(op));
+    }
+    m_wake.notify_one();
+}
+
+void ClickWriter::create(NewLink link, CreateDone done)
+{
+    enqueue(CreateOp{std::move(link), std::move(done)});
+}
+
+void ClickWriter::claim(QString slug, ClickFacts facts, ClaimDone done)
+{
+    enqueue(ClaimOp{std::move(slug), std::move(facts), std::move(done)});
+}
+
+void ClickWriter::lookup(QString slug, ClaimDone done)
+{
+    enqueue(LookupOp{std::move(slug), std::move(done)});
+}
+
+void ClickWriter::record(qint64 linkId, ClickOutcome outcome, ClickFacts facts)
+{
+    m_pendingRecords.fetch_add(1, std::memory_order_relaxed);
+    enqueue(RecordOp{linkId, outcome, std::move(facts)});
+}
+
+void ClickWriter::flush(std::function<void()> done)
+{
+    enqueue(FlushOp{std::move(done)});
+}
+
+void ClickWriter::run(std::promise<Status> *opened)
+{
+    {
+        Status status = m_store->open();
+        const bool ok = status.ok();
+        opened->set_value(std::move(status));
+        if (!ok)
+            return;
+    }
+
+    int failuresInARow = 0;
+    std::vector<Op> batch;
+    batch.reserve(kMaxBatch);
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+            if (m_queue.empty() && m_stopping)
+                break;
+            while (!m_queue.empty() && batch.size() < kMaxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+
+        std::vector<Reply> replies;
+        replies.reserve(batch.size());
+        if (writeBatch(batch, replies)) {
+            failuresInARow = 0;
+            postReplies(std::move(replies));
+            batch.clear();
+            continue;
+        }
+
+        // The batch is rolled back. Claims and creations were answered with
+        // an error; click records and flushes go back to the front of the
+        // queue to be written by a later batch.
+        ++failuresInARow;
+        m_counters.failedBatches.fetch_add(1, std::memory_order_relaxed);
+        postReplies(std::move(replies));
+        bool stopping = false;
+        {
+            std::lock_guard lock(m_mutex);
+            stopping = m_stopping;
+            if (!stopping || failuresInARow < kStopAttempts) {
+                for (auto it = batch.rbegin(); it != batch.rend(); ++it)
+                    m_queue.push_front(std::move(*it));
+            }
+        }
+        if (stopping && failuresInARow >= kStopAttempts) {
+            qCCritical(lcWriter, "giving up on %zu unwritten operations at shutdown", batch.size());
+            std::vector<Reply> flushes;
+            for (Op &op : batch) {
+                if (auto *flush = std::get_if<FlushOp>(&op))
+                    flushes.push_back(std::move(flush->done));
+            }
+            postReplies(std::move(flushes));
+        }
+        batch.clear();
+        // Back off so a broken disk is not hammered in a tight loop.
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_for(lock, std::chrono::milliseconds(200));
+    }
+    m_store->close();
+}
+
+bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies)
+{
+    if (Status begun = m_store->beginBatch(); !begun) {
+        qCWarning(lcWriter) << "cannot begin a batch:" << begun.error().message;
+        failBatch(batch, replies, begun.error());
+        return false;
+    }
+
+    QHash<qint64, qint64> unlimitedClicks; // link id -> redirects to count
+    qint64 records = 0;
+    std::optional<Error> failure;
+
+    for (Op &op : batch) {
+        std::visit(Overloaded{
+                       [&](CreateOp &create) {
+                           for (int attempt = 0; attempt < kSlugAttempts; ++attempt) {
+                               Result<std::optional<Link>> inserted = m_store->insertLink(create.link);
+                               if (!inserted) {
+                                   failure = inserted.error();
+                                   return;
+                               }
+                               if (inserted->has_value()) {
+                                   replies.push_back([done = std::move(create.done), link = **inserted] {
+                                       done(link);
+                                   });
+                                   return;
+                               }
+                               if (!create.link.slugGenerated)
+                                   break;
+                               create.link.slug = rules::generateSlug(); // collision: draw again
+                           }
+                           Error error = create.link.slugGenerated
+                               ? Error{503, "slug_space_exhausted",
+                                       QStringLiteral("Could not find a free short name; please try again.")}
+                               : Error{409, "duplicate",
+                                       QStringLiteral("The alias \"%1\" is already in use.").arg(create.link.slug)};
+                           replies.push_back([done = std::move(create.done), error] { done(error); });
+                       },
+                       [&](ClaimOp &claim) {
+                           Result<Claim> result = m_store->claimClick(claim.slug);
+                           if (!result) {
+                               failure = result.error();
+                               return;
+                           }
+                           if (result->kind != Claim::Kind::Unknown) {
+                               const ClickOutcome outcome = result->kind == Claim::Kind::Redirected
+                                   ? ClickOutcome::Redirected
+                                   : ClickOutcome::Expired;
+                               if (Status s = m_store->recordClick(result->link.id, outcome, claim.facts); !s) {
+                                   failure = s.error();
+                                   return;
+                               }
+                           }
+                           replies.push_back([done = std::move(claim.done), claimed = *result] { done(claimed); });
+                       },
+                       [&](LookupOp &lookup) {
+                           Result<std::optional<Link>> found = m_store->findLink(lookup.slug);
+                           if (!found) {
+                               failure = found.error();
+                               return;
+                           }
+                           Claim state;
+                           if (found->has_value()) {
+                               state.link = **found;
+                               state.kind = state.link.exhausted() ? Claim::Kind::Expired : Claim::Kind::Redirected;
+                           }
+                           replies.push_back([done = std::move(lookup.done), state] { done(state); });
+                       },
+                       [&](RecordOp &record) {
+                           ++records;
+                           if (record.outcome == ClickOutcome::Redirected)
+                               ++unlimitedClicks[record.linkId];
+                           if (Status s = m_store->recordClick(record.linkId, record.outcome, record.facts); !s)
+                               failure = s.error();
+                       },
+                       [&](FlushOp &flush) { replies.push_back(std::move(flush.done)); },
+                   },
+                   op);
+        if (failure)
+            break;
+    }
+
+    for (auto it = unlimitedClicks.cbegin(); !failure && it != unlimitedClicks.cend(); ++it) {
+        if (Status s = m_store->addClicks(it.key(), it.value()); !s)
+            failure = s.error();
+    }
+    if (!failure) {
+        if (Status committed = m_store->commitBatch(); !committed)
+            failure = committed.error();
+    }
+    if (failure) {
+        qCWarning(lcWriter) << "batch of" << batch.size() << "rolled back:" << failure->message;
+        m_store->rollbackBatch();
+        replies.clear();
+        failBatch(batch, replies, *failure);
+        return false;
+    }
+
+    m_pendingRecords.fetch_sub(records, std::memory_order_relaxed);
+    m_counters.batches.fetch_add(1, std::memory_order_relaxed);
+    m_counters.operations.fetch_add(batch.size(), std::memory_order_relaxed);
+    if (batch.size() > m_counters.largestBatch.load(std::memory_order_relaxed))
+        m_counters.largestBatch.store(batch.size(), std::memory_order_relaxed);
+    return true;
+}
+
+void ClickWriter::failBatch(std::vector<Op> &batch, std::vector<Reply> &replies, const Error &cause)
+{
+    const Error unavailable{503, "storage_unavailable",
+                            QStringLiteral("The link database is unavailable right now; please try again. (%1)")
+                                .arg(cause.message)};
+    std::vector<Op> keep;
+    keep.reserve(batch.size());
+    for (Op &op : batch) {
+        if (auto *create = std::get_if<CreateOp>(&op)) {
+            replies.push_back([done = std::move(create->done), unavailable] { done(unavailable); });
+        } else if (auto *claim = std::get_if<ClaimOp>(&op)) {
+            replies.push_back([done = std::move(claim->done), unavailable] { done(unavailable); });
+        } else if (auto *lookup = std::get_if<LookupOp>(&op)) {
+            replies.push_back([done = std::move(lookup->done), unavailable] { done(unavailable); });
+        } else {
+            keep.push_back(std::move(op)); // records and flushes are retried
+        }
+    }
+    batch = std::move(keep);
+}
+
+void ClickWriter::postReplies(std::vector<Reply> replies)
+{
+    if (replies.empty())
+        return;
+    QMetaObject::invokeMethod(
+        m_replyContext,
+        [replies = std::move(replies)] {
+            for (const Reply &reply : replies)
+                reply();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace shortfuse

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "link.h"
+#include "result.h"
+#include "storage/linkstore.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+namespace shortfuse {
+
+// Owns the storage connection and the one thread that writes to it.
+//
+// Every write (new links, click claims, click records) is queued here and
+// executed in batches: one transaction, one durable commit, for everything
+// that arrived while the previous batch was being committed (group
+// commit). Answers run on `replyContext`'s thread once their batch is
+// committed, so a capped link's redirect is only sent after its click is on
+// disk, and the server's own thread never waits for the disk.
+class ClickWriter final {
+public:
+    using CreateDone = std::function<void(const Result<Link> &)>;
+    using ClaimDone = std::function<void(const Result<Claim> &)>;
+
+    struct Counters {
+        std::atomic<quint64> batches{0};
+        std::atomic<quint64> operations{0};
+        std::atomic<quint64> failedBatches{0};
+        std::atomic<quint64> largestBatch{0};
+    };
+
+    ClickWriter(std::unique_ptr<LinkStore> store, QObject *replyContext);
+    ~ClickWriter();
+    Q_DISABLE_COPY_MOVE(ClickWriter)
+
+    // Opens the store on the writer thread; returns its error if it fails.
+    Status start();
+    // Commits everything queued, then ends the thread. Idempotent.
+    void stop();
+
+    void create(NewLink link, CreateDone done);
+    // Uses up one click of `slug` if any is left, and logs the request.
+    void claim(QString slug, ClickFacts facts, ClaimDone done);
+    // Reads a link's state through the same queue, so the answer is ordered
+    // after every claim submitted before it. Uses up nothing, logs nothing.
+    // Kind is Redirected for a link that would still redirect.
+    void lookup(QString slug, ClaimDone done);
+    // Logs a request whose answer did not need the database first: a
+    // redirect of an unlimited link (which is counted) or an expired hit.
+    void record(qint64 linkId, ClickOutcome outcome, ClickFacts facts);
+    // `done` runs once everything submitted before it is committed.
+    void flush(std::function<void()> done);
+
+    // True while so many click records wait that taking more would let
+    // memory grow without bound; callers answer 503 instead.
+    bool overloaded() const { return m_pendingRecords.load(std::memory_order_relaxed) > kMaxPendingRecords; }
+    const Counters &counters() const { return m_counters; }
+
+private:
+    struct CreateOp {
+        NewLink link;
+        CreateDone done;
+    };
+    struct ClaimOp {
+        QString slug;
+        ClickFacts facts;
+        ClaimDone done;
+    };
+    struct LookupOp {
+        QString slug;
+        ClaimDone done;
+    };
+    struct RecordOp {
+        qint64 linkId;
+        ClickOutcome outcome;
+        ClickFacts facts;
+    };
+    struct FlushOp {
+        std::function<void()> done;
+    };
+    using Op = std::variant<CreateOp, ClaimOp, LookupOp, RecordOp, FlushOp>;
+    using Reply = std::function<void()>;
+
+    static constexpr qint64 kMaxPendingRecords = 200'000;
+    static constexpr size_t kMaxBatch = 4096;
+
+    void enqueue(Op op);
+    void run(std::promise<Status> *opened);
+    // Returns false when the batch could not be committed.
+    bool writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies);
+    void failBatch(std::vector<Op> &batch, std::vector<Reply> &replies, const Error &error);
+    void postReplies(std::vector<Reply> replies);
+
+    std::unique_ptr<LinkStore> m_store;
+    QObject *m_replyContext; // outlives the writer: its owner stops the writer first
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Op> m_queue;
+    bool m_stopping = false;
+    std::thread m_thread;
+    std::atomic<qint64> m_pendingRecords{0};
+    Counters m_counters;
+};
+
+} // namespace shortfuse

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace shortfuse {
+
+// Limits the transport enforces before QHttpServer's parser sees a byte.
+// QHttpServer 6.4 buffers a whole request (body included) in memory, has no
+// idle timeout and no connection cap, and leaves a connection open without
+// an answer when its parser fails; these limits close those holes.
+struct TransportLimits {
+    qint64 maxBodyBytes = 64 * 1024;
+    int maxHeaderBytes = 16 * 1024;
+    int maxConnections = 4096;
+    int idleTimeoutMs = 60'000;    // no byte from the client for this long
+    int headerTimeoutMs = 20'000;  // a request's headers must arrive in this time
+    int lingerMs = 2'000;          // after a refusal, read and discard this long
+};
+
+class ConnectionRegistry;
+
+// One accepted connection. It watches the byte stream in front of
+// QHttpServer: it frames requests by their headers and Content-Length and
+// refuses (413, 431, 411, 400, 408) before anything large is buffered.
+class GuardedSocket final : public QTcpSocket {
+    Q_OBJECT
+public:
+    GuardedSocket(std::shared_ptr<ConnectionRegistry> registry, const TransportLimits &limits,
+                  QObject *parent = nullptr);
+    ~GuardedSocket() override;
+
+    // Called by the registry's sweep; closes the connection if it overstayed.
+    void enforceDeadlines(qint64 nowMs);
+    bool refused() const { return m_refused; }
+
+protected:
+    void disconnectNotify(const QMetaMethod &signal) override;
+
+private:
+    enum class Phase { Headers, Body };
+
+    void inspectIncoming();
+    qsizetype consumeHeaders(const char *data, qsizetype size);
+    bool checkHeaderBlock(QByteArrayView block);
+    void refuse(int status, const char *reason, const QString &message);
+    void onRefusalWritten();
+    void discardIncoming();
+
+    std::shared_ptr<ConnectionRegistry> m_registry;
+    const TransportLimits &m_limits;
+    Phase m_phase = Phase::Headers;
+    QByteArray m_partialHeaders;
+    qint64 m_bodyRemaining = 0;
+    qint64 m_lastReadMs = 0;
+    qint64 m_requestStartedMs = -1;  // first byte of unfinished headers
+    qint64 m_lingerUntilMs = -1;
+    bool m_refused = false;
+};
+
+// Shared by the server and its sockets, so a socket's destructor can
+// always unregister itself, whatever order Qt tears things down in.
+class ConnectionRegistry {
+public:
+    QSet<GuardedSocket *> sockets;
+    QElapsedTimer clock;
+    qint64 nowMs() const { return clock.elapsed(); }
+};
+
+// The TCP listener handed to QHttpServer::bind(): accepts connections,
+// wraps each in a GuardedSocket, caps how many are open and sweeps
+// connections that idle or dawdle.
+class GuardedTcpServer final : public QTcpServer {
+    Q_OBJECT
+public:
+    explicit GuardedTcpServer(TransportLimits limits, QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
+
+    int openConnections() const { return int(m_registry->sockets.size()); }
+    // Writes out what every connection has buffered (used at shutdown).
+    bool flushAll();
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    void sweep();
+
+    TransportLimits m_limits;
+    std::shared_ptr<ConnectionRegistry> m_registry;
+    QTimer m_sweepTimer;
+};
+
+} // namespace shortfuse

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <utility>
+
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace shortfuse::http {
+
+using Header = std::pair<QByteArray, QByteArray>;
+
+// A complete answer, built by a handler and written in one piece.
+struct Response {
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<Header> headers;
+
+    static Response json(int status, const QJsonObject &object);
+    // {"error": sentence, "reason": code} with the error's status.
+    static Response jsonError(const Error &error);
+    // An HTML page with the security headers every page carries.
+    static Response html(int status, QByteArray page);
+    Response &withHeader(QByteArray name, QByteArray value);
+};
+
+// Where an answer goes, captured when the request arrives so the answer can
+// be written later (after a group commit) without touching the request.
+// The socket is guarded: a client that hung up simply gets nothing.
+class ReplyChannel {
+public:
+    ReplyChannel(const QHttpServerRequest &request, QHttpServerResponder &responder);
+
+    void send(const Response &response);
+    // The click path's answer, kept apart so it costs one small buffer.
+    void sendRedirect(const QByteArray &location);
+
+private:
+    void write(const QByteArray &bytes);
+
+    QPointer<QTcpSocket> m_socket;
+    bool m_headOnly = false;
+    bool m_closeAfter = false;
+};
+
+} // namespace shortfuse::http

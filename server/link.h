@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QString>
+
+#include <optional>
+
+namespace shortfuse {
+
+// A short link as storage knows it.
+struct Link {
+    qint64 id = 0;
+    QString slug;
+    QString url;                   // exactly as the creator gave it
+    std::optional<int> maxClicks;  // nullopt: unlimited
+    qint64 clicks = 0;             // redirects claimed so far
+    qint64 createdAtMs = 0;        // UTC, milliseconds since the epoch
+    bool revoked = false;
+
+    bool capped() const { return maxClicks.has_value(); }
+    bool exhausted() const { return revoked || (maxClicks && clicks >= *maxClicks); }
+};
+
+// What a new link is made of before storage gives it an id.
+struct NewLink {
+    QString slug;
+    QString url;
+    std::optional<int> maxClicks;
+    qint64 createdAtMs = 0;
+    bool slugGenerated = false;    // storage may pick another slug on a collision
+};
+
+// How one request to /<slug> ended.
+enum class ClickOutcome : int {
+    Redirected = 1,
+    Expired = 2,
+};
+
+// The raw facts of one request to /<slug>, recorded as they arrived.
+// Enrichment (browser, country, bot) happens later, off the response path.
+struct ClickFacts {
+    qint64 atMs = 0;
+    QHostAddress client;    // the resolved client; anonymized before it is stored
+    QByteArray userAgent;
+    QByteArray referrer;
+};
+
+} // namespace shortfuse

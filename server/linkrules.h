@@ -1,0 +1,48 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+
+#include <optional>
+
+// The rules for what a link may be made of: destination URLs, aliases,
+// max-clicks and generated slugs. One definition, used by the HTTP API, the
+// web form and the desktop window alike.
+namespace shortfuse::rules {
+
+inline constexpr int kMaxUrlLength = 2048;
+inline constexpr int kMinAliasLength = 3;
+inline constexpr int kMaxAliasLength = 64;
+inline constexpr int kGeneratedSlugLength = 8;
+inline constexpr qint64 kMaxClicksLimit = 2147483647;
+
+// A destination must be absolute http(s) with a host, at most 2048
+// characters, without whitespace or control characters. The URL is checked,
+// never rewritten: the caller stores exactly the string it was given.
+// Errors carry reasons missing_url, url_too_long, malformed_url,
+// unsupported_scheme.
+Status validateDestinationUrl(const QString &url);
+
+// [A-Za-z0-9_-]{3,64} and not one of the server's own route words.
+// Errors carry reasons invalid_alias or reserved_alias.
+Status validateAlias(const QString &alias);
+
+// True for words the server's own routes use (compared case-insensitively,
+// so "API" cannot shadow /api in a case-folding proxy either).
+bool isReservedWord(const QString &word);
+
+// True when `text` has the shape of any slug the server could have issued
+// (generated or alias), so a request path that cannot be a slug is answered
+// without touching storage.
+bool hasSlugShape(QStringView text);
+
+// max-clicks: 1 ..= 2147483647. nullopt means unlimited.
+// Error reason invalid_max_clicks.
+Result<std::optional<int>> validateMaxClicks(std::optional<qint64> value);
+
+// 8 characters of [A-Za-z0-9] from the operating system's CSPRNG, without
+// modulo bias (62^8 ~ 2.2e14 possibilities, ~47.6 bits).
+QString generateSlug();
+
+} // namespace shortfuse::rules

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "clickwriter.h"
+#include "clock.h"
+#include "link.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace shortfuse {
+
+// What someone asks for when making a link, before any rule is applied.
+struct CreateRequest {
+    QString url;
+    QString alias;                    // empty: generate a slug
+    std::optional<qint64> maxClicks;  // nullopt: unlimited
+};
+
+// How a visit to /<slug> is answered.
+struct Visit {
+    enum class Kind { Redirect, Expired, NotFound, Unavailable };
+    Kind kind = Kind::NotFound;
+    QByteArray location;  // Redirect: the destination, byte-for-byte as stored
+    bool capped = false;  // Redirect/Expired: the link has a max-clicks
+    Error error;          // Unavailable: why
+};
+
+// The links as the server thread sees them: applies the rules, keeps a
+// cache of what is immutable or monotonic about each link, and hands every
+// write to the ClickWriter. Lives on, and must only be used from, the
+// thread that owns the HTTP server. Also the reply context of the writer.
+//
+// The cache never decides whether a capped link may redirect: that is the
+// database's conditional write. It only remembers that a capped link is
+// used up (which never reverts) and where an unlimited link leads.
+class LinkService final : public QObject {
+    Q_OBJECT
+public:
+    using VisitDone = std::function<void(const Visit &)>;
+
+    LinkService(const Clock &clock, QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(LinkService)
+
+    void attachWriter(ClickWriter *writer) { m_writer = writer; }
+
+    // Applies every rule; nothing is stored. The same check the window uses.
+    Result<NewLink> prepare(const CreateRequest &request) const;
+    void create(NewLink link, ClickWriter::CreateDone done);
+
+    // GET /<slug>. Answers at once from the cache when it can, otherwise
+    // returns nullopt and calls `done` once the claim is committed.
+    std::optional<Visit> visit(const QString &slug, ClickFacts facts, VisitDone done);
+    // HEAD /<slug>: the same answer shape, but nothing is used up or logged.
+    std::optional<Visit> inspect(const QString &slug, VisitDone done);
+
+    int cachedLinks() const { return int(m_cache.size()); }
+
+private:
+    struct CachedLink {
+        qint64 id = 0;
+        QByteArray location;
+        bool capped = false;
+        bool exhausted = false;  // capped and used up, or revoked: final
+    };
+
+    void remember(const Link &link);
+    Visit visitFromClaim(const Result<Claim> &claim);
+    static Visit overloadedVisit();
+
+    const Clock &m_clock;
+    ClickWriter *m_writer = nullptr;
+    QHash<QString, CachedLink> m_cache;
+    static constexpr int kMaxCachedLinks = 250'000;
+};
+
+} // namespace shortfuse

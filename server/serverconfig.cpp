@@ -1,0 +1,118 @@
+#include "serverconfig.h"
+
+#include "linkrules.h"
+
+#include <QCommandLineParser>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace shortfuse {
+
+namespace {
+
+Error usageError(const QString &message)
+{
+    return Error{2, "usage", message};
+}
+
+} // namespace
+
+QString ServerConfig::effectiveBaseUrl(quint16 boundPort) const
+{
+    if (!baseUrl.isEmpty())
+        return baseUrl;
+    QString host = bindAddress.toString();
+    if (bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    return QStringLiteral("http://%1:%2").arg(host).arg(boundPort);
+}
+
+Result<QString> normalizeBaseUrl(const QString &url)
+{
+    if (Status valid = rules::validateDestinationUrl(url); !valid)
+        return usageError(QStringLiteral("--base-url: %1").arg(valid.error().message));
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (parsed.hasQuery() || parsed.hasFragment())
+        return usageError(QStringLiteral("--base-url: '%1' must not have a query or fragment").arg(url));
+    QString normal = url;
+    while (normal.endsWith(u'/'))
+        normal.chop(1);
+    return normal;
+}
+
+QString ServerOptions::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+void ServerOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ADDR")},
+        {QStringLiteral("port"), QStringLiteral("TCP port; 0 lets the OS pick (default 8080)."), QStringLiteral("N")},
+        {QStringLiteral("data-dir"),
+         QStringLiteral("Folder for the database (default %1).").arg(defaultDataDir()), QStringLiteral("DIR")},
+        {QStringLiteral("base-url"),
+         QStringLiteral("Public prefix of short links (default http://<bind>:<port>)."), QStringLiteral("URL")},
+        {QStringLiteral("rate-limit"),
+         QStringLiteral("Link creations per minute per client address; 0 turns the limit off (default 10)."),
+         QStringLiteral("N")},
+        {QStringLiteral("trusted-proxy"),
+         QStringLiteral("Believe X-Forwarded-For from peers in these ranges (comma-separated, repeatable)."),
+         QStringLiteral("CIDR[,CIDR...]")},
+    });
+}
+
+Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
+{
+    ServerConfig config;
+
+    if (parser.isSet(QStringLiteral("bind"))) {
+        const QString value = parser.value(QStringLiteral("bind"));
+        const QHostAddress address(value);
+        if (address.isNull())
+            return usageError(QStringLiteral("--bind: '%1' is not an IP address (try 127.0.0.1 or 0.0.0.0)").arg(value));
+        config.bindAddress = address;
+    }
+
+    if (parser.isSet(QStringLiteral("port"))) {
+        const QString value = parser.value(QStringLiteral("port"));
+        bool ok = false;
+        const uint port = value.toUInt(&ok);
+        if (!ok || port > 65535)
+            return usageError(QStringLiteral("--port: '%1' is not a port number from 0 to 65535").arg(value));
+        config.port = quint16(port);
+    }
+
+    config.dataDir = parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir"))
+                                                              : defaultDataDir();
+    if (config.dataDir.isEmpty())
+        return usageError(QStringLiteral("--data-dir: the folder name is empty"));
+
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        Result<QString> base = normalizeBaseUrl(parser.value(QStringLiteral("base-url")));
+        if (!base)
+            return base.error();
+        config.baseUrl = *base;
+    }
+
+    if (parser.isSet(QStringLiteral("rate-limit"))) {
+        const QString value = parser.value(QStringLiteral("rate-limit"));
+        bool ok = false;
+        const int limit = value.toInt(&ok);
+        if (!ok || limit < 0 || limit > 1'000'000)
+            return usageError(QStringLiteral("--rate-limit: '%1' is not a number from 0 to 1000000").arg(value));
+        config.rateLimitPerMinute = limit;
+    }
+
+    for (const QString &value : parser.values(QStringLiteral("trusted-proxy"))) {
+        Result<QList<Subnet>> subnets = ClientAddressResolver::parseSubnets(value);
+        if (!subnets)
+            return usageError(QStringLiteral("--trusted-proxy: %1").arg(subnets.error().message));
+        config.trustedProxies.append(*subnets);
+    }
+
+    return config;
+}
+
+} // namespace shortfuse

@@ -1,0 +1,165 @@
+#include "shortfuseserver.h"
+
+#include "clickwriter.h"
+#include "guardedtcpserver.h"
+#include "linkservice.h"
+#include "pages.h"
+#include "ratelimiter.h"
+#include "storage/sqlitelinkstore.h"
+#include "webapplication.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHttpServer>
+#include <QHttpServerResponder>
+#include <QTemporaryFile>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+namespace shortfuse {
+
+namespace {
+
+constexpr qint64 kShutdownFlushMs = 3000;
+
+// As many connections as file descriptors allow, keeping some for the
+// database and logs; raises the soft descriptor limit to the hard one.
+int connectionCapFromFdLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return 1000;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    const rlim_t usable = limit.rlim_cur > 128 ? limit.rlim_cur - 64 : 64;
+    return int(std::min<rlim_t>(usable, 16384));
+}
+
+Status checkDataDir(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isDir())
+        return Error{1, "data_dir", QStringLiteral("data directory %1 is not usable: it is a file").arg(path)};
+    if (!QDir().mkpath(path))
+        return Error{1, "data_dir", QStringLiteral("data directory %1 is not usable: cannot create it").arg(path)};
+    QTemporaryFile probe(QDir(path).filePath(QStringLiteral(".write-test-XXXXXX")));
+    if (!probe.open())
+        return Error{1, "data_dir", QStringLiteral("data directory %1 is not usable: %2").arg(path, probe.errorString())};
+    return {};
+}
+
+} // namespace
+
+ShortfuseServer::ShortfuseServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clientAddresses(m_config.trustedProxies)
+{
+}
+
+ShortfuseServer::~ShortfuseServer()
+{
+    // The writer goes first: it commits what is queued and posts its last
+    // answers to m_links, which is destroyed (dropping them) right after.
+    if (m_writer)
+        m_writer->stop();
+    m_writer.reset();
+    delete m_http;
+    m_http = nullptr;
+    delete m_links;
+    m_links = nullptr;
+}
+
+Status ShortfuseServer::start()
+{
+    if (Status dir = checkDataDir(m_config.dataDir); !dir)
+        return dir;
+
+    m_pages = std::make_unique<Pages>(QStringLiteral(SHORTFUSE_VERSION));
+    m_createLimiter = std::make_unique<RateLimiter>(m_config.rateLimitPerMinute, m_clock);
+    m_links = new LinkService(m_clock, this);
+
+    const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("shortfuse.db"));
+    m_writer = std::make_unique<ClickWriter>(std::make_unique<SqliteLinkStore>(dbPath), m_links);
+    if (Status opened = m_writer->start(); !opened) {
+        m_writer.reset();
+        return Error{1, opened.error().reason, opened.error().message};
+    }
+    m_links->attachWriter(m_writer.get());
+
+    TransportLimits limits;
+    limits.maxConnections = connectionCapFromFdLimit();
+    auto *tcp = new GuardedTcpServer(limits);
+    if (!tcp->listen(m_config.bindAddress, m_config.port)) {
+        const QString why = tcp->errorString();
+        delete tcp;
+        return Error{1, "listen",
+                     QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(m_config.bindAddress.toString())
+                         .arg(m_config.port)
+                         .arg(why)};
+    }
+    m_tcp = tcp;
+    m_http = new QHttpServer(this);
+    m_http->bind(m_tcp); // reparents m_tcp under m_http
+
+    m_web = std::make_unique<WebApplication>(
+        WebApplication::Dependencies{*m_links, *m_createLimiter, m_clientAddresses, *m_pages, m_clock},
+        m_config.effectiveBaseUrl(m_tcp->serverPort()));
+    // Every request comes through the missing handler: WebApplication routes
+    // it itself, without QHttpServer's per-route regular expressions.
+    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        m_web->handle(request, std::move(responder));
+    });
+    return {};
+}
+
+quint16 ShortfuseServer::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+QString ShortfuseServer::listeningUrl() const
+{
+    QString host = m_config.bindAddress.toString();
+    if (m_config.bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+QString ShortfuseServer::baseUrl() const
+{
+    return m_web ? m_web->baseUrl() : m_config.effectiveBaseUrl(port());
+}
+
+void ShortfuseServer::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    if (!m_writer) {
+        Q_EMIT stopped();
+        return;
+    }
+    m_tcp->close(); // no new connections; open ones finish their requests
+    const qint64 deadline = m_clock.steadyMs() + kShutdownFlushMs;
+    m_writer->flush([this, deadline] { finishShutdown(deadline); });
+}
+
+void ShortfuseServer::finishShutdown(qint64 deadlineMs)
+{
+    // Every answer that waited for a commit has been written to its socket;
+    // give the kernel the bytes before the process goes.
+    if (m_tcp->flushAll() || m_clock.steadyMs() >= deadlineMs) {
+        Q_EMIT stopped();
+        return;
+    }
+    QTimer::singleShot(10, this, [this, deadlineMs] { finishShutdown(deadlineMs); });
+}
+
+} // namespace shortfuse

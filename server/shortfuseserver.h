@@ -1,0 +1,73 @@
+#pragma once
+
+#include "clientaddress.h"
+#include "clock.h"
+#include "result.h"
+#include "serverconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QHttpServer;
+
+namespace shortfuse {
+
+class ClickWriter;
+class GuardedTcpServer;
+class LinkService;
+class Pages;
+class RateLimiter;
+class WebApplication;
+
+// One running Shortfuse server: storage, writer thread, HTTP listener.
+//
+// Threads, decided once:
+// - The thread that creates this object (the main thread of
+//   shortfuse-server; a dedicated QThread in the desktop app, never the GUI
+//   thread) runs QHttpServer, the routing, the link cache and the rate
+//   limiter. Nothing on it waits for a disk.
+// - ClickWriter's thread owns the database connection and performs every
+//   write, in group-committed batches; answers that must wait for
+//   durability are posted back to the first thread when their batch is
+//   committed.
+class ShortfuseServer final : public QObject {
+    Q_OBJECT
+public:
+    explicit ShortfuseServer(ServerConfig config, QObject *parent = nullptr);
+    ~ShortfuseServer() override;
+    Q_DISABLE_COPY_MOVE(ShortfuseServer)
+
+    // Opens the database, then listens. Each failure is one line for a
+    // person (data directory unusable, database unreadable, port taken).
+    Status start();
+
+    // Stops accepting connections, answers what is in flight, commits
+    // every recorded click, then emits stopped(). Safe to call twice.
+    void shutdown();
+
+    quint16 port() const;
+    QString listeningUrl() const;  // http://ADDR:PORT
+    QString baseUrl() const;
+    const ServerConfig &config() const { return m_config; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void finishShutdown(qint64 deadlineMs);
+
+    ServerConfig m_config;
+    SystemClock m_clock;
+    ClientAddressResolver m_clientAddresses;
+    std::unique_ptr<Pages> m_pages;
+    std::unique_ptr<RateLimiter> m_createLimiter;
+    LinkService *m_links = nullptr;           // child QObject; the writer's reply context
+    std::unique_ptr<ClickWriter> m_writer;
+    GuardedTcpServer *m_tcp = nullptr;        // child of m_http
+    QHttpServer *m_http = nullptr;            // child
+    std::unique_ptr<WebApplication> m_web;
+    bool m_shuttingDown = false;
+};
+
+} // namespace shortfuse

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "../link.h"
+#include "../result.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace shortfuse {
+
+// The outcome of trying to use up one click of a link.
+struct Claim {
+    enum class Kind { Redirected, Expired, Unknown };
+    Kind kind = Kind::Unknown;
+    Link link;  // the link after the claim (valid unless Unknown)
+};
+
+// Storage of links and clicks. One interface, one implementation per
+// database engine; the same test suite runs against every implementation.
+//
+// A store is used from one thread only (Qt SQL connections are per thread):
+// the ClickWriter's thread, which groups many operations into one
+// transaction between beginBatch() and commitBatch().
+class LinkStore {
+public:
+    virtual ~LinkStore() = default;
+
+    // Connects and brings the schema to the current version. Safe when
+    // several processes open the same database at once.
+    virtual Status open() = 0;
+    virtual void close() = 0;
+
+    virtual Status beginBatch() = 0;
+    virtual Status commitBatch() = 0;
+    virtual void rollbackBatch() = 0;
+
+    // nullopt when the slug is taken (nothing is written then).
+    virtual Result<std::optional<Link>> insertLink(const NewLink &link) = 0;
+
+    // Uses up one click with one atomic conditional write: a capped link
+    // is redirected only while clicks < max_clicks, whoever else is claiming.
+    virtual Result<Claim> claimClick(const QString &slug) = 0;
+
+    // Counts clicks on an unlimited link whose redirects were already sent.
+    virtual Status addClicks(qint64 linkId, qint64 count) = 0;
+
+    // Appends one row to the click log.
+    virtual Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts) = 0;
+
+    virtual Result<std::optional<Link>> findLink(const QString &slug) = 0;
+
+    // The engine's own consistency check; "ok" when healthy.
+    virtual Result<QString> integrityCheck() = 0;
+};
+
+} // namespace shortfuse

@@ -1,0 +1,323 @@
+#include "sqlitelinkstore.h"
+
+#include "../clientaddress.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QSqlError>
+#include <QVariant>
+
+namespace shortfuse {
+
+namespace {
+
+// Each schema version is applied once, in order, inside one transaction.
+// Append new versions; never edit an applied one.
+const char *const kMigrations[] = {
+    // 1: links and the click log.
+    "CREATE TABLE links ("
+    "  id INTEGER PRIMARY KEY,"
+    "  slug TEXT NOT NULL UNIQUE,"
+    "  url TEXT NOT NULL,"
+    "  max_clicks INTEGER,"
+    "  clicks INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL,"
+    "  revoked INTEGER NOT NULL DEFAULT 0,"
+    "  CHECK (clicks >= 0),"
+    // The cap, enforced by the database too: no bug upstream can overrun it.
+    "  CHECK (max_clicks IS NULL OR (max_clicks >= 1 AND clicks <= max_clicks))"
+    ");"
+    "CREATE TABLE clicks ("
+    "  id INTEGER PRIMARY KEY,"
+    "  link_id INTEGER NOT NULL REFERENCES links(id),"
+    "  at INTEGER NOT NULL,"
+    "  outcome INTEGER NOT NULL,"
+    "  client_address TEXT,"
+    "  user_agent TEXT,"
+    "  referrer TEXT"
+    ");"
+    "CREATE INDEX clicks_by_link ON clicks(link_id, at);",
+};
+
+constexpr int kReferrerLimit = 1024;
+constexpr int kUserAgentLimit = 1024;
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("shortfuse-sqlite-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Link linkFromRow(const QSqlQuery &q, const QString &slug)
+{
+    // Column order: id, url, max_clicks, clicks, created_at, revoked
+    Link link;
+    link.id = q.value(0).toLongLong();
+    link.slug = slug;
+    link.url = q.value(1).toString();
+    if (!q.value(2).isNull())
+        link.maxClicks = q.value(2).toInt();
+    link.clicks = q.value(3).toLongLong();
+    link.createdAtMs = q.value(4).toLongLong();
+    link.revoked = q.value(5).toInt() != 0;
+    return link;
+}
+
+} // namespace
+
+SqliteLinkStore::SqliteLinkStore(QString filePath)
+    : m_path(std::move(filePath))
+    , m_connectionName(nextConnectionName())
+{
+}
+
+SqliteLinkStore::~SqliteLinkStore()
+{
+    close();
+}
+
+Error SqliteLinkStore::storageError(const QSqlQuery &query, const char *what) const
+{
+    return Error{503, "storage_error",
+                 QStringLiteral("Database error while %1: %2")
+                     .arg(QLatin1String(what), query.lastError().text())};
+}
+
+Status SqliteLinkStore::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return storageError(q, "running a statement");
+    return {};
+}
+
+Status SqliteLinkStore::open()
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    // Wait for another process's write lock instead of failing at once.
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!m_db.open()) {
+        return Error{500, "storage_unavailable",
+                     QStringLiteral("cannot open database %1: %2").arg(m_path, m_db.lastError().text())};
+    }
+
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            return Error{500, "storage_unavailable",
+                         QStringLiteral("cannot use database %1: %2").arg(m_path, q.lastError().text())};
+        }
+    }
+    if (Status migrated = migrate(); !migrated)
+        return migrated;
+    return prepareStatements();
+}
+
+void SqliteLinkStore::close()
+{
+    m_insertLink.reset();
+    m_claim.reset();
+    m_findLink.reset();
+    m_addClicks.reset();
+    m_recordClick.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+Status SqliteLinkStore::migrate()
+{
+    // BEGIN IMMEDIATE takes the write lock first, so two servers starting
+    // on one file migrate one after the other, never both.
+    if (Status s = exec(QStringLiteral("BEGIN IMMEDIATE")); !s)
+        return s;
+    auto fail = [this](Status s) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return Error{500, "migration_failed", QStringLiteral("cannot migrate %1: %2").arg(m_path, s.error().message)};
+    };
+    if (Status s = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                       " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"));
+        !s)
+        return fail(s);
+
+    QSqlQuery current(m_db);
+    if (!current.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !current.next())
+        return fail(storageError(current, "reading the schema version"));
+    const int version = current.value(0).toInt();
+    current.finish();
+
+    const int latest = int(std::size(kMigrations));
+    if (version > latest) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return Error{500, "schema_too_new",
+                     QStringLiteral("database %1 has schema version %2, newer than this Shortfuse understands (%3)")
+                         .arg(m_path)
+                         .arg(version)
+                         .arg(latest)};
+    }
+    for (int v = version + 1; v <= latest; ++v) {
+        const QStringList statements = QString::fromLatin1(kMigrations[v - 1]).split(u';', Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (Status s = exec(statement); !s)
+                return fail(s);
+        }
+        QSqlQuery mark(m_db);
+        mark.prepare(QStringLiteral("INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)"));
+        mark.addBindValue(v);
+        mark.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!mark.exec())
+            return fail(storageError(mark, "recording the schema version"));
+    }
+    if (Status s = exec(QStringLiteral("COMMIT")); !s)
+        return fail(s);
+    return {};
+}
+
+Status SqliteLinkStore::prepareStatements()
+{
+    auto prepare = [this](std::unique_ptr<QSqlQuery> &query, const char *sql) -> Status {
+        query = std::make_unique<QSqlQuery>(m_db);
+        if (!query->prepare(QString::fromLatin1(sql)))
+            return storageError(*query, "preparing a statement");
+        return {};
+    };
+    const std::pair<std::unique_ptr<QSqlQuery> *, const char *> statements[] = {
+        {&m_insertLink,
+         "INSERT INTO links(slug, url, max_clicks, clicks, created_at) VALUES (?, ?, ?, 0, ?) "
+         "ON CONFLICT(slug) DO NOTHING RETURNING id"},
+        // The whole cap rule in one conditional write.
+        {&m_claim,
+         "UPDATE links SET clicks = clicks + 1 "
+         "WHERE slug = ? AND revoked = 0 AND (max_clicks IS NULL OR clicks < max_clicks) "
+         "RETURNING id, url, max_clicks, clicks, created_at, revoked"},
+        {&m_findLink, "SELECT id, url, max_clicks, clicks, created_at, revoked FROM links WHERE slug = ?"},
+        {&m_addClicks, "UPDATE links SET clicks = clicks + ? WHERE id = ? AND max_clicks IS NULL"},
+        {&m_recordClick,
+         "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer) VALUES (?, ?, ?, ?, ?, ?)"},
+    };
+    for (const auto &[query, sql] : statements) {
+        if (Status s = prepare(*query, sql); !s)
+            return s;
+    }
+    return {};
+}
+
+Status SqliteLinkStore::beginBatch()
+{
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+Status SqliteLinkStore::commitBatch()
+{
+    return exec(QStringLiteral("COMMIT"));
+}
+
+void SqliteLinkStore::rollbackBatch()
+{
+    (void)exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<std::optional<Link>> SqliteLinkStore::insertLink(const NewLink &link)
+{
+    QSqlQuery &q = *m_insertLink;
+    q.bindValue(0, link.slug);
+    q.bindValue(1, link.url);
+    q.bindValue(2, link.maxClicks ? QVariant(*link.maxClicks) : QVariant(QMetaType::fromType<int>()));
+    q.bindValue(3, link.createdAtMs);
+    if (!q.exec())
+        return storageError(q, "creating a link");
+    if (!q.next()) {
+        q.finish();
+        return std::optional<Link>{}; // slug taken
+    }
+    Link stored;
+    stored.id = q.value(0).toLongLong();
+    q.finish();
+    stored.slug = link.slug;
+    stored.url = link.url;
+    stored.maxClicks = link.maxClicks;
+    stored.createdAtMs = link.createdAtMs;
+    return std::optional<Link>{stored};
+}
+
+Result<Claim> SqliteLinkStore::claimClick(const QString &slug)
+{
+    QSqlQuery &q = *m_claim;
+    q.bindValue(0, slug);
+    if (!q.exec())
+        return storageError(q, "claiming a click");
+    if (q.next()) {
+        Claim claim{Claim::Kind::Redirected, linkFromRow(q, slug)};
+        q.finish();
+        return claim;
+    }
+    q.finish();
+
+    // Nothing changed: the link is unknown, used up or revoked.
+    Result<std::optional<Link>> existing = findLink(slug);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value())
+        return Claim{Claim::Kind::Unknown, {}};
+    return Claim{Claim::Kind::Expired, **existing};
+}
+
+Status SqliteLinkStore::addClicks(qint64 linkId, qint64 count)
+{
+    QSqlQuery &q = *m_addClicks;
+    q.bindValue(0, count);
+    q.bindValue(1, linkId);
+    if (!q.exec())
+        return storageError(q, "counting clicks");
+    q.finish();
+    return {};
+}
+
+Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts)
+{
+    QSqlQuery &q = *m_recordClick;
+    auto textOrNull = [](const QByteArray &bytes, int limit) {
+        if (bytes.isEmpty())
+            return QVariant(QMetaType::fromType<QString>());
+        return QVariant(QString::fromUtf8(bytes.left(limit)));
+    };
+    q.bindValue(0, linkId);
+    q.bindValue(1, facts.atMs);
+    q.bindValue(2, int(outcome));
+    const QString address = anonymizeAddress(facts.client);
+    q.bindValue(3, address.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(address));
+    q.bindValue(4, textOrNull(facts.userAgent, kUserAgentLimit));
+    q.bindValue(5, textOrNull(facts.referrer, kReferrerLimit));
+    if (!q.exec())
+        return storageError(q, "recording a click");
+    q.finish();
+    return {};
+}
+
+Result<std::optional<Link>> SqliteLinkStore::findLink(const QString &slug)
+{
+    QSqlQuery &q = *m_findLink;
+    q.bindValue(0, slug);
+    if (!q.exec())
+        return storageError(q, "looking up a link");
+    if (!q.next()) {
+        q.finish();
+        return std::optional<Link>{};
+    }
+    Link link = linkFromRow(q, slug);
+    q.finish();
+    return std::optional<Link>{link};
+}
+
+Result<QString> SqliteLinkStore::integrityCheck()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
+        return storageError(q, "checking integrity");
+    return q.value(0).toString();
+}
+
+} // namespace shortfuse

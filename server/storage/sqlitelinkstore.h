@@ -1,0 +1,53 @@
+#pragma once
+
+#include "linkstore.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace shortfuse {
+
+// LinkStore on one SQLite file (Qt's QSQLITE driver): WAL journal, and
+// synchronous=FULL so a committed batch survives power loss, not only a
+// process crash. Group commit (many claims per transaction) is what keeps
+// that affordable.
+class SqliteLinkStore final : public LinkStore {
+public:
+    explicit SqliteLinkStore(QString filePath);
+    ~SqliteLinkStore() override;
+    Q_DISABLE_COPY_MOVE(SqliteLinkStore)
+
+    Status open() override;
+    void close() override;
+
+    Status beginBatch() override;
+    Status commitBatch() override;
+    void rollbackBatch() override;
+
+    Result<std::optional<Link>> insertLink(const NewLink &link) override;
+    Result<Claim> claimClick(const QString &slug) override;
+    Status addClicks(qint64 linkId, qint64 count) override;
+    Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts) override;
+    Result<std::optional<Link>> findLink(const QString &slug) override;
+    Result<QString> integrityCheck() override;
+
+private:
+    Status migrate();
+    Status exec(const QString &sql);
+    Status prepareStatements();
+    Error storageError(const QSqlQuery &query, const char *what) const;
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    // Prepared once: the click path runs them thousands of times a second.
+    std::unique_ptr<QSqlQuery> m_insertLink;
+    std::unique_ptr<QSqlQuery> m_claim;
+    std::unique_ptr<QSqlQuery> m_findLink;
+    std::unique_ptr<QSqlQuery> m_addClicks;
+    std::unique_ptr<QSqlQuery> m_recordClick;
+};
+
+} // namespace shortfuse

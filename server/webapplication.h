@@ -1,0 +1,59 @@
+#pragma once
+
+#include "clientaddress.h"
+#include "clock.h"
+#include "httpresponse.h"
+#include "linkservice.h"
+#include "pages.h"
+#include "ratelimiter.h"
+
+#include <QString>
+
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace shortfuse {
+
+// The HTTP application: turns each request into a call on LinkService and
+// the answer into a response. Routing is a short chain of comparisons on
+// the path, cheapest (and most frequent, /<slug>) first, so the click
+// path pays for no regular expression. One place maps errors to statuses.
+class WebApplication final {
+public:
+    struct Dependencies {
+        LinkService &links;
+        RateLimiter &createLimiter;
+        const ClientAddressResolver &clientAddresses;
+        const Pages &pages;
+        const Clock &clock;
+    };
+
+    WebApplication(Dependencies deps, QString baseUrl);
+
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    const QString &baseUrl() const { return m_baseUrl; }
+
+private:
+    void serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveInspect(const QString &slug, http::ReplyChannel reply);
+    void serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveHealth(http::ReplyChannel &reply);
+
+    // Both create routes end here: rate limit, then storage.
+    void createLink(const QHttpServerRequest &request, const CreateRequest &create,
+                    std::function<void(const Result<Link> &)> done);
+
+    http::Response visitResponse(const Visit &visit) const;
+    http::Response pageError(const Error &error) const;
+    QJsonObject linkJson(const Link &link) const;
+    QString shortUrl(const QString &slug) const { return m_baseUrl + u'/' + slug; }
+    QString statsUrl(const QString &slug) const { return m_baseUrl + QStringLiteral("/stats/") + slug; }
+    QHostAddress clientOf(const QHttpServerRequest &request) const;
+
+    Dependencies m_deps;
+    QString m_baseUrl;
+    qint64 m_startedMs;
+};
+
+} // namespace shortfuse
