@@ -175,8 +175,11 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     QHash<qint64, qint64> unlimitedClicks; // link id -> redirects to count
     qint64 records = 0;
     std::optional<Error> failure;
+    // Answers are only handed out once the batch is committed; until then
+    // each op keeps its callback, so a failed batch can still answer it.
+    std::vector<std::variant<std::monostate, Link, Error, Claim>> outcomes(batch.size());
 
-    for (Op &op : batch) {
+    for (size_t i = 0; i < batch.size() && !failure; ++i) {
         std::visit(Overloaded{
                        [&](CreateOp &create) {
                            for (int attempt = 0; attempt < kSlugAttempts; ++attempt) {
@@ -186,21 +189,18 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                    return;
                                }
                                if (inserted->has_value()) {
-                                   replies.push_back([done = std::move(create.done), link = **inserted] {
-                                       done(link);
-                                   });
+                                   outcomes[i] = **inserted;
                                    return;
                                }
                                if (!create.link.slugGenerated)
                                    break;
                                create.link.slug = rules::generateSlug(); // collision: draw again
                            }
-                           Error error = create.link.slugGenerated
+                           outcomes[i] = create.link.slugGenerated
                                ? Error{503, "slug_space_exhausted",
                                        QStringLiteral("Could not find a free short name; please try again.")}
                                : Error{409, "duplicate",
                                        QStringLiteral("The alias \"%1\" is already in use.").arg(create.link.slug)};
-                           replies.push_back([done = std::move(create.done), error] { done(error); });
                        },
                        [&](ClaimOp &claim) {
                            Result<Claim> result = m_store->claimClick(claim.slug);
@@ -217,7 +217,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                    return;
                                }
                            }
-                           replies.push_back([done = std::move(claim.done), claimed = *result] { done(claimed); });
+                           outcomes[i] = std::move(*result);
                        },
                        [&](LookupOp &lookup) {
                            Result<std::optional<Link>> found = m_store->findLink(lookup.slug);
@@ -230,7 +230,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                state.link = **found;
                                state.kind = state.link.exhausted() ? Claim::Kind::Expired : Claim::Kind::Redirected;
                            }
-                           replies.push_back([done = std::move(lookup.done), state] { done(state); });
+                           outcomes[i] = std::move(state);
                        },
                        [&](RecordOp &record) {
                            ++records;
@@ -239,11 +239,9 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                            if (Status s = m_store->recordClick(record.linkId, record.outcome, record.facts); !s)
                                failure = s.error();
                        },
-                       [&](FlushOp &flush) { replies.push_back(std::move(flush.done)); },
+                       [&](FlushOp &) {},
                    },
-                   op);
-        if (failure)
-            break;
+                   batch[i]);
     }
 
     for (auto it = unlimitedClicks.cbegin(); !failure && it != unlimitedClicks.cend(); ++it) {
@@ -257,9 +255,34 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     if (failure) {
         qCWarning(lcWriter) << "batch of" << batch.size() << "rolled back:" << failure->message;
         m_store->rollbackBatch();
-        replies.clear();
         failBatch(batch, replies, *failure);
         return false;
+    }
+
+    for (size_t i = 0; i < batch.size(); ++i) {
+        std::visit(Overloaded{
+                       [&](CreateOp &create) {
+                           if (auto *link = std::get_if<Link>(&outcomes[i]))
+                               replies.push_back([done = std::move(create.done), link = *link] { done(link); });
+                           else
+                               replies.push_back([done = std::move(create.done), error = std::get<Error>(outcomes[i])] {
+                                   done(error);
+                               });
+                       },
+                       [&](ClaimOp &claim) {
+                           replies.push_back([done = std::move(claim.done), result = std::get<Claim>(outcomes[i])] {
+                               done(result);
+                           });
+                       },
+                       [&](LookupOp &lookup) {
+                           replies.push_back([done = std::move(lookup.done), result = std::get<Claim>(outcomes[i])] {
+                               done(result);
+                           });
+                       },
+                       [&](RecordOp &) {},
+                       [&](FlushOp &flush) { replies.push_back(std::move(flush.done)); },
+                   },
+                   batch[i]);
     }
 
     m_pendingRecords.fetch_sub(records, std::memory_order_relaxed);

@@ -1,0 +1,52 @@
+-- wrk script: first clicks on distinct one-time links. request() walks the
+-- pool made by create-pool.lua (PREFIX0000001, PREFIX0000002, ...), so every
+-- request is the first and only click its link will ever get. Run it with
+-- -t1: the position in the pool is per thread.
+--
+-- Environment: POOL_SIZE, POOL_PREFIX. Past the end of the pool the aliases
+-- do not exist (404s, counted as "beyond").
+-- Prints:  CLAIMS s302=N s400=N s404=N s5xx=N other=N issued=N beyond=N
+local threads = {}
+
+function setup(thread)
+   table.insert(threads, thread)
+end
+
+local pool   = tonumber(os.getenv("POOL_SIZE") or "600000")
+local prefix = os.getenv("POOL_PREFIX") or "b"
+
+function init(args)
+   issued, beyond = 0, 0
+   s302, s400, s404, s5xx, other = 0, 0, 0, 0, 0
+end
+
+function request()
+   issued = issued + 1
+   if issued > pool then beyond = beyond + 1 end
+   return wrk.format("GET", string.format("/%s%07d", prefix, issued))
+end
+
+function response(status, headers, body)
+   if status == 302 then
+      s302 = s302 + 1
+   elseif status == 400 then
+      s400 = s400 + 1
+   elseif status == 404 then
+      s404 = s404 + 1
+   elseif status >= 500 then
+      s5xx = s5xx + 1
+   else
+      other = other + 1
+   end
+end
+
+function done(summary, latency, requests)
+   local keys = { "s302", "s400", "s404", "s5xx", "other", "issued", "beyond" }
+   local t = {}
+   for _, k in ipairs(keys) do t[k] = 0 end
+   for _, thread in ipairs(threads) do
+      for _, k in ipairs(keys) do t[k] = t[k] + (thread:get(k) or 0) end
+   end
+   io.write(string.format("CLAIMS s302=%d s400=%d s404=%d s5xx=%d other=%d issued=%d beyond=%d\n",
+                          t.s302, t.s400, t.s404, t.s5xx, t.other, t.issued, t.beyond))
+end

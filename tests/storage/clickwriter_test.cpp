@@ -1,0 +1,213 @@
+#include "storetestenv.h"
+#include "waituntil.h"
+
+#include <clickwriter.h>
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+
+using namespace shortfuse;
+
+namespace {
+
+// A real store whose commits can be made to fail, to see what the writer
+// does when the disk or the database server does.
+class FlakyStore final : public LinkStore {
+public:
+    explicit FlakyStore(std::unique_ptr<LinkStore> inner) : m_inner(std::move(inner)) {}
+    std::atomic<int> commitsToFail{0};
+
+    Status open() override { return m_inner->open(); }
+    void close() override { m_inner->close(); }
+    Status beginBatch() override { return m_inner->beginBatch(); }
+    Status commitBatch() override
+    {
+        if (commitsToFail.load() > 0) {
+            --commitsToFail;
+            return Error{503, "storage_error", QStringLiteral("injected commit failure")};
+        }
+        return m_inner->commitBatch();
+    }
+    void rollbackBatch() override { m_inner->rollbackBatch(); }
+    Result<std::optional<Link>> insertLink(const NewLink &link) override { return m_inner->insertLink(link); }
+    Result<Claim> claimClick(const QString &slug) override { return m_inner->claimClick(slug); }
+    Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
+    Status recordClick(qint64 id, ClickOutcome o, const ClickFacts &f) override { return m_inner->recordClick(id, o, f); }
+    Result<std::optional<Link>> findLink(const QString &slug) override { return m_inner->findLink(slug); }
+    Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
+
+private:
+    std::unique_ptr<LinkStore> m_inner;
+};
+
+// Reads the database through its own connection, as a person would.
+class Inspector {
+public:
+    explicit Inspector(const QString &path) : m_name(QStringLiteral("inspector-%1").arg(quintptr(this)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~Inspector() { QSqlDatabase::removeDatabase(m_name); }
+    qint64 scalar(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+    QSqlDatabase db() { return QSqlDatabase::database(m_name); }
+
+private:
+    QString m_name;
+};
+
+class ClickWriterTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        backend = sqliteBackend();
+        auto flaky = std::make_unique<FlakyStore>(backend.makeStore());
+        flakyStore = flaky.get();
+        writer = std::make_unique<ClickWriter>(std::move(flaky), &context);
+        ASSERT_TRUE(writer->start().ok());
+    }
+    void TearDown() override { writer->stop(); }
+
+    Link create(const QString &slug, std::optional<int> maxClicks, bool generated = false)
+    {
+        std::optional<Result<Link>> result;
+        writer->create(NewLink{slug, QStringLiteral("https://example.com/") + slug, maxClicks, 1, generated},
+                       [&](const Result<Link> &r) { result = r; });
+        EXPECT_TRUE(waitUntil([&] { return result.has_value(); }));
+        EXPECT_TRUE(result && result->ok());
+        return result && result->ok() ? result->value() : Link{};
+    }
+
+    void flush()
+    {
+        bool done = false;
+        writer->flush([&] { done = true; });
+        ASSERT_TRUE(waitUntil([&] { return done; }));
+    }
+
+    QObject context;
+    StoreBackend backend;
+    FlakyStore *flakyStore = nullptr;
+    std::unique_ptr<ClickWriter> writer;
+};
+
+} // namespace
+
+TEST_F(ClickWriterTest, ManySimultaneousClaimsRedirectExactlyMaxClicks)
+{
+    create(QStringLiteral("five"), 5);
+    int redirected = 0, expired = 0, answered = 0;
+    for (int i = 0; i < 200; ++i) {
+        writer->claim(QStringLiteral("five"), ClickFacts{i, QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}},
+                      [&](const Result<Claim> &claim) {
+                          ++answered;
+                          ASSERT_TRUE(claim.ok());
+                          redirected += claim->kind == Claim::Kind::Redirected;
+                          expired += claim->kind == Claim::Kind::Expired;
+                      });
+    }
+    ASSERT_TRUE(waitUntil([&] { return answered == 200; }));
+    EXPECT_EQ(redirected, 5);
+    EXPECT_EQ(expired, 195);
+    Inspector db(backend.describe());
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='five'")), 5);
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE outcome=1")), 5);
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE outcome=2")), 195);
+}
+
+TEST_F(ClickWriterTest, ConcurrentWorkSharesOneCommit)
+{
+    create(QStringLiteral("bulk"), 1000);
+    const quint64 batchesBefore = writer->counters().batches.load();
+
+    // Hold the database's write lock from outside so the writer must wait;
+    // everything submitted meanwhile has to go into the next batch.
+    Inspector blocker(backend.describe());
+    QSqlQuery lock(blocker.db());
+    ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    int answered = 0;
+    for (int i = 0; i < 300; ++i)
+        writer->claim(QStringLiteral("bulk"), ClickFacts{}, [&](const Result<Claim> &) { ++answered; });
+    ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
+
+    ASSERT_TRUE(waitUntil([&] { return answered == 300; }));
+    EXPECT_LE(writer->counters().batches.load() - batchesBefore, 2u) << "300 claims, at most 2 commits";
+    EXPECT_GE(writer->counters().largestBatch.load(), 150u) << "one of the two commits carried at least half";
+}
+
+TEST_F(ClickWriterTest, RecordsOfUnlimitedLinksAreCountedByFlush)
+{
+    const Link link = create(QStringLiteral("free"), std::nullopt);
+    for (int i = 0; i < 1000; ++i)
+        writer->record(link.id, ClickOutcome::Redirected, ClickFacts{i, {}, "ua", {}});
+    flush();
+    Inspector db(backend.describe());
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='free'")), 1000);
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks")), 1000);
+    EXPECT_FALSE(writer->overloaded());
+}
+
+TEST_F(ClickWriterTest, StopCommitsEverythingQueued)
+{
+    const Link link = create(QStringLiteral("late"), std::nullopt);
+    for (int i = 0; i < 500; ++i)
+        writer->record(link.id, ClickOutcome::Redirected, ClickFacts{i, {}, {}, {}});
+    writer->stop();
+    Inspector db(backend.describe());
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='late'")), 500);
+}
+
+TEST_F(ClickWriterTest, DuplicateAliasIsRefusedAndGeneratedSlugsRetry)
+{
+    create(QStringLiteral("AAAAAAAA"), 1);
+    std::optional<Result<Link>> duplicate;
+    writer->create(NewLink{QStringLiteral("AAAAAAAA"), QStringLiteral("https://x.example/"), 1, 1, false},
+                   [&](const Result<Link> &r) { duplicate = r; });
+    ASSERT_TRUE(waitUntil([&] { return duplicate.has_value(); }));
+    ASSERT_FALSE(duplicate->ok());
+    EXPECT_EQ(duplicate->error().status, 409);
+    EXPECT_EQ(duplicate->error().reason, "duplicate");
+
+    // A generated slug that collides is drawn again instead of failing.
+    const Link retried = create(QStringLiteral("AAAAAAAA"), 1, /*generated=*/true);
+    EXPECT_NE(retried.slug, QStringLiteral("AAAAAAAA"));
+    EXPECT_EQ(retried.slug.size(), 8);
+}
+
+TEST_F(ClickWriterTest, FailedCommitsRefuseClaimsAndKeepRecords)
+{
+    create(QStringLiteral("once"), 1);
+    const Link free = create(QStringLiteral("free"), std::nullopt);
+
+    flakyStore->commitsToFail = 2;
+    std::optional<Result<Claim>> claim;
+    writer->claim(QStringLiteral("once"), ClickFacts{}, [&](const Result<Claim> &r) { claim = r; });
+    writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
+    ASSERT_TRUE(waitUntil([&] { return claim.has_value(); }));
+    ASSERT_FALSE(claim->ok()) << "no redirect may be sent for a click that was not committed";
+    EXPECT_EQ(claim->error().status, 503);
+
+    flush(); // completes only once the retried record is committed
+    Inspector db(backend.describe());
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='once'")), 0);
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='free'")), 1);
+    EXPECT_GE(writer->counters().failedBatches.load(), 1u);
+
+    // The refused claim used nothing up.
+    std::optional<Result<Claim>> retry;
+    writer->claim(QStringLiteral("once"), ClickFacts{}, [&](const Result<Claim> &r) { retry = r; });
+    ASSERT_TRUE(waitUntil([&] { return retry.has_value(); }));
+    ASSERT_TRUE(retry->ok());
+    EXPECT_EQ((*retry)->kind, Claim::Kind::Redirected);
+}

@@ -1,0 +1,205 @@
+#include "storetestenv.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace shortfuse;
+
+namespace {
+
+NewLink newLink(const QString &slug, std::optional<int> maxClicks = std::nullopt)
+{
+    return NewLink{slug, QStringLiteral("https://example.com/%1?q=1#f").arg(slug), maxClicks, 1'700'000'000'123, false};
+}
+
+class LinkStoreTest : public ::testing::TestWithParam<std::function<StoreBackend()>> {
+protected:
+    void SetUp() override
+    {
+        backend = GetParam()();
+        store = backend.makeStore();
+        const Status opened = store->open();
+        ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    }
+
+    Link insert(const QString &slug, std::optional<int> maxClicks = std::nullopt)
+    {
+        EXPECT_TRUE(store->beginBatch().ok());
+        auto inserted = store->insertLink(newLink(slug, maxClicks));
+        EXPECT_TRUE(store->commitBatch().ok());
+        EXPECT_TRUE(inserted.ok() && inserted->has_value());
+        return inserted.ok() && inserted->has_value() ? **inserted : Link{};
+    }
+
+    Claim::Kind claimOnce(const QString &slug)
+    {
+        EXPECT_TRUE(store->beginBatch().ok());
+        auto claim = store->claimClick(slug);
+        EXPECT_TRUE(store->commitBatch().ok());
+        EXPECT_TRUE(claim.ok());
+        return claim.ok() ? claim->kind : Claim::Kind::Unknown;
+    }
+
+    StoreBackend backend;
+    std::unique_ptr<LinkStore> store;
+};
+
+} // namespace
+
+TEST_P(LinkStoreTest, InsertsAndFindsLinksExactlyAsGiven)
+{
+    const Link created = insert(QStringLiteral("abc"), 3);
+    EXPECT_GT(created.id, 0);
+    auto found = store->findLink(QStringLiteral("abc"));
+    ASSERT_TRUE(found.ok());
+    ASSERT_TRUE(found->has_value());
+    EXPECT_EQ((*found)->url, QStringLiteral("https://example.com/abc?q=1#f"));
+    EXPECT_EQ((*found)->maxClicks, 3);
+    EXPECT_EQ((*found)->clicks, 0);
+    EXPECT_EQ((*found)->createdAtMs, 1'700'000'000'123);
+    EXPECT_FALSE(store->findLink(QStringLiteral("ABC"))->has_value()) << "slugs are case-sensitive";
+}
+
+TEST_P(LinkStoreTest, TakenSlugWritesNothing)
+{
+    insert(QStringLiteral("taken"), 1);
+    ASSERT_TRUE(store->beginBatch().ok());
+    auto again = store->insertLink(NewLink{QStringLiteral("taken"), QStringLiteral("https://other.example/"), std::nullopt, 1, false});
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(again->has_value());
+    // The batch is still usable after a refused insert.
+    auto other = store->insertLink(newLink(QStringLiteral("Taken")));
+    ASSERT_TRUE(other.ok());
+    EXPECT_TRUE(other->has_value());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ((*store->findLink(QStringLiteral("taken")))->url, QStringLiteral("https://example.com/taken?q=1#f"));
+}
+
+TEST_P(LinkStoreTest, ClaimsExactlyMaxClicks)
+{
+    insert(QStringLiteral("three"), 3);
+    EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Redirected);
+    EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Redirected);
+    EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Redirected);
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Expired);
+    EXPECT_EQ((*store->findLink(QStringLiteral("three")))->clicks, 3);
+    EXPECT_EQ(claimOnce(QStringLiteral("nope")), Claim::Kind::Unknown);
+}
+
+TEST_P(LinkStoreTest, ClaimReturnsTheLinkAfterTheClaim)
+{
+    insert(QStringLiteral("two"), 2);
+    ASSERT_TRUE(store->beginBatch().ok());
+    auto first = store->claimClick(QStringLiteral("two"));
+    auto second = store->claimClick(QStringLiteral("two"));
+    auto third = store->claimClick(QStringLiteral("two"));
+    ASSERT_TRUE(store->commitBatch().ok());
+    ASSERT_TRUE(first.ok() && second.ok() && third.ok());
+    EXPECT_EQ(first->link.clicks, 1);
+    EXPECT_FALSE(first->link.exhausted());
+    EXPECT_EQ(second->link.clicks, 2);
+    EXPECT_TRUE(second->link.exhausted());
+    EXPECT_EQ(third->kind, Claim::Kind::Expired);
+    EXPECT_EQ(third->link.url, QStringLiteral("https://example.com/two?q=1#f"));
+}
+
+TEST_P(LinkStoreTest, UnlimitedLinksCountEveryClick)
+{
+    const Link link = insert(QStringLiteral("free"));
+    for (int i = 0; i < 10; ++i)
+        EXPECT_EQ(claimOnce(QStringLiteral("free")), Claim::Kind::Redirected);
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->addClicks(link.id, 90).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ((*store->findLink(QStringLiteral("free")))->clicks, 100);
+}
+
+TEST_P(LinkStoreTest, AddClicksNeverTouchesCappedLinks)
+{
+    const Link capped = insert(QStringLiteral("capped"), 2);
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->addClicks(capped.id, 50).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ((*store->findLink(QStringLiteral("capped")))->clicks, 0);
+}
+
+TEST_P(LinkStoreTest, RolledBackBatchLeavesNoTrace)
+{
+    insert(QStringLiteral("once"), 1);
+    ASSERT_TRUE(store->beginBatch().ok());
+    EXPECT_EQ(store->claimClick(QStringLiteral("once"))->kind, Claim::Kind::Redirected);
+    ASSERT_TRUE(store->insertLink(newLink(QStringLiteral("ghost"))).ok());
+    store->rollbackBatch();
+    EXPECT_EQ((*store->findLink(QStringLiteral("once")))->clicks, 0);
+    EXPECT_FALSE(store->findLink(QStringLiteral("ghost"))->has_value());
+    EXPECT_EQ(claimOnce(QStringLiteral("once")), Claim::Kind::Redirected);
+}
+
+TEST_P(LinkStoreTest, SurvivesReopenAndMigratesOnce)
+{
+    insert(QStringLiteral("kept"), 2);
+    EXPECT_EQ(claimOnce(QStringLiteral("kept")), Claim::Kind::Redirected);
+    store->close();
+    store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    auto found = store->findLink(QStringLiteral("kept"));
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->clicks, 1);
+    EXPECT_EQ(store->integrityCheck().value(), QStringLiteral("ok"));
+}
+
+TEST_P(LinkStoreTest, TwoConnectionsShareTheCap)
+{
+    insert(QStringLiteral("shared"), 3);
+    auto other = backend.makeStore();
+    ASSERT_TRUE(other->open().ok());
+    int redirects = 0;
+    for (int i = 0; i < 6; ++i) {
+        LinkStore &s = (i % 2) ? *other : *store;
+        ASSERT_TRUE(s.beginBatch().ok());
+        auto claim = s.claimClick(QStringLiteral("shared"));
+        ASSERT_TRUE(s.commitBatch().ok());
+        redirects += claim->kind == Claim::Kind::Redirected;
+    }
+    EXPECT_EQ(redirects, 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest, ::testing::Values(std::function<StoreBackend()>(sqliteBackend)),
+                         backendName);
+
+// SQLite specifics: the file is in WAL mode, click addresses are stored
+// anonymized, and the schema itself refuses a count past the cap.
+TEST(SqliteLinkStore, SchemaGuardsTheCapAndAnonymizesAddresses)
+{
+    StoreBackend backend = sqliteBackend();
+    auto store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    ASSERT_TRUE(store->beginBatch().ok());
+    const Link link = **store->insertLink(newLink(QStringLiteral("one"), 1));
+    ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Expired,
+                                   ClickFacts{5, QHostAddress(QStringLiteral("203.0.113.99")), "UA/1.0", "https://ref.example/"})
+                    .ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        db.setDatabaseName(backend.describe());
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        EXPECT_EQ(q.value(0).toString(), QStringLiteral("wal"));
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT client_address, user_agent, referrer, outcome FROM clicks")) && q.next());
+        EXPECT_EQ(q.value(0).toString(), QStringLiteral("203.0.113.0"));
+        EXPECT_EQ(q.value(1).toString(), QStringLiteral("UA/1.0"));
+        EXPECT_EQ(q.value(2).toString(), QStringLiteral("https://ref.example/"));
+        EXPECT_EQ(q.value(3).toInt(), 2);
+        EXPECT_FALSE(q.exec(QStringLiteral("UPDATE links SET clicks = 2 WHERE slug = 'one'")))
+            << "CHECK(clicks <= max_clicks) must refuse an overrun";
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+}

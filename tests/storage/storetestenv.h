@@ -1,0 +1,38 @@
+#pragma once
+
+#include <storage/linkstore.h>
+#include <storage/sqlitelinkstore.h>
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+// The storage suites are parametrised over implementations: each backend
+// contributes one StoreBackend, and every test runs against all of them.
+struct StoreBackend {
+    std::string name;
+    // A fresh, empty database for one test; several stores made from the
+    // same backend instance share it (as several servers would).
+    std::function<std::unique_ptr<shortfuse::LinkStore>()> makeStore;
+    // Where a second, independent connection can read what was written.
+    std::function<QString()> describe;
+};
+
+inline StoreBackend sqliteBackend()
+{
+    auto dir = std::make_shared<QTemporaryDir>();
+    const QString path = QDir(dir->path()).filePath(QStringLiteral("test.db"));
+    return StoreBackend{"Sqlite",
+                        [dir, path] { return std::make_unique<shortfuse::SqliteLinkStore>(path); },
+                        [path] { return path; }};
+}
+
+inline std::string backendName(const ::testing::TestParamInfo<std::function<StoreBackend()>> &info)
+{
+    return info.param().name;
+}

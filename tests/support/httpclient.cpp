@@ -1,0 +1,331 @@
+#include "httpclient.h"
+
+#include <QJsonDocument>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace shortfuse::test {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+QString systemError(const char *what)
+{
+    return QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+bool sameNameIgnoringCase(QByteArrayView a, QByteArrayView b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+// Parses "HTTP/1.1 302 Found\r\nName: value\r\n..." (without the blank line).
+bool parseHead(QByteArrayView head, HttpResponse &response)
+{
+    const QList<QByteArray> lines = head.toByteArray().split('\n');
+    const QByteArray statusLine = lines.value(0).trimmed();
+    if (!statusLine.startsWith("HTTP/1."))
+        return false;
+    const QList<QByteArray> parts = statusLine.split(' ');
+    bool ok = false;
+    const int status = parts.value(1).toInt(&ok);
+    if (!ok || status < 100 || status > 999)
+        return false;
+    response.status = status;
+    response.headers.clear();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        response.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return true;
+}
+
+bool bodyless(int status, bool headRequest)
+{
+    return headRequest || status < 200 || status == 204 || status == 304;
+}
+
+} // namespace
+
+QByteArray HttpResponse::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (sameNameIgnoringCase(key, name))
+            return value;
+    }
+    return {};
+}
+
+bool HttpResponse::hasHeader(QByteArrayView name) const
+{
+    return headerCount(name) > 0;
+}
+
+int HttpResponse::headerCount(QByteArrayView name) const
+{
+    int count = 0;
+    for (const auto &header : headers)
+        count += sameNameIgnoringCase(header.first, name) ? 1 : 0;
+    return count;
+}
+
+QJsonObject HttpResponse::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QString HttpResponse::describe() const
+{
+    QString text = QStringLiteral("status %1").arg(status);
+    if (!error.isEmpty())
+        text += QStringLiteral(" (error: %1)").arg(error);
+    for (const auto &[name, value] : headers)
+        text += QStringLiteral("\n  %1: %2").arg(QString::fromLatin1(name), QString::fromLatin1(value));
+    text += QStringLiteral("\n  body: %1").arg(QString::fromUtf8(body.left(600)));
+    if (!received() && !raw.isEmpty())
+        text += QStringLiteral("\n  raw: %1").arg(QString::fromLatin1(raw.left(600)));
+    return text;
+}
+
+HttpConnection::HttpConnection(quint16 port, std::chrono::milliseconds timeout)
+    : m_deadline(Clock::now() + timeout)
+{
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (m_fd < 0) {
+        m_error = systemError("socket");
+        return;
+    }
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+        int failure = errno;
+        if (failure == EINPROGRESS) {
+            socklen_t length = sizeof failure;
+            if (!waitFor(POLLOUT))
+                failure = ETIMEDOUT;
+            else if (::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &failure, &length) != 0)
+                failure = errno;
+        }
+        if (failure != 0) {
+            errno = failure;
+            m_error = systemError("connect");
+            ::close(m_fd);
+            m_fd = -1;
+        }
+    }
+}
+
+HttpConnection::~HttpConnection()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+bool HttpConnection::waitFor(short events)
+{
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - Clock::now());
+        if (left.count() <= 0) {
+            m_error = QStringLiteral("timed out");
+            return false;
+        }
+        pollfd entry{m_fd, events, 0};
+        const int ready = ::poll(&entry, 1, int(left.count()));
+        if (ready > 0)
+            return true;
+        if (ready < 0 && errno != EINTR) {
+            m_error = systemError("poll");
+            return false;
+        }
+    }
+}
+
+qint64 HttpConnection::send(QByteArrayView bytes)
+{
+    qint64 sent = 0;
+    while (m_fd >= 0 && sent < bytes.size()) {
+        const ssize_t n = ::send(m_fd, bytes.data() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            if (!waitFor(POLLOUT))
+                break;
+        } else if (n < 0 && errno != EINTR) {
+            m_error = systemError("send");
+            break;
+        }
+    }
+    return sent;
+}
+
+bool HttpConnection::receiveMore()
+{
+    if (m_fd < 0 || m_eof)
+        return false;
+    for (;;) {
+        char chunk[64 * 1024];
+        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (n > 0) {
+            m_buffer.append(chunk, n);
+            return true;
+        }
+        if (n == 0) {
+            m_eof = true;
+            return false;
+        }
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            if (!waitFor(POLLIN))
+                return false;
+        } else if (errno != EINTR) {
+            m_error = systemError("recv");
+            m_eof = true;
+            return false;
+        }
+    }
+}
+
+HttpResponse HttpConnection::readResponse(bool headRequest)
+{
+    HttpResponse response;
+    if (m_fd < 0) {
+        response.error = m_error;
+        return response;
+    }
+    for (;;) {
+        qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
+        while (headEnd < 0) {
+            if (!receiveMore()) {
+                response.raw = m_buffer;
+                response.error = m_error.isEmpty() ? QStringLiteral("connection closed before a response") : m_error;
+                return response;
+            }
+            headEnd = m_buffer.indexOf("\r\n\r\n");
+        }
+        if (!parseHead(QByteArrayView(m_buffer).first(headEnd), response)) {
+            response.raw = m_buffer;
+            response.error = QStringLiteral("not an HTTP response");
+            return response;
+        }
+        const QByteArray head = m_buffer.left(headEnd + 4);
+        m_buffer.remove(0, headEnd + 4);
+        if (response.status >= 100 && response.status < 200)
+            continue; // interim (100 Continue): the real answer follows
+        response.raw = head;
+        break;
+    }
+
+    if (bodyless(response.status, headRequest))
+        return response;
+    const QByteArray lengthText = response.header("Content-Length");
+    bool known = false;
+    const qint64 length = lengthText.toLongLong(&known);
+    if (known) {
+        while (m_buffer.size() < length && receiveMore()) {
+        }
+        if (m_buffer.size() < length)
+            response.error = QStringLiteral("body cut short: %1 of %2 bytes").arg(m_buffer.size()).arg(length);
+        response.body = m_buffer.left(length);
+        m_buffer.remove(0, response.body.size());
+    } else {
+        response.body = readUntilClosed();
+    }
+    response.raw += response.body;
+    return response;
+}
+
+QByteArray HttpConnection::readUntilClosed()
+{
+    while (receiveMore()) {
+    }
+    return std::exchange(m_buffer, {});
+}
+
+bool HttpConnection::waitForClose()
+{
+    readUntilClosed();
+    return m_eof;
+}
+
+HttpClient::HttpClient(quint16 port, std::chrono::milliseconds timeout)
+    : m_port(port)
+    , m_timeout(timeout)
+{
+}
+
+QByteArray HttpClient::serialize(const HttpRequest &request)
+{
+    QByteArray out = request.method + ' ' + request.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    bool hasLength = false;
+    for (const auto &[name, value] : request.headers) {
+        out += name + ": " + value + "\r\n";
+        hasLength = hasLength || sameNameIgnoringCase(name, "Content-Length")
+            || sameNameIgnoringCase(name, "Transfer-Encoding");
+    }
+    if (request.autoContentLength && !hasLength && (!request.body.isEmpty() || request.method == "POST"))
+        out += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n";
+    out += "\r\n" + request.body;
+    return out;
+}
+
+HttpResponse HttpClient::send(const HttpRequest &request) const
+{
+    HttpConnection connection(m_port, m_timeout);
+    const QByteArray bytes = serialize(request);
+    if (connection.send(bytes) != bytes.size()) {
+        // The server may answer (413, 431...) before it has read everything.
+        HttpResponse early = connection.readResponse(request.method == "HEAD");
+        if (!early.received() && early.error.isEmpty())
+            early.error = connection.error();
+        return early;
+    }
+    return connection.readResponse(request.method == "HEAD");
+}
+
+HttpResponse HttpClient::get(const QByteArray &path, const HeaderList &headers) const
+{
+    return send(HttpRequest{"GET", path, headers, {}});
+}
+
+HttpResponse HttpClient::head(const QByteArray &path) const
+{
+    return send(HttpRequest{"HEAD", path, {}, {}});
+}
+
+HttpResponse HttpClient::postJson(const QByteArray &path, const QByteArray &json, const HeaderList &extra) const
+{
+    HeaderList headers{{"Content-Type", "application/json"}};
+    headers.append(extra);
+    return send(HttpRequest{"POST", path, headers, json});
+}
+
+HttpResponse HttpClient::postJson(const QByteArray &path, const QJsonObject &object, const HeaderList &extra) const
+{
+    return postJson(path, QJsonDocument(object).toJson(QJsonDocument::Compact), extra);
+}
+
+HttpResponse HttpClient::postForm(const QByteArray &path, const QByteArray &urlEncoded) const
+{
+    return send(HttpRequest{"POST", path, {{"Content-Type", "application/x-www-form-urlencoded"}}, urlEncoded});
+}
+
+HttpResponse HttpClient::sendRaw(const QByteArray &bytes) const
+{
+    HttpConnection connection(m_port, m_timeout);
+    connection.send(bytes);
+    return connection.readResponse();
+}
+
+} // namespace shortfuse::test

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <memory>
+
+namespace shortfuse::test {
+
+using namespace std::chrono_literals;
+
+// The outcome of one run of shortfuse-server that was expected to end by itself.
+struct ProcessRun {
+    int exitCode = -1;     // -1: crashed, or still running at the timeout (then killed)
+    bool timedOut = false;
+    QByteArray standardOutput;
+    QByteArray standardError;
+};
+
+// Runs SHORTFUSE_SERVER_BINARY with `arguments` and waits for it to exit.
+ProcessRun runServerBinary(const QStringList &arguments, std::chrono::milliseconds timeout = 15s);
+
+// A real shortfuse-server child process listening on an OS-chosen port.
+// It owns the process, not the data directory, so a test can stop one
+// server and start another on the same directory. The child is SIGKILLed
+// when this object (or the test process itself) dies.
+class ServerProcess final {
+public:
+    static constexpr int kCrashed = -1;   // terminate(): ended by a signal
+    static constexpr int kTimedOut = -2;  // terminate(): did not exit in time (then killed)
+
+    explicit ServerProcess(QString dataDir, QStringList extraArguments = {});
+    ~ServerProcess();
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    // Starts the binary and reads its stdout until "Listening on http://ADDR:PORT".
+    // Returns false (see startError()) if it exits or stays silent until the timeout.
+    bool start(std::chrono::milliseconds timeout = 15s);
+    const QString &startError() const { return m_startError; }
+
+    QString baseUrl() const { return m_baseUrl; }
+    quint16 port() const { return m_port; }
+    const QString &dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    qint64 pid() const;
+    bool isRunning() const;
+
+    // SIGTERM, then waits for the exit; returns the exit code, kCrashed or kTimedOut.
+    int terminate(std::chrono::milliseconds timeout = 15s);
+    // SIGKILL, then waits until the process is gone.
+    void kill9();
+    // Everything the server wrote to stderr so far.
+    QString stderrText() const;
+    // Resident memory of the running process in KiB (VmRSS), or -1.
+    qint64 residentKiB() const;
+
+private:
+    QString m_dataDir;
+    QStringList m_extraArguments;
+    QTemporaryDir m_logDir;  // stderr goes to a file: nobody has to drain a pipe during a test
+    std::unique_ptr<QProcess> m_process;
+    QString m_baseUrl;
+    quint16 m_port = 0;
+    QString m_startError;
+};
+
+} // namespace shortfuse::test

@@ -1,0 +1,85 @@
+#include <clock.h>
+#include <ratelimiter.h>
+
+#include <gtest/gtest.h>
+
+using namespace shortfuse;
+
+namespace {
+const QHostAddress kAlice(QStringLiteral("203.0.113.7"));
+const QHostAddress kBob(QStringLiteral("198.51.100.9"));
+} // namespace
+
+TEST(RateLimiter, AllowsBurstThenRefusesWithRetryAfter)
+{
+    ManualClock clock;
+    RateLimiter limiter(3, clock);
+    EXPECT_TRUE(limiter.tryAcquire(kAlice).allowed);
+    EXPECT_TRUE(limiter.tryAcquire(kAlice).allowed);
+    EXPECT_TRUE(limiter.tryAcquire(kAlice).allowed);
+    const RateLimiter::Decision refused = limiter.tryAcquire(kAlice);
+    EXPECT_FALSE(refused.allowed);
+    // 3 per minute refill one token every 20 s.
+    EXPECT_EQ(refused.retryAfterSeconds, 20);
+    // Another client has its own budget.
+    EXPECT_TRUE(limiter.tryAcquire(kBob).allowed);
+}
+
+TEST(RateLimiter, RefillsOverTime)
+{
+    ManualClock clock;
+    RateLimiter limiter(60, clock); // one a second
+    for (int i = 0; i < 60; ++i)
+        ASSERT_TRUE(limiter.tryAcquire(kAlice).allowed) << i;
+    EXPECT_FALSE(limiter.tryAcquire(kAlice).allowed);
+    clock.advance(999);
+    EXPECT_FALSE(limiter.tryAcquire(kAlice).allowed);
+    clock.advance(2);
+    EXPECT_TRUE(limiter.tryAcquire(kAlice).allowed);
+    EXPECT_FALSE(limiter.tryAcquire(kAlice).allowed);
+    clock.advance(60'000);
+    for (int i = 0; i < 60; ++i)
+        ASSERT_TRUE(limiter.tryAcquire(kAlice).allowed) << i;
+    EXPECT_FALSE(limiter.tryAcquire(kAlice).allowed) << "never more than one minute's worth";
+}
+
+TEST(RateLimiter, ZeroMeansOff)
+{
+    ManualClock clock;
+    RateLimiter limiter(0, clock);
+    EXPECT_FALSE(limiter.enabled());
+    for (int i = 0; i < 1000; ++i)
+        ASSERT_TRUE(limiter.tryAcquire(kAlice).allowed);
+    EXPECT_EQ(limiter.trackedClients(), 0);
+}
+
+TEST(RateLimiter, Ipv6ClientsShareTheirSlash64)
+{
+    ManualClock clock;
+    RateLimiter limiter(2, clock);
+    EXPECT_TRUE(limiter.tryAcquire(QHostAddress(QStringLiteral("2001:db8:1:2::1"))).allowed);
+    EXPECT_TRUE(limiter.tryAcquire(QHostAddress(QStringLiteral("2001:db8:1:2:ffff::9"))).allowed);
+    EXPECT_FALSE(limiter.tryAcquire(QHostAddress(QStringLiteral("2001:db8:1:2:abcd::1"))).allowed);
+    EXPECT_TRUE(limiter.tryAcquire(QHostAddress(QStringLiteral("2001:db8:1:3::1"))).allowed);
+    // IPv4-mapped addresses count as their IPv4 address.
+    EXPECT_TRUE(limiter.tryAcquire(QHostAddress(QStringLiteral("::ffff:192.0.2.1"))).allowed);
+    EXPECT_TRUE(limiter.tryAcquire(QHostAddress(QStringLiteral("192.0.2.1"))).allowed);
+    EXPECT_FALSE(limiter.tryAcquire(QHostAddress(QStringLiteral("::ffff:192.0.2.1"))).allowed);
+}
+
+TEST(RateLimiter, MemoryStaysBoundedUnderAddressFlood)
+{
+    ManualClock clock;
+    RateLimiter limiter(5, clock, /*maxClients=*/100);
+    for (quint32 i = 0; i < 100; ++i)
+        ASSERT_TRUE(limiter.tryAcquire(QHostAddress(0x0a000000u + i)).allowed);
+    EXPECT_EQ(limiter.trackedClients(), 100);
+    // Every tracked bucket is in use: a newcomer is refused, not tracked.
+    EXPECT_FALSE(limiter.tryAcquire(QHostAddress(0x0b000000u)).allowed);
+    EXPECT_EQ(limiter.trackedClients(), 100);
+    // A minute later all buckets are full again and can be forgotten.
+    clock.advance(60'000);
+    for (quint32 i = 0; i < 10'000; ++i)
+        limiter.tryAcquire(QHostAddress(0x0c000000u + i));
+    EXPECT_LE(limiter.trackedClients(), 100);
+}
