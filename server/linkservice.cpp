@@ -54,39 +54,44 @@ Visit LinkService::overloadedVisit()
                  Error{503, "overloaded", QStringLiteral("The server is busy recording clicks; try again in a moment.")}};
 }
 
-std::optional<Visit> LinkService::visit(const QString &slug, ClickFacts facts, VisitDone done)
+std::optional<Visit> LinkService::visitCached(const QString &slug, ClickFacts &facts)
 {
     const auto it = m_cache.constFind(slug);
-    if (it != m_cache.cend() && (!it->capped || it->exhausted)) {
-        // Nothing to claim: an unlimited link redirects, a used-up one is
-        // expired for good. Only the log row is written, after the answer.
-        if (m_writer->overloaded())
-            return overloadedVisit();
-        const ClickOutcome outcome = it->capped ? ClickOutcome::Expired : ClickOutcome::Redirected;
-        m_writer->record(it->id, outcome, std::move(facts));
-        if (outcome == ClickOutcome::Expired)
-            return Visit{Visit::Kind::Expired, {}, true, {}};
-        return Visit{Visit::Kind::Redirect, it->location, false, {}};
-    }
+    if (it == m_cache.cend() || (it->capped && !it->exhausted))
+        return std::nullopt; // a click to claim: only the database may decide
+    // Nothing to claim: an unlimited link redirects, a used-up one is
+    // expired for good. Only the log row is written, after the answer.
+    if (m_writer->overloaded())
+        return overloadedVisit();
+    const ClickOutcome outcome = it->capped ? ClickOutcome::Expired : ClickOutcome::Redirected;
+    m_writer->record(it->id, outcome, std::move(facts));
+    if (outcome == ClickOutcome::Expired)
+        return Visit{Visit::Kind::Expired, {}, true, {}};
+    return Visit{Visit::Kind::Redirect, it->location, false, {}};
+}
 
+void LinkService::visitClaimed(const QString &slug, ClickFacts facts, VisitDone done)
+{
     m_writer->claim(slug, std::move(facts), [this, done = std::move(done)](const Result<Claim> &claim) {
         done(visitFromClaim(claim));
     });
-    return std::nullopt;
 }
 
-std::optional<Visit> LinkService::inspect(const QString &slug, VisitDone done)
+std::optional<Visit> LinkService::inspectCached(const QString &slug) const
 {
     const auto it = m_cache.constFind(slug);
-    if (it != m_cache.cend() && (!it->capped || it->exhausted)) {
-        if (it->exhausted)
-            return Visit{Visit::Kind::Expired, {}, true, {}};
-        return Visit{Visit::Kind::Redirect, it->location, false, {}};
-    }
+    if (it == m_cache.cend() || (it->capped && !it->exhausted))
+        return std::nullopt;
+    if (it->exhausted)
+        return Visit{Visit::Kind::Expired, {}, true, {}};
+    return Visit{Visit::Kind::Redirect, it->location, false, {}};
+}
+
+void LinkService::inspectStored(const QString &slug, VisitDone done)
+{
     m_writer->lookup(slug, [this, done = std::move(done)](const Result<Claim> &state) {
         done(visitFromClaim(state));
     });
-    return std::nullopt;
 }
 
 Visit LinkService::visitFromClaim(const Result<Claim> &claim)

@@ -53,11 +53,16 @@ public:
     Result<NewLink> prepare(const CreateRequest &request) const;
     void create(NewLink link, ClickWriter::CreateDone done);
 
-    // GET /<slug>. Answers at once from the cache when it can, otherwise
-    // returns nullopt and calls `done` once the claim is committed.
-    std::optional<Visit> visit(const QString &slug, ClickFacts facts, VisitDone done);
-    // HEAD /<slug>: the same answer shape, but nothing is used up or logged.
-    std::optional<Visit> inspect(const QString &slug, VisitDone done);
+    // GET /<slug>, in two steps so the common case allocates no callback:
+    // visitCached answers from the cache when nothing needs claiming (an
+    // unlimited link, a used-up one) and then takes `facts`; otherwise it
+    // returns nullopt and visitClaimed claims through the writer, calling
+    // `done` once the claim is committed.
+    std::optional<Visit> visitCached(const QString &slug, ClickFacts &facts);
+    void visitClaimed(const QString &slug, ClickFacts facts, VisitDone done);
+    // HEAD /<slug>: the same answers, but nothing is used up or logged.
+    std::optional<Visit> inspectCached(const QString &slug) const;
+    void inspectStored(const QString &slug, VisitDone done);
 
     int cachedLinks() const { return int(m_cache.size()); }
 

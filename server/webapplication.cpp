@@ -102,19 +102,16 @@ void WebApplication::serveVisit(const QString &slug, const QHttpServerRequest &r
 {
     ClickFacts facts{m_deps.clock.nowMs(), clientOf(request), request.value(QByteArrayLiteral("user-agent")),
                      request.value(QByteArrayLiteral("referer"))};
-    std::optional<Visit> now =
-        m_deps.links.visit(slug, std::move(facts), [this, reply](const Visit &visit) mutable {
-            if (visit.kind == Visit::Kind::Redirect)
-                reply.sendRedirect(visit.location);
-            else
-                reply.send(visitResponse(visit));
-        });
-    if (!now)
-        return;
-    if (now->kind == Visit::Kind::Redirect)
-        reply.sendRedirect(now->location);
-    else
-        reply.send(visitResponse(*now));
+    auto answer = [this](http::ReplyChannel &channel, const Visit &visit) {
+        if (visit.kind == Visit::Kind::Redirect)
+            channel.sendRedirect(visit.location);
+        else
+            channel.send(visitResponse(visit));
+    };
+    if (std::optional<Visit> now = m_deps.links.visitCached(slug, facts))
+        return answer(reply, *now);
+    m_deps.links.visitClaimed(slug, std::move(facts),
+                              [reply, answer](const Visit &visit) mutable { answer(reply, visit); });
 }
 
 void WebApplication::serveInspect(const QString &slug, http::ReplyChannel reply)
@@ -130,10 +127,9 @@ void WebApplication::serveInspect(const QString &slug, http::ReplyChannel reply)
                              {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}};
         return visitResponse(visit);
     };
-    std::optional<Visit> now =
-        m_deps.links.inspect(slug, [reply, answer](const Visit &visit) mutable { reply.send(answer(visit)); });
-    if (now)
-        reply.send(answer(*now));
+    if (std::optional<Visit> now = m_deps.links.inspectCached(slug))
+        return reply.send(answer(*now));
+    m_deps.links.inspectStored(slug, [reply, answer](const Visit &visit) mutable { reply.send(answer(visit)); });
 }
 
 Response WebApplication::visitResponse(const Visit &visit) const
