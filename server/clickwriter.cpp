@@ -28,8 +28,9 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 
-ClickWriter::ClickWriter(std::unique_ptr<LinkStore> store, QObject *replyContext)
+ClickWriter::ClickWriter(std::unique_ptr<LinkStore> store, QObject *replyContext, Enricher enricher)
     : m_store(std::move(store))
+    , m_enricher(std::move(enricher))
     , m_replyContext(replyContext)
 {
 }
@@ -212,7 +213,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                const ClickOutcome outcome = result->kind == Claim::Kind::Redirected
                                    ? ClickOutcome::Redirected
                                    : ClickOutcome::Expired;
-                               if (Status s = m_store->recordClick(result->link.id, outcome, claim.facts); !s) {
+                               if (Status s = recordClick(result->link.id, outcome, claim.facts); !s) {
                                    failure = s.error();
                                    return;
                                }
@@ -236,7 +237,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                            ++records;
                            if (record.outcome == ClickOutcome::Redirected)
                                ++unlimitedClicks[record.linkId];
-                           if (Status s = m_store->recordClick(record.linkId, record.outcome, record.facts); !s)
+                           if (Status s = recordClick(record.linkId, record.outcome, record.facts); !s)
                                failure = s.error();
                        },
                        [&](FlushOp &) {},
@@ -291,6 +292,14 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     if (batch.size() > m_counters.largestBatch.load(std::memory_order_relaxed))
         m_counters.largestBatch.store(batch.size(), std::memory_order_relaxed);
     return true;
+}
+
+Status ClickWriter::recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts)
+{
+    if (!m_enricher)
+        return m_store->recordClick(linkId, outcome, facts);
+    const ClickDetails details = m_enricher(facts);
+    return m_store->recordClick(linkId, outcome, facts, &details);
 }
 
 void ClickWriter::failBatch(std::vector<Op> &batch, std::vector<Reply> &replies, const Error &cause)

@@ -38,7 +38,11 @@ public:
         std::atomic<quint64> largestBatch{0};
     };
 
-    ClickWriter(std::unique_ptr<LinkStore> store, QObject *replyContext);
+    // Learns what it can about a click (browser, country, bot) just before
+    // its row is written: on this thread, off the path of the response.
+    using Enricher = std::function<ClickDetails(const ClickFacts &)>;
+
+    ClickWriter(std::unique_ptr<LinkStore> store, QObject *replyContext, Enricher enricher = {});
     ~ClickWriter();
     Q_DISABLE_COPY_MOVE(ClickWriter)
 
@@ -100,7 +104,10 @@ private:
     void failBatch(std::vector<Op> &batch, std::vector<Reply> &replies, const Error &error);
     void postReplies(std::vector<Reply> replies);
 
+    Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts);
+
     std::unique_ptr<LinkStore> m_store;
+    Enricher m_enricher;
     QObject *m_replyContext; // outlives the writer: its owner stops the writer first
 
     std::mutex m_mutex;

@@ -47,4 +47,17 @@ struct ClickFacts {
     QByteArray referrer;
 };
 
+// What enrichment learned about a click: parsed from its user agent,
+// looked up from its address. Computed on the writer thread, never on the
+// path of the response.
+struct ClickDetails {
+    std::optional<QString> country;  // ISO 3166 alpha-2
+    QString browser;
+    QString browserVersion;          // major version
+    QString os;
+    QString device;                  // desktop, mobile, tablet, bot, other
+    bool bot = false;
+    QString botName;
+};
+
 } // namespace shortfuse

@@ -8,6 +8,7 @@ Pages::Pages(QString version)
     : m_version(std::move(version))
     , m_indexTemplate(load(QStringLiteral("index.html")))
     , m_errorTemplate(load(QStringLiteral("error.html")))
+    , m_statsTemplate(load(QStringLiteral("stats.html")))
 {
     const QHash<QByteArray, QString> common{{"version", m_version}};
     m_expired = render(load(QStringLiteral("expired.html")), common);
@@ -48,23 +49,36 @@ QString Pages::escape(QStringView text)
     return out;
 }
 
-QByteArray Pages::render(const QByteArray &page, const QHash<QByteArray, QString> &values)
+QByteArray Pages::render(const QByteArray &page, const QHash<QByteArray, QString> &values,
+                         const QHash<QByteArray, QString> &fragments)
 {
     QByteArray out;
     out.reserve(page.size() + 512);
     qsizetype pos = 0;
     for (;;) {
         const qsizetype open = page.indexOf("{{", pos);
-        const qsizetype close = open < 0 ? -1 : page.indexOf("}}", open + 2);
-        if (close < 0) {
-            out += QByteArrayView(page).sliced(pos);
-            return out;
-        }
+        if (open < 0)
+            break;
+        const bool trusted = page.mid(open, 3) == "{{{";
+        const QByteArray closing = trusted ? QByteArrayLiteral("}}}") : QByteArrayLiteral("}}");
+        const qsizetype nameStart = open + (trusted ? 3 : 2);
+        const qsizetype close = page.indexOf(closing, nameStart);
+        if (close < 0)
+            break;
         out += QByteArrayView(page).sliced(pos, open - pos);
-        const QByteArray name = page.mid(open + 2, close - open - 2).trimmed();
-        out += escape(values.value(name)).toUtf8();
-        pos = close + 2;
+        const QByteArray name = page.mid(nameStart, close - nameStart).trimmed();
+        out += trusted ? fragments.value(name).toUtf8() : escape(values.value(name)).toUtf8();
+        pos = close + closing.size();
     }
+    out += QByteArrayView(page).sliced(pos);
+    return out;
+}
+
+QByteArray Pages::renderStats(const QHash<QByteArray, QString> &values, const QHash<QByteArray, QString> &fragments) const
+{
+    QHash<QByteArray, QString> all = values;
+    all.insert("version", m_version);
+    return render(m_statsTemplate, all, fragments);
 }
 
 QByteArray Pages::index(const IndexView &view) const

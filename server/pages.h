@@ -35,12 +35,17 @@ public:
     const QByteArray &expired() const { return m_expired; }
     const QByteArray &notFound() const { return m_notFound; }
     QByteArray error(const QString &title, const QString &message) const;
+    // The stats page: `values` are escaped; `fragments` are HTML our own
+    // code built (StatsPage escapes every value inside them) and go in as is.
+    QByteArray renderStats(const QHash<QByteArray, QString> &values, const QHash<QByteArray, QString> &fragments) const;
     // /static/<name>, /robots.txt and /favicon.ico; nullopt when unknown.
     const StaticFile *staticFile(const QString &name) const;
 
     static QString escape(QStringView text);
-    // Replaces each {{name}} with the escaped value (empty when absent).
-    static QByteArray render(const QByteArray &page, const QHash<QByteArray, QString> &values);
+    // Replaces each {{name}} with the escaped value (empty when absent) and
+    // each {{{name}}} with a trusted fragment, inserted as it is.
+    static QByteArray render(const QByteArray &page, const QHash<QByteArray, QString> &values,
+                             const QHash<QByteArray, QString> &fragments = {});
 
 private:
     static QByteArray load(const QString &name);
@@ -48,6 +53,7 @@ private:
     QString m_version;
     QByteArray m_indexTemplate;
     QByteArray m_errorTemplate;
+    QByteArray m_statsTemplate;
     QByteArray m_expired;
     QByteArray m_notFound;
     QHash<QString, StaticFile> m_static;

@@ -3,6 +3,7 @@
 #include "linkrules.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -60,6 +61,13 @@ void ServerOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("trusted-proxy"),
          QStringLiteral("Believe X-Forwarded-For from peers in these ranges (comma-separated, repeatable)."),
          QStringLiteral("CIDR[,CIDR...]")},
+        {QStringLiteral("stats-rate-limit"),
+         QStringLiteral("Statistics look-ups per minute per client address; 0 turns the limit off (default 30)."),
+         QStringLiteral("N")},
+        {QStringLiteral("store-full-ip"),
+         QStringLiteral("Store clients' full IP addresses (default: IPv4 /24, IPv6 /48).")},
+        {QStringLiteral("geoip-db"), QStringLiteral("MaxMind-format country database for click locations."),
+         QStringLiteral("PATH")},
     });
 }
 
@@ -96,13 +104,24 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
         config.baseUrl = *base;
     }
 
-    if (parser.isSet(QStringLiteral("rate-limit"))) {
-        const QString value = parser.value(QStringLiteral("rate-limit"));
+    for (auto [flag, target] : {std::pair{"rate-limit", &config.rateLimitPerMinute},
+                                std::pair{"stats-rate-limit", &config.statsRateLimitPerMinute}}) {
+        const QString name = QLatin1String(flag);
+        if (!parser.isSet(name))
+            continue;
+        const QString value = parser.value(name);
         bool ok = false;
         const int limit = value.toInt(&ok);
         if (!ok || limit < 0 || limit > 1'000'000)
-            return usageError(QStringLiteral("--rate-limit: '%1' is not a number from 0 to 1000000").arg(value));
-        config.rateLimitPerMinute = limit;
+            return usageError(QStringLiteral("--%1: '%2' is not a number from 0 to 1000000").arg(name, value));
+        *target = limit;
+    }
+
+    config.storeFullAddresses = parser.isSet(QStringLiteral("store-full-ip"));
+    if (parser.isSet(QStringLiteral("geoip-db"))) {
+        config.geoipDatabase = parser.value(QStringLiteral("geoip-db"));
+        if (!QFileInfo(config.geoipDatabase).isReadable())
+            return usageError(QStringLiteral("--geoip-db: cannot read '%1'").arg(config.geoipDatabase));
     }
 
     for (const QString &value : parser.values(QStringLiteral("trusted-proxy"))) {

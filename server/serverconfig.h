@@ -20,6 +20,9 @@ struct ServerConfig {
     QString baseUrl;               // empty: http://<bind>:<port> once listening
     int rateLimitPerMinute = 10;   // creations per client per minute; 0 = off
     QList<Subnet> trustedProxies;  // peers whose X-Forwarded-For is believed
+    int statsRateLimitPerMinute = 30;  // stats look-ups per client per minute; 0 = off
+    bool storeFullAddresses = false;   // default: addresses are anonymized before storage
+    QString geoipDatabase;             // empty: look in the usual places
 
     // The public prefix of short links, without a trailing slash.
     QString effectiveBaseUrl(quint16 boundPort) const;

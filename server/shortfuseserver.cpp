@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "ratelimiter.h"
 #include "storage/sqlitelinkstore.h"
+#include "storereader.h"
 #include "webapplication.h"
 
 #include <QDir>
@@ -66,8 +67,11 @@ ShortfuseServer::~ShortfuseServer()
 {
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
+    if (m_reader)
+        m_reader->stop();
     if (m_writer)
         m_writer->stop();
+    m_reader.reset();
     m_writer.reset();
     delete m_http;
     m_http = nullptr;
@@ -82,15 +86,23 @@ Status ShortfuseServer::start()
 
     m_pages = std::make_unique<Pages>(QStringLiteral(SHORTFUSE_VERSION));
     m_createLimiter = std::make_unique<RateLimiter>(m_config.rateLimitPerMinute, m_clock);
+    m_statsLimiter = std::make_unique<RateLimiter>(m_config.statsRateLimitPerMinute, m_clock);
     m_links = new LinkService(m_clock, this);
 
     const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("shortfuse.db"));
-    m_writer = std::make_unique<ClickWriter>(std::make_unique<SqliteLinkStore>(dbPath), m_links);
+    auto writeStore = std::make_unique<SqliteLinkStore>(dbPath);
+    writeStore->setStoreFullAddresses(m_config.storeFullAddresses);
+    m_writer = std::make_unique<ClickWriter>(std::move(writeStore), m_links, makeEnricher());
     if (Status opened = m_writer->start(); !opened) {
         m_writer.reset();
         return Error{1, opened.error().reason, opened.error().message};
     }
     m_links->attachWriter(m_writer.get());
+    m_reader = std::make_unique<StoreReader>(std::make_unique<SqliteLinkStore>(dbPath), m_links);
+    if (Status opened = m_reader->start(); !opened) {
+        m_reader.reset();
+        return Error{1, opened.error().reason, opened.error().message};
+    }
 
     TransportLimits limits;
     limits.maxConnections = connectionCapFromFdLimit();
@@ -109,7 +121,8 @@ Status ShortfuseServer::start()
     m_http->bind(m_tcp); // reparents m_tcp under m_http
 
     m_web = std::make_unique<WebApplication>(
-        WebApplication::Dependencies{*m_links, *m_createLimiter, m_clientAddresses, *m_pages, m_clock},
+        WebApplication::Dependencies{*m_links, *m_reader, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
+                                     *m_pages, m_clock},
         m_config.effectiveBaseUrl(m_tcp->serverPort()));
     // Every request comes through the missing handler: WebApplication routes
     // it itself, without QHttpServer's per-route regular expressions.
@@ -117,6 +130,11 @@ Status ShortfuseServer::start()
         m_web->handle(request, std::move(responder));
     });
     return {};
+}
+
+ClickWriter::Enricher ShortfuseServer::makeEnricher() const
+{
+    return {}; // analytics enrichment is wired in with the analytics module
 }
 
 quint16 ShortfuseServer::port() const

@@ -2,6 +2,9 @@
 
 #include "clientaddress.h"
 #include "clock.h"
+#include "link.h"
+
+#include <functional>
 #include "result.h"
 #include "serverconfig.h"
 
@@ -18,6 +21,7 @@ class GuardedTcpServer;
 class LinkService;
 class Pages;
 class RateLimiter;
+class StoreReader;
 class WebApplication;
 
 // One running Shortfuse server: storage, writer thread, HTTP listener.
@@ -56,14 +60,17 @@ Q_SIGNALS:
 
 private:
     void finishShutdown(qint64 deadlineMs);
+    std::function<ClickDetails(const ClickFacts &)> makeEnricher() const;
 
     ServerConfig m_config;
     SystemClock m_clock;
     ClientAddressResolver m_clientAddresses;
     std::unique_ptr<Pages> m_pages;
     std::unique_ptr<RateLimiter> m_createLimiter;
+    std::unique_ptr<RateLimiter> m_statsLimiter;
     LinkService *m_links = nullptr;           // child QObject; the writer's reply context
     std::unique_ptr<ClickWriter> m_writer;
+    std::unique_ptr<StoreReader> m_reader;
     GuardedTcpServer *m_tcp = nullptr;        // child of m_http
     QHttpServer *m_http = nullptr;            // child
     std::unique_ptr<WebApplication> m_web;

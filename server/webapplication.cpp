@@ -2,11 +2,14 @@
 
 #include "createrequestparser.h"
 #include "linkrules.h"
+#include "statsformat.h"
+#include "statspage.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 namespace shortfuse {
 
@@ -26,10 +29,6 @@ Response methodNotAllowed(const QByteArray &allow)
     return Response::jsonError(error).withHeader(QByteArrayLiteral("Allow"), allow);
 }
 
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 } // namespace
 
@@ -71,6 +70,24 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
         if (request.method() == Method::Post)
             return serveApiCreate(request, std::move(reply));
         return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
+    }
+    if (path.startsWith(QLatin1String("/api/stats/"))) {
+        QString slug = path.mid(11);
+        StatsFormat format = request.query().queryItemValue(QStringLiteral("format")) == QLatin1String("csv")
+            ? StatsFormat::Csv
+            : StatsFormat::Json;
+        if (slug.endsWith(QLatin1String(".csv"))) {
+            slug.chop(4);
+            format = StatsFormat::Csv;
+        }
+        if (!isGetOrHead(request))
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        return serveStats(slug, format, request, std::move(reply));
+    }
+    if (path.startsWith(QLatin1String("/stats/"))) {
+        if (!isGetOrHead(request))
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        return serveStats(path.mid(7), StatsFormat::Page, request, std::move(reply));
     }
     if (path.startsWith(QLatin1String("/api/"))) {
         return reply.send(Response::jsonError(
@@ -235,6 +252,65 @@ void WebApplication::serveHealth(http::ReplyChannel &reply)
                                                {QStringLiteral("uptime_seconds"), uptimeMs / 1000}}));
 }
 
+void WebApplication::serveStats(const QString &slug, StatsFormat format, const QHttpServerRequest &request,
+                                http::ReplyChannel reply)
+{
+    const bool page = format == StatsFormat::Page;
+    auto fail = [&](const Error &error) {
+        return reply.send(page ? pageError(error) : Response::jsonError(error));
+    };
+    const Error unknown{404, "not_found", QStringLiteral("There is no short link called \"%1\".").arg(slug.left(64))};
+    if (!rules::hasSlugShape(slug))
+        return page ? reply.send(Response::html(404, m_deps.pages.notFound())) : fail(unknown);
+
+    StatsQuery query;
+    const QUrlQuery params = request.query();
+    if (params.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        query.limit = params.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || query.limit < 1 || query.limit > StatsQuery::kMaxLimit)
+            return fail(Error{400, "invalid_limit", QStringLiteral("limit must be a whole number from 1 to 1000.")});
+    }
+    if (params.hasQueryItem(QStringLiteral("before"))) {
+        bool ok = false;
+        const qint64 before = params.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
+        if (!ok || before < 1)
+            return fail(Error{400, "invalid_before",
+                              QStringLiteral("before must be the next_before value of the previous page.")});
+        query.beforeId = before;
+    }
+
+    const RateLimiter::Decision decision = m_deps.statsLimiter.tryAcquire(clientOf(request));
+    if (!decision.allowed) {
+        return fail(Error{429, "rate_limited",
+                          QStringLiteral("Too many statistics look-ups from your address; try again in %1 seconds.")
+                              .arg(decision.retryAfterSeconds),
+                          decision.retryAfterSeconds});
+    }
+
+    m_deps.reader.read<std::optional<LinkStats>>(
+        [slug, query](LinkStore &store) { return store.linkStats(slug, query); },
+        [this, reply, format, unknown, page](const Result<std::optional<LinkStats>> &stats) mutable {
+            if (!stats)
+                return reply.send(page ? pageError(stats.error()) : Response::jsonError(stats.error()));
+            if (!stats->has_value())
+                return reply.send(page ? Response::html(404, m_deps.pages.notFound()) : Response::jsonError(unknown));
+            switch (format) {
+            case StatsFormat::Json:
+                return reply.send(Response::json(200, statsformat::toJson(**stats)));
+            case StatsFormat::Csv:
+                return reply.send(Response{200, QByteArrayLiteral("text/csv; charset=utf-8"),
+                                           statsformat::toCsv(**stats),
+                                           {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                                            {QByteArrayLiteral("Content-Disposition"),
+                                             "attachment; filename=\"" + (*stats)->link.slug.toUtf8() + "-clicks.csv\""},
+                                            {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+            case StatsFormat::Page:
+                return reply.send(Response::html(200, StatsPage::render(m_deps.pages, **stats)));
+            }
+        });
+}
+
 QJsonObject WebApplication::linkJson(const Link &link) const
 {
     return QJsonObject{
@@ -244,7 +320,7 @@ QJsonObject WebApplication::linkJson(const Link &link) const
         {QStringLiteral("max_clicks"), link.maxClicks ? QJsonValue(*link.maxClicks) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("clicks"), link.clicks},
         {QStringLiteral("stats_url"), statsUrl(link.slug)},
-        {QStringLiteral("created_at"), isoUtc(link.createdAtMs)},
+        {QStringLiteral("created_at"), statsformat::isoUtc(link.createdAtMs)},
     };
 }
 

@@ -6,6 +6,7 @@
 #include "linkservice.h"
 #include "pages.h"
 #include "ratelimiter.h"
+#include "storereader.h"
 
 #include <QString>
 
@@ -22,7 +23,9 @@ class WebApplication final {
 public:
     struct Dependencies {
         LinkService &links;
+        StoreReader &reader;
         RateLimiter &createLimiter;
+        RateLimiter &statsLimiter;
         const ClientAddressResolver &clientAddresses;
         const Pages &pages;
         const Clock &clock;
@@ -39,6 +42,9 @@ private:
     void serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveHealth(http::ReplyChannel &reply);
+    enum class StatsFormat { Json, Csv, Page };
+    void serveStats(const QString &slug, StatsFormat format, const QHttpServerRequest &request,
+                    http::ReplyChannel reply);
 
     // Both create routes end here: rate limit, then storage.
     void createLink(const QHttpServerRequest &request, const CreateRequest &create,

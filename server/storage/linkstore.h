@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../link.h"
+#include "../linkstats.h"
 #include "../result.h"
 
 #include <QString>
@@ -45,8 +46,15 @@ public:
     // Counts clicks on an unlimited link whose redirects were already sent.
     virtual Status addClicks(qint64 linkId, qint64 count) = 0;
 
-    // Appends one row to the click log.
-    virtual Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts) = 0;
+    // Appends one row to the click log. `details` may be null (nothing
+    // learned); the client address is stored anonymized unless
+    // setStoreFullAddresses(true).
+    virtual Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
+                               const ClickDetails *details = nullptr) = 0;
+    virtual void setStoreFullAddresses(bool full) = 0;
+
+    // Everything the stats views show about one link; nullopt if unknown.
+    virtual Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) = 0;
 
     virtual Result<std::optional<Link>> findLink(const QString &slug) = 0;
 

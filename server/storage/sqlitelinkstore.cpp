@@ -1,11 +1,15 @@
 #include "sqlitelinkstore.h"
 
 #include "../clientaddress.h"
+#include "../statsrules.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QSqlError>
 #include <QVariant>
+
+#include <algorithm>
+#include <limits>
 
 namespace shortfuse {
 
@@ -37,9 +41,22 @@ const char *const kMigrations[] = {
     "  referrer TEXT"
     ");"
     "CREATE INDEX clicks_by_link ON clicks(link_id, at);",
+    // 2: what enrichment learns about each click; the log is read per link
+    // newest first, which an index on link_id (rowid appended) serves.
+    "ALTER TABLE clicks ADD COLUMN country TEXT;"
+    "ALTER TABLE clicks ADD COLUMN browser TEXT;"
+    "ALTER TABLE clicks ADD COLUMN browser_version TEXT;"
+    "ALTER TABLE clicks ADD COLUMN os TEXT;"
+    "ALTER TABLE clicks ADD COLUMN device TEXT;"
+    "ALTER TABLE clicks ADD COLUMN bot INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE clicks ADD COLUMN bot_name TEXT;"
+    "ALTER TABLE clicks ADD COLUMN referrer_host TEXT;"
+    "DROP INDEX clicks_by_link;"
+    "CREATE INDEX clicks_by_link ON clicks(link_id);",
 };
 
 constexpr int kReferrerLimit = 1024;
+constexpr int kBreakdownLimit = 50;
 constexpr int kUserAgentLimit = 1024;
 
 QString nextConnectionName()
@@ -196,7 +213,8 @@ Status SqliteLinkStore::prepareStatements()
         {&m_findLink, "SELECT id, url, max_clicks, clicks, created_at, revoked FROM links WHERE slug = ?"},
         {&m_addClicks, "UPDATE links SET clicks = clicks + ? WHERE id = ? AND max_clicks IS NULL"},
         {&m_recordClick,
-         "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer) VALUES (?, ?, ?, ?, ?, ?)"},
+         "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer, referrer_host, country, "
+         "browser, browser_version, os, device, bot, bot_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
     };
     for (const auto &[query, sql] : statements) {
         if (Status s = prepare(*query, sql); !s)
@@ -276,21 +294,29 @@ Status SqliteLinkStore::addClicks(qint64 linkId, qint64 count)
     return {};
 }
 
-Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts)
+Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
+                                    const ClickDetails *details)
 {
+    static const QVariant nullText(QMetaType::fromType<QString>());
+    auto text = [](const QString &value) { return value.isEmpty() ? nullText : QVariant(value); };
+    const QString referrer = facts.referrer.isEmpty() ? QString() : QString::fromUtf8(facts.referrer.left(kReferrerLimit));
+    const QString address = m_storeFullAddresses ? normalizeAddress(facts.client).toString() : anonymizeAddress(facts.client);
+
     QSqlQuery &q = *m_recordClick;
-    auto textOrNull = [](const QByteArray &bytes, int limit) {
-        if (bytes.isEmpty())
-            return QVariant(QMetaType::fromType<QString>());
-        return QVariant(QString::fromUtf8(bytes.left(limit)));
-    };
     q.bindValue(0, linkId);
     q.bindValue(1, facts.atMs);
     q.bindValue(2, int(outcome));
-    const QString address = anonymizeAddress(facts.client);
-    q.bindValue(3, address.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(address));
-    q.bindValue(4, textOrNull(facts.userAgent, kUserAgentLimit));
-    q.bindValue(5, textOrNull(facts.referrer, kReferrerLimit));
+    q.bindValue(3, text(address));
+    q.bindValue(4, facts.userAgent.isEmpty() ? nullText : QVariant(QString::fromUtf8(facts.userAgent.left(kUserAgentLimit))));
+    q.bindValue(5, text(referrer));
+    q.bindValue(6, text(referrerHost(referrer)));
+    q.bindValue(7, details && details->country ? QVariant(*details->country) : nullText);
+    q.bindValue(8, text(details ? details->browser : QString()));
+    q.bindValue(9, text(details ? details->browserVersion : QString()));
+    q.bindValue(10, text(details ? details->os : QString()));
+    q.bindValue(11, text(details ? details->device : QString()));
+    q.bindValue(12, details && details->bot ? 1 : 0);
+    q.bindValue(13, text(details ? details->botName : QString()));
     if (!q.exec())
         return storageError(q, "recording a click");
     q.finish();
@@ -318,6 +344,136 @@ Result<QString> SqliteLinkStore::integrityCheck()
     if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
         return storageError(q, "checking integrity");
     return q.value(0).toString();
+}
+
+
+Result<Breakdown> SqliteLinkStore::breakdown(qint64 linkId, const char *column, const QString &emptyLabel)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1, COUNT(*) AS n FROM clicks WHERE link_id = ? AND outcome = 1 "
+                             "GROUP BY %1 ORDER BY n DESC, %1 LIMIT %2")
+                  .arg(QLatin1String(column))
+                  .arg(kBreakdownLimit));
+    q.addBindValue(linkId);
+    if (!q.exec())
+        return storageError(q, "reading click statistics");
+    Breakdown rows;
+    while (q.next()) {
+        const QString label = q.value(0).toString();
+        rows.append({label.isEmpty() ? emptyLabel : label, q.value(1).toLongLong()});
+    }
+    return rows;
+}
+
+Result<std::optional<LinkStats>> SqliteLinkStore::linkStats(const QString &slug, const StatsQuery &query)
+{
+    Result<std::optional<Link>> found = findLink(slug);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return std::optional<LinkStats>{};
+
+    LinkStats stats;
+    stats.link = **found;
+    const qint64 id = stats.link.id;
+    // One read transaction: every figure comes from the same snapshot.
+    if (Status s = exec(QStringLiteral("BEGIN")); !s)
+        return s.error();
+    auto done = [this](auto value) {
+        (void)exec(QStringLiteral("COMMIT"));
+        return value;
+    };
+
+    QSqlQuery totals(m_db);
+    totals.prepare(QStringLiteral("SELECT MIN(at), MAX(at), COALESCE(SUM(bot), 0), COUNT(*) FROM clicks "
+                                  "WHERE link_id = ? AND outcome = 1"));
+    totals.addBindValue(id);
+    if (!totals.exec() || !totals.next())
+        return done(Result<std::optional<LinkStats>>(storageError(totals, "reading click statistics")));
+    if (!totals.value(0).isNull()) {
+        stats.firstClickMs = totals.value(0).toLongLong();
+        stats.lastClickMs = totals.value(1).toLongLong();
+    }
+    stats.bots = totals.value(2).toLongLong();
+    stats.humans = totals.value(3).toLongLong() - stats.bots;
+
+    QSqlQuery expired(m_db);
+    expired.prepare(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE link_id = ? AND outcome = 2"));
+    expired.addBindValue(id);
+    if (!expired.exec() || !expired.next())
+        return done(Result<std::optional<LinkStats>>(storageError(expired, "reading click statistics")));
+    stats.expiredHits = expired.value(0).toLongLong();
+
+    const std::pair<Breakdown *, std::pair<const char *, QString>> breakdowns[] = {
+        {&stats.byCountry, {"country", QStringLiteral("unknown")}},
+        {&stats.byBrowser, {"browser", QStringLiteral("unknown")}},
+        {&stats.byOs, {"os", QStringLiteral("unknown")}},
+        {&stats.byReferrerHost, {"referrer_host", QStringLiteral("direct")}},
+    };
+    for (const auto &[target, spec] : breakdowns) {
+        Result<Breakdown> rows = breakdown(id, spec.first, spec.second);
+        if (!rows)
+            return done(Result<std::optional<LinkStats>>(rows.error()));
+        *target = *rows;
+    }
+
+    static const QString logColumns = QStringLiteral(
+        "id, at, outcome, country, browser, browser_version, os, device, referrer, bot, bot_name");
+    auto entryFrom = [](const QSqlQuery &row) {
+        ClickLogEntry e;
+        e.id = row.value(0).toLongLong();
+        e.atMs = row.value(1).toLongLong();
+        e.outcome = ClickOutcome(row.value(2).toInt());
+        e.country = row.value(3).toString();
+        e.browser = row.value(4).toString();
+        e.browserVersion = row.value(5).toString();
+        e.os = row.value(6).toString();
+        e.device = row.value(7).toString();
+        e.referrer = row.value(8).toString();
+        e.bot = row.value(9).toInt() != 0;
+        e.botName = row.value(10).toString();
+        return e;
+    };
+
+    QSqlQuery first(m_db);
+    first.prepare(QStringLiteral("SELECT %1 FROM clicks WHERE link_id = ? AND outcome = 1 ORDER BY id LIMIT 1")
+                      .arg(logColumns));
+    first.addBindValue(id);
+    if (!first.exec())
+        return done(Result<std::optional<LinkStats>>(storageError(first, "reading click statistics")));
+    if (first.next())
+        stats.firstClaim = entryFrom(first);
+
+    if (stats.firstClickMs) {
+        stats.bucketMs = timelineBucketMs(*stats.lastClickMs - *stats.firstClickMs);
+        QSqlQuery timeline(m_db);
+        timeline.prepare(QStringLiteral("SELECT (at / ?) * ?, COUNT(*) FROM clicks WHERE link_id = ? AND outcome = 1 "
+                                        "GROUP BY 1 ORDER BY 1"));
+        timeline.addBindValue(stats.bucketMs);
+        timeline.addBindValue(stats.bucketMs);
+        timeline.addBindValue(id);
+        if (!timeline.exec())
+            return done(Result<std::optional<LinkStats>>(storageError(timeline, "reading click statistics")));
+        while (timeline.next())
+            stats.timeline.append({timeline.value(0).toLongLong(), timeline.value(1).toLongLong()});
+    }
+
+    const int limit = std::clamp(query.limit, 1, StatsQuery::kMaxLimit);
+    QSqlQuery log(m_db);
+    log.prepare(QStringLiteral("SELECT %1 FROM clicks WHERE link_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
+                    .arg(logColumns));
+    log.addBindValue(id);
+    log.addBindValue(query.beforeId.value_or(std::numeric_limits<qint64>::max()));
+    log.addBindValue(limit + 1); // one more tells whether another page exists
+    if (!log.exec())
+        return done(Result<std::optional<LinkStats>>(storageError(log, "reading the click log")));
+    while (log.next())
+        stats.log.append(entryFrom(log));
+    if (stats.log.size() > limit) {
+        stats.log.removeLast();
+        stats.nextBefore = stats.log.constLast().id;
+    }
+    return done(Result<std::optional<LinkStats>>(std::optional<LinkStats>{std::move(stats)}));
 }
 
 } // namespace shortfuse

@@ -29,7 +29,10 @@ public:
     Result<std::optional<Link>> insertLink(const NewLink &link) override;
     Result<Claim> claimClick(const QString &slug) override;
     Status addClicks(qint64 linkId, qint64 count) override;
-    Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts) override;
+    Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
+                       const ClickDetails *details = nullptr) override;
+    void setStoreFullAddresses(bool full) override { m_storeFullAddresses = full; }
+    Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) override;
     Result<std::optional<Link>> findLink(const QString &slug) override;
     Result<QString> integrityCheck() override;
 
@@ -39,7 +42,10 @@ private:
     Status prepareStatements();
     Error storageError(const QSqlQuery &query, const char *what) const;
 
+    Result<Breakdown> breakdown(qint64 linkId, const char *column, const QString &emptyLabel);
+
     QString m_path;
+    bool m_storeFullAddresses = false;
     QString m_connectionName;
     QSqlDatabase m_db;
     // Prepared once: the click path runs them thousands of times a second.

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "result.h"
+#include "storage/linkstore.h"
+
+#include <QObject>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace shortfuse {
+
+// Owns a second, read-only use of the database on a thread of its own, so
+// slow reads (statistics over many clicks) never hold up the server's
+// thread or the writer's commits. Jobs run in order; each posts its answer
+// to the reply context's thread.
+class StoreReader final {
+public:
+    StoreReader(std::unique_ptr<LinkStore> store, QObject *replyContext);
+    ~StoreReader();
+    Q_DISABLE_COPY_MOVE(StoreReader)
+
+    Status start();
+    void stop();
+
+    // Runs `job` on the reader thread, then `done` with its result on the
+    // reply context's thread.
+    template <typename T>
+    void read(std::function<Result<T>(LinkStore &)> job, std::function<void(const Result<T> &)> done)
+    {
+        enqueue([job = std::move(job), done = std::move(done), this](LinkStore &store) {
+            Result<T> result = job(store);
+            post([done, result = std::move(result)] { done(result); });
+        });
+    }
+
+private:
+    using Job = std::function<void(LinkStore &)>;
+    void enqueue(Job job);
+    void post(std::function<void()> reply);
+    void run(std::promise<Status> *opened);
+
+    std::unique_ptr<LinkStore> m_store;
+    QObject *m_replyContext; // outlives the reader: its owner stops the reader first
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace shortfuse
