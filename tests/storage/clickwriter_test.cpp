@@ -36,7 +36,15 @@ public:
     Result<std::optional<Link>> insertLink(const NewLink &link) override { return m_inner->insertLink(link); }
     Result<Claim> claimClick(const QString &slug) override { return m_inner->claimClick(slug); }
     Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
-    Status recordClick(qint64 id, ClickOutcome o, const ClickFacts &f) override { return m_inner->recordClick(id, o, f); }
+    Status recordClick(qint64 id, ClickOutcome o, const ClickFacts &f, const ClickDetails *d) override
+    {
+        return m_inner->recordClick(id, o, f, d);
+    }
+    void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
+    Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &q) override
+    {
+        return m_inner->linkStats(slug, q);
+    }
     Result<std::optional<Link>> findLink(const QString &slug) override { return m_inner->findLink(slug); }
     Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
 
@@ -156,6 +164,27 @@ TEST_F(ClickWriterTest, RecordsOfUnlimitedLinksAreCountedByFlush)
     EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='free'")), 1000);
     EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks")), 1000);
     EXPECT_FALSE(writer->overloaded());
+}
+
+TEST_F(ClickWriterTest, EnricherFillsDetailsBeforeTheRowIsWritten)
+{
+    writer->stop();
+    backend = sqliteBackend();
+    writer = std::make_unique<ClickWriter>(backend.makeStore(), &context, [](const ClickFacts &facts) {
+        ClickDetails details;
+        details.browser = QString::fromUtf8(facts.userAgent).section(u'/', 0, 0);
+        details.country = QStringLiteral("NZ");
+        details.bot = facts.userAgent.startsWith("Slackbot");
+        return details;
+    });
+    ASSERT_TRUE(writer->start().ok());
+    const Link link = create(QStringLiteral("rich"), std::nullopt);
+    writer->record(link.id, ClickOutcome::Redirected, ClickFacts{1, {}, "Slackbot-LinkExpanding 1.0", {}});
+    flush();
+    Inspector db(backend.describe());
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE country='NZ' AND bot=1 "
+                                       "AND browser='Slackbot-LinkExpanding 1.0'")),
+              1);
 }
 
 TEST_F(ClickWriterTest, StopCommitsEverythingQueued)

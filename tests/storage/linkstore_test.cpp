@@ -167,6 +167,71 @@ TEST_P(LinkStoreTest, TwoConnectionsShareTheCap)
     EXPECT_EQ(redirects, 3);
 }
 
+TEST_P(LinkStoreTest, StatsAggregateRedirectsAndPageTheLog)
+{
+    const Link link = insert(QStringLiteral("stat"), 3);
+    auto details = [](const char *country, const char *browser, bool bot) {
+        ClickDetails d;
+        d.country = QString::fromLatin1(country);
+        d.browser = QString::fromLatin1(browser);
+        d.os = QStringLiteral("Linux");
+        d.bot = bot;
+        d.botName = bot ? QStringLiteral("Slack") : QString();
+        return d;
+    };
+    const ClickDetails firefoxDE = details("DE", "Firefox", false), chromeBotDE = details("DE", "Chrome", true),
+                       firefoxFR = details("FR", "Firefox", false);
+    ASSERT_TRUE(store->beginBatch().ok());
+    const qint64 t0 = 1'700'000'000'000;
+    ASSERT_TRUE(store->claimClick(QStringLiteral("stat")).ok());
+    ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{t0, {}, {}, "https://a.example/x"},
+                                   &firefoxDE).ok());
+    ASSERT_TRUE(store->claimClick(QStringLiteral("stat")).ok());
+    ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{t0 + 90'000, {}, {}, {}},
+                                   &chromeBotDE).ok());
+    ASSERT_TRUE(store->claimClick(QStringLiteral("stat")).ok());
+    ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{t0 + 200'000, {}, {}, "https://A.example/y"},
+                                   &firefoxFR).ok());
+    for (int i = 0; i < 4; ++i)
+        ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Expired, ClickFacts{t0 + 300'000 + i, {}, {}, {}}, nullptr).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+
+    auto stats = store->linkStats(QStringLiteral("stat"), StatsQuery{3, std::nullopt});
+    ASSERT_TRUE(stats.ok()) << stats.error().message.toStdString();
+    ASSERT_TRUE(stats->has_value());
+    const LinkStats &s = **stats;
+    EXPECT_EQ(s.link.clicks, 3);
+    EXPECT_EQ(s.remaining(), 0);
+    EXPECT_EQ(s.firstClickMs, t0);
+    EXPECT_EQ(s.lastClickMs, t0 + 200'000);
+    EXPECT_EQ(s.bots, 1);
+    EXPECT_EQ(s.humans, 2);
+    EXPECT_EQ(s.expiredHits, 4);
+    EXPECT_EQ(s.byCountry, (Breakdown{{QStringLiteral("DE"), 2}, {QStringLiteral("FR"), 1}}));
+    EXPECT_EQ(s.byBrowser, (Breakdown{{QStringLiteral("Firefox"), 2}, {QStringLiteral("Chrome"), 1}}));
+    EXPECT_EQ(s.byReferrerHost, (Breakdown{{QStringLiteral("a.example"), 2}, {QStringLiteral("direct"), 1}}));
+    ASSERT_TRUE(s.firstClaim.has_value());
+    EXPECT_EQ(s.firstClaim->browser, QStringLiteral("Firefox"));
+    EXPECT_EQ(s.bucketMs, 60'000);
+    qint64 timelineTotal = 0;
+    for (const auto &point : s.timeline)
+        timelineTotal += point.second;
+    EXPECT_EQ(timelineTotal, 3);
+    EXPECT_EQ(s.timeline.constFirst().first, t0 - t0 % 60'000);
+
+    // Newest first, three a page, then the rest.
+    ASSERT_EQ(s.log.size(), 3);
+    EXPECT_EQ(s.log.at(0).outcome, ClickOutcome::Expired);
+    ASSERT_TRUE(s.nextBefore.has_value());
+    auto rest = store->linkStats(QStringLiteral("stat"), StatsQuery{100, s.nextBefore});
+    ASSERT_TRUE(rest.ok() && rest->has_value());
+    EXPECT_EQ((*rest)->log.size(), 4);
+    EXPECT_FALSE((*rest)->nextBefore.has_value());
+    EXPECT_EQ((*rest)->log.constLast().referrer, QStringLiteral("https://a.example/x"));
+
+    EXPECT_FALSE(store->linkStats(QStringLiteral("none"), {})->has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest, ::testing::Values(std::function<StoreBackend()>(sqliteBackend)),
                          backendName);
 
