@@ -58,6 +58,9 @@ struct ClickDetails {
     QString device;                  // desktop, mobile, tablet, bot, other
     bool bot = false;
     QString botName;
+    bool linkPreview = false;        // a chat or mail app's preview fetcher, a link scanner
+
+    friend bool operator==(const ClickDetails &, const ClickDetails &) = default;
 };
 
 } // namespace shortfuse

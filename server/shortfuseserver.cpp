@@ -1,5 +1,6 @@
 #include "shortfuseserver.h"
 
+#include "analytics/clickenricher.h"
 #include "clickwriter.h"
 #include "guardedtcpserver.h"
 #include "linkservice.h"
@@ -92,7 +93,10 @@ Status ShortfuseServer::start()
     const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("shortfuse.db"));
     auto writeStore = std::make_unique<SqliteLinkStore>(dbPath);
     writeStore->setStoreFullAddresses(m_config.storeFullAddresses);
-    m_writer = std::make_unique<ClickWriter>(std::move(writeStore), m_links, makeEnricher());
+    Result<ClickWriter::Enricher> enricher = makeEnricher();
+    if (!enricher)
+        return enricher.error();
+    m_writer = std::make_unique<ClickWriter>(std::move(writeStore), m_links, std::move(*enricher));
     if (Status opened = m_writer->start(); !opened) {
         m_writer.reset();
         return Error{1, opened.error().reason, opened.error().message};
@@ -132,9 +136,21 @@ Status ShortfuseServer::start()
     return {};
 }
 
-ClickWriter::Enricher ShortfuseServer::makeEnricher() const
+Result<ClickWriter::Enricher> ShortfuseServer::makeEnricher() const
 {
-    return {}; // analytics enrichment is wired in with the analytics module
+    const AnalyticsPaths paths = AnalyticsPaths::discover(m_config.geoipDatabase);
+    Result<std::unique_ptr<ClickEnricher>> created = ClickEnricher::create(paths);
+    if (!created && paths.geoipExplicit)
+        return Error{1, "geoip", created.error().message}; // asked for by name: say so, do not guess
+    if (!created) {
+        // Clicks are still counted and logged raw; only the details are missing.
+        qWarning("click analytics disabled: %s", qPrintable(created.error().message));
+        return ClickWriter::Enricher{};
+    }
+    // Shared so the std::function stays copyable; used by the writer thread only.
+    std::shared_ptr<ClickEnricher> enricher = std::move(*created);
+    return ClickWriter::Enricher(
+        [enricher](const ClickFacts &facts) { return enricher->enrich(facts.userAgent, facts.client); });
 }
 
 quint16 ShortfuseServer::port() const

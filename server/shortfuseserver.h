@@ -60,7 +60,7 @@ Q_SIGNALS:
 
 private:
     void finishShutdown(qint64 deadlineMs);
-    std::function<ClickDetails(const ClickFacts &)> makeEnricher() const;
+    Result<std::function<ClickDetails(const ClickFacts &)>> makeEnricher() const;
 
     ServerConfig m_config;
     SystemClock m_clock;

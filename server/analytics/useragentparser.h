@@ -1,6 +1,6 @@
 #pragma once
 
-#include "result.h"
+#include "../result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -81,7 +81,10 @@ public:
 
     qsizetype cacheSize() const { return m_cache.size(); }
     qsizetype cacheCapacity() const { return m_cache.maxCost(); }
-    qsizetype ruleCount() const { return m_browserRules.size() + m_osRules.size() + m_deviceRules.size(); }
+    qsizetype ruleCount() const
+    {
+        return m_browserRules.rules.size() + m_osRules.rules.size() + m_deviceRules.rules.size();
+    }
     int skippedRules() const { return m_skippedRules; }
 
 private:
@@ -92,12 +95,31 @@ private:
         std::optional<QString> replacement[3];
     };
 
+    // One section of the file. Besides each rule on its own, consecutive
+    // rules are OR-ed into one regex per chunk: a chunk that does not match
+    // rules out all its rules in one call. Most agents match late in a
+    // list or not at all, and a QRegularExpression call costs ~0.1 us
+    // before any matching, so this makes an uncached parse ~3x faster.
+    struct RuleList {
+        QList<Rule> rules;
+        struct Chunk {
+            QRegularExpression anyOf;
+            qsizetype begin = 0;
+            qsizetype end = 0;
+        };
+        QList<Chunk> chunks;
+
+        void buildChunks();
+        // The first rule that matches, in file order, and its match.
+        const Rule *firstMatch(const QString &userAgent, QRegularExpressionMatch &match) const;
+    };
+
     explicit UserAgentParser(qsizetype cacheCapacity);
     UserAgentInfo parseUncached(const QString &userAgent) const;
 
-    QList<Rule> m_browserRules;
-    QList<Rule> m_osRules;
-    QList<Rule> m_deviceRules;
+    RuleList m_browserRules;
+    RuleList m_osRules;
+    RuleList m_deviceRules;
     int m_skippedRules = 0;
     QCache<QByteArray, UserAgentInfo> m_cache;
 

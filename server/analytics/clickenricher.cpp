@@ -1,0 +1,80 @@
+#include "clickenricher.h"
+
+#include <QDebug>
+
+namespace shortfuse {
+
+ClickEnricher::ClickEnricher(std::unique_ptr<UserAgentParser> parser, std::unique_ptr<BotDetector> bots,
+                             std::unique_ptr<GeoIpLookup> geoip)
+    : m_parser(std::move(parser)), m_bots(std::move(bots)), m_geoip(std::move(geoip))
+{
+}
+
+ClickEnricher::~ClickEnricher() = default;
+
+Result<std::unique_ptr<ClickEnricher>> ClickEnricher::create(const AnalyticsPaths &paths)
+{
+    if (paths.uapRegexes.isEmpty())
+        return Error{500, QByteArrayLiteral("analytics_data"),
+                     QStringLiteral("no uap-core regexes.yaml found (looked in: %1); install the Debian package "
+                                    "uap-core or set SHORTFUSE_UAP_REGEXES")
+                         .arg(AnalyticsPaths::uapCandidates().join(QStringLiteral(", ")))};
+    if (paths.crawlersJson.isEmpty())
+        return Error{500, QByteArrayLiteral("analytics_data"),
+                     QStringLiteral("no crawler-user-agents.json found (looked in: %1); run scripts/install-deps "
+                                    "or set SHORTFUSE_CRAWLERS_JSON")
+                         .arg(AnalyticsPaths::crawlerCandidates().join(QStringLiteral(", ")))};
+
+    auto parser = UserAgentParser::load(paths.uapRegexes);
+    if (!parser)
+        return parser.error();
+    auto bots = BotDetector::load(paths.crawlersJson);
+    if (!bots)
+        return bots.error();
+    // Skipped entries are worth one line: a future data update PCRE2 cannot
+    // read should be noticed, not silently lose its rules.
+    if ((*parser)->skippedRules() > 0)
+        qWarning("analytics: %d uap-core rules in %s could not be compiled and are ignored",
+                 (*parser)->skippedRules(), qUtf8Printable(paths.uapRegexes));
+    if ((*bots)->skippedPatterns() > 0)
+        qWarning("analytics: %d crawler patterns in %s could not be compiled and are ignored",
+                 (*bots)->skippedPatterns(), qUtf8Printable(paths.crawlersJson));
+
+    std::unique_ptr<GeoIpLookup> geoip;
+    if (paths.geoipDb.isEmpty()) {
+        // Once, here: enrich() stays silent and records country as null.
+        qWarning("analytics: no GeoIP database found (looked in: %s); click countries will be recorded as "
+                 "unknown. Run scripts/install-deps or pass --geoip-db PATH.",
+                 qUtf8Printable(AnalyticsPaths::geoipCandidates().join(QStringLiteral(", "))));
+    } else if (auto opened = GeoIpLookup::open(paths.geoipDb)) {
+        geoip = std::move(*opened);
+    } else if (paths.geoipExplicit) {
+        return opened.error();
+    } else {
+        qWarning("analytics: %s; click countries will be recorded as unknown",
+                 qUtf8Printable(opened.error().message));
+    }
+
+    return std::unique_ptr<ClickEnricher>(
+        new ClickEnricher(std::move(*parser), std::move(*bots), std::move(geoip)));
+}
+
+ClickDetails ClickEnricher::enrich(QByteArrayView userAgent, const QHostAddress &client)
+{
+    const UserAgentInfo agent = m_parser->parse(userAgent);
+    const BotVerdict verdict = m_bots->detect(userAgent, agent);
+
+    ClickDetails details;
+    if (m_geoip)
+        details.country = m_geoip->countryCode(client);
+    details.browser = agent.browser;
+    details.browserVersion = agent.browserMajor;
+    details.os = agent.os;
+    details.device = deviceTypeName(verdict.bot ? DeviceType::Bot : agent.deviceType);
+    details.bot = verdict.bot;
+    details.botName = verdict.name;
+    details.linkPreview = verdict.linkPreview;
+    return details;
+}
+
+} // namespace shortfuse
