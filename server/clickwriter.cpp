@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QMetaObject>
 
+#include <algorithm>
 #include <chrono>
 
 Q_LOGGING_CATEGORY(lcWriter, "shortfuse.writer")
@@ -94,6 +95,11 @@ void ClickWriter::record(qint64 linkId, ClickOutcome outcome, ClickFacts facts)
     enqueue(RecordOp{linkId, outcome, std::move(facts)});
 }
 
+void ClickWriter::revoke(QString slug, std::function<void(const Result<bool> &)> done)
+{
+    enqueue(RevokeOp{std::move(slug), std::move(done)});
+}
+
 void ClickWriter::flush(std::function<void()> done)
 {
     enqueue(FlushOp{std::move(done)});
@@ -178,7 +184,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     std::optional<Error> failure;
     // Answers are only handed out once the batch is committed; until then
     // each op keeps its callback, so a failed batch can still answer it.
-    std::vector<std::variant<std::monostate, Link, Error, Claim>> outcomes(batch.size());
+    std::vector<std::variant<std::monostate, Link, Error, Claim, bool>> outcomes(batch.size());
+    QList<qint64> changedLinks; // click counts this batch changed, for live views
 
     for (size_t i = 0; i < batch.size() && !failure; ++i) {
         std::visit(Overloaded{
@@ -209,6 +216,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                failure = result.error();
                                return;
                            }
+                           if (result->kind == Claim::Kind::Redirected)
+                               changedLinks.append(result->link.id);
                            if (result->kind != Claim::Kind::Unknown) {
                                const ClickOutcome outcome = result->kind == Claim::Kind::Redirected
                                    ? ClickOutcome::Redirected
@@ -235,10 +244,20 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                        },
                        [&](RecordOp &record) {
                            ++records;
+                           if (record.outcome == ClickOutcome::Redirected && !unlimitedClicks.contains(record.linkId))
+                               changedLinks.append(record.linkId);
                            if (record.outcome == ClickOutcome::Redirected)
                                ++unlimitedClicks[record.linkId];
                            if (Status s = recordClick(record.linkId, record.outcome, record.facts); !s)
                                failure = s.error();
+                       },
+                       [&](RevokeOp &revoke) {
+                           Result<bool> revoked = m_store->revokeLink(revoke.slug);
+                           if (!revoked) {
+                               failure = revoked.error();
+                               return;
+                           }
+                           outcomes[i] = *revoked;
                        },
                        [&](FlushOp &) {},
                    },
@@ -281,11 +300,22 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                            });
                        },
                        [&](RecordOp &) {},
+                       [&](RevokeOp &revoke) {
+                           replies.push_back([done = std::move(revoke.done), revoked = std::get<bool>(outcomes[i])] {
+                               done(revoked);
+                           });
+                       },
                        [&](FlushOp &flush) { replies.push_back(std::move(flush.done)); },
                    },
                    batch[i]);
     }
 
+    if (m_commitListener && !changedLinks.isEmpty()) {
+        std::sort(changedLinks.begin(), changedLinks.end());
+        changedLinks.erase(std::unique(changedLinks.begin(), changedLinks.end()), changedLinks.end());
+        // First in line, so views refresh before the answers they may trigger.
+        replies.insert(replies.begin(), [listener = m_commitListener, changedLinks] { listener(changedLinks); });
+    }
     m_pendingRecords.fetch_sub(records, std::memory_order_relaxed);
     m_counters.batches.fetch_add(1, std::memory_order_relaxed);
     m_counters.operations.fetch_add(batch.size(), std::memory_order_relaxed);
@@ -316,6 +346,8 @@ void ClickWriter::failBatch(std::vector<Op> &batch, std::vector<Reply> &replies,
             replies.push_back([done = std::move(claim->done), unavailable] { done(unavailable); });
         } else if (auto *lookup = std::get_if<LookupOp>(&op)) {
             replies.push_back([done = std::move(lookup->done), unavailable] { done(unavailable); });
+        } else if (auto *revoke = std::get_if<RevokeOp>(&op)) {
+            replies.push_back([done = std::move(revoke->done), unavailable] { done(unavailable); });
         } else {
             keep.push_back(std::move(op)); // records and flushes are retried
         }

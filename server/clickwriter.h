@@ -61,6 +61,8 @@ public:
     // Logs a request whose answer did not need the database first: a
     // redirect of an unlimited link (which is counted) or an expired hit.
     void record(qint64 linkId, ClickOutcome outcome, ClickFacts facts);
+    // Marks a link revoked; `done` gets false when there is no such link.
+    void revoke(QString slug, std::function<void(const Result<bool> &)> done);
     // `done` runs once everything submitted before it is committed.
     void flush(std::function<void()> done);
 
@@ -68,6 +70,11 @@ public:
     // memory grow without bound; callers answer 503 instead.
     bool overloaded() const { return m_pendingRecords.load(std::memory_order_relaxed) > kMaxPendingRecords; }
     const Counters &counters() const { return m_counters; }
+
+    // Called on the reply context's thread after each commit that changed
+    // click counts, with the ids of those links (for live views). Set it
+    // before start().
+    void setCommitListener(std::function<void(const QList<qint64> &)> listener) { m_commitListener = std::move(listener); }
 
 private:
     struct CreateOp {
@@ -88,10 +95,14 @@ private:
         ClickOutcome outcome;
         ClickFacts facts;
     };
+    struct RevokeOp {
+        QString slug;
+        std::function<void(const Result<bool> &)> done;
+    };
     struct FlushOp {
         std::function<void()> done;
     };
-    using Op = std::variant<CreateOp, ClaimOp, LookupOp, RecordOp, FlushOp>;
+    using Op = std::variant<CreateOp, ClaimOp, LookupOp, RecordOp, RevokeOp, FlushOp>;
     using Reply = std::function<void()>;
 
     static constexpr qint64 kMaxPendingRecords = 200'000;
@@ -108,6 +119,7 @@ private:
 
     std::unique_ptr<LinkStore> m_store;
     Enricher m_enricher;
+    std::function<void(const QList<qint64> &)> m_commitListener;
     QObject *m_replyContext; // outlives the writer: its owner stops the writer first
 
     std::mutex m_mutex;

@@ -32,12 +32,31 @@ Result<NewLink> LinkService::prepare(const CreateRequest &request) const
     return link;
 }
 
+void LinkService::attachWriter(ClickWriter *writer)
+{
+    m_writer = writer;
+    m_writer->setCommitListener([this](const QList<qint64> &ids) { Q_EMIT clicksChanged(ids); });
+}
+
 void LinkService::create(NewLink link, ClickWriter::CreateDone done)
 {
     m_writer->create(std::move(link), [this, done = std::move(done)](const Result<Link> &created) {
-        if (created)
+        if (created) {
             remember(*created);
+            Q_EMIT linkCreated(*created);
+        }
         done(created);
+    });
+}
+
+void LinkService::revoke(const QString &slug, std::function<void(const Result<bool> &)> done)
+{
+    m_writer->revoke(slug, [this, slug, done = std::move(done)](const Result<bool> &revoked) {
+        if (revoked && *revoked) {
+            m_cache.remove(slug); // the next visit reads the revoked state from the database
+            Q_EMIT linkRevoked(slug);
+        }
+        done(revoked);
     });
 }
 

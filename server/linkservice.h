@@ -47,7 +47,8 @@ public:
     LinkService(const Clock &clock, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(LinkService)
 
-    void attachWriter(ClickWriter *writer) { m_writer = writer; }
+    // Must be called before the writer starts.
+    void attachWriter(ClickWriter *writer);
 
     // Applies every rule; nothing is stored. The same check the window uses.
     Result<NewLink> prepare(const CreateRequest &request) const;
@@ -64,7 +65,17 @@ public:
     std::optional<Visit> inspectCached(const QString &slug) const;
     void inspectStored(const QString &slug, VisitDone done);
 
+    // From then on the link answers like a used-up one; `done` gets false
+    // for an unknown slug.
+    void revoke(const QString &slug, std::function<void(const Result<bool> &)> done);
+
     int cachedLinks() const { return int(m_cache.size()); }
+
+Q_SIGNALS:
+    // For live views (the desktop window), emitted on this object's thread.
+    void linkCreated(const shortfuse::Link &link);
+    void clicksChanged(const QList<qint64> &linkIds);  // after the clicks are committed
+    void linkRevoked(const QString &slug);
 
 private:
     struct CachedLink {

@@ -64,4 +64,20 @@ struct LinkStats {
     }
 };
 
+// A page of the links table, as the desktop window asks for it.
+struct LinkListQuery {
+    enum class SortBy { Created, Slug, Url, Clicks, Status };
+    QString filter;              // matched, case-insensitively, against slug and destination
+    SortBy sortBy = SortBy::Created;
+    bool descending = true;
+    int offset = 0;
+    int limit = 200;
+};
+
+// The figures of the window's status bar.
+struct Totals {
+    qint64 links = 0;
+    qint64 clicksSince = 0;      // redirects since the given moment
+};
+
 } // namespace shortfuse

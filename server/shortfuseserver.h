@@ -55,6 +55,12 @@ public:
     QString baseUrl() const;
     const ServerConfig &config() const { return m_config; }
 
+    // For the desktop window. Both live on this object's thread: call
+    // LinkService through queued invocations; StoreReader::read is
+    // callable from any thread with a context object of the caller's.
+    LinkService *links() const { return m_links; }
+    StoreReader *reader() const { return m_reader.get(); }
+
 Q_SIGNALS:
     void stopped();
 

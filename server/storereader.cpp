@@ -46,11 +46,6 @@ void StoreReader::enqueue(Job job)
     m_wake.notify_one();
 }
 
-void StoreReader::post(std::function<void()> reply)
-{
-    QMetaObject::invokeMethod(m_replyContext, std::move(reply), Qt::QueuedConnection);
-}
-
 void StoreReader::run(std::promise<Status> *opened)
 {
     {

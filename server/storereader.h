@@ -4,6 +4,7 @@
 #include "storage/linkstore.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <condition_variable>
 #include <deque>
@@ -29,20 +30,24 @@ public:
     void stop();
 
     // Runs `job` on the reader thread, then `done` with its result on the
-    // reply context's thread.
+    // thread of `context` (default: the reply context). Callable from any
+    // thread; an answer whose context is gone by then is dropped.
     template <typename T>
-    void read(std::function<Result<T>(LinkStore &)> job, std::function<void(const Result<T> &)> done)
+    void read(std::function<Result<T>(LinkStore &)> job, std::function<void(const Result<T> &)> done,
+              QObject *context = nullptr)
     {
-        enqueue([job = std::move(job), done = std::move(done), this](LinkStore &store) {
+        QPointer<QObject> target = context ? context : m_replyContext;
+        enqueue([job = std::move(job), done = std::move(done), target](LinkStore &store) {
             Result<T> result = job(store);
-            post([done, result = std::move(result)] { done(result); });
+            if (target)
+                QMetaObject::invokeMethod(target.data(), [done, result = std::move(result)] { done(result); },
+                                          Qt::QueuedConnection);
         });
     }
 
 private:
     using Job = std::function<void(LinkStore &)>;
     void enqueue(Job job);
-    void post(std::function<void()> reply);
     void run(std::promise<Status> *opened);
 
     std::unique_ptr<LinkStore> m_store;

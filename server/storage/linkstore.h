@@ -58,6 +58,16 @@ public:
 
     virtual Result<std::optional<Link>> findLink(const QString &slug) = 0;
 
+    // Marks a link revoked: from then on it answers like a used-up one.
+    // False when there is no such link.
+    virtual Result<bool> revokeLink(const QString &slug) = 0;
+
+    // The links table: one page, its size under a filter, single rows by id.
+    virtual Result<QList<Link>> listLinks(const LinkListQuery &query) = 0;
+    virtual Result<qint64> countLinks(const QString &filter) = 0;
+    virtual Result<QList<Link>> linksByIds(const QList<qint64> &ids) = 0;
+    virtual Result<Totals> totals(qint64 sinceMs) = 0;
+
     // The engine's own consistency check; "ok" when healthy.
     virtual Result<QString> integrityCheck() = 0;
 };

@@ -53,6 +53,9 @@ const char *const kMigrations[] = {
     "ALTER TABLE clicks ADD COLUMN referrer_host TEXT;"
     "DROP INDEX clicks_by_link;"
     "CREATE INDEX clicks_by_link ON clicks(link_id);",
+    // 3: the desktop's links table pages newest first; the status bar counts today's clicks.
+    "CREATE INDEX links_by_created ON links(created_at);"
+    "CREATE INDEX clicks_by_time ON clicks(at);",
 };
 
 constexpr int kReferrerLimit = 1024;
@@ -64,6 +67,16 @@ QString nextConnectionName()
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("shortfuse-sqlite-%1").arg(counter.fetchAndAddRelaxed(1));
 }
+
+// "%" and "_" in a filter are literal text, not wildcards.
+QString likePattern(const QString &filter)
+{
+    QString escaped = filter;
+    escaped.replace(u'\\', QLatin1String("\\\\")).replace(u'%', QLatin1String("\\%")).replace(u'_', QLatin1String("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+const char *const kLinkColumns = "id, url, max_clicks, clicks, created_at, revoked, slug";
 
 Link linkFromRow(const QSqlQuery &q, const QString &slug)
 {
@@ -474,6 +487,89 @@ Result<std::optional<LinkStats>> SqliteLinkStore::linkStats(const QString &slug,
         stats.nextBefore = stats.log.constLast().id;
     }
     return done(Result<std::optional<LinkStats>>(std::optional<LinkStats>{std::move(stats)}));
+}
+
+
+Result<bool> SqliteLinkStore::revokeLink(const QString &slug)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE links SET revoked = 1 WHERE slug = ?"));
+    q.addBindValue(slug);
+    if (!q.exec())
+        return storageError(q, "revoking a link");
+    return q.numRowsAffected() > 0;
+}
+
+Result<QList<Link>> SqliteLinkStore::listLinks(const LinkListQuery &query)
+{
+    // Column names come from this switch, never from the caller.
+    const char *order = "created_at";
+    switch (query.sortBy) {
+    case LinkListQuery::SortBy::Created: order = "created_at"; break;
+    case LinkListQuery::SortBy::Slug: order = "slug"; break;
+    case LinkListQuery::SortBy::Url: order = "url"; break;
+    case LinkListQuery::SortBy::Clicks: order = "clicks"; break;
+    case LinkListQuery::SortBy::Status:
+        order = "CASE WHEN revoked = 1 THEN 2 WHEN max_clicks IS NOT NULL AND clicks >= max_clicks THEN 1 ELSE 0 END";
+        break;
+    }
+    const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM links WHERE (? = '' OR slug LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\') "
+                             "ORDER BY %2 %3, id %3 LIMIT ? OFFSET ?")
+                  .arg(QLatin1String(kLinkColumns), QLatin1String(order), direction));
+    const QString pattern = likePattern(query.filter);
+    q.addBindValue(query.filter);
+    q.addBindValue(pattern);
+    q.addBindValue(pattern);
+    q.addBindValue(std::clamp(query.limit, 1, 10'000));
+    q.addBindValue(std::max(0, query.offset));
+    if (!q.exec())
+        return storageError(q, "listing links");
+    QList<Link> links;
+    while (q.next())
+        links.append(linkFromRow(q, q.value(6).toString()));
+    return links;
+}
+
+Result<qint64> SqliteLinkStore::countLinks(const QString &filter)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM links WHERE (? = '' OR slug LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\')"));
+    const QString pattern = likePattern(filter);
+    q.addBindValue(filter);
+    q.addBindValue(pattern);
+    q.addBindValue(pattern);
+    if (!q.exec() || !q.next())
+        return storageError(q, "counting links");
+    return q.value(0).toLongLong();
+}
+
+Result<QList<Link>> SqliteLinkStore::linksByIds(const QList<qint64> &ids)
+{
+    QList<Link> links;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM links WHERE id = ?").arg(QLatin1String(kLinkColumns)));
+    for (qint64 id : ids) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return storageError(q, "reading links");
+        if (q.next())
+            links.append(linkFromRow(q, q.value(6).toString()));
+        q.finish();
+    }
+    return links;
+}
+
+Result<Totals> SqliteLinkStore::totals(qint64 sinceMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM links), "
+                             "(SELECT COUNT(*) FROM clicks WHERE at >= ? AND outcome = 1)"));
+    q.addBindValue(sinceMs);
+    if (!q.exec() || !q.next())
+        return storageError(q, "counting links and clicks");
+    return Totals{q.value(0).toLongLong(), q.value(1).toLongLong()};
 }
 
 } // namespace shortfuse

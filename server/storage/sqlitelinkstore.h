@@ -35,6 +35,11 @@ public:
     Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) override;
     Result<std::optional<Link>> findLink(const QString &slug) override;
     Result<QString> integrityCheck() override;
+    Result<bool> revokeLink(const QString &slug) override;
+    Result<QList<Link>> listLinks(const LinkListQuery &query) override;
+    Result<qint64> countLinks(const QString &filter) override;
+    Result<QList<Link>> linksByIds(const QList<qint64> &ids) override;
+    Result<Totals> totals(qint64 sinceMs) override;
 
 private:
     Status migrate();

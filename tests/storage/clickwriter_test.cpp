@@ -45,6 +45,11 @@ public:
     {
         return m_inner->linkStats(slug, q);
     }
+    Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
+    Result<QList<Link>> listLinks(const LinkListQuery &q) override { return m_inner->listLinks(q); }
+    Result<qint64> countLinks(const QString &filter) override { return m_inner->countLinks(filter); }
+    Result<QList<Link>> linksByIds(const QList<qint64> &ids) override { return m_inner->linksByIds(ids); }
+    Result<Totals> totals(qint64 sinceMs) override { return m_inner->totals(sinceMs); }
     Result<std::optional<Link>> findLink(const QString &slug) override { return m_inner->findLink(slug); }
     Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
 
@@ -185,6 +190,33 @@ TEST_F(ClickWriterTest, EnricherFillsDetailsBeforeTheRowIsWritten)
     EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE country='NZ' AND bot=1 "
                                        "AND browser='Slackbot-LinkExpanding 1.0'")),
               1);
+}
+
+TEST_F(ClickWriterTest, RevokeAndCommitListener)
+{
+    writer->stop();
+    QList<qint64> changed;
+    writer = std::make_unique<ClickWriter>(backend.makeStore(), &context);
+    writer->setCommitListener([&](const QList<qint64> &ids) { changed += ids; });
+    ASSERT_TRUE(writer->start().ok());
+    const Link capped = create(QStringLiteral("capped"), 2);
+    const Link free = create(QStringLiteral("free"), std::nullopt);
+    writer->claim(QStringLiteral("capped"), ClickFacts{}, [](const Result<Claim> &) {});
+    writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
+    writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
+    flush();
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    EXPECT_EQ(changed, (QList<qint64>{capped.id, free.id}));
+
+    std::optional<Result<bool>> revoked;
+    writer->revoke(QStringLiteral("capped"), [&](const Result<bool> &r) { revoked = r; });
+    ASSERT_TRUE(waitUntil([&] { return revoked.has_value(); }));
+    EXPECT_TRUE(revoked->value());
+    std::optional<Result<Claim>> after;
+    writer->claim(QStringLiteral("capped"), ClickFacts{}, [&](const Result<Claim> &r) { after = r; });
+    ASSERT_TRUE(waitUntil([&] { return after.has_value(); }));
+    EXPECT_EQ((*after)->kind, Claim::Kind::Expired);
 }
 
 TEST_F(ClickWriterTest, StopCommitsEverythingQueued)

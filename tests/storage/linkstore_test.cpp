@@ -232,6 +232,67 @@ TEST_P(LinkStoreTest, StatsAggregateRedirectsAndPageTheLog)
     EXPECT_FALSE(store->linkStats(QStringLiteral("none"), {})->has_value());
 }
 
+TEST_P(LinkStoreTest, RevokedLinksAnswerLikeUsedUpOnes)
+{
+    insert(QStringLiteral("free"));
+    ASSERT_TRUE(store->beginBatch().ok());
+    EXPECT_TRUE(store->revokeLink(QStringLiteral("free")).value());
+    EXPECT_FALSE(store->revokeLink(QStringLiteral("none")).value());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ(claimOnce(QStringLiteral("free")), Claim::Kind::Expired);
+    EXPECT_TRUE((*store->findLink(QStringLiteral("free")))->exhausted());
+}
+
+TEST_P(LinkStoreTest, ListsFiltersSortsAndCountsLinks)
+{
+    for (int i = 0; i < 30; ++i)
+        insert(QStringLiteral("link%1").arg(i, 2, 10, QChar(u'0')), i % 3 ? std::optional<int>(5) : std::nullopt);
+    insert(QStringLiteral("under_score"));
+    for (int i = 0; i < 3; ++i)
+        claimOnce(QStringLiteral("link07"));
+
+    LinkListQuery page;
+    page.sortBy = LinkListQuery::SortBy::Slug;
+    page.descending = false;
+    page.limit = 10;
+    page.offset = 10;
+    auto second = store->listLinks(page);
+    ASSERT_TRUE(second.ok());
+    ASSERT_EQ(second->size(), 10);
+    EXPECT_EQ(second->first().slug, QStringLiteral("link10"));
+
+    page.sortBy = LinkListQuery::SortBy::Clicks;
+    page.descending = true;
+    page.offset = 0;
+    EXPECT_EQ(store->listLinks(page)->first().slug, QStringLiteral("link07"));
+    EXPECT_EQ(store->listLinks(page)->first().clicks, 3);
+
+    EXPECT_EQ(store->countLinks(QString()).value(), 31);
+    EXPECT_EQ(store->countLinks(QStringLiteral("LINK1")).value(), 10) << "filters ignore case";
+    EXPECT_EQ(store->countLinks(QStringLiteral("_")).value(), 1) << "'_' is literal, not a wildcard";
+    EXPECT_EQ(store->countLinks(QStringLiteral("example.com/link2")).value(), 10) << "the destination matches too";
+
+    const Link one = *store->findLink(QStringLiteral("link03")).value();
+    auto rows = store->linksByIds({one.id, 999'999});
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1);
+    EXPECT_EQ(rows->first().slug, QStringLiteral("link03"));
+}
+
+TEST_P(LinkStoreTest, TotalsCountLinksAndRecentRedirects)
+{
+    const Link link = insert(QStringLiteral("t"));
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{1000, {}, {}, {}}).ok());
+    ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{5000, {}, {}, {}}).ok());
+    ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Expired, ClickFacts{6000, {}, {}, {}}).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    auto totals = store->totals(2000);
+    ASSERT_TRUE(totals.ok());
+    EXPECT_EQ(totals->links, 1);
+    EXPECT_EQ(totals->clicksSince, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest, ::testing::Values(std::function<StoreBackend()>(sqliteBackend)),
                          backendName);
 
