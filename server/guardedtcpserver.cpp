@@ -146,6 +146,9 @@ bool GuardedSocket::checkHeaderBlock(QByteArrayView block)
     qint64 contentLength = 0;
     bool haveLength = false;
     bool expectContinue = false;
+    const qsizetype requestLineEnd = block.indexOf('\n');
+    const QByteArrayView requestLine = trimmed(requestLineEnd < 0 ? block : block.first(requestLineEnd));
+    bool closeAfter = requestLine.endsWith("HTTP/1.0"); // 1.0 without keep-alive closes
 
     qsizetype lineStart = block.indexOf('\n') + 1; // skip the request line
     while (lineStart > 0 && lineStart < block.size()) {
@@ -178,6 +181,12 @@ bool GuardedSocket::checkHeaderBlock(QByteArrayView block)
             return false;
         } else if (equalsIgnoreCase(name, "expect")) {
             expectContinue = equalsIgnoreCase(value, "100-continue");
+        } else if (equalsIgnoreCase(name, "connection")) {
+            const QByteArray tokens = value.toByteArray().toLower();
+            if (tokens.contains("close"))
+                closeAfter = true;
+            else if (tokens.contains("keep-alive"))
+                closeAfter = false;
         }
     }
 
@@ -188,6 +197,7 @@ bool GuardedSocket::checkHeaderBlock(QByteArrayView block)
                    .arg(m_limits.maxBodyBytes));
         return false;
     }
+    m_closeAfterRequest.append(closeAfter);
     if (expectContinue && contentLength > 0)
         write("HTTP/1.1 100 Continue\r\n\r\n");
     m_bodyRemaining = contentLength;
@@ -197,6 +207,35 @@ bool GuardedSocket::checkHeaderBlock(QByteArrayView block)
         m_requestStartedMs = -1;
     }
     return true;
+}
+
+GuardedSocket::Ticket GuardedSocket::takeTicket()
+{
+    // The guard parsed this request's headers before QHttpServer did, so the
+    // oldest parsed request is the one being dispatched now.
+    const bool closeAfter = m_closeAfterRequest.isEmpty() ? false : m_closeAfterRequest.takeFirst();
+    return Ticket{m_nextTicket++, closeAfter};
+}
+
+void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
+{
+    m_finished.insert(ticket.number, {std::move(response), ticket.closeAfter});
+    writeInOrder();
+}
+
+void GuardedSocket::writeInOrder()
+{
+    while (!m_closing && !m_finished.isEmpty() && m_finished.firstKey() == m_nextToWrite) {
+        auto [bytes, closeAfter] = m_finished.take(m_nextToWrite);
+        ++m_nextToWrite;
+        if (state() != ConnectedState)
+            continue;
+        write(bytes);
+        if (closeAfter) {
+            m_closing = true;
+            disconnectFromHost(); // after the bytes are written
+        }
+    }
 }
 
 void GuardedSocket::refuse(int status, const char *reason, const QString &message)

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -40,6 +41,17 @@ public:
     void enforceDeadlines(qint64 nowMs);
     bool refused() const { return m_refused; }
 
+    // Responses leave in the order their requests came in, even when a
+    // later one (a cached redirect) is ready before an earlier one (a claim
+    // waiting for its commit). Each dispatched request takes a ticket, in
+    // stream order; deliver() writes a response once all before it are out.
+    struct Ticket {
+        quint64 number = 0;
+        bool closeAfter = false;  // HTTP/1.0, or "Connection: close"
+    };
+    Ticket takeTicket();
+    void deliver(const Ticket &ticket, QByteArray response);
+
 protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
@@ -53,8 +65,15 @@ private:
     void onRefusalWritten();
     void discardIncoming();
 
+    void writeInOrder();
+
     std::shared_ptr<ConnectionRegistry> m_registry;
     const TransportLimits &m_limits;
+    QList<bool> m_closeAfterRequest;        // per parsed request not yet dispatched
+    quint64 m_nextTicket = 0;
+    quint64 m_nextToWrite = 0;
+    QMap<quint64, std::pair<QByteArray, bool>> m_finished;  // out-of-order answers
+    bool m_closing = false;
     Phase m_phase = Phase::Headers;
     QByteArray m_partialHeaders;
     qint64 m_bodyRemaining = 0;

@@ -15,12 +15,6 @@ const QByteArray kContentSecurityPolicy =
     QByteArrayLiteral("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
 
-bool wantsClose(const QHttpServerRequest &request)
-{
-    const QByteArray connection = request.value(QByteArrayLiteral("connection"));
-    return !connection.isEmpty() && connection.toLower().contains("close");
-}
-
 } // namespace
 
 Response Response::json(int status, const QJsonObject &object)
@@ -57,10 +51,13 @@ Response &Response::withHeader(QByteArray name, QByteArray value)
 }
 
 ReplyChannel::ReplyChannel(const QHttpServerRequest &request, QHttpServerResponder &responder)
-    : m_socket(responder.socket())
+    : m_socket(qobject_cast<GuardedSocket *>(responder.socket()))
     , m_headOnly(request.method() == QHttpServerRequest::Method::Head)
-    , m_closeAfter(wantsClose(request))
 {
+    // Every connection is accepted by GuardedTcpServer, so the cast holds.
+    Q_ASSERT(m_socket);
+    if (m_socket)
+        m_ticket = m_socket->takeTicket();
 }
 
 void ReplyChannel::send(const Response &response)
@@ -72,7 +69,7 @@ void ReplyChannel::send(const Response &response)
         out += "Content-Type: " + response.contentType + "\r\n";
     for (const Header &header : response.headers)
         out += header.first + ": " + header.second + "\r\n";
-    if (m_closeAfter)
+    if (m_ticket.closeAfter)
         out += "Connection: close\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
     if (!m_headOnly)
@@ -88,7 +85,7 @@ void ReplyChannel::sendRedirect(const QByteArray &location)
     // for a one-time link may itself be a secret.
     out += "HTTP/1.1 302 Found\r\nLocation: " + location
         + "\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\n";
-    if (m_closeAfter)
+    if (m_ticket.closeAfter)
         out += "Connection: close\r\n";
     out += "Content-Length: 0\r\n\r\n";
     write(out);
@@ -96,11 +93,9 @@ void ReplyChannel::sendRedirect(const QByteArray &location)
 
 void ReplyChannel::write(const QByteArray &bytes)
 {
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_socket)
         return; // the client left; its click (if any) is recorded all the same
-    m_socket->write(bytes);
-    if (m_closeAfter)
-        m_socket->disconnectFromHost();
+    m_socket->deliver(m_ticket, bytes);
 }
 
 } // namespace shortfuse::http

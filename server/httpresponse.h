@@ -1,5 +1,6 @@
 #pragma once
 
+#include "guardedtcpserver.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -40,15 +41,17 @@ public:
     ReplyChannel(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
     void send(const Response &response);
+    // Ends the connection once this answer is out.
+    void closeAfterwards() { m_ticket.closeAfter = true; }
     // The click path's answer, kept apart so it costs one small buffer.
     void sendRedirect(const QByteArray &location);
 
 private:
     void write(const QByteArray &bytes);
 
-    QPointer<QTcpSocket> m_socket;
+    QPointer<GuardedSocket> m_socket;
+    GuardedSocket::Ticket m_ticket;
     bool m_headOnly = false;
-    bool m_closeAfter = false;
 };
 
 } // namespace shortfuse::http

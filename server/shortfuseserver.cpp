@@ -180,7 +180,8 @@ void ShortfuseServer::shutdown()
         Q_EMIT stopped();
         return;
     }
-    m_tcp->close(); // no new connections; open ones finish their requests
+    m_tcp->close();         // no new connections
+    m_web->startDraining(); // no new claims on the open ones
     const qint64 deadline = m_clock.steadyMs() + kShutdownFlushMs;
     m_writer->flush([this, deadline] { finishShutdown(deadline); });
 }

@@ -47,6 +47,11 @@ QHostAddress WebApplication::clientOf(const QHttpServerRequest &request) const
 void WebApplication::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     http::ReplyChannel reply(request, responder);
+    if (m_draining) {
+        reply.closeAfterwards();
+        return reply.send(Response::jsonError(
+            Error{503, "shutting_down", QStringLiteral("The server is restarting; try again in a moment."), 1}));
+    }
     const QString path = request.url().path();
     const QStringView rest = QStringView(path).sliced(path.isEmpty() ? 0 : 1);
 

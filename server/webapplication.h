@@ -36,6 +36,11 @@ public:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     const QString &baseUrl() const { return m_baseUrl; }
 
+    // Once the server is stopping, requests that arrive on open connections
+    // are answered 503 and use nothing up: a click claimed now might never
+    // get its redirect out before the process ends.
+    void startDraining() { m_draining = true; }
+
 private:
     void serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveInspect(const QString &slug, http::ReplyChannel reply);
@@ -60,6 +65,7 @@ private:
     Dependencies m_deps;
     QString m_baseUrl;
     qint64 m_startedMs;
+    bool m_draining = false;
 };
 
 } // namespace shortfuse
