@@ -2,6 +2,7 @@
 
 #include "linkrules.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -16,6 +17,23 @@ namespace shortfuse {
 namespace {
 
 constexpr int kSlugAttempts = 16;
+constexpr quint64 kBatchesPerTokenPurge = 1024;
+
+// What the click log records for each way a claim can end; nothing for
+// an unknown link or a replayed token.
+std::optional<ClickOutcome> outcomeOf(Claim::Kind kind)
+{
+    switch (kind) {
+    case Claim::Kind::Redirected: return ClickOutcome::Redirected;
+    case Claim::Kind::Expired: return ClickOutcome::Expired;
+    case Claim::Kind::Preview: return ClickOutcome::Preview;
+    case Claim::Kind::NeedsPassword:
+    case Claim::Kind::NeedsConfirmation: return ClickOutcome::Challenged;
+    case Claim::Kind::Unknown:
+    case Claim::Kind::TokenReused: break;
+    }
+    return std::nullopt;
+}
 // How many failed commits in a row a stopping writer tries before it gives
 // up on the records it still holds (and says how many in the log).
 constexpr int kStopAttempts = 3;
@@ -79,14 +97,14 @@ void ClickWriter::create(NewLink link, CreateDone done)
     enqueue(CreateOp{std::move(link), std::move(done)});
 }
 
-void ClickWriter::claim(QString slug, ClickFacts facts, ClaimDone done)
+void ClickWriter::claim(ClaimRequest request, ClickFacts facts, ClaimDone done)
 {
-    enqueue(ClaimOp{std::move(slug), std::move(facts), std::move(done)});
+    enqueue(ClaimOp{std::move(request), std::move(facts), std::move(done)});
 }
 
-void ClickWriter::lookup(QString slug, ClaimDone done)
+void ClickWriter::lookup(QString slug, qint64 nowMs, ClaimDone done)
 {
-    enqueue(LookupOp{std::move(slug), std::move(done)});
+    enqueue(LookupOp{std::move(slug), nowMs, std::move(done)});
 }
 
 void ClickWriter::record(qint64 linkId, ClickOutcome outcome, ClickFacts facts)
@@ -109,6 +127,13 @@ void ClickWriter::run(std::promise<Status> *opened)
 {
     {
         Status status = m_store->open();
+        if (status) {
+            Result<QByteArray> secret = m_store->instanceSecret();
+            if (secret)
+                m_secret = *secret;
+            else
+                status = secret.error();
+        }
         const bool ok = status.ok();
         opened->set_value(std::move(status));
         if (!ok)
@@ -211,18 +236,15 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                        QStringLiteral("The alias \"%1\" is already in use.").arg(create.link.slug)};
                        },
                        [&](ClaimOp &claim) {
-                           Result<Claim> result = m_store->claimClick(claim.slug);
+                           Result<Claim> result = m_store->claimClick(claim.request);
                            if (!result) {
                                failure = result.error();
                                return;
                            }
                            if (result->kind == Claim::Kind::Redirected)
                                changedLinks.append(result->link.id);
-                           if (result->kind != Claim::Kind::Unknown) {
-                               const ClickOutcome outcome = result->kind == Claim::Kind::Redirected
-                                   ? ClickOutcome::Redirected
-                                   : ClickOutcome::Expired;
-                               if (Status s = recordClick(result->link.id, outcome, claim.facts); !s) {
+                           if (const std::optional<ClickOutcome> outcome = outcomeOf(result->kind)) {
+                               if (Status s = recordClick(result->link.id, *outcome, claim.facts); !s) {
                                    failure = s.error();
                                    return;
                                }
@@ -238,7 +260,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                            Claim state;
                            if (found->has_value()) {
                                state.link = **found;
-                               state.kind = state.link.exhausted() ? Claim::Kind::Expired : Claim::Kind::Redirected;
+                               state.kind = state.link.exhausted(lookup.nowMs) ? Claim::Kind::Expired
+                                                                               : Claim::Kind::Redirected;
                            }
                            outcomes[i] = std::move(state);
                        },
@@ -266,6 +289,11 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
 
     for (auto it = unlimitedClicks.cbegin(); !failure && it != unlimitedClicks.cend(); ++it) {
         if (Status s = m_store->addClicks(it.key(), it.value()); !s)
+            failure = s.error();
+    }
+    if (!failure && ++m_batchesSincePurge >= kBatchesPerTokenPurge) {
+        m_batchesSincePurge = 0;
+        if (Status s = m_store->purgeUsedTokens(QDateTime::currentMSecsSinceEpoch()); !s)
             failure = s.error();
     }
     if (!failure) {

@@ -52,12 +52,12 @@ public:
     void stop();
 
     void create(NewLink link, CreateDone done);
-    // Uses up one click of `slug` if any is left, and logs the request.
-    void claim(QString slug, ClickFacts facts, ClaimDone done);
+    // Uses up one click if the link allows it, and logs the request.
+    void claim(ClaimRequest request, ClickFacts facts, ClaimDone done);
     // Reads a link's state through the same queue, so the answer is ordered
     // after every claim submitted before it. Uses up nothing, logs nothing.
     // Kind is Redirected for a link that would still redirect.
-    void lookup(QString slug, ClaimDone done);
+    void lookup(QString slug, qint64 nowMs, ClaimDone done);
     // Logs a request whose answer did not need the database first: a
     // redirect of an unlimited link (which is counted) or an expired hit.
     void record(qint64 linkId, ClickOutcome outcome, ClickFacts facts);
@@ -70,6 +70,8 @@ public:
     // memory grow without bound; callers answer 503 instead.
     bool overloaded() const { return m_pendingRecords.load(std::memory_order_relaxed) > kMaxPendingRecords; }
     const Counters &counters() const { return m_counters; }
+    // The database's token secret, read when the writer started.
+    const QByteArray &secret() const { return m_secret; }
 
     // Called on the reply context's thread after each commit that changed
     // click counts, with the ids of those links (for live views). Set it
@@ -82,12 +84,13 @@ private:
         CreateDone done;
     };
     struct ClaimOp {
-        QString slug;
+        ClaimRequest request;
         ClickFacts facts;
         ClaimDone done;
     };
     struct LookupOp {
         QString slug;
+        qint64 nowMs;
         ClaimDone done;
     };
     struct RecordOp {
@@ -128,7 +131,9 @@ private:
     bool m_stopping = false;
     std::thread m_thread;
     std::atomic<qint64> m_pendingRecords{0};
+    quint64 m_batchesSincePurge = 0;
     Counters m_counters;
+    QByteArray m_secret;
 };
 
 } // namespace shortfuse

@@ -60,45 +60,84 @@ Result<CreateRequest> fromJson(const QByteArray &body)
         return bad("invalid_json",
                    QStringLiteral("The request body must be a JSON object such as {\"url\": \"https://…\"}."));
     }
+    // Every field may be spelt with '-' or '_' (max-clicks, max_clicks);
+    // both spellings at once must agree.
+    static const QStringList known{QStringLiteral("url"),          QStringLiteral("alias"),
+                                   QStringLiteral("max-clicks"),   QStringLiteral("preview-protection"),
+                                   QStringLiteral("password"),     QStringLiteral("expires-at"),
+                                   QStringLiteral("expires-in"),   QStringLiteral("expired-url")};
+    QJsonObject fields;
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        static const QStringList known{QStringLiteral("url"), QStringLiteral("alias"), QStringLiteral("max-clicks"),
-                                       QStringLiteral("max_clicks")};
-        if (!known.contains(it.key())) {
+        const QString name = QString(it.key()).replace(u'_', u'-');
+        if (!known.contains(name)) {
             // A misspelt "max-clicks" must not quietly make an unlimited link.
-            return bad("unknown_field", QStringLiteral("Unknown field \"%1\"; the fields are url, alias and "
-                                                       "max-clicks.")
-                                            .arg(it.key().left(64)));
+            return bad("unknown_field", QStringLiteral("Unknown field \"%1\"; the fields are %2.")
+                                            .arg(it.key().left(64), known.join(QStringLiteral(", "))));
         }
+        if (fields.contains(name) && fields.value(name) != it.value()) {
+            return bad(name == QLatin1String("max-clicks") ? "invalid_max_clicks" : "conflicting_fields",
+                       QStringLiteral("%1 is given twice with different values; send it once.").arg(name));
+        }
+        fields.insert(name, it.value());
     }
+    auto optionalString = [&](const char *name, const char *reason) -> Result<std::optional<QString>> {
+        const QJsonValue value = fields.value(QLatin1String(name));
+        if (value.isUndefined() || value.isNull())
+            return std::optional<QString>{};
+        if (!value.isString())
+            return bad(reason, QStringLiteral("\"%1\" must be a string.").arg(QLatin1String(name)));
+        return std::optional<QString>{value.toString()};
+    };
 
     CreateRequest request;
-    const QJsonValue url = object.value(QStringLiteral("url"));
+    const QJsonValue url = fields.value(QStringLiteral("url"));
     if (url.isUndefined() || url.isNull())
         return bad("missing_url", QStringLiteral("Please give the URL the short link should lead to."));
     if (!url.isString())
         return bad("malformed_url", QStringLiteral("\"url\" must be a string."));
     request.url = url.toString();
 
-    const QJsonValue alias = object.value(QStringLiteral("alias"));
-    if (!alias.isUndefined() && !alias.isNull()) {
-        if (!alias.isString())
-            return bad("invalid_alias", QStringLiteral("\"alias\" must be a string."));
-        request.alias = alias.toString();
+    Result<std::optional<QString>> alias = optionalString("alias", "invalid_alias");
+    if (!alias)
+        return alias.error();
+    if (*alias) {
+        request.alias = **alias;
         if (request.alias.isEmpty())
             return bad("invalid_alias",
                        QStringLiteral("An alias is 3 to 64 characters of letters, digits, '_' and '-'."));
     }
 
-    Result<std::optional<qint64>> hyphen = maxClicksFromJson(object.value(QStringLiteral("max-clicks")));
-    Result<std::optional<qint64>> underscore = maxClicksFromJson(object.value(QStringLiteral("max_clicks")));
-    if (!hyphen)
-        return hyphen.error();
-    if (!underscore)
-        return underscore.error();
-    if (hyphen->has_value() && underscore->has_value() && **hyphen != **underscore)
-        return bad("invalid_max_clicks", QStringLiteral("max-clicks and max_clicks disagree; send one of them."));
-    request.maxClicks = hyphen->has_value() ? *hyphen : *underscore;
+    Result<std::optional<qint64>> maxClicks = maxClicksFromJson(fields.value(QStringLiteral("max-clicks")));
+    if (!maxClicks)
+        return maxClicks.error();
+    request.maxClicks = *maxClicks;
+
+    const std::pair<const char *, const char *> strings[] = {{"preview-protection", "invalid_preview_protection"},
+                                                            {"password", "invalid_password"},
+                                                            {"expires-at", "invalid_expires_at"},
+                                                            {"expired-url", "invalid_expired_url"}};
+    for (const auto &[name, reason] : strings) {
+        Result<std::optional<QString>> value = optionalString(name, reason);
+        if (!value)
+            return value.error();
+        if (qstrcmp(name, "preview-protection") == 0)
+            request.previewProtection = *value;
+        else if (qstrcmp(name, "password") == 0)
+            request.password = *value;
+        else if (qstrcmp(name, "expires-at") == 0)
+            request.expiresAt = *value;
+        else
+            request.expiredUrl = value->value_or(QString());
+    }
+
+    const QJsonValue expiresIn = fields.value(QStringLiteral("expires-in"));
+    if (!expiresIn.isUndefined() && !expiresIn.isNull()) {
+        const double seconds = expiresIn.toDouble(-1);
+        if (!expiresIn.isDouble() || std::floor(seconds) != seconds || seconds < 0 || seconds > 1e12)
+            return bad("invalid_expires_in", QStringLiteral("expires-in is a whole number of seconds, at least 60."));
+        request.expiresIn = qint64(seconds);
+    }
     return request;
 }
 

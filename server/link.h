@@ -9,6 +9,14 @@
 
 namespace shortfuse {
 
+// How a link treats fetches that are not a person clicking: chat apps'
+// preview bots, mail link scanners, prefetchers.
+enum class PreviewProtection : int {
+    Off = 0,      // every GET counts
+    Auto = 1,     // recognised previewers get a placeholder page and use nothing
+    Confirm = 2,  // every GET shows a confirmation page; only its POST claims
+};
+
 // A short link as storage knows it.
 struct Link {
     qint64 id = 0;
@@ -18,9 +26,18 @@ struct Link {
     qint64 clicks = 0;             // redirects claimed so far
     qint64 createdAtMs = 0;        // UTC, milliseconds since the epoch
     bool revoked = false;
+    PreviewProtection previewProtection = PreviewProtection::Off;
+    QString passwordHash;          // Argon2id, encoded; empty: no password
+    std::optional<qint64> expiresAtMs;
+    QString expiredUrl;            // where to send visitors once it has expired
 
     bool capped() const { return maxClicks.has_value(); }
-    bool exhausted() const { return revoked || (maxClicks && clicks >= *maxClicks); }
+    bool hasPassword() const { return !passwordHash.isEmpty(); }
+    bool usedUp() const { return revoked || (maxClicks && clicks >= *maxClicks); }
+    bool expiredAt(qint64 nowMs) const { return expiresAtMs && nowMs >= *expiresAtMs; }
+    // Used up, revoked, or past its expiry when read at `nowMs`.
+    bool exhausted(qint64 nowMs) const { return usedUp() || expiredAt(nowMs); }
+    bool exhausted() const { return usedUp(); }
 };
 
 // What a new link is made of before storage gives it an id.
@@ -30,12 +47,18 @@ struct NewLink {
     std::optional<int> maxClicks;
     qint64 createdAtMs = 0;
     bool slugGenerated = false;    // storage may pick another slug on a collision
+    PreviewProtection previewProtection = PreviewProtection::Off;
+    QString passwordHash;
+    std::optional<qint64> expiresAtMs;
+    QString expiredUrl;
 };
 
 // How one request to /<slug> ended.
 enum class ClickOutcome : int {
     Redirected = 1,
-    Expired = 2,
+    Expired = 2,    // used up, revoked or past its expiry
+    Preview = 3,    // a recognised preview fetcher got the placeholder page
+    Challenged = 4, // shown the confirmation or password page; nothing used up
 };
 
 // The raw facts of one request to /<slug>, recorded as they arrived.

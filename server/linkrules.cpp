@@ -1,6 +1,8 @@
 #include "linkrules.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <array>
@@ -139,6 +141,71 @@ Result<std::optional<int>> validateMaxClicks(std::optional<qint64> value)
                               .arg(kMaxClicksLimit));
     }
     return std::optional<int>{static_cast<int>(*value)};
+}
+
+Result<PreviewProtection> previewProtectionFor(const std::optional<QString> &value, bool capped)
+{
+    if (!value)
+        return capped ? PreviewProtection::Auto : PreviewProtection::Off;
+    if (*value == QLatin1String("auto"))
+        return PreviewProtection::Auto;
+    if (*value == QLatin1String("confirm"))
+        return PreviewProtection::Confirm;
+    if (*value == QLatin1String("off"))
+        return PreviewProtection::Off;
+    return badRequest("invalid_preview_protection",
+                      QStringLiteral("preview-protection must be \"auto\", \"confirm\" or \"off\"."));
+}
+
+QString previewProtectionName(PreviewProtection mode)
+{
+    switch (mode) {
+    case PreviewProtection::Auto: return QStringLiteral("auto");
+    case PreviewProtection::Confirm: return QStringLiteral("confirm");
+    case PreviewProtection::Off: break;
+    }
+    return QStringLiteral("off");
+}
+
+Status validatePassword(const QString &password)
+{
+    if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
+        return badRequest("invalid_password",
+                          QStringLiteral("A link password is %1 to %2 characters long.")
+                              .arg(kMinPasswordLength)
+                              .arg(kMaxPasswordLength));
+    }
+    return {};
+}
+
+Result<std::optional<qint64>> expiryFor(const std::optional<QString> &expiresAt, std::optional<qint64> expiresIn,
+                                        qint64 nowMs)
+{
+    if (expiresAt && expiresIn)
+        return badRequest("conflicting_expiry", QStringLiteral("Send expires-at or expires-in, not both."));
+    if (expiresIn) {
+        if (*expiresIn < kMinExpiresInSeconds || *expiresIn > kMaxExpiresInSeconds) {
+            return badRequest("invalid_expires_in",
+                              QStringLiteral("expires-in is a number of seconds from %1 to %2.")
+                                  .arg(kMinExpiresInSeconds)
+                                  .arg(kMaxExpiresInSeconds));
+        }
+        return std::optional<qint64>{nowMs + *expiresIn * 1000};
+    }
+    if (!expiresAt)
+        return std::optional<qint64>{};
+    // An explicit offset is required: a bare local time means something
+    // different on every machine.
+    static const QRegularExpression offset(QStringLiteral("(Z|[+-]\\d\\d:?\\d\\d)$"));
+    const QDateTime when = QDateTime::fromString(*expiresAt, Qt::ISODateWithMs);
+    if (!when.isValid() || !offset.match(*expiresAt).hasMatch()) {
+        return badRequest("invalid_expires_at",
+                          QStringLiteral("expires-at must be an ISO-8601 time with an offset, "
+                                         "such as 2030-01-31T18:00:00Z or 2030-01-31T19:00:00+01:00."));
+    }
+    if (when.toMSecsSinceEpoch() <= nowMs)
+        return badRequest("invalid_expires_at", QStringLiteral("expires-at is in the past."));
+    return std::optional<qint64>{when.toMSecsSinceEpoch()};
 }
 
 QString generateSlug()

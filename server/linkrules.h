@@ -1,5 +1,6 @@
 #pragma once
 
+#include "link.h"
 #include "result.h"
 
 #include <QString>
@@ -40,6 +41,24 @@ bool hasSlugShape(QStringView text);
 // max-clicks: 1 ..= 2147483647. nullopt means unlimited.
 // Error reason invalid_max_clicks.
 Result<std::optional<int>> validateMaxClicks(std::optional<qint64> value);
+
+// "auto", "confirm" or "off"; absent: auto for a capped link, off otherwise.
+// Error reason invalid_preview_protection.
+Result<PreviewProtection> previewProtectionFor(const std::optional<QString> &value, bool capped);
+QString previewProtectionName(PreviewProtection mode);
+
+inline constexpr int kMinPasswordLength = 8;
+inline constexpr int kMaxPasswordLength = 128;
+// 8 to 128 characters. Error reason invalid_password.
+Status validatePassword(const QString &password);
+
+inline constexpr qint64 kMinExpiresInSeconds = 60;
+inline constexpr qint64 kMaxExpiresInSeconds = 10LL * 366 * 24 * 3600;
+// When a link stops working: "expires-at" (ISO-8601 with a UTC offset) or
+// "expires-in" (seconds, at least 60), never both, never in the past.
+// Reasons invalid_expires_at, invalid_expires_in, conflicting_expiry.
+Result<std::optional<qint64>> expiryFor(const std::optional<QString> &expiresAt, std::optional<qint64> expiresIn,
+                                        qint64 nowMs);
 
 // 8 characters of [A-Za-z0-9] from the operating system's CSPRNG, without
 // modulo bias (62^8 ~ 2.2e14 possibilities, ~47.6 bits).

@@ -4,11 +4,23 @@
 
 namespace shortfuse {
 
+namespace {
+
+// Password guesses: per link (whoever guesses) and per client (whatever link).
+constexpr int kGuessesPerLinkPerMinute = 10;
+constexpr int kGuessesPerClientPerMinute = 20;
+
+} // namespace
+
 LinkService::LinkService(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
+    , m_guessesPerLink(kGuessesPerLinkPerMinute, clock)
+    , m_guessesPerClient(kGuessesPerClientPerMinute, clock)
 {
 }
+
+LinkService::~LinkService() = default;
 
 Result<NewLink> LinkService::prepare(const CreateRequest &request) const
 {
@@ -28,7 +40,26 @@ Result<NewLink> LinkService::prepare(const CreateRequest &request) const
     if (!maxClicks)
         return maxClicks.error();
     link.maxClicks = *maxClicks;
+    Result<PreviewProtection> protection = rules::previewProtectionFor(request.previewProtection, link.maxClicks.has_value());
+    if (!protection)
+        return protection.error();
+    link.previewProtection = *protection;
+    if (request.password) {
+        if (Status password = rules::validatePassword(*request.password); !password)
+            return password.error();
+    }
     link.createdAtMs = m_clock.nowMs();
+    Result<std::optional<qint64>> expiry = rules::expiryFor(request.expiresAt, request.expiresIn, link.createdAtMs);
+    if (!expiry)
+        return expiry.error();
+    link.expiresAtMs = *expiry;
+    if (!request.expiredUrl.isEmpty()) {
+        if (Status fallback = rules::validateDestinationUrl(request.expiredUrl); !fallback) {
+            return Error{400, "invalid_expired_url",
+                         QStringLiteral("expired-url: %1").arg(fallback.error().message)};
+        }
+        link.expiredUrl = request.expiredUrl;
+    }
     return link;
 }
 
@@ -38,15 +69,222 @@ void LinkService::attachWriter(ClickWriter *writer)
     m_writer->setCommitListener([this](const QList<qint64> &ids) { Q_EMIT clicksChanged(ids); });
 }
 
-void LinkService::create(NewLink link, ClickWriter::CreateDone done)
+void LinkService::writerStarted()
 {
-    m_writer->create(std::move(link), [this, done = std::move(done)](const Result<Link> &created) {
-        if (created) {
-            remember(*created);
-            Q_EMIT linkCreated(*created);
-        }
-        done(created);
+    m_tokens = std::make_unique<ConfirmationTokens>(m_writer->secret());
+}
+
+void LinkService::create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done)
+{
+    auto store = [this, done = std::move(done)](NewLink link) {
+        m_writer->create(std::move(link), [this, done](const Result<Link> &created) {
+            if (created) {
+                remember(*created);
+                Q_EMIT linkCreated(*created);
+            }
+            done(created);
+        });
+    };
+    if (!password)
+        return store(std::move(link));
+    m_hasher.hash(*password, this, [link = std::move(link), store](const QString &hash) mutable {
+        link.passwordHash = hash;
+        store(std::move(link));
     });
+}
+
+void LinkService::remember(const Link &link)
+{
+    if (m_cache.size() >= kMaxCachedLinks)
+        m_cache.erase(m_cache.begin()); // bounded: an arbitrary entry goes, the database still has it
+    m_cache.insert(link.slug, CachedLink{link.id, link.url.toUtf8(), link.expiredUrl.toUtf8(), link.capped(),
+                                         link.usedUp(), link.hasPassword() || link.previewProtection == PreviewProtection::Confirm,
+                                         link.previewProtection == PreviewProtection::Auto, link.expiresAtMs,
+                                         link.passwordHash});
+}
+
+Visit LinkService::overloadedVisit()
+{
+    Visit visit;
+    visit.kind = Visit::Kind::Unavailable;
+    visit.error = Error{503, "overloaded", QStringLiteral("The server is busy recording clicks; try again in a moment."), 1};
+    return visit;
+}
+
+std::optional<Visit> LinkService::visitCached(const QString &slug, ClickFacts &facts, const VisitContext &context)
+{
+    const auto it = m_cache.constFind(slug);
+    if (it == m_cache.cend())
+        return std::nullopt;
+    const bool expired = it->usedUp || (it->expiresAtMs && facts.atMs >= *it->expiresAtMs);
+    // Anything that needs a decision (a cap, a gate, a previewer at an
+    // auto-protected link) goes to the database.
+    if (!expired && (it->capped || it->gated || (it->previewAuto && context.previewFetcher && context.previewFetcher())))
+        return std::nullopt;
+    // Nothing to claim: an unlimited link redirects, an expired one is
+    // expired for good. Only the log row is written, after the answer.
+    if (m_writer->overloaded())
+        return overloadedVisit();
+    Visit visit;
+    visit.capped = it->capped;
+    if (expired) {
+        m_writer->record(it->id, ClickOutcome::Expired, std::move(facts));
+        visit.kind = Visit::Kind::Expired;
+        visit.location = it->expiredLocation;
+        return visit;
+    }
+    m_writer->record(it->id, ClickOutcome::Redirected, std::move(facts));
+    visit.kind = Visit::Kind::Redirect;
+    visit.location = it->location;
+    visit.revealsDestination = true;
+    return visit;
+}
+
+void LinkService::visitClaimed(const QString &slug, ClickFacts facts, const VisitContext &context, VisitDone done)
+{
+    ClaimRequest request{slug, facts.atMs, context.previewFetcher && context.previewFetcher(), false, {}, 0};
+    claim(std::move(request), std::move(facts), std::move(done));
+}
+
+void LinkService::claim(ClaimRequest request, ClickFacts facts, VisitDone done)
+{
+    m_writer->claim(std::move(request), std::move(facts), [this, done = std::move(done)](const Result<Claim> &claim) {
+        done(visitFrom(claim));
+    });
+}
+
+void LinkService::confirm(const QString &slug, const QString &token, ClickFacts facts, VisitDone done)
+{
+    const std::optional<ConfirmationTokens::Checked> checked = m_tokens->check(token, slug, facts.atMs);
+    if (!checked) {
+        Visit visit;
+        visit.kind = Visit::Kind::BadToken;
+        visit.error = Error{403, "invalid_token",
+                            QStringLiteral("This confirmation is not valid (it expired or was changed). Open the link again.")};
+        return done(visit);
+    }
+    ClaimRequest request{slug, facts.atMs, false, true, checked->nonce, checked->expiresMs};
+    claim(std::move(request), std::move(facts), std::move(done));
+}
+
+std::optional<Visit> LinkService::throttle(const QString &slug, const QHostAddress &client)
+{
+    RateLimiter::Decision perLink = m_guessesPerLink.tryAcquireKey(slug.toUtf8());
+    RateLimiter::Decision perClient = perLink.allowed ? m_guessesPerClient.tryAcquire(client) : perLink;
+    if (perLink.allowed && perClient.allowed)
+        return std::nullopt;
+    const int wait = std::max(perLink.retryAfterSeconds, perClient.retryAfterSeconds);
+    Visit visit;
+    visit.kind = Visit::Kind::Throttled;
+    visit.error = Error{429, "too_many_attempts",
+                        QStringLiteral("Too many wrong passwords; try again in %1 seconds.").arg(wait), wait};
+    return visit;
+}
+
+void LinkService::withLink(const QString &slug, std::function<void(const Result<Claim> &)> then)
+{
+    m_writer->lookup(slug, m_clock.nowMs(), std::move(then));
+}
+
+void LinkService::unlock(const QString &slug, const QString &password, ClickFacts facts, VisitDone done)
+{
+    if (std::optional<Visit> throttled = throttle(slug, facts.client))
+        return done(*throttled);
+    withLink(slug, [this, slug, password, facts, done](const Result<Claim> &state) mutable {
+        if (state && state->kind != Claim::Kind::Unknown && !state->link.hasPassword()) {
+            Visit visit;
+            visit.kind = Visit::Kind::Refused;
+            visit.error = Error{400, "no_password", QStringLiteral("This link has no password.")};
+            return done(visit);
+        }
+        if (!state || state->kind == Claim::Kind::Unknown || state->kind == Claim::Kind::Expired)
+            return done(visitFrom(state));
+        m_hasher.verify(state->link.passwordHash, password, this,
+                        [this, slug, facts = std::move(facts), done](bool right) mutable {
+                            if (!right) {
+                                Visit visit;
+                                visit.kind = Visit::Kind::WrongPassword;
+                                visit.error = Error{401, "wrong_password", QStringLiteral("That password is not right.")};
+                                return done(visit);
+                            }
+                            ClaimRequest request{slug, facts.atMs, false, true, {}, 0};
+                            claim(std::move(request), std::move(facts), done);
+                        });
+    });
+}
+
+void LinkService::checkPassword(const QString &slug, const QString &password, const QHostAddress &client,
+                                std::function<void(const Visit &)> done)
+{
+    if (std::optional<Visit> throttled = throttle(slug, client))
+        return done(*throttled);
+    withLink(slug, [this, password, done](const Result<Claim> &state) {
+        if (!state || state->kind == Claim::Kind::Unknown)
+            return done(visitFrom(state));
+        if (!state->link.hasPassword()) {
+            Visit open;
+            open.kind = Visit::Kind::Redirect; // nothing to check
+            return done(open);
+        }
+        m_hasher.verify(state->link.passwordHash, password, this, [done](bool right) {
+            Visit visit;
+            visit.kind = right ? Visit::Kind::Redirect : Visit::Kind::WrongPassword;
+            if (!right)
+                visit.error = Error{401, "wrong_password", QStringLiteral("That password is not right.")};
+            done(visit);
+        });
+    });
+}
+
+void LinkService::inspect(const QString &slug, VisitDone done)
+{
+    withLink(slug, [this, done = std::move(done)](const Result<Claim> &state) { done(visitFrom(state)); });
+}
+
+Visit LinkService::visitFrom(const Result<Claim> &claim)
+{
+    Visit visit;
+    if (!claim) {
+        visit.kind = Visit::Kind::Unavailable;
+        visit.error = claim.error();
+        return visit;
+    }
+    const Link &link = claim->link;
+    if (claim->kind != Claim::Kind::Unknown)
+        remember(link);
+    visit.capped = link.capped();
+    if (link.maxClicks)
+        visit.remaining = std::max<qint64>(0, *link.maxClicks - link.clicks);
+    switch (claim->kind) {
+    case Claim::Kind::Unknown:
+        visit.kind = Visit::Kind::NotFound;
+        break;
+    case Claim::Kind::Expired:
+        visit.kind = Visit::Kind::Expired;
+        visit.location = link.expiredUrl.toUtf8();
+        break;
+    case Claim::Kind::Redirected:
+        visit.kind = Visit::Kind::Redirect;
+        visit.location = link.url.toUtf8();
+        visit.revealsDestination = !link.capped() && !link.hasPassword()
+            && link.previewProtection != PreviewProtection::Confirm;
+        break;
+    case Claim::Kind::Preview:
+        visit.kind = Visit::Kind::Preview;
+        break;
+    case Claim::Kind::NeedsPassword:
+        visit.kind = Visit::Kind::NeedsPassword;
+        break;
+    case Claim::Kind::NeedsConfirmation:
+        visit.kind = Visit::Kind::NeedsConfirmation;
+        visit.token = m_tokens->issue(link.slug, m_clock.nowMs());
+        break;
+    case Claim::Kind::TokenReused:
+        visit.kind = Visit::Kind::BadToken;
+        visit.error = Error{403, "token_used", QStringLiteral("This confirmation was already used. Open the link again.")};
+        break;
+    }
+    return visit;
 }
 
 void LinkService::revoke(const QString &slug, std::function<void(const Result<bool> &)> done)
@@ -58,76 +296,6 @@ void LinkService::revoke(const QString &slug, std::function<void(const Result<bo
         }
         done(revoked);
     });
-}
-
-void LinkService::remember(const Link &link)
-{
-    if (m_cache.size() >= kMaxCachedLinks)
-        m_cache.erase(m_cache.begin()); // bounded: an arbitrary entry goes, the database still has it
-    m_cache.insert(link.slug, CachedLink{link.id, link.url.toUtf8(), link.capped(), link.exhausted()});
-}
-
-Visit LinkService::overloadedVisit()
-{
-    return Visit{Visit::Kind::Unavailable, {}, false,
-                 Error{503, "overloaded", QStringLiteral("The server is busy recording clicks; try again in a moment.")}};
-}
-
-std::optional<Visit> LinkService::visitCached(const QString &slug, ClickFacts &facts)
-{
-    const auto it = m_cache.constFind(slug);
-    if (it == m_cache.cend() || (it->capped && !it->exhausted))
-        return std::nullopt; // a click to claim: only the database may decide
-    // Nothing to claim: an unlimited link redirects, a used-up one is
-    // expired for good. Only the log row is written, after the answer.
-    if (m_writer->overloaded())
-        return overloadedVisit();
-    const ClickOutcome outcome = it->capped ? ClickOutcome::Expired : ClickOutcome::Redirected;
-    m_writer->record(it->id, outcome, std::move(facts));
-    if (outcome == ClickOutcome::Expired)
-        return Visit{Visit::Kind::Expired, {}, true, {}};
-    return Visit{Visit::Kind::Redirect, it->location, false, {}};
-}
-
-void LinkService::visitClaimed(const QString &slug, ClickFacts facts, VisitDone done)
-{
-    m_writer->claim(slug, std::move(facts), [this, done = std::move(done)](const Result<Claim> &claim) {
-        done(visitFromClaim(claim));
-    });
-}
-
-std::optional<Visit> LinkService::inspectCached(const QString &slug) const
-{
-    const auto it = m_cache.constFind(slug);
-    if (it == m_cache.cend() || (it->capped && !it->exhausted))
-        return std::nullopt;
-    if (it->exhausted)
-        return Visit{Visit::Kind::Expired, {}, true, {}};
-    return Visit{Visit::Kind::Redirect, it->location, false, {}};
-}
-
-void LinkService::inspectStored(const QString &slug, VisitDone done)
-{
-    m_writer->lookup(slug, [this, done = std::move(done)](const Result<Claim> &state) {
-        done(visitFromClaim(state));
-    });
-}
-
-Visit LinkService::visitFromClaim(const Result<Claim> &claim)
-{
-    if (!claim)
-        return Visit{Visit::Kind::Unavailable, {}, false, claim.error()};
-    switch (claim->kind) {
-    case Claim::Kind::Unknown:
-        return Visit{Visit::Kind::NotFound, {}, false, {}};
-    case Claim::Kind::Expired:
-        remember(claim->link);
-        return Visit{Visit::Kind::Expired, {}, claim->link.capped(), {}};
-    case Claim::Kind::Redirected:
-        remember(claim->link);
-        return Visit{Visit::Kind::Redirect, claim->link.url.toUtf8(), claim->link.capped(), {}};
-    }
-    Q_UNREACHABLE();
 }
 
 } // namespace shortfuse

@@ -9,10 +9,13 @@ Pages::Pages(QString version)
     , m_indexTemplate(load(QStringLiteral("index.html")))
     , m_errorTemplate(load(QStringLiteral("error.html")))
     , m_statsTemplate(load(QStringLiteral("stats.html")))
+    , m_confirmTemplate(load(QStringLiteral("confirm.html")))
+    , m_passwordTemplate(load(QStringLiteral("password.html")))
 {
     const QHash<QByteArray, QString> common{{"version", m_version}};
     m_expired = render(load(QStringLiteral("expired.html")), common);
     m_notFound = render(load(QStringLiteral("notfound.html")), common);
+    m_placeholder = render(load(QStringLiteral("placeholder.html")), common);
 
     const QByteArray svg = load(QStringLiteral("favicon.svg"));
     m_static.insert(QStringLiteral("app.css"), {QByteArrayLiteral("text/css; charset=utf-8"), load(QStringLiteral("app.css"))});
@@ -110,6 +113,22 @@ QByteArray Pages::index(const IndexView &view) const
 QByteArray Pages::error(const QString &title, const QString &message) const
 {
     return render(m_errorTemplate, {{"title", title}, {"message", message}, {"version", m_version}});
+}
+
+QByteArray Pages::confirmation(const QString &slug, const QString &token, std::optional<qint64> remaining) const
+{
+    const QString uses = !remaining ? QStringLiteral("This link is protected. Continue?")
+        : *remaining == 1          ? QStringLiteral("This link works 1 more time. Continue?")
+                                   : QStringLiteral("This link works %1 more times. Continue?").arg(*remaining);
+    return render(m_confirmTemplate, {{"uses_text", uses}, {"slug", slug}, {"token", token}, {"version", m_version}});
+}
+
+QByteArray Pages::passwordForm(const QString &action, const QString &error) const
+{
+    return render(m_passwordTemplate, {{"action", action},
+                                       {"error", error},
+                                       {"error_hidden", error.isEmpty() ? QStringLiteral("hidden") : QString()},
+                                       {"version", m_version}});
 }
 
 const Pages::StaticFile *Pages::staticFile(const QString &name) const

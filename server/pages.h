@@ -35,6 +35,11 @@ public:
     const QByteArray &expired() const { return m_expired; }
     const QByteArray &notFound() const { return m_notFound; }
     QByteArray error(const QString &title, const QString &message) const;
+    // What previewers see of a protected link: a title, no destination.
+    const QByteArray &placeholder() const { return m_placeholder; }
+    QByteArray confirmation(const QString &slug, const QString &token, std::optional<qint64> remaining) const;
+    // `action` is where the form posts (the link, or its stats page).
+    QByteArray passwordForm(const QString &action, const QString &error) const;
     // The stats page: `values` are escaped; `fragments` are HTML our own
     // code built (StatsPage escapes every value inside them) and go in as is.
     QByteArray renderStats(const QHash<QByteArray, QString> &values, const QHash<QByteArray, QString> &fragments) const;
@@ -54,6 +59,9 @@ private:
     QByteArray m_indexTemplate;
     QByteArray m_errorTemplate;
     QByteArray m_statsTemplate;
+    QByteArray m_confirmTemplate;
+    QByteArray m_passwordTemplate;
+    QByteArray m_placeholder;
     QByteArray m_expired;
     QByteArray m_notFound;
     QHash<QString, StaticFile> m_static;

@@ -47,10 +47,14 @@ void RateLimiter::dropFullBuckets(qint64 now)
 
 RateLimiter::Decision RateLimiter::tryAcquire(const QHostAddress &client)
 {
+    return enabled() ? tryAcquireKey(keyFor(client)) : Decision{};
+}
+
+RateLimiter::Decision RateLimiter::tryAcquireKey(const QByteArray &key)
+{
     if (!enabled())
         return {};
     const qint64 now = m_clock.steadyMs();
-    const QByteArray key = keyFor(client);
 
     auto it = m_buckets.find(key);
     if (it == m_buckets.end()) {

@@ -27,6 +27,8 @@ public:
 
     bool enabled() const { return m_perMinute > 0; }
     Decision tryAcquire(const QHostAddress &client);
+    // The same budget keyed by anything else (a link, for password guesses).
+    Decision tryAcquireKey(const QByteArray &key);
     int trackedClients() const { return int(m_buckets.size()); }
 
 private:

@@ -5,6 +5,7 @@
 #include "guardedtcpserver.h"
 #include "linkservice.h"
 #include "pages.h"
+#include "previewdetector.h"
 #include "ratelimiter.h"
 #include "storage/sqlitelinkstore.h"
 #include "storereader.h"
@@ -102,10 +103,19 @@ Status ShortfuseServer::start()
         return Error{1, opened.error().reason, opened.error().message};
     }
     m_links->attachWriter(m_writer.get());
+    m_links->writerStarted();
     m_reader = std::make_unique<StoreReader>(std::make_unique<SqliteLinkStore>(dbPath), m_links);
     if (Status opened = m_reader->start(); !opened) {
         m_reader.reset();
         return Error{1, opened.error().reason, opened.error().message};
+    }
+
+    {
+        // The server thread's own previewer check (the writer's is busy enriching).
+        Result<std::unique_ptr<BotDetector>> bots = BotDetector::load(AnalyticsPaths::discover().crawlersJson);
+        if (!bots)
+            qWarning("preview protection recognises prefetch headers only: %s", qPrintable(bots.error().message));
+        m_previews = std::make_unique<PreviewDetector>(bots ? std::move(*bots) : nullptr);
     }
 
     TransportLimits limits;
@@ -126,7 +136,7 @@ Status ShortfuseServer::start()
 
     m_web = std::make_unique<WebApplication>(
         WebApplication::Dependencies{*m_links, *m_reader, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
-                                     *m_pages, m_clock},
+                                     *m_pages, m_clock, *m_previews},
         m_config.effectiveBaseUrl(m_tcp->serverPort()));
     // Every request comes through the missing handler: WebApplication routes
     // it itself, without QHttpServer's per-route regular expressions.

@@ -20,6 +20,7 @@ class ClickWriter;
 class GuardedTcpServer;
 class LinkService;
 class Pages;
+class PreviewDetector;
 class RateLimiter;
 class StoreReader;
 class WebApplication;
@@ -72,6 +73,7 @@ private:
     SystemClock m_clock;
     ClientAddressResolver m_clientAddresses;
     std::unique_ptr<Pages> m_pages;
+    std::unique_ptr<PreviewDetector> m_previews;
     std::unique_ptr<RateLimiter> m_createLimiter;
     std::unique_ptr<RateLimiter> m_statsLimiter;
     LinkService *m_links = nullptr;           // child QObject; the writer's reply context

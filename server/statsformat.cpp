@@ -56,6 +56,8 @@ QString outcomeName(ClickOutcome outcome)
     switch (outcome) {
     case ClickOutcome::Redirected: return QStringLiteral("redirected");
     case ClickOutcome::Expired: return QStringLiteral("expired");
+    case ClickOutcome::Preview: return QStringLiteral("preview");
+    case ClickOutcome::Challenged: return QStringLiteral("challenged");
     }
     return QStringLiteral("unknown");
 }

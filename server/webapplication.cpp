@@ -61,7 +61,9 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
             return serveVisit(rest.toString(), request, std::move(reply));
         if (request.method() == Method::Head)
             return serveInspect(rest.toString(), std::move(reply));
-        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        if (request.method() == Method::Post)
+            return serveGatePost(rest.toString(), request, std::move(reply));
+        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
     }
 
     if (path == QLatin1String("/")) {
@@ -90,8 +92,8 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
         return serveStats(slug, format, request, std::move(reply));
     }
     if (path.startsWith(QLatin1String("/stats/"))) {
-        if (!isGetOrHead(request))
-            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        if (!isGetOrHead(request) && request.method() != Method::Post)
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
         return serveStats(path.mid(7), StatsFormat::Page, request, std::move(reply));
     }
     if (path.startsWith(QLatin1String("/api/"))) {
@@ -120,49 +122,99 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
     reply.send(Response::html(404, m_deps.pages.notFound()));
 }
 
+ClickFacts WebApplication::factsOf(const QHttpServerRequest &request) const
+{
+    return ClickFacts{m_deps.clock.nowMs(), clientOf(request), request.value(QByteArrayLiteral("user-agent")),
+                      request.value(QByteArrayLiteral("referer"))};
+}
+
 void WebApplication::serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply)
 {
-    ClickFacts facts{m_deps.clock.nowMs(), clientOf(request), request.value(QByteArrayLiteral("user-agent")),
-                     request.value(QByteArrayLiteral("referer"))};
-    auto answer = [this](http::ReplyChannel &channel, const Visit &visit) {
+    ClickFacts facts = factsOf(request);
+    // Asked only for links with auto preview protection; runs right here,
+    // while `request` is alive.
+    const VisitContext context{[this, &request] { return m_deps.previews.isPreview(request); }};
+    if (std::optional<Visit> now = m_deps.links.visitCached(slug, facts, context)) {
+        if (now->kind == Visit::Kind::Redirect)
+            return reply.sendRedirect(now->location);
+        return reply.send(visitResponse(slug, *now, false));
+    }
+    m_deps.links.visitClaimed(slug, std::move(facts), context, [this, slug, reply](const Visit &visit) mutable {
         if (visit.kind == Visit::Kind::Redirect)
-            channel.sendRedirect(visit.location);
-        else
-            channel.send(visitResponse(visit));
-    };
-    if (std::optional<Visit> now = m_deps.links.visitCached(slug, facts))
-        return answer(reply, *now);
-    m_deps.links.visitClaimed(slug, std::move(facts),
-                              [reply, answer](const Visit &visit) mutable { answer(reply, visit); });
+            return reply.sendRedirect(visit.location);
+        reply.send(visitResponse(slug, visit, false));
+    });
+}
+
+void WebApplication::serveGatePost(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    if (!createparser::isFormContentType(request.value(QByteArrayLiteral("content-type")))) {
+        return reply.send(pageError(Error{415, "unsupported_media_type",
+                                          QStringLiteral("Send the form as application/x-www-form-urlencoded.")}));
+    }
+    QString token, password;
+    bool hasToken = false, hasPassword = false;
+    for (const auto &[name, value] : createparser::decodeForm(request.body())) {
+        if (name == QLatin1String("token")) {
+            token = value;
+            hasToken = true;
+        } else if (name == QLatin1String("password")) {
+            password = value;
+            hasPassword = true;
+        }
+    }
+    auto answer = [this, slug, reply](const Visit &visit) mutable { reply.send(visitResponse(slug, visit, true)); };
+    if (hasToken)
+        return m_deps.links.confirm(slug, token, factsOf(request), std::move(answer));
+    if (hasPassword)
+        return m_deps.links.unlock(slug, password, factsOf(request), std::move(answer));
+    reply.send(pageError(Error{400, "bad_request", QStringLiteral("Open the link in your browser and use its form.")}));
 }
 
 void WebApplication::serveInspect(const QString &slug, http::ReplyChannel reply)
 {
-    auto answer = [this](const Visit &visit) {
-        // A capped link's destination is never revealed without a claim.
-        if (visit.kind == Visit::Kind::Redirect && visit.capped)
-            return Response{200, QByteArrayLiteral("text/html; charset=utf-8"), {},
-                            {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}};
-        if (visit.kind == Visit::Kind::Redirect)
-            return Response{302, {}, {},
-                            {{QByteArrayLiteral("Location"), visit.location},
-                             {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}};
-        return visitResponse(visit);
-    };
-    if (std::optional<Visit> now = m_deps.links.inspectCached(slug))
-        return reply.send(answer(*now));
-    m_deps.links.inspectStored(slug, [reply, answer](const Visit &visit) mutable { reply.send(answer(visit)); });
+    m_deps.links.inspect(slug, [this, slug, reply](const Visit &visit) mutable {
+        // A capped or gated link's destination is never revealed without a claim.
+        if (visit.kind == Visit::Kind::Redirect && !visit.revealsDestination)
+            return reply.send(Response{200, QByteArrayLiteral("text/html; charset=utf-8"), {},
+                                       {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}});
+        reply.send(visitResponse(slug, visit, false));
+    });
 }
 
-Response WebApplication::visitResponse(const Visit &visit) const
+Response WebApplication::visitResponse(const QString &slug, const Visit &visit, bool afterPost) const
 {
     switch (visit.kind) {
     case Visit::Kind::Redirect:
-        return Response{302, {}, {}, {{QByteArrayLiteral("Location"), visit.location}}};
+        // After a form post, 303 makes the browser GET the destination.
+        return Response{afterPost ? 303 : 302, {}, {},
+                        {{QByteArrayLiteral("Location"), visit.location},
+                         {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                         {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")}}};
     case Visit::Kind::Expired:
+        if (!visit.location.isEmpty()) {
+            return Response{afterPost ? 303 : 302, {}, {},
+                            {{QByteArrayLiteral("Location"), visit.location},
+                             {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}};
+        }
         return Response::html(400, m_deps.pages.expired());
     case Visit::Kind::NotFound:
         return Response::html(404, m_deps.pages.notFound());
+    case Visit::Kind::Preview:
+        return Response::html(200, m_deps.pages.placeholder());
+    case Visit::Kind::NeedsConfirmation:
+        return Response::html(200, m_deps.pages.confirmation(slug, visit.token, visit.remaining));
+    case Visit::Kind::NeedsPassword:
+        return Response::html(200, m_deps.pages.passwordForm(u'/' + slug, QString()));
+    case Visit::Kind::WrongPassword:
+    case Visit::Kind::Throttled: {
+        Response response = Response::html(visit.error.status, m_deps.pages.passwordForm(u'/' + slug, visit.error.message));
+        if (visit.error.retryAfterSeconds > 0)
+            response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(visit.error.retryAfterSeconds));
+        return response;
+    }
+    case Visit::Kind::BadToken:
+    case Visit::Kind::Refused:
     case Visit::Kind::Unavailable:
         return pageError(visit.error);
     }
@@ -173,8 +225,8 @@ Response WebApplication::pageError(const Error &error) const
 {
     Response response = Response::html(error.status,
                                        m_deps.pages.error(QStringLiteral("Please try again"), error.message));
-    response.withHeader(QByteArrayLiteral("Retry-After"),
-                        QByteArray::number(std::max(1, error.retryAfterSeconds)));
+    if (error.status == 503 || error.status == 429)
+        response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds)));
     return response;
 }
 
@@ -191,7 +243,7 @@ void WebApplication::createLink(const QHttpServerRequest &request, const CreateR
                               .arg(decision.retryAfterSeconds),
                           decision.retryAfterSeconds});
     }
-    m_deps.links.create(std::move(*prepared), std::move(done));
+    m_deps.links.create(std::move(*prepared), create.password, std::move(done));
 }
 
 void WebApplication::serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply)
@@ -293,26 +345,61 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
                           decision.retryAfterSeconds});
     }
 
+    // A password-protected link's stats need the same password: the
+    // X-Link-Password header for the API, the form (POST) for the page.
+    std::optional<QString> password;
+    if (const QByteArray header = request.value(QByteArrayLiteral("x-link-password")); !header.isEmpty())
+        password = QString::fromUtf8(header);
+    if (page && request.method() == Method::Post) {
+        for (const auto &[name, value] : createparser::decodeForm(request.body())) {
+            if (name == QLatin1String("password"))
+                password = value;
+        }
+    }
+    const QHostAddress client = clientOf(request);
+
     m_deps.reader.read<std::optional<LinkStats>>(
         [slug, query](LinkStore &store) { return store.linkStats(slug, query); },
-        [this, reply, format, unknown, page](const Result<std::optional<LinkStats>> &stats) mutable {
+        [this, reply, format, unknown, page, password, client, slug](const Result<std::optional<LinkStats>> &stats) mutable {
             if (!stats)
                 return reply.send(page ? pageError(stats.error()) : Response::jsonError(stats.error()));
             if (!stats->has_value())
                 return reply.send(page ? Response::html(404, m_deps.pages.notFound()) : Response::jsonError(unknown));
-            switch (format) {
-            case StatsFormat::Json:
-                return reply.send(Response::json(200, statsformat::toJson(**stats)));
-            case StatsFormat::Csv:
-                return reply.send(Response{200, QByteArrayLiteral("text/csv; charset=utf-8"),
-                                           statsformat::toCsv(**stats),
-                                           {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
-                                            {QByteArrayLiteral("Content-Disposition"),
-                                             "attachment; filename=\"" + (*stats)->link.slug.toUtf8() + "-clicks.csv\""},
-                                            {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
-            case StatsFormat::Page:
-                return reply.send(Response::html(200, StatsPage::render(m_deps.pages, **stats)));
+            LinkStats result = **stats;
+            auto respond = [this, format](http::ReplyChannel &channel, const LinkStats &result) {
+                switch (format) {
+                case StatsFormat::Json:
+                    return channel.send(Response::json(200, statsformat::toJson(result)));
+                case StatsFormat::Csv:
+                    return channel.send(Response{200, QByteArrayLiteral("text/csv; charset=utf-8"),
+                                                 statsformat::toCsv(result),
+                                                 {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                                                  {QByteArrayLiteral("Content-Disposition"),
+                                                   "attachment; filename=\"" + result.link.slug.toUtf8() + "-clicks.csv\""},
+                                                  {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+                case StatsFormat::Page:
+                    return channel.send(Response::html(200, StatsPage::render(m_deps.pages, result)));
+                }
+            };
+            if (!result.link.hasPassword())
+                return respond(reply, result);
+            const QString action = QStringLiteral("/stats/") + slug;
+            if (!password) {
+                const Error needed{401, "password_required",
+                                   QStringLiteral("This link's statistics need its password (header X-Link-Password).")};
+                return reply.send(page ? Response::html(401, m_deps.pages.passwordForm(action, QString()))
+                                       : Response::jsonError(needed));
             }
+            m_deps.links.checkPassword(slug, *password, client,
+                                       [this, reply, result, page, action, respond](const Visit &check) mutable {
+                                           if (check.kind == Visit::Kind::Redirect)
+                                               return respond(reply, result);
+                                           if (!page)
+                                               return reply.send(Response::jsonError(check.error));
+                                           Response form = Response::html(check.error.status,
+                                                                          m_deps.pages.passwordForm(action, check.error.message));
+                                           reply.send(form);
+                                       });
         });
 }
 
@@ -326,6 +413,11 @@ QJsonObject WebApplication::linkJson(const Link &link) const
         {QStringLiteral("clicks"), link.clicks},
         {QStringLiteral("stats_url"), statsUrl(link.slug)},
         {QStringLiteral("created_at"), statsformat::isoUtc(link.createdAtMs)},
+        {QStringLiteral("preview_protection"), rules::previewProtectionName(link.previewProtection)},
+        {QStringLiteral("password_protected"), link.hasPassword()},
+        {QStringLiteral("expires_at"),
+         link.expiresAtMs ? QJsonValue(statsformat::isoUtc(*link.expiresAtMs)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("expired_url"), link.expiredUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(link.expiredUrl)},
     };
 }
 

@@ -5,6 +5,7 @@
 #include "httpresponse.h"
 #include "linkservice.h"
 #include "pages.h"
+#include "previewdetector.h"
 #include "ratelimiter.h"
 #include "storereader.h"
 
@@ -29,6 +30,7 @@ public:
         const ClientAddressResolver &clientAddresses;
         const Pages &pages;
         const Clock &clock;
+        PreviewDetector &previews;
     };
 
     WebApplication(Dependencies deps, QString baseUrl);
@@ -44,6 +46,8 @@ public:
 private:
     void serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveInspect(const QString &slug, http::ReplyChannel reply);
+    void serveGatePost(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
+    ClickFacts factsOf(const QHttpServerRequest &request) const;
     void serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveHealth(http::ReplyChannel &reply);
@@ -55,7 +59,7 @@ private:
     void createLink(const QHttpServerRequest &request, const CreateRequest &create,
                     std::function<void(const Result<Link> &)> done);
 
-    http::Response visitResponse(const Visit &visit) const;
+    http::Response visitResponse(const QString &slug, const Visit &visit, bool afterPost) const;
     http::Response pageError(const Error &error) const;
     QJsonObject linkJson(const Link &link) const;
     QString shortUrl(const QString &slug) const { return m_baseUrl + u'/' + slug; }

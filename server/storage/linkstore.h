@@ -10,9 +10,27 @@
 
 namespace shortfuse {
 
+// One attempt to use up a click, with what the server knows about who asks.
+struct ClaimRequest {
+    QString slug;
+    qint64 nowMs = 0;             // expiry is judged at this moment
+    bool previewFetcher = false;  // a recognised preview bot, link scanner or prefetch
+    bool gateCleared = false;     // the link's password was right / its confirmation posted
+    QString tokenNonce;           // a confirmation token's one-use nonce, if any
+    qint64 tokenExpiresMs = 0;
+};
+
 // The outcome of trying to use up one click of a link.
 struct Claim {
-    enum class Kind { Redirected, Expired, Unknown };
+    enum class Kind {
+        Redirected,         // a click was used up
+        Expired,            // used up, revoked or past its expiry
+        Unknown,            // no such link
+        Preview,            // auto protection: a previewer gets the placeholder
+        NeedsPassword,      // show the password form
+        NeedsConfirmation,  // show the confirmation page
+        TokenReused,        // that confirmation token was already used
+    };
     Kind kind = Kind::Unknown;
     Link link;  // the link after the claim (valid unless Unknown)
 };
@@ -40,8 +58,16 @@ public:
     virtual Result<std::optional<Link>> insertLink(const NewLink &link) = 0;
 
     // Uses up one click with one atomic conditional write: a capped link
-    // is redirected only while clicks < max_clicks, whoever else is claiming.
-    virtual Result<Claim> claimClick(const QString &slug) = 0;
+    // is redirected only while clicks < max_clicks (and before its expiry,
+    // and past its gate), whoever else is claiming.
+    virtual Result<Claim> claimClick(const ClaimRequest &request) = 0;
+    Result<Claim> claimClick(const QString &slug) { return claimClick(ClaimRequest{slug, 0, false, true, {}, 0}); }
+
+    // A random secret created with the database and shared by every server
+    // on it: the key that signs confirmation tokens.
+    virtual Result<QByteArray> instanceSecret() = 0;
+    // Forgets used confirmation tokens that have expired anyway.
+    virtual Status purgeUsedTokens(qint64 nowMs) = 0;
 
     // Counts clicks on an unlimited link whose redirects were already sent.
     virtual Status addClicks(qint64 linkId, qint64 count) = 0;

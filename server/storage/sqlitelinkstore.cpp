@@ -6,6 +6,7 @@
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QSqlError>
+#include <QRandomGenerator>
 #include <QVariant>
 
 #include <algorithm>
@@ -56,6 +57,15 @@ const char *const kMigrations[] = {
     // 3: the desktop's links table pages newest first; the status bar counts today's clicks.
     "CREATE INDEX links_by_created ON links(created_at);"
     "CREATE INDEX clicks_by_time ON clicks(at);",
+    // 4: links that survive the real internet: preview protection (0 off,
+    // 1 auto, 2 confirm), passwords (Argon2id), expiry, a fallback URL; the
+    // confirmation tokens already used; the secret that signs them.
+    "ALTER TABLE links ADD COLUMN preview_protection INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE links ADD COLUMN password_hash TEXT;"
+    "ALTER TABLE links ADD COLUMN expires_at INTEGER;"
+    "ALTER TABLE links ADD COLUMN expired_url TEXT;"
+    "CREATE TABLE used_tokens (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);"
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 constexpr int kReferrerLimit = 1024;
@@ -76,20 +86,27 @@ QString likePattern(const QString &filter)
     return u'%' + escaped + u'%';
 }
 
-const char *const kLinkColumns = "id, url, max_clicks, clicks, created_at, revoked, slug";
+// Every query that returns a link returns these columns, in this order.
+#define LINK_COLUMNS \
+    "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug"
+const char *const kLinkColumns = LINK_COLUMNS;
 
-Link linkFromRow(const QSqlQuery &q, const QString &slug)
+Link linkFromRow(const QSqlQuery &q)
 {
-    // Column order: id, url, max_clicks, clicks, created_at, revoked
     Link link;
     link.id = q.value(0).toLongLong();
-    link.slug = slug;
     link.url = q.value(1).toString();
     if (!q.value(2).isNull())
         link.maxClicks = q.value(2).toInt();
     link.clicks = q.value(3).toLongLong();
     link.createdAtMs = q.value(4).toLongLong();
     link.revoked = q.value(5).toInt() != 0;
+    link.previewProtection = PreviewProtection(std::clamp(q.value(6).toInt(), 0, 2));
+    link.passwordHash = q.value(7).toString();
+    if (!q.value(8).isNull())
+        link.expiresAtMs = q.value(8).toLongLong();
+    link.expiredUrl = q.value(9).toString();
+    link.slug = q.value(10).toString();
     return link;
 }
 
@@ -216,14 +233,20 @@ Status SqliteLinkStore::prepareStatements()
     };
     const std::pair<std::unique_ptr<QSqlQuery> *, const char *> statements[] = {
         {&m_insertLink,
-         "INSERT INTO links(slug, url, max_clicks, clicks, created_at) VALUES (?, ?, ?, 0, ?) "
-         "ON CONFLICT(slug) DO NOTHING RETURNING id"},
-        // The whole cap rule in one conditional write.
+         "INSERT INTO links(slug, url, max_clicks, clicks, created_at, preview_protection, password_hash, expires_at, "
+         "expired_url) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO NOTHING RETURNING id"},
+        // The whole rule in one conditional write: the cap, revocation,
+        // expiry, and the gates (password, confirmation, auto preview
+        // protection) that only a cleared request may pass.
         {&m_claim,
          "UPDATE links SET clicks = clicks + 1 "
-         "WHERE slug = ? AND revoked = 0 AND (max_clicks IS NULL OR clicks < max_clicks) "
-         "RETURNING id, url, max_clicks, clicks, created_at, revoked"},
-        {&m_findLink, "SELECT id, url, max_clicks, clicks, created_at, revoked FROM links WHERE slug = ?"},
+         "WHERE slug = :slug AND revoked = 0 AND (max_clicks IS NULL OR clicks < max_clicks) "
+         "AND (expires_at IS NULL OR expires_at > :now) "
+         "AND (:cleared = 1 OR (password_hash IS NULL AND preview_protection <> 2 "
+         "AND (preview_protection <> 1 OR :preview = 0))) "
+         "RETURNING " LINK_COLUMNS},
+        {&m_findLink, "SELECT " LINK_COLUMNS " FROM links WHERE slug = ?"},
+        {&m_useToken, "INSERT INTO used_tokens(nonce, expires_at) VALUES (?, ?) ON CONFLICT(nonce) DO NOTHING RETURNING nonce"},
         {&m_addClicks, "UPDATE links SET clicks = clicks + ? WHERE id = ? AND max_clicks IS NULL"},
         {&m_recordClick,
          "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer, referrer_host, country, "
@@ -258,6 +281,10 @@ Result<std::optional<Link>> SqliteLinkStore::insertLink(const NewLink &link)
     q.bindValue(1, link.url);
     q.bindValue(2, link.maxClicks ? QVariant(*link.maxClicks) : QVariant(QMetaType::fromType<int>()));
     q.bindValue(3, link.createdAtMs);
+    q.bindValue(4, int(link.previewProtection));
+    q.bindValue(5, link.passwordHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.passwordHash));
+    q.bindValue(6, link.expiresAtMs ? QVariant(*link.expiresAtMs) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.bindValue(7, link.expiredUrl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.expiredUrl));
     if (!q.exec())
         return storageError(q, "creating a link");
     if (!q.next()) {
@@ -271,29 +298,87 @@ Result<std::optional<Link>> SqliteLinkStore::insertLink(const NewLink &link)
     stored.url = link.url;
     stored.maxClicks = link.maxClicks;
     stored.createdAtMs = link.createdAtMs;
+    stored.previewProtection = link.previewProtection;
+    stored.passwordHash = link.passwordHash;
+    stored.expiresAtMs = link.expiresAtMs;
+    stored.expiredUrl = link.expiredUrl;
     return std::optional<Link>{stored};
 }
 
-Result<Claim> SqliteLinkStore::claimClick(const QString &slug)
+Result<Claim> SqliteLinkStore::claimClick(const ClaimRequest &request)
 {
+    if (!request.tokenNonce.isEmpty()) {
+        // A confirmation token works once: its nonce goes in before the claim.
+        QSqlQuery &use = *m_useToken;
+        use.bindValue(0, request.tokenNonce);
+        use.bindValue(1, request.tokenExpiresMs);
+        if (!use.exec())
+            return storageError(use, "using a confirmation token");
+        const bool fresh = use.next();
+        use.finish();
+        if (!fresh) {
+            Result<std::optional<Link>> link = findLink(request.slug);
+            if (!link)
+                return link.error();
+            return Claim{Claim::Kind::TokenReused, link->value_or(Link{})};
+        }
+    }
+
     QSqlQuery &q = *m_claim;
-    q.bindValue(0, slug);
+    q.bindValue(QStringLiteral(":slug"), request.slug);
+    q.bindValue(QStringLiteral(":now"), request.nowMs);
+    q.bindValue(QStringLiteral(":cleared"), request.gateCleared ? 1 : 0);
+    q.bindValue(QStringLiteral(":preview"), request.previewFetcher ? 1 : 0);
     if (!q.exec())
         return storageError(q, "claiming a click");
     if (q.next()) {
-        Claim claim{Claim::Kind::Redirected, linkFromRow(q, slug)};
+        Claim claim{Claim::Kind::Redirected, linkFromRow(q)};
         q.finish();
         return claim;
     }
     q.finish();
 
-    // Nothing changed: the link is unknown, used up or revoked.
-    Result<std::optional<Link>> existing = findLink(slug);
+    // Nothing changed: say why, in the order a visitor should hear it.
+    Result<std::optional<Link>> existing = findLink(request.slug);
     if (!existing)
         return existing.error();
     if (!existing->has_value())
         return Claim{Claim::Kind::Unknown, {}};
-    return Claim{Claim::Kind::Expired, **existing};
+    const Link &link = **existing;
+    Claim::Kind kind = Claim::Kind::Expired;
+    if (link.exhausted(request.nowMs))
+        kind = Claim::Kind::Expired;
+    else if (!request.gateCleared && link.hasPassword())
+        kind = Claim::Kind::NeedsPassword;
+    else if (!request.gateCleared && link.previewProtection == PreviewProtection::Confirm)
+        kind = Claim::Kind::NeedsConfirmation;
+    else if (request.previewFetcher && link.previewProtection == PreviewProtection::Auto)
+        kind = Claim::Kind::Preview;
+    return Claim{kind, link};
+}
+
+Result<QByteArray> SqliteLinkStore::instanceSecret()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES ('token_secret', ?) ON CONFLICT(key) DO NOTHING"));
+    QByteArray fresh(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(fresh.data()), fresh.size() / 4);
+    q.addBindValue(QString::fromLatin1(fresh.toBase64()));
+    if (!q.exec())
+        return storageError(q, "creating the token secret");
+    if (!q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'token_secret'")) || !q.next())
+        return storageError(q, "reading the token secret");
+    return QByteArray::fromBase64(q.value(0).toString().toLatin1());
+}
+
+Status SqliteLinkStore::purgeUsedTokens(qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM used_tokens WHERE expires_at < ?"));
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return storageError(q, "forgetting used tokens");
+    return {};
 }
 
 Status SqliteLinkStore::addClicks(qint64 linkId, qint64 count)
@@ -346,7 +431,7 @@ Result<std::optional<Link>> SqliteLinkStore::findLink(const QString &slug)
         q.finish();
         return std::optional<Link>{};
     }
-    Link link = linkFromRow(q, slug);
+    Link link = linkFromRow(q);
     q.finish();
     return std::optional<Link>{link};
 }
@@ -528,7 +613,7 @@ Result<QList<Link>> SqliteLinkStore::listLinks(const LinkListQuery &query)
         return storageError(q, "listing links");
     QList<Link> links;
     while (q.next())
-        links.append(linkFromRow(q, q.value(6).toString()));
+        links.append(linkFromRow(q));
     return links;
 }
 
@@ -555,7 +640,7 @@ Result<QList<Link>> SqliteLinkStore::linksByIds(const QList<qint64> &ids)
         if (!q.exec())
             return storageError(q, "reading links");
         if (q.next())
-            links.append(linkFromRow(q, q.value(6).toString()));
+            links.append(linkFromRow(q));
         q.finish();
     }
     return links;

@@ -27,7 +27,10 @@ public:
     void rollbackBatch() override;
 
     Result<std::optional<Link>> insertLink(const NewLink &link) override;
-    Result<Claim> claimClick(const QString &slug) override;
+    Result<Claim> claimClick(const ClaimRequest &request) override;
+    using LinkStore::claimClick;
+    Result<QByteArray> instanceSecret() override;
+    Status purgeUsedTokens(qint64 nowMs) override;
     Status addClicks(qint64 linkId, qint64 count) override;
     Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
                        const ClickDetails *details = nullptr) override;
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<QSqlQuery> m_findLink;
     std::unique_ptr<QSqlQuery> m_addClicks;
     std::unique_ptr<QSqlQuery> m_recordClick;
+    std::unique_ptr<QSqlQuery> m_useToken;
 };
 
 } // namespace shortfuse
