@@ -39,6 +39,8 @@ using Breakdown = QList<QPair<QString, qint64>>;  // label -> count, largest fir
 // about one link. One query layer fills it for all three.
 struct LinkStats {
     Link link;
+    qint64 asOfMs = 0;                    // when these figures were read
+    bool expired() const { return link.exhausted(asOfMs); }
     std::optional<qint64> firstClickMs;   // first redirect
     std::optional<qint64> lastClickMs;    // last redirect
     std::optional<ClickLogEntry> firstClaim;

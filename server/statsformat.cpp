@@ -78,7 +78,7 @@ QJsonObject toJson(const LinkStats &stats)
         {QStringLiteral("max_clicks"), stats.link.maxClicks ? QJsonValue(*stats.link.maxClicks) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("clicks"), stats.link.clicks},
         {QStringLiteral("remaining"), remaining ? QJsonValue(*remaining) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("expired"), stats.link.exhausted()},
+        {QStringLiteral("expired"), stats.expired()},
         {QStringLiteral("first_click_at"), optionalTime(stats.firstClickMs)},
         {QStringLiteral("last_click_at"), optionalTime(stats.lastClickMs)},
         {QStringLiteral("by_country"), breakdownJson(stats.byCountry)},

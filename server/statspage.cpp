@@ -119,8 +119,8 @@ QByteArray StatsPage::render(const Pages &pages, const LinkStats &stats)
         {
             {"slug", link.slug},
             {"destination_host", QUrl(link.url).host()},
-            {"status", link.exhausted() ? QStringLiteral("expired") : QStringLiteral("active")},
-            {"status_class", link.exhausted() ? QStringLiteral("expired") : QStringLiteral("active")},
+            {"status", stats.expired() ? QStringLiteral("expired") : QStringLiteral("active")},
+            {"status_class", stats.expired() ? QStringLiteral("expired") : QStringLiteral("active")},
             {"clicks_text", link.maxClicks ? QStringLiteral("%1 of %2").arg(link.clicks).arg(*link.maxClicks)
                                            : QStringLiteral("%1 (no limit)").arg(link.clicks)},
             {"remaining_text", remaining ? QString::number(*remaining) : QStringLiteral("unlimited")},

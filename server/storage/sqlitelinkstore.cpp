@@ -473,6 +473,7 @@ Result<std::optional<LinkStats>> SqliteLinkStore::linkStats(const QString &slug,
 
     LinkStats stats;
     stats.link = **found;
+    stats.asOfMs = QDateTime::currentMSecsSinceEpoch();
     const qint64 id = stats.link.id;
     // One read transaction: every figure comes from the same snapshot.
     if (Status s = exec(QStringLiteral("BEGIN")); !s)
