@@ -34,7 +34,9 @@ public:
     }
     void rollbackBatch() override { m_inner->rollbackBatch(); }
     Result<std::optional<Link>> insertLink(const NewLink &link) override { return m_inner->insertLink(link); }
-    Result<Claim> claimClick(const QString &slug) override { return m_inner->claimClick(slug); }
+    Result<Claim> claimClick(const ClaimRequest &request) override { return m_inner->claimClick(request); }
+    Result<QByteArray> instanceSecret() override { return m_inner->instanceSecret(); }
+    Status purgeUsedTokens(qint64 nowMs) override { return m_inner->purgeUsedTokens(nowMs); }
     Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
     Status recordClick(qint64 id, ClickOutcome o, const ClickFacts &f, const ClickDetails *d) override
     {
@@ -56,6 +58,12 @@ public:
 private:
     std::unique_ptr<LinkStore> m_inner;
 };
+
+// A claim with no gate in the way, as the HTTP layer sends for a plain link.
+ClaimRequest plain(const QString &slug)
+{
+    return ClaimRequest{slug, 0, false, true, {}, 0};
+}
 
 // Reads the database through its own connection, as a person would.
 class Inspector {
@@ -122,7 +130,7 @@ TEST_F(ClickWriterTest, ManySimultaneousClaimsRedirectExactlyMaxClicks)
     create(QStringLiteral("five"), 5);
     int redirected = 0, expired = 0, answered = 0;
     for (int i = 0; i < 200; ++i) {
-        writer->claim(QStringLiteral("five"), ClickFacts{i, QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}},
+        writer->claim(plain(QStringLiteral("five")), ClickFacts{i, QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}},
                       [&](const Result<Claim> &claim) {
                           ++answered;
                           ASSERT_TRUE(claim.ok());
@@ -151,7 +159,7 @@ TEST_F(ClickWriterTest, ConcurrentWorkSharesOneCommit)
     ASSERT_TRUE(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
     int answered = 0;
     for (int i = 0; i < 300; ++i)
-        writer->claim(QStringLiteral("bulk"), ClickFacts{}, [&](const Result<Claim> &) { ++answered; });
+        writer->claim(plain(QStringLiteral("bulk")), ClickFacts{}, [&](const Result<Claim> &) { ++answered; });
     ASSERT_TRUE(lock.exec(QStringLiteral("ROLLBACK")));
 
     ASSERT_TRUE(waitUntil([&] { return answered == 300; }));
@@ -201,7 +209,7 @@ TEST_F(ClickWriterTest, RevokeAndCommitListener)
     ASSERT_TRUE(writer->start().ok());
     const Link capped = create(QStringLiteral("capped"), 2);
     const Link free = create(QStringLiteral("free"), std::nullopt);
-    writer->claim(QStringLiteral("capped"), ClickFacts{}, [](const Result<Claim> &) {});
+    writer->claim(plain(QStringLiteral("capped")), ClickFacts{}, [](const Result<Claim> &) {});
     writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
     writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
     flush();
@@ -214,7 +222,7 @@ TEST_F(ClickWriterTest, RevokeAndCommitListener)
     ASSERT_TRUE(waitUntil([&] { return revoked.has_value(); }));
     EXPECT_TRUE(revoked->value());
     std::optional<Result<Claim>> after;
-    writer->claim(QStringLiteral("capped"), ClickFacts{}, [&](const Result<Claim> &r) { after = r; });
+    writer->claim(plain(QStringLiteral("capped")), ClickFacts{}, [&](const Result<Claim> &r) { after = r; });
     ASSERT_TRUE(waitUntil([&] { return after.has_value(); }));
     EXPECT_EQ((*after)->kind, Claim::Kind::Expired);
 }
@@ -253,7 +261,7 @@ TEST_F(ClickWriterTest, FailedCommitsRefuseClaimsAndKeepRecords)
 
     flakyStore->commitsToFail = 2;
     std::optional<Result<Claim>> claim;
-    writer->claim(QStringLiteral("once"), ClickFacts{}, [&](const Result<Claim> &r) { claim = r; });
+    writer->claim(plain(QStringLiteral("once")), ClickFacts{}, [&](const Result<Claim> &r) { claim = r; });
     writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
     ASSERT_TRUE(waitUntil([&] { return claim.has_value(); }));
     ASSERT_FALSE(claim->ok()) << "no redirect may be sent for a click that was not committed";
@@ -267,7 +275,7 @@ TEST_F(ClickWriterTest, FailedCommitsRefuseClaimsAndKeepRecords)
 
     // The refused claim used nothing up.
     std::optional<Result<Claim>> retry;
-    writer->claim(QStringLiteral("once"), ClickFacts{}, [&](const Result<Claim> &r) { retry = r; });
+    writer->claim(plain(QStringLiteral("once")), ClickFacts{}, [&](const Result<Claim> &r) { retry = r; });
     ASSERT_TRUE(waitUntil([&] { return retry.has_value(); }));
     ASSERT_TRUE(retry->ok());
     EXPECT_EQ((*retry)->kind, Claim::Kind::Redirected);

@@ -1,0 +1,169 @@
+// LinkService with a real writer and SQLite file, and a clock the test moves:
+// expiry, tokens and passwords without a sleeping test.
+
+#include "storetestenv.h"
+#include "waituntil.h"
+
+#include <clickwriter.h>
+#include <confirmationtokens.h>
+#include <linkservice.h>
+#include <passwords.h>
+
+#include <gtest/gtest.h>
+
+using namespace shortfuse;
+
+namespace {
+
+class LinkServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        backend = sqliteBackend();
+        service = std::make_unique<LinkService>(clock);
+        writer = std::make_unique<ClickWriter>(backend.makeStore(), service.get());
+        service->attachWriter(writer.get());
+        ASSERT_TRUE(writer->start().ok());
+        service->writerStarted();
+    }
+    void TearDown() override { writer->stop(); }
+
+    Link create(CreateRequest request)
+    {
+        Result<NewLink> prepared = service->prepare(request);
+        EXPECT_TRUE(prepared.ok()) << (prepared.ok() ? "" : prepared.error().message.toStdString());
+        if (!prepared)
+            return {};
+        std::optional<Result<Link>> created;
+        service->create(*prepared, request.password, [&](const Result<Link> &r) { created = r; });
+        EXPECT_TRUE(waitUntil([&] { return created.has_value(); }));
+        return created && created->ok() ? created->value() : Link{};
+    }
+
+    Visit visit(const QString &slug, bool previewer = false)
+    {
+        ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
+        const VisitContext context{[previewer] { return previewer; }};
+        if (std::optional<Visit> now = service->visitCached(slug, facts, context))
+            return *now;
+        std::optional<Visit> later;
+        service->visitClaimed(slug, facts, context, [&](const Visit &v) { later = v; });
+        EXPECT_TRUE(waitUntil([&] { return later.has_value(); }));
+        return later.value_or(Visit{});
+    }
+
+    ManualClock clock;
+    StoreBackend backend;
+    std::unique_ptr<LinkService> service;
+    std::unique_ptr<ClickWriter> writer;
+};
+
+} // namespace
+
+TEST_F(LinkServiceTest, ExpiresInEndsTheLinkWhenTheClockPassesIt)
+{
+    CreateRequest unlimited{QStringLiteral("https://example.com/u"), QStringLiteral("soon"), std::nullopt};
+    unlimited.expiresIn = 60;
+    CreateRequest capped{QStringLiteral("https://example.com/c"), QStringLiteral("soon5"), 5};
+    capped.expiresIn = 120;
+    capped.expiredUrl = QStringLiteral("https://example.com/gone");
+    const Link u = create(unlimited);
+    const Link c = create(capped);
+    EXPECT_EQ(u.expiresAtMs, clock.nowMs() + 60'000);
+
+    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("soon5")).kind, Visit::Kind::Redirect);
+    clock.advance(59'999);
+    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Redirect);
+    clock.advance(1);
+    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Expired) << "answers like a used-up link";
+    EXPECT_EQ(visit(QStringLiteral("soon5")).kind, Visit::Kind::Redirect);
+    clock.advance(60'000);
+    const Visit gone = visit(QStringLiteral("soon5"));
+    EXPECT_EQ(gone.kind, Visit::Kind::Expired);
+    EXPECT_EQ(gone.location, QByteArray("https://example.com/gone"));
+    // Nothing was claimed after expiry: two redirects of soon5 before it.
+    auto store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    EXPECT_EQ((*store->findLink(QStringLiteral("soon5")))->clicks, 2);
+}
+
+TEST_F(LinkServiceTest, ExpiryRulesRefuseBadValues)
+{
+    CreateRequest both{QStringLiteral("https://example.com/"), {}, std::nullopt};
+    both.expiresIn = 60;
+    both.expiresAt = QStringLiteral("2099-01-01T00:00:00Z");
+    EXPECT_EQ(service->prepare(both).error().reason, "conflicting_expiry");
+    CreateRequest past{QStringLiteral("https://example.com/"), {}, std::nullopt};
+    past.expiresAt = QStringLiteral("2001-01-01T00:00:00Z");
+    EXPECT_EQ(service->prepare(past).error().reason, "invalid_expires_at");
+    CreateRequest noOffset{QStringLiteral("https://example.com/"), {}, std::nullopt};
+    noOffset.expiresAt = QStringLiteral("2099-01-01T00:00:00");
+    EXPECT_EQ(service->prepare(noOffset).error().reason, "invalid_expires_at");
+    CreateRequest shortly{QStringLiteral("https://example.com/"), {}, std::nullopt};
+    shortly.expiresIn = 59;
+    EXPECT_EQ(service->prepare(shortly).error().reason, "invalid_expires_in");
+    CreateRequest offset{QStringLiteral("https://example.com/"), {}, std::nullopt};
+    offset.expiresAt = QStringLiteral("2099-01-01T01:00:00+01:00");
+    ASSERT_TRUE(service->prepare(offset).ok());
+    EXPECT_EQ(service->prepare(offset)->expiresAtMs, QDateTime(QDate(2099, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch());
+}
+
+TEST_F(LinkServiceTest, AutoProtectionLetsPreviewersThroughWithoutAClick)
+{
+    create(CreateRequest{QStringLiteral("https://example.com/o"), QStringLiteral("once"), 1});
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(visit(QStringLiteral("once"), /*previewer=*/true).kind, Visit::Kind::Preview);
+    EXPECT_EQ(visit(QStringLiteral("once")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("once")).kind, Visit::Kind::Expired);
+}
+
+TEST_F(LinkServiceTest, ConfirmationTokensWorkOnce)
+{
+    CreateRequest request{QStringLiteral("https://example.com/k"), QStringLiteral("conf"), 2};
+    request.previewProtection = QStringLiteral("confirm");
+    create(request);
+    const Visit page = visit(QStringLiteral("conf"));
+    ASSERT_EQ(page.kind, Visit::Kind::NeedsConfirmation);
+    EXPECT_EQ(page.remaining, 2);
+    ASSERT_FALSE(page.token.isEmpty());
+
+    auto post = [&](const QString &token) {
+        std::optional<Visit> result;
+        service->confirm(QStringLiteral("conf"), token, ClickFacts{clock.nowMs(), {}, {}, {}},
+                         [&](const Visit &v) { result = v; });
+        EXPECT_TRUE(waitUntil([&] { return result.has_value(); }));
+        return result.value_or(Visit{});
+    };
+    EXPECT_EQ(post(page.token).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(post(page.token).kind, Visit::Kind::BadToken) << "replayed";
+    QString forged = page.token;
+    forged[3] = forged[3] == u'A' ? u'B' : u'A';
+    EXPECT_EQ(post(forged).kind, Visit::Kind::BadToken) << "forged";
+    const Visit again = visit(QStringLiteral("conf"));
+    clock.advance(ConfirmationTokens::kLifetimeMs + 1);
+    EXPECT_EQ(post(again.token).kind, Visit::Kind::BadToken) << "expired";
+}
+
+TEST(ConfirmationTokens, BoundToTheirLinkAndSecret)
+{
+    const ConfirmationTokens tokens(QByteArray(32, 'k'));
+    const QString token = tokens.issue(QStringLiteral("abc"), 1000);
+    EXPECT_TRUE(tokens.check(token, QStringLiteral("abc"), 2000).has_value());
+    EXPECT_FALSE(tokens.check(token, QStringLiteral("abd"), 2000).has_value());
+    EXPECT_FALSE(ConfirmationTokens(QByteArray(32, 'x')).check(token, QStringLiteral("abc"), 2000).has_value());
+    EXPECT_FALSE(tokens.check(QStringLiteral("garbage"), QStringLiteral("abc"), 2000).has_value());
+    EXPECT_FALSE(tokens.check(QString(), QStringLiteral("abc"), 2000).has_value());
+    EXPECT_NE(tokens.issue(QStringLiteral("abc"), 1000), token) << "each token has its own nonce";
+}
+
+TEST(Passwords, HashedWithArgon2idAndVerified)
+{
+    const QString hash = passwords::hash(QStringLiteral("correct horse"));
+    EXPECT_TRUE(hash.startsWith(QStringLiteral("$argon2id$")));
+    EXPECT_FALSE(hash.contains(QStringLiteral("correct horse")));
+    EXPECT_TRUE(passwords::verify(hash, QStringLiteral("correct horse")));
+    EXPECT_FALSE(passwords::verify(hash, QStringLiteral("correct horsE")));
+    EXPECT_FALSE(passwords::verify(QString(), QStringLiteral("correct horse")));
+    EXPECT_NE(passwords::hash(QStringLiteral("correct horse")), hash) << "salted";
+}
