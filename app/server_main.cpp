@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
 
     shortfuse::ShortfuseServer server(*config);
     if (shortfuse::Status started = server.start(); !started) {
-        std::fprintf(stderr, "shortfuse-server: %s\n", qPrintable(started.error().message));
+        std::fprintf(stderr, "shortfuse-server: %s\n", qPrintable(started.error().message.simplified()));
         return 1;
     }
 

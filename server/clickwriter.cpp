@@ -189,9 +189,14 @@ void ClickWriter::run(std::promise<Status> *opened)
             postReplies(std::move(flushes));
         }
         batch.clear();
-        // Back off so a broken disk is not hammered in a tight loop.
-        std::unique_lock lock(m_mutex);
-        m_wake.wait_for(lock, std::chrono::milliseconds(200));
+        // Back off so a broken disk is not hammered in a tight loop, then
+        // reconnect if the connection itself was lost.
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, std::chrono::milliseconds(200));
+        }
+        if (Status recovered = m_store->recover(); !recovered)
+            qCWarning(lcWriter) << "database still unavailable:" << recovered.error().message;
     }
     m_store->close();
 }

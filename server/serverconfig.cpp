@@ -68,6 +68,10 @@ void ServerOptions::addTo(QCommandLineParser &parser)
          QStringLiteral("Store clients' full IP addresses (default: IPv4 /24, IPv6 /48).")},
         {QStringLiteral("geoip-db"), QStringLiteral("MaxMind-format country database for click locations."),
          QStringLiteral("PATH")},
+        {QStringLiteral("db"),
+         QStringLiteral("Database: sqlite:///path/file.db (default: shortfuse.db in the data folder) or "
+                        "postgresql://user:password@host:port/dbname, shared by several servers."),
+         QStringLiteral("URL")},
     });
 }
 
@@ -118,6 +122,8 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
     }
 
     config.storeFullAddresses = parser.isSet(QStringLiteral("store-full-ip"));
+    // Checked when the server starts (a bad or unreachable database is exit code 1).
+    config.databaseUrl = parser.value(QStringLiteral("db"));
     if (parser.isSet(QStringLiteral("geoip-db"))) {
         config.geoipDatabase = parser.value(QStringLiteral("geoip-db"));
         if (!QFileInfo(config.geoipDatabase).isReadable())

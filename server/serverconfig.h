@@ -17,6 +17,7 @@ struct ServerConfig {
     QHostAddress bindAddress = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 8080;
     QString dataDir;               // where the SQLite file lives
+    QString databaseUrl;           // --db; empty: sqlite://<dataDir>/shortfuse.db
     QString baseUrl;               // empty: http://<bind>:<port> once listening
     int rateLimitPerMinute = 10;   // creations per client per minute; 0 = off
     QList<Subnet> trustedProxies;  // peers whose X-Forwarded-For is believed

@@ -7,6 +7,7 @@
 #include "pages.h"
 #include "previewdetector.h"
 #include "ratelimiter.h"
+#include "storage/postgreslinkstore.h"
 #include "storage/sqlitelinkstore.h"
 #include "storereader.h"
 #include "webapplication.h"
@@ -41,6 +42,28 @@ int connectionCapFromFdLimit()
     }
     const rlim_t usable = limit.rlim_cur > 128 ? limit.rlim_cur - 64 : 64;
     return int(std::min<rlim_t>(usable, 16384));
+}
+
+using StoreFactory = std::function<std::unique_ptr<LinkStore>()>;
+
+// --db: the embedded SQLite file (default) or a shared PostgreSQL database.
+Result<StoreFactory> storeFactory(const ServerConfig &config)
+{
+    const QString url = config.databaseUrl;
+    if (url.isEmpty() || url.startsWith(QLatin1String("sqlite:"))) {
+        QString path = QDir(config.dataDir).filePath(QStringLiteral("shortfuse.db"));
+        if (url.startsWith(QLatin1String("sqlite://")))
+            path = url.mid(9);
+        else if (!url.isEmpty())
+            path = url.mid(7);
+        if (path.isEmpty())
+            return Error{1, "db", QStringLiteral("--db: '%1' names no file (try sqlite:///var/lib/shortfuse/links.db)").arg(url)};
+        return StoreFactory([path] { return std::make_unique<SqliteLinkStore>(path); });
+    }
+    Result<PostgresAddress> address = PostgresAddress::fromUrl(url);
+    if (!address)
+        return Error{1, "db", address.error().message};
+    return StoreFactory([address = *address] { return std::make_unique<PostgresLinkStore>(address); });
 }
 
 Status checkDataDir(const QString &path)
@@ -91,8 +114,10 @@ Status ShortfuseServer::start()
     m_statsLimiter = std::make_unique<RateLimiter>(m_config.statsRateLimitPerMinute, m_clock);
     m_links = new LinkService(m_clock, this);
 
-    const QString dbPath = QDir(m_config.dataDir).filePath(QStringLiteral("shortfuse.db"));
-    auto writeStore = std::make_unique<SqliteLinkStore>(dbPath);
+    Result<StoreFactory> factory = storeFactory(m_config);
+    if (!factory)
+        return factory.error();
+    std::unique_ptr<LinkStore> writeStore = (*factory)();
     writeStore->setStoreFullAddresses(m_config.storeFullAddresses);
     Result<ClickWriter::Enricher> enricher = makeEnricher();
     if (!enricher)
@@ -104,7 +129,7 @@ Status ShortfuseServer::start()
     }
     m_links->attachWriter(m_writer.get());
     m_links->writerStarted();
-    m_reader = std::make_unique<StoreReader>(std::make_unique<SqliteLinkStore>(dbPath), m_links);
+    m_reader = std::make_unique<StoreReader>((*factory)(), m_links);
     if (Status opened = m_reader->start(); !opened) {
         m_reader.reset();
         return Error{1, opened.error().reason, opened.error().message};

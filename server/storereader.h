@@ -39,6 +39,8 @@ public:
         QPointer<QObject> target = context ? context : m_replyContext;
         enqueue([job = std::move(job), done = std::move(done), target](LinkStore &store) {
             Result<T> result = job(store);
+            if (!result)
+                (void)store.recover(); // the next read gets a fresh connection if this one died
             if (target)
                 QMetaObject::invokeMethod(target.data(), [done, result = std::move(result)] { done(result); },
                                           Qt::QueuedConnection);

@@ -49,6 +49,9 @@ public:
     // several processes open the same database at once.
     virtual Status open() = 0;
     virtual void close() = 0;
+    // After a failed operation: reconnect if the connection was lost (a
+    // database server that restarted). A no-op where nothing can be lost.
+    virtual Status recover() { return {}; }
 
     virtual Status beginBatch() = 0;
     virtual Status commitBatch() = 0;

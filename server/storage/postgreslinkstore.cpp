@@ -1,0 +1,75 @@
+#include "postgreslinkstore.h"
+
+#include <QSqlError>
+#include <QUrl>
+#include <QVariant>
+
+namespace shortfuse {
+
+namespace {
+// Any constant shared by every Shortfuse server: the advisory lock's key.
+constexpr qint64 kMigrationLockKey = 0x5f5f'5f46'5553'45LL; // "__FUSE"
+} // namespace
+
+Result<PostgresAddress> PostgresAddress::fromUrl(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() || (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres"))
+        || parsed.host().isEmpty() || parsed.path().size() < 2) {
+        return Error{2, "usage",
+                     QStringLiteral("--db: expected postgresql://user:password@host:port/dbname, got '%1'")
+                         .arg(QUrl(url).toString(QUrl::RemovePassword))};
+    }
+    PostgresAddress address;
+    address.host = parsed.host();
+    address.port = parsed.port(5432);
+    address.user = parsed.userName();
+    address.password = parsed.password();
+    address.database = parsed.path().mid(1);
+    return address;
+}
+
+QString PostgresAddress::describe() const
+{
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+PostgresLinkStore::PostgresLinkStore(PostgresAddress address)
+    : SqlLinkStore(address.describe())
+    , m_address(std::move(address))
+{
+}
+
+void PostgresLinkStore::configure(QSqlDatabase &db) const
+{
+    db.setHostName(m_address.host);
+    db.setPort(m_address.port);
+    db.setUserName(m_address.user);
+    db.setPassword(m_address.password);
+    db.setDatabaseName(m_address.database);
+    // Fail fast when the server is away; the writer retries.
+    db.setConnectOptions(QStringLiteral("connect_timeout=3"));
+}
+
+Status PostgresLinkStore::afterConnect()
+{
+    // Durable commits (the default, said explicitly): a 302 of a capped
+    // link leaves only after its click is on disk.
+    return exec(QStringLiteral("SET synchronous_commit = on"));
+}
+
+QString PostgresLinkStore::migrationLockStatement() const
+{
+    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLockKey);
+}
+
+Result<QString> PostgresLinkStore::integrityCheck()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT 1")) || !q.next())
+        return storageError(q, "checking the connection");
+    return QStringLiteral("ok");
+}
+
+} // namespace shortfuse

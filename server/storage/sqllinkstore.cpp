@@ -1,0 +1,678 @@
+#include "sqlitelinkstore.h"
+
+#include "../clientaddress.h"
+#include "../statsrules.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QSqlError>
+#include <QRandomGenerator>
+#include <QVariant>
+
+#include <algorithm>
+#include <limits>
+
+namespace shortfuse {
+
+namespace {
+
+// Each schema version is applied once, in order, inside one transaction.
+// Append new versions; never edit an applied one. {{id}} and {{bigint}}
+// are the backend's words for an auto-increment key and a 64-bit integer.
+const char *const kMigrations[] = {
+    // 1: links and the click log.
+    "CREATE TABLE links ("
+    "  id {{id}},"
+    "  slug TEXT NOT NULL UNIQUE,"
+    "  url TEXT NOT NULL,"
+    "  max_clicks INTEGER,"
+    "  clicks {{bigint}} NOT NULL DEFAULT 0,"
+    "  created_at {{bigint}} NOT NULL,"
+    "  revoked INTEGER NOT NULL DEFAULT 0,"
+    "  CHECK (clicks >= 0),"
+    // The cap, enforced by the database too: no bug upstream can overrun it.
+    "  CHECK (max_clicks IS NULL OR (max_clicks >= 1 AND clicks <= max_clicks))"
+    ");"
+    "CREATE TABLE clicks ("
+    "  id {{id}},"
+    "  link_id {{bigint}} NOT NULL REFERENCES links(id),"
+    "  at {{bigint}} NOT NULL,"
+    "  outcome INTEGER NOT NULL,"
+    "  client_address TEXT,"
+    "  user_agent TEXT,"
+    "  referrer TEXT"
+    ");"
+    "CREATE INDEX clicks_by_link ON clicks(link_id, at);",
+    // 2: what enrichment learns about each click; the log is read per link
+    // newest first, which an index on link_id (rowid appended) serves.
+    "ALTER TABLE clicks ADD COLUMN country TEXT;"
+    "ALTER TABLE clicks ADD COLUMN browser TEXT;"
+    "ALTER TABLE clicks ADD COLUMN browser_version TEXT;"
+    "ALTER TABLE clicks ADD COLUMN os TEXT;"
+    "ALTER TABLE clicks ADD COLUMN device TEXT;"
+    "ALTER TABLE clicks ADD COLUMN bot INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE clicks ADD COLUMN bot_name TEXT;"
+    "ALTER TABLE clicks ADD COLUMN referrer_host TEXT;"
+    "DROP INDEX clicks_by_link;"
+    "CREATE INDEX clicks_by_link ON clicks(link_id);",
+    // 3: the desktop's links table pages newest first; the status bar counts today's clicks.
+    "CREATE INDEX links_by_created ON links(created_at);"
+    "CREATE INDEX clicks_by_time ON clicks(at);",
+    // 4: links that survive the real internet: preview protection (0 off,
+    // 1 auto, 2 confirm), passwords (Argon2id), expiry, a fallback URL; the
+    // confirmation tokens already used; the secret that signs them.
+    "ALTER TABLE links ADD COLUMN preview_protection INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE links ADD COLUMN password_hash TEXT;"
+    "ALTER TABLE links ADD COLUMN expires_at {{bigint}};"
+    "ALTER TABLE links ADD COLUMN expired_url TEXT;"
+    "CREATE TABLE used_tokens (nonce TEXT PRIMARY KEY, expires_at {{bigint}} NOT NULL);"
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+};
+
+constexpr int kReferrerLimit = 1024;
+constexpr int kBreakdownLimit = 50;
+constexpr int kUserAgentLimit = 1024;
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("shortfuse-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// "%" and "_" in a filter are literal text, not wildcards.
+QString likePattern(const QString &filter)
+{
+    QString escaped = filter;
+    escaped.replace(u'\\', QLatin1String("\\\\")).replace(u'%', QLatin1String("\\%")).replace(u'_', QLatin1String("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+// Every query that returns a link returns these columns, in this order.
+#define LINK_COLUMNS \
+    "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug"
+const char *const kLinkColumns = LINK_COLUMNS;
+
+Link linkFromRow(const QSqlQuery &q)
+{
+    Link link;
+    link.id = q.value(0).toLongLong();
+    link.url = q.value(1).toString();
+    if (!q.value(2).isNull())
+        link.maxClicks = q.value(2).toInt();
+    link.clicks = q.value(3).toLongLong();
+    link.createdAtMs = q.value(4).toLongLong();
+    link.revoked = q.value(5).toInt() != 0;
+    link.previewProtection = PreviewProtection(std::clamp(q.value(6).toInt(), 0, 2));
+    link.passwordHash = q.value(7).toString();
+    if (!q.value(8).isNull())
+        link.expiresAtMs = q.value(8).toLongLong();
+    link.expiredUrl = q.value(9).toString();
+    link.slug = q.value(10).toString();
+    return link;
+}
+
+} // namespace
+
+SqlLinkStore::SqlLinkStore(QString description)
+    : m_description(std::move(description))
+    , m_connectionName(nextConnectionName())
+{
+}
+
+SqlLinkStore::~SqlLinkStore()
+{
+    closeConnection();
+}
+
+QString SqlLinkStore::ddl(QString sql) const
+{
+    return sql.replace(QLatin1String("{{id}}"), autoIdType()).replace(QLatin1String("{{bigint}}"), bigIntType());
+}
+
+Error SqlLinkStore::storageError(const QSqlQuery &query, const char *what) const
+{
+    return Error{503, "storage_error",
+                 QStringLiteral("Database error while %1: %2")
+                     .arg(QLatin1String(what), query.lastError().text())};
+}
+
+Status SqlLinkStore::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return storageError(q, "running a statement");
+    return {};
+}
+
+Status SqlLinkStore::open()
+{
+    m_db = QSqlDatabase::addDatabase(driverName(), m_connectionName);
+    configure(m_db);
+    if (!m_db.open()) {
+        return Error{500, "storage_unavailable",
+                     QStringLiteral("cannot open database %1: %2").arg(m_description, m_db.lastError().text())};
+    }
+    if (Status ready = afterConnect(); !ready) {
+        return Error{500, "storage_unavailable",
+                     QStringLiteral("cannot use database %1: %2").arg(m_description, ready.error().message)};
+    }
+    if (Status migrated = migrate(); !migrated)
+        return migrated;
+    return prepareStatements();
+}
+
+Status SqlLinkStore::recover()
+{
+    // A lost connection (the database server restarted) keeps failing
+    // until it is opened again; prepared statements die with it.
+    closeConnection();
+    m_db = QSqlDatabase::addDatabase(driverName(), m_connectionName);
+    configure(m_db);
+    if (!m_db.open())
+        return Error{503, "storage_unavailable", m_db.lastError().text()};
+    if (Status ready = afterConnect(); !ready)
+        return ready;
+    return prepareStatements();
+}
+
+void SqlLinkStore::close()
+{
+    closeConnection();
+}
+
+void SqlLinkStore::closeConnection()
+{
+    m_insertLink.reset();
+    m_claim.reset();
+    m_findLink.reset();
+    m_addClicks.reset();
+    m_recordClick.reset();
+    m_useToken.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+Status SqlLinkStore::migrate()
+{
+    // The backend's exclusive lock comes first, so servers starting on one
+    // database at once migrate one after the other, never both.
+    if (Status s = exec(beginWriteStatement()); !s)
+        return s;
+    auto fail = [this](Status s) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return Error{500, "migration_failed",
+                     QStringLiteral("cannot migrate %1: %2").arg(m_description, s.error().message)};
+    };
+    if (const QString lock = migrationLockStatement(); !lock.isEmpty()) {
+        if (Status s = exec(lock); !s)
+            return fail(s);
+    }
+    if (Status s = exec(ddl(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                           " version INTEGER PRIMARY KEY, applied_at {{bigint}} NOT NULL)")));
+        !s)
+        return fail(s);
+
+    QSqlQuery current(m_db);
+    if (!current.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !current.next())
+        return fail(storageError(current, "reading the schema version"));
+    const int version = current.value(0).toInt();
+    current.finish();
+
+    const int latest = int(std::size(kMigrations));
+    if (version > latest) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return Error{500, "schema_too_new",
+                     QStringLiteral("database %1 has schema version %2, newer than this Shortfuse understands (%3)")
+                         .arg(m_description)
+                         .arg(version)
+                         .arg(latest)};
+    }
+    for (int v = version + 1; v <= latest; ++v) {
+        const QStringList statements = ddl(QString::fromLatin1(kMigrations[v - 1])).split(u';', Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (Status s = exec(statement); !s)
+                return fail(s);
+        }
+        QSqlQuery mark(m_db);
+        mark.prepare(QStringLiteral("INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)"));
+        mark.addBindValue(v);
+        mark.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!mark.exec())
+            return fail(storageError(mark, "recording the schema version"));
+    }
+    if (Status s = exec(QStringLiteral("COMMIT")); !s)
+        return fail(s);
+    return {};
+}
+
+Status SqlLinkStore::prepareStatements()
+{
+    auto prepare = [this](std::unique_ptr<QSqlQuery> &query, const char *sql) -> Status {
+        query = std::make_unique<QSqlQuery>(m_db);
+        if (!query->prepare(QString::fromLatin1(sql)))
+            return storageError(*query, "preparing a statement");
+        return {};
+    };
+    const std::pair<std::unique_ptr<QSqlQuery> *, const char *> statements[] = {
+        {&m_insertLink,
+         "INSERT INTO links(slug, url, max_clicks, clicks, created_at, preview_protection, password_hash, expires_at, "
+         "expired_url) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO NOTHING RETURNING id"},
+        // The whole rule in one conditional write: the cap, revocation,
+        // expiry, and the gates (password, confirmation, auto preview
+        // protection) that only a cleared request may pass.
+        {&m_claim,
+         "UPDATE links SET clicks = clicks + 1 "
+         "WHERE slug = :slug AND revoked = 0 AND (max_clicks IS NULL OR clicks < max_clicks) "
+         "AND (expires_at IS NULL OR expires_at > :now) "
+         "AND (:cleared = 1 OR (password_hash IS NULL AND preview_protection <> 2 "
+         "AND (preview_protection <> 1 OR :preview = 0))) "
+         "RETURNING " LINK_COLUMNS},
+        {&m_findLink, "SELECT " LINK_COLUMNS " FROM links WHERE slug = ?"},
+        {&m_useToken, "INSERT INTO used_tokens(nonce, expires_at) VALUES (?, ?) ON CONFLICT(nonce) DO NOTHING RETURNING nonce"},
+        {&m_addClicks, "UPDATE links SET clicks = clicks + ? WHERE id = ? AND max_clicks IS NULL"},
+        {&m_recordClick,
+         "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer, referrer_host, country, "
+         "browser, browser_version, os, device, bot, bot_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+    };
+    for (const auto &[query, sql] : statements) {
+        if (Status s = prepare(*query, sql); !s)
+            return s;
+    }
+    return {};
+}
+
+Status SqlLinkStore::beginBatch()
+{
+    return exec(beginWriteStatement());
+}
+
+Status SqlLinkStore::commitBatch()
+{
+    return exec(QStringLiteral("COMMIT"));
+}
+
+void SqlLinkStore::rollbackBatch()
+{
+    (void)exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
+{
+    QSqlQuery &q = *m_insertLink;
+    q.bindValue(0, link.slug);
+    q.bindValue(1, link.url);
+    q.bindValue(2, link.maxClicks ? QVariant(*link.maxClicks) : QVariant(QMetaType::fromType<int>()));
+    q.bindValue(3, link.createdAtMs);
+    q.bindValue(4, int(link.previewProtection));
+    q.bindValue(5, link.passwordHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.passwordHash));
+    q.bindValue(6, link.expiresAtMs ? QVariant(*link.expiresAtMs) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.bindValue(7, link.expiredUrl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.expiredUrl));
+    if (!q.exec())
+        return storageError(q, "creating a link");
+    if (!q.next()) {
+        q.finish();
+        return std::optional<Link>{}; // slug taken
+    }
+    Link stored;
+    stored.id = q.value(0).toLongLong();
+    q.finish();
+    stored.slug = link.slug;
+    stored.url = link.url;
+    stored.maxClicks = link.maxClicks;
+    stored.createdAtMs = link.createdAtMs;
+    stored.previewProtection = link.previewProtection;
+    stored.passwordHash = link.passwordHash;
+    stored.expiresAtMs = link.expiresAtMs;
+    stored.expiredUrl = link.expiredUrl;
+    return std::optional<Link>{stored};
+}
+
+Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
+{
+    if (!request.tokenNonce.isEmpty()) {
+        // A confirmation token works once: its nonce goes in before the claim.
+        QSqlQuery &use = *m_useToken;
+        use.bindValue(0, request.tokenNonce);
+        use.bindValue(1, request.tokenExpiresMs);
+        if (!use.exec())
+            return storageError(use, "using a confirmation token");
+        const bool fresh = use.next();
+        use.finish();
+        if (!fresh) {
+            Result<std::optional<Link>> link = findLink(request.slug);
+            if (!link)
+                return link.error();
+            return Claim{Claim::Kind::TokenReused, link->value_or(Link{})};
+        }
+    }
+
+    QSqlQuery &q = *m_claim;
+    q.bindValue(QStringLiteral(":slug"), request.slug);
+    q.bindValue(QStringLiteral(":now"), request.nowMs);
+    q.bindValue(QStringLiteral(":cleared"), request.gateCleared ? 1 : 0);
+    q.bindValue(QStringLiteral(":preview"), request.previewFetcher ? 1 : 0);
+    if (!q.exec())
+        return storageError(q, "claiming a click");
+    if (q.next()) {
+        Claim claim{Claim::Kind::Redirected, linkFromRow(q)};
+        q.finish();
+        return claim;
+    }
+    q.finish();
+
+    // Nothing changed: say why, in the order a visitor should hear it.
+    Result<std::optional<Link>> existing = findLink(request.slug);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value())
+        return Claim{Claim::Kind::Unknown, {}};
+    const Link &link = **existing;
+    Claim::Kind kind = Claim::Kind::Expired;
+    if (link.exhausted(request.nowMs))
+        kind = Claim::Kind::Expired;
+    else if (!request.gateCleared && link.hasPassword())
+        kind = Claim::Kind::NeedsPassword;
+    else if (!request.gateCleared && link.previewProtection == PreviewProtection::Confirm)
+        kind = Claim::Kind::NeedsConfirmation;
+    else if (request.previewFetcher && link.previewProtection == PreviewProtection::Auto)
+        kind = Claim::Kind::Preview;
+    return Claim{kind, link};
+}
+
+Result<QByteArray> SqlLinkStore::instanceSecret()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES ('token_secret', ?) ON CONFLICT(key) DO NOTHING"));
+    QByteArray fresh(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(fresh.data()), fresh.size() / 4);
+    q.addBindValue(QString::fromLatin1(fresh.toBase64()));
+    if (!q.exec())
+        return storageError(q, "creating the token secret");
+    if (!q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'token_secret'")) || !q.next())
+        return storageError(q, "reading the token secret");
+    return QByteArray::fromBase64(q.value(0).toString().toLatin1());
+}
+
+Status SqlLinkStore::purgeUsedTokens(qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM used_tokens WHERE expires_at < ?"));
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return storageError(q, "forgetting used tokens");
+    return {};
+}
+
+Status SqlLinkStore::addClicks(qint64 linkId, qint64 count)
+{
+    QSqlQuery &q = *m_addClicks;
+    q.bindValue(0, count);
+    q.bindValue(1, linkId);
+    if (!q.exec())
+        return storageError(q, "counting clicks");
+    q.finish();
+    return {};
+}
+
+Status SqlLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
+                                    const ClickDetails *details)
+{
+    static const QVariant nullText(QMetaType::fromType<QString>());
+    auto text = [](const QString &value) { return value.isEmpty() ? nullText : QVariant(value); };
+    const QString referrer = facts.referrer.isEmpty() ? QString() : QString::fromUtf8(facts.referrer.left(kReferrerLimit));
+    const QString address = m_storeFullAddresses ? normalizeAddress(facts.client).toString() : anonymizeAddress(facts.client);
+
+    QSqlQuery &q = *m_recordClick;
+    q.bindValue(0, linkId);
+    q.bindValue(1, facts.atMs);
+    q.bindValue(2, int(outcome));
+    q.bindValue(3, text(address));
+    q.bindValue(4, facts.userAgent.isEmpty() ? nullText : QVariant(QString::fromUtf8(facts.userAgent.left(kUserAgentLimit))));
+    q.bindValue(5, text(referrer));
+    q.bindValue(6, text(referrerHost(referrer)));
+    q.bindValue(7, details && details->country ? QVariant(*details->country) : nullText);
+    q.bindValue(8, text(details ? details->browser : QString()));
+    q.bindValue(9, text(details ? details->browserVersion : QString()));
+    q.bindValue(10, text(details ? details->os : QString()));
+    q.bindValue(11, text(details ? details->device : QString()));
+    q.bindValue(12, details && details->bot ? 1 : 0);
+    q.bindValue(13, text(details ? details->botName : QString()));
+    if (!q.exec())
+        return storageError(q, "recording a click");
+    q.finish();
+    return {};
+}
+
+Result<std::optional<Link>> SqlLinkStore::findLink(const QString &slug)
+{
+    QSqlQuery &q = *m_findLink;
+    q.bindValue(0, slug);
+    if (!q.exec())
+        return storageError(q, "looking up a link");
+    if (!q.next()) {
+        q.finish();
+        return std::optional<Link>{};
+    }
+    Link link = linkFromRow(q);
+    q.finish();
+    return std::optional<Link>{link};
+}
+
+Result<Breakdown> SqlLinkStore::breakdown(qint64 linkId, const char *column, const QString &emptyLabel)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1, COUNT(*) AS n FROM clicks WHERE link_id = ? AND outcome = 1 "
+                             "GROUP BY %1 ORDER BY n DESC, %1 LIMIT %2")
+                  .arg(QLatin1String(column))
+                  .arg(kBreakdownLimit));
+    q.addBindValue(linkId);
+    if (!q.exec())
+        return storageError(q, "reading click statistics");
+    Breakdown rows;
+    while (q.next()) {
+        const QString label = q.value(0).toString();
+        rows.append({label.isEmpty() ? emptyLabel : label, q.value(1).toLongLong()});
+    }
+    return rows;
+}
+
+Result<std::optional<LinkStats>> SqlLinkStore::linkStats(const QString &slug, const StatsQuery &query)
+{
+    Result<std::optional<Link>> found = findLink(slug);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return std::optional<LinkStats>{};
+
+    LinkStats stats;
+    stats.link = **found;
+    stats.asOfMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 id = stats.link.id;
+    // One read transaction: every figure comes from the same snapshot.
+    if (Status s = exec(beginSnapshotStatement()); !s)
+        return s.error();
+    auto done = [this](auto value) {
+        (void)exec(QStringLiteral("COMMIT"));
+        return value;
+    };
+
+    QSqlQuery totals(m_db);
+    totals.prepare(QStringLiteral("SELECT MIN(at), MAX(at), COALESCE(SUM(bot), 0), COUNT(*) FROM clicks "
+                                  "WHERE link_id = ? AND outcome = 1"));
+    totals.addBindValue(id);
+    if (!totals.exec() || !totals.next())
+        return done(Result<std::optional<LinkStats>>(storageError(totals, "reading click statistics")));
+    if (!totals.value(0).isNull()) {
+        stats.firstClickMs = totals.value(0).toLongLong();
+        stats.lastClickMs = totals.value(1).toLongLong();
+    }
+    stats.bots = totals.value(2).toLongLong();
+    stats.humans = totals.value(3).toLongLong() - stats.bots;
+
+    QSqlQuery expired(m_db);
+    expired.prepare(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE link_id = ? AND outcome = 2"));
+    expired.addBindValue(id);
+    if (!expired.exec() || !expired.next())
+        return done(Result<std::optional<LinkStats>>(storageError(expired, "reading click statistics")));
+    stats.expiredHits = expired.value(0).toLongLong();
+
+    const std::pair<Breakdown *, std::pair<const char *, QString>> breakdowns[] = {
+        {&stats.byCountry, {"country", QStringLiteral("unknown")}},
+        {&stats.byBrowser, {"browser", QStringLiteral("unknown")}},
+        {&stats.byOs, {"os", QStringLiteral("unknown")}},
+        {&stats.byReferrerHost, {"referrer_host", QStringLiteral("direct")}},
+    };
+    for (const auto &[target, spec] : breakdowns) {
+        Result<Breakdown> rows = breakdown(id, spec.first, spec.second);
+        if (!rows)
+            return done(Result<std::optional<LinkStats>>(rows.error()));
+        *target = *rows;
+    }
+
+    static const QString logColumns = QStringLiteral(
+        "id, at, outcome, country, browser, browser_version, os, device, referrer, bot, bot_name");
+    auto entryFrom = [](const QSqlQuery &row) {
+        ClickLogEntry e;
+        e.id = row.value(0).toLongLong();
+        e.atMs = row.value(1).toLongLong();
+        e.outcome = ClickOutcome(row.value(2).toInt());
+        e.country = row.value(3).toString();
+        e.browser = row.value(4).toString();
+        e.browserVersion = row.value(5).toString();
+        e.os = row.value(6).toString();
+        e.device = row.value(7).toString();
+        e.referrer = row.value(8).toString();
+        e.bot = row.value(9).toInt() != 0;
+        e.botName = row.value(10).toString();
+        return e;
+    };
+
+    QSqlQuery first(m_db);
+    first.prepare(QStringLiteral("SELECT %1 FROM clicks WHERE link_id = ? AND outcome = 1 ORDER BY id LIMIT 1")
+                      .arg(logColumns));
+    first.addBindValue(id);
+    if (!first.exec())
+        return done(Result<std::optional<LinkStats>>(storageError(first, "reading click statistics")));
+    if (first.next())
+        stats.firstClaim = entryFrom(first);
+
+    if (stats.firstClickMs) {
+        stats.bucketMs = timelineBucketMs(*stats.lastClickMs - *stats.firstClickMs);
+        QSqlQuery timeline(m_db);
+        timeline.prepare(QStringLiteral("SELECT (at / ?) * ?, COUNT(*) FROM clicks WHERE link_id = ? AND outcome = 1 "
+                                        "GROUP BY 1 ORDER BY 1"));
+        timeline.addBindValue(stats.bucketMs);
+        timeline.addBindValue(stats.bucketMs);
+        timeline.addBindValue(id);
+        if (!timeline.exec())
+            return done(Result<std::optional<LinkStats>>(storageError(timeline, "reading click statistics")));
+        while (timeline.next())
+            stats.timeline.append({timeline.value(0).toLongLong(), timeline.value(1).toLongLong()});
+    }
+
+    const int limit = std::clamp(query.limit, 1, StatsQuery::kMaxLimit);
+    QSqlQuery log(m_db);
+    log.prepare(QStringLiteral("SELECT %1 FROM clicks WHERE link_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
+                    .arg(logColumns));
+    log.addBindValue(id);
+    log.addBindValue(query.beforeId.value_or(std::numeric_limits<qint64>::max()));
+    log.addBindValue(limit + 1); // one more tells whether another page exists
+    if (!log.exec())
+        return done(Result<std::optional<LinkStats>>(storageError(log, "reading the click log")));
+    while (log.next())
+        stats.log.append(entryFrom(log));
+    if (stats.log.size() > limit) {
+        stats.log.removeLast();
+        stats.nextBefore = stats.log.constLast().id;
+    }
+    return done(Result<std::optional<LinkStats>>(std::optional<LinkStats>{std::move(stats)}));
+}
+
+
+Result<bool> SqlLinkStore::revokeLink(const QString &slug)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE links SET revoked = 1 WHERE slug = ?"));
+    q.addBindValue(slug);
+    if (!q.exec())
+        return storageError(q, "revoking a link");
+    return q.numRowsAffected() > 0;
+}
+
+Result<QList<Link>> SqlLinkStore::listLinks(const LinkListQuery &query)
+{
+    // Column names come from this switch, never from the caller.
+    const char *order = "created_at";
+    switch (query.sortBy) {
+    case LinkListQuery::SortBy::Created: order = "created_at"; break;
+    case LinkListQuery::SortBy::Slug: order = "slug"; break;
+    case LinkListQuery::SortBy::Url: order = "url"; break;
+    case LinkListQuery::SortBy::Clicks: order = "clicks"; break;
+    case LinkListQuery::SortBy::Status:
+        order = "CASE WHEN revoked = 1 THEN 2 WHEN max_clicks IS NOT NULL AND clicks >= max_clicks THEN 1 ELSE 0 END";
+        break;
+    }
+    const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM links WHERE (? = '' OR slug %4 ? ESCAPE '\\' OR url %4 ? ESCAPE '\\') "
+                             "ORDER BY %2 %3, id %3 LIMIT ? OFFSET ?")
+                  .arg(QLatin1String(kLinkColumns), QLatin1String(order), direction, caseInsensitiveLike()));
+    const QString pattern = likePattern(query.filter);
+    q.addBindValue(query.filter);
+    q.addBindValue(pattern);
+    q.addBindValue(pattern);
+    q.addBindValue(std::clamp(query.limit, 1, 10'000));
+    q.addBindValue(std::max(0, query.offset));
+    if (!q.exec())
+        return storageError(q, "listing links");
+    QList<Link> links;
+    while (q.next())
+        links.append(linkFromRow(q));
+    return links;
+}
+
+Result<qint64> SqlLinkStore::countLinks(const QString &filter)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM links WHERE (? = '' OR slug %1 ? ESCAPE '\\' OR url %1 ? ESCAPE '\\')")
+                  .arg(caseInsensitiveLike()));
+    const QString pattern = likePattern(filter);
+    q.addBindValue(filter);
+    q.addBindValue(pattern);
+    q.addBindValue(pattern);
+    if (!q.exec() || !q.next())
+        return storageError(q, "counting links");
+    return q.value(0).toLongLong();
+}
+
+Result<QList<Link>> SqlLinkStore::linksByIds(const QList<qint64> &ids)
+{
+    QList<Link> links;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM links WHERE id = ?").arg(QLatin1String(kLinkColumns)));
+    for (qint64 id : ids) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return storageError(q, "reading links");
+        if (q.next())
+            links.append(linkFromRow(q));
+        q.finish();
+    }
+    return links;
+}
+
+Result<Totals> SqlLinkStore::totals(qint64 sinceMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM links), "
+                             "(SELECT COUNT(*) FROM clicks WHERE at >= ? AND outcome = 1)"));
+    q.addBindValue(sinceMs);
+    if (!q.exec() || !q.next())
+        return storageError(q, "counting links and clicks");
+    return Totals{q.value(0).toLongLong(), q.value(1).toLongLong()};
+}
+
+} // namespace shortfuse

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "linkstore.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace shortfuse {
+
+// LinkStore in SQL through Qt SQL: every query, the schema and its
+// migrations, written once. The statements are standard SQL that SQLite and
+// PostgreSQL both run (conditional UPDATE ... RETURNING, INSERT ... ON
+// CONFLICT DO NOTHING); a backend subclass supplies only the connection and
+// the few words that differ (key types, locking, case-insensitive LIKE).
+class SqlLinkStore : public LinkStore {
+public:
+    ~SqlLinkStore() override;
+    Q_DISABLE_COPY_MOVE(SqlLinkStore)
+
+    Status open() override;
+    void close() override;
+    Status recover() override;
+
+    Status beginBatch() override;
+    Status commitBatch() override;
+    void rollbackBatch() override;
+
+    Result<std::optional<Link>> insertLink(const NewLink &link) override;
+    Result<Claim> claimClick(const ClaimRequest &request) override;
+    using LinkStore::claimClick;
+    Result<QByteArray> instanceSecret() override;
+    Status purgeUsedTokens(qint64 nowMs) override;
+    Status addClicks(qint64 linkId, qint64 count) override;
+    Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
+                       const ClickDetails *details = nullptr) override;
+    void setStoreFullAddresses(bool full) override { m_storeFullAddresses = full; }
+    Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) override;
+    Result<std::optional<Link>> findLink(const QString &slug) override;
+    Result<bool> revokeLink(const QString &slug) override;
+    Result<QList<Link>> listLinks(const LinkListQuery &query) override;
+    Result<qint64> countLinks(const QString &filter) override;
+    Result<QList<Link>> linksByIds(const QList<qint64> &ids) override;
+    Result<Totals> totals(qint64 sinceMs) override;
+
+protected:
+    // `description` names the database in messages (never with a password).
+    explicit SqlLinkStore(QString description);
+
+    virtual QString driverName() const = 0;
+    virtual void configure(QSqlDatabase &db) const = 0;
+    virtual Status afterConnect() { return {}; }
+    virtual QString autoIdType() const = 0;             // replaces {{id}} in the schema
+    virtual QString bigIntType() const = 0;             // replaces {{bigint}}
+    virtual QString beginWriteStatement() const = 0;    // starts a batch or a migration
+    virtual QString migrationLockStatement() const { return {}; }
+    virtual QString beginSnapshotStatement() const = 0; // one consistent read
+    virtual QString caseInsensitiveLike() const = 0;
+
+    Status exec(const QString &sql);
+    Error storageError(const QSqlQuery &query, const char *what) const;
+    QSqlDatabase &database() { return m_db; }
+    const QString &description() const { return m_description; }
+
+private:
+    Status migrate();
+    Status prepareStatements();
+    void closeConnection();
+    QString ddl(QString sql) const;
+
+    Result<Breakdown> breakdown(qint64 linkId, const char *column, const QString &emptyLabel);
+
+    QString m_description;
+    bool m_storeFullAddresses = false;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    // Prepared once: the click path runs them thousands of times a second.
+    std::unique_ptr<QSqlQuery> m_insertLink;
+    std::unique_ptr<QSqlQuery> m_claim;
+    std::unique_ptr<QSqlQuery> m_findLink;
+    std::unique_ptr<QSqlQuery> m_addClicks;
+    std::unique_ptr<QSqlQuery> m_recordClick;
+    std::unique_ptr<QSqlQuery> m_useToken;
+};
+
+} // namespace shortfuse
