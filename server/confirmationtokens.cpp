@@ -41,6 +41,10 @@ std::optional<ConfirmationTokens::Checked> ConfirmationTokens::check(const QStri
         return std::nullopt;
     const QByteArray &payload = payloadResult.decoded;
     const QByteArray &mac = macResult.decoded;
+    // Only the exact encoding issue() produced: no padding, no other bits
+    // in the last character, nothing appended.
+    if (payload.toBase64(kBase64) + '.' + mac.toBase64(kBase64) != bytes)
+        return std::nullopt;
     const QByteArray expected = sign(payload);
     // Compare in constant time: the MAC must not leak byte by byte.
     if (mac.size() != expected.size())

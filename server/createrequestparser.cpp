@@ -128,7 +128,7 @@ Result<CreateRequest> fromJson(const QByteArray &body)
         else if (qstrcmp(name, "expires-at") == 0)
             request.expiresAt = *value;
         else
-            request.expiredUrl = value->value_or(QString());
+            request.expiredUrl = *value;
     }
 
     const QJsonValue expiresIn = fields.value(QStringLiteral("expires-in"));

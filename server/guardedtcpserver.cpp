@@ -283,17 +283,20 @@ void GuardedSocket::discardIncoming()
 void GuardedSocket::disconnectNotify(const QMetaMethod &signal)
 {
     Q_UNUSED(signal);
-    if (m_refused || state() != ConnectedState)
+    if (m_refused)
         return;
     // QHttpServer 6.4 drops every connection of a socket whose request it
-    // cannot parse and leaves it open without an answer. Answer it.
-    static const QMetaMethod readyReadSignal = QMetaMethod::fromSignal(&QTcpSocket::readyRead);
-    if (!isSignalConnected(readyReadSignal)) {
-        QMetaObject::invokeMethod(
-            this,
-            [this] { refuse(400, "bad_request", QStringLiteral("The request is not valid HTTP/1.1.")); },
-            Qt::QueuedConnection);
-    }
+    // cannot parse and leaves it open without an answer: answer it. Checked
+    // later, not here: Qt may call this with its connection lock held (from
+    // a receiver's destructor), and isSignalConnected() takes that lock.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            static const QMetaMethod readyReadSignal = QMetaMethod::fromSignal(&QTcpSocket::readyRead);
+            if (!m_refused && state() == ConnectedState && !isSignalConnected(readyReadSignal))
+                refuse(400, "bad_request", QStringLiteral("The request is not valid HTTP/1.1."));
+        },
+        Qt::QueuedConnection);
 }
 
 void GuardedSocket::enforceDeadlines(qint64 nowMs)

@@ -53,12 +53,12 @@ Result<NewLink> LinkService::prepare(const CreateRequest &request) const
     if (!expiry)
         return expiry.error();
     link.expiresAtMs = *expiry;
-    if (!request.expiredUrl.isEmpty()) {
-        if (Status fallback = rules::validateDestinationUrl(request.expiredUrl); !fallback) {
+    if (request.expiredUrl) {
+        if (Status fallback = rules::validateDestinationUrl(*request.expiredUrl); !fallback) {
             return Error{400, "invalid_expired_url",
                          QStringLiteral("expired-url: %1").arg(fallback.error().message)};
         }
-        link.expiredUrl = request.expiredUrl;
+        link.expiredUrl = *request.expiredUrl;
     }
     return link;
 }
@@ -167,10 +167,17 @@ void LinkService::confirm(const QString &slug, const QString &token, ClickFacts 
     claim(std::move(request), std::move(facts), std::move(done));
 }
 
+void LinkService::countWrongGuess(const QString &slug, const QHostAddress &client)
+{
+    m_guessesPerLink.tryAcquireKey(slug.toUtf8());
+    m_guessesPerClient.tryAcquire(client);
+}
+
 std::optional<Visit> LinkService::throttle(const QString &slug, const QHostAddress &client)
 {
-    RateLimiter::Decision perLink = m_guessesPerLink.tryAcquireKey(slug.toUtf8());
-    RateLimiter::Decision perClient = perLink.allowed ? m_guessesPerClient.tryAcquire(client) : perLink;
+    // Only wrong guesses use the budget; a right password always works.
+    RateLimiter::Decision perLink = m_guessesPerLink.peekKey(slug.toUtf8());
+    RateLimiter::Decision perClient = m_guessesPerClient.peek(client);
     if (perLink.allowed && perClient.allowed)
         return std::nullopt;
     const int wait = std::max(perLink.retryAfterSeconds, perClient.retryAfterSeconds);
@@ -202,6 +209,7 @@ void LinkService::unlock(const QString &slug, const QString &password, ClickFact
         m_hasher.verify(state->link.passwordHash, password, this,
                         [this, slug, facts = std::move(facts), done](bool right) mutable {
                             if (!right) {
+                                countWrongGuess(slug, facts.client);
                                 Visit visit;
                                 visit.kind = Visit::Kind::WrongPassword;
                                 visit.error = Error{401, "wrong_password", QStringLiteral("That password is not right.")};
@@ -218,7 +226,7 @@ void LinkService::checkPassword(const QString &slug, const QString &password, co
 {
     if (std::optional<Visit> throttled = throttle(slug, client))
         return done(*throttled);
-    withLink(slug, [this, password, done](const Result<Claim> &state) {
+    withLink(slug, [this, slug, password, client, done](const Result<Claim> &state) {
         if (!state || state->kind == Claim::Kind::Unknown)
             return done(visitFrom(state));
         if (!state->link.hasPassword()) {
@@ -226,7 +234,9 @@ void LinkService::checkPassword(const QString &slug, const QString &password, co
             open.kind = Visit::Kind::Redirect; // nothing to check
             return done(open);
         }
-        m_hasher.verify(state->link.passwordHash, password, this, [done](bool right) {
+        m_hasher.verify(state->link.passwordHash, password, this, [this, slug, client, done](bool right) {
+            if (!right)
+                countWrongGuess(slug, client);
             Visit visit;
             visit.kind = right ? Visit::Kind::Redirect : Visit::Kind::WrongPassword;
             if (!right)

@@ -28,7 +28,7 @@ struct CreateRequest {
     std::optional<QString> password;
     std::optional<QString> expiresAt;
     std::optional<qint64> expiresIn;
-    QString expiredUrl;
+    std::optional<QString> expiredUrl;
 };
 
 // How a request to /<slug> is answered.
@@ -134,6 +134,7 @@ private:
     void claim(ClaimRequest request, ClickFacts facts, VisitDone done);
     void withLink(const QString &slug, std::function<void(const Result<Claim> &)> then);
     std::optional<Visit> throttle(const QString &slug, const QHostAddress &client);
+    void countWrongGuess(const QString &slug, const QHostAddress &client);
     static Visit overloadedVisit();
 
     const Clock &m_clock;

@@ -167,3 +167,21 @@ TEST(Passwords, HashedWithArgon2idAndVerified)
     EXPECT_FALSE(passwords::verify(QString(), QStringLiteral("correct horse")));
     EXPECT_NE(passwords::hash(QStringLiteral("correct horse")), hash) << "salted";
 }
+
+TEST(ConfirmationTokens, AlteredOrExtendedTokensAreRefused)
+{
+    const ConfirmationTokens tokens(QByteArray(32, 's'));
+    const QString genuine = tokens.issue(QStringLiteral("slug1"), 0);
+    const qsizetype dot = genuine.indexOf(u'.');
+    auto flipped = [&](qsizetype at) {
+        QString t = genuine;
+        t[at] = t.at(at) == u'A' ? u'Q' : u'A';
+        return t;
+    };
+    const QStringList forged{flipped(0), flipped(dot - 2), flipped(dot + 1), flipped(genuine.size() - 2),
+                             genuine.left(genuine.size() - 2), genuine + QStringLiteral("AA"), genuine.left(dot),
+                             genuine + QStringLiteral("="), QStringLiteral(".") + genuine.mid(dot + 1)};
+    for (const QString &token : forged)
+        EXPECT_FALSE(tokens.check(token, QStringLiteral("slug1"), 1).has_value()) << token.toStdString();
+    EXPECT_TRUE(tokens.check(genuine, QStringLiteral("slug1"), 1).has_value());
+}
