@@ -246,9 +246,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                failure = result.error();
                                return;
                            }
-                           if (result->kind == Claim::Kind::Redirected)
-                               changedLinks.append(result->link.id);
                            if (const std::optional<ClickOutcome> outcome = outcomeOf(result->kind)) {
+                               changedLinks.append(result->link.id);
                                if (Status s = recordClick(result->link.id, *outcome, claim.facts); !s) {
                                    failure = s.error();
                                    return;
@@ -272,8 +271,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                        },
                        [&](RecordOp &record) {
                            ++records;
-                           if (record.outcome == ClickOutcome::Redirected && !unlimitedClicks.contains(record.linkId))
-                               changedLinks.append(record.linkId);
+                           changedLinks.append(record.linkId);
                            if (record.outcome == ClickOutcome::Redirected)
                                ++unlimitedClicks[record.linkId];
                            if (Status s = recordClick(record.linkId, record.outcome, record.facts); !s)

@@ -73,9 +73,9 @@ public:
     // The database's token secret, read when the writer started.
     const QByteArray &secret() const { return m_secret; }
 
-    // Called on the reply context's thread after each commit that changed
-    // click counts, with the ids of those links (for live views). Set it
-    // before start().
+    // Called on the reply context's thread after each commit that logged
+    // requests (and so may have changed click counts), with the ids of
+    // those links, for live views. Set it before start().
     void setCommitListener(std::function<void(const QList<qint64> &)> listener) { m_commitListener = std::move(listener); }
 
 private:

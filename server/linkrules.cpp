@@ -169,7 +169,8 @@ QString previewProtectionName(PreviewProtection mode)
 
 Status validatePassword(const QString &password)
 {
-    if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
+    const qsizetype characters = password.toUcs4().size(); // characters, not UTF-16 units
+    if (characters < kMinPasswordLength || characters > kMaxPasswordLength) {
         return badRequest("invalid_password",
                           QStringLiteral("A link password is %1 to %2 characters long.")
                               .arg(kMinPasswordLength)

@@ -167,20 +167,30 @@ void LinkService::confirm(const QString &slug, const QString &token, ClickFacts 
     claim(std::move(request), std::move(facts), std::move(done));
 }
 
-void LinkService::countWrongGuess(const QString &slug, const QHostAddress &client)
+void LinkService::refundGuess(const QString &slug, const QHostAddress &client)
 {
-    m_guessesPerLink.tryAcquireKey(slug.toUtf8());
-    m_guessesPerClient.tryAcquire(client);
+    m_guessesPerLink.refundKey(slug.toUtf8());
+    m_guessesPerClient.refund(client);
 }
 
 std::optional<Visit> LinkService::throttle(const QString &slug, const QHostAddress &client)
 {
-    // Only wrong guesses use the budget; a right password always works.
-    RateLimiter::Decision perLink = m_guessesPerLink.peekKey(slug.toUtf8());
-    RateLimiter::Decision perClient = m_guessesPerClient.peek(client);
-    if (perLink.allowed && perClient.allowed)
-        return std::nullopt;
-    const int wait = std::max(perLink.retryAfterSeconds, perClient.retryAfterSeconds);
+    // A guess takes from both budgets when it arrives (so guesses sent all
+    // at once are counted while they are being checked) and a right
+    // password gives it back: only wrong guesses use the budget up.
+    RateLimiter::Decision perLink = m_guessesPerLink.tryAcquireKey(slug.toUtf8());
+    if (!perLink.allowed)
+        return throttledVisit(perLink.retryAfterSeconds);
+    RateLimiter::Decision perClient = m_guessesPerClient.tryAcquire(client);
+    if (!perClient.allowed) {
+        m_guessesPerLink.refundKey(slug.toUtf8());
+        return throttledVisit(perClient.retryAfterSeconds);
+    }
+    return std::nullopt;
+}
+
+Visit LinkService::throttledVisit(int wait)
+{
     Visit visit;
     visit.kind = Visit::Kind::Throttled;
     visit.error = Error{429, "too_many_attempts",
@@ -198,6 +208,9 @@ void LinkService::unlock(const QString &slug, const QString &password, ClickFact
     if (std::optional<Visit> throttled = throttle(slug, facts.client))
         return done(*throttled);
     withLink(slug, [this, slug, password, facts, done](const Result<Claim> &state) mutable {
+        if (!state || state->kind == Claim::Kind::Unknown || state->kind == Claim::Kind::Expired
+            || !state->link.hasPassword())
+            refundGuess(slug, facts.client); // no password was checked
         if (state && state->kind != Claim::Kind::Unknown && !state->link.hasPassword()) {
             Visit visit;
             visit.kind = Visit::Kind::Refused;
@@ -208,8 +221,9 @@ void LinkService::unlock(const QString &slug, const QString &password, ClickFact
             return done(visitFrom(state));
         m_hasher.verify(state->link.passwordHash, password, this,
                         [this, slug, facts = std::move(facts), done](bool right) mutable {
+                            if (right)
+                                refundGuess(slug, facts.client);
                             if (!right) {
-                                countWrongGuess(slug, facts.client);
                                 Visit visit;
                                 visit.kind = Visit::Kind::WrongPassword;
                                 visit.error = Error{401, "wrong_password", QStringLiteral("That password is not right.")};
@@ -227,6 +241,8 @@ void LinkService::checkPassword(const QString &slug, const QString &password, co
     if (std::optional<Visit> throttled = throttle(slug, client))
         return done(*throttled);
     withLink(slug, [this, slug, password, client, done](const Result<Claim> &state) {
+        if (!state || state->kind == Claim::Kind::Unknown || !state->link.hasPassword())
+            refundGuess(slug, client); // no password was checked
         if (!state || state->kind == Claim::Kind::Unknown)
             return done(visitFrom(state));
         if (!state->link.hasPassword()) {
@@ -235,8 +251,8 @@ void LinkService::checkPassword(const QString &slug, const QString &password, co
             return done(open);
         }
         m_hasher.verify(state->link.passwordHash, password, this, [this, slug, client, done](bool right) {
-            if (!right)
-                countWrongGuess(slug, client);
+            if (right)
+                refundGuess(slug, client);
             Visit visit;
             visit.kind = right ? Visit::Kind::Redirect : Visit::Kind::WrongPassword;
             if (!right)

@@ -113,7 +113,7 @@ public:
 Q_SIGNALS:
     // For live views (the desktop window), emitted on this object's thread.
     void linkCreated(const shortfuse::Link &link);
-    void clicksChanged(const QList<qint64> &linkIds);  // after the clicks are committed
+    void clicksChanged(const QList<qint64> &linkIds);  // requests logged (and counted), after commit
     void linkRevoked(const QString &slug);
 
 private:
@@ -134,7 +134,8 @@ private:
     void claim(ClaimRequest request, ClickFacts facts, VisitDone done);
     void withLink(const QString &slug, std::function<void(const Result<Claim> &)> then);
     std::optional<Visit> throttle(const QString &slug, const QHostAddress &client);
-    void countWrongGuess(const QString &slug, const QHostAddress &client);
+    void refundGuess(const QString &slug, const QHostAddress &client);
+    static Visit throttledVisit(int waitSeconds);
     static Visit overloadedVisit();
 
     const Clock &m_clock;

@@ -50,22 +50,17 @@ RateLimiter::Decision RateLimiter::tryAcquire(const QHostAddress &client)
     return enabled() ? tryAcquireKey(keyFor(client)) : Decision{};
 }
 
-RateLimiter::Decision RateLimiter::peek(const QHostAddress &client)
+void RateLimiter::refund(const QHostAddress &client)
 {
-    return enabled() ? peekKey(keyFor(client)) : Decision{};
+    if (enabled())
+        refundKey(keyFor(client));
 }
 
-RateLimiter::Decision RateLimiter::peekKey(const QByteArray &key)
+void RateLimiter::refundKey(const QByteArray &key)
 {
-    if (!enabled())
-        return {};
-    auto it = m_buckets.find(key);
-    if (it == m_buckets.end())
-        return {};
-    refill(it.value(), m_clock.steadyMs());
-    if (it->tokens >= 1.0)
-        return {};
-    return {false, std::max(1, int(std::ceil((1.0 - it->tokens) / m_tokensPerMs / 1000.0)))};
+    const auto it = m_buckets.find(key);
+    if (it != m_buckets.end())
+        it->tokens = std::min<double>(m_perMinute, it->tokens + 1.0);
 }
 
 RateLimiter::Decision RateLimiter::tryAcquireKey(const QByteArray &key)

@@ -29,10 +29,10 @@ public:
     Decision tryAcquire(const QHostAddress &client);
     // The same budget keyed by anything else (a link, for password guesses).
     Decision tryAcquireKey(const QByteArray &key);
-    // Whether an event would be allowed now, without counting one: for
-    // budgets that only failures use up (wrong passwords).
-    Decision peek(const QHostAddress &client);
-    Decision peekKey(const QByteArray &key);
+    // Gives back an event taken by tryAcquire (one that turned out not to
+    // count, such as a right password).
+    void refund(const QHostAddress &client);
+    void refundKey(const QByteArray &key);
     int trackedClients() const { return int(m_buckets.size()); }
 
 private:

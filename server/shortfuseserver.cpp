@@ -211,7 +211,10 @@ void ShortfuseServer::shutdown()
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
-    if (!m_writer) {
+    if (!m_writer || !m_tcp || !m_web) {
+        // start() failed part way: nothing was served, only the writer may run.
+        if (m_writer)
+            m_writer->stop();
         Q_EMIT stopped();
         return;
     }
