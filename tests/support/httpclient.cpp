@@ -197,7 +197,7 @@ bool HttpConnection::receiveMore()
     }
 }
 
-HttpResponse HttpConnection::readResponse(bool headRequest)
+HttpResponse HttpConnection::readResponse(bool headRequest, Interim interim)
 {
     HttpResponse response;
     if (m_fd < 0) {
@@ -221,10 +221,12 @@ HttpResponse HttpConnection::readResponse(bool headRequest)
         }
         const QByteArray head = m_buffer.left(headEnd + 4);
         m_buffer.remove(0, headEnd + 4);
-        if (response.status >= 100 && response.status < 200)
-            continue; // interim (100 Continue): the real answer follows
         response.raw = head;
-        break;
+        const bool isInterim = response.status >= 100 && response.status < 200;
+        if (isInterim && interim == Interim::Return)
+            return response;
+        if (!isInterim)
+            break; // otherwise the real answer follows the interim one
     }
 
     if (bodyless(response.status, headRequest))
@@ -267,7 +269,9 @@ HttpClient::HttpClient(quint16 port, std::chrono::milliseconds timeout)
 
 QByteArray HttpClient::serialize(const HttpRequest &request)
 {
-    QByteArray out = request.method + ' ' + request.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    QByteArray out = request.method + ' ' + request.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (request.closeConnection)
+        out += "Connection: close\r\n";
     bool hasLength = false;
     for (const auto &[name, value] : request.headers) {
         out += name + ": " + value + "\r\n";

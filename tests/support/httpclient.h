@@ -41,6 +41,8 @@ struct HttpRequest {
     QByteArray body;
     // Adds "Content-Length: <body size>" unless a header already names a length.
     bool autoContentLength = true;
+    // Adds "Connection: close"; turn off to keep the connection for more requests.
+    bool closeConnection = true;
 };
 
 // A blocking TCP connection to 127.0.0.1 on POSIX sockets. Every operation
@@ -58,9 +60,11 @@ public:
 
     // Sends all of `bytes`; returns how many were sent before an error or the deadline.
     qint64 send(QByteArrayView bytes);
+    enum class Interim { Skip, Return };
     // Reads one response. A HEAD response has no body whatever its Content-Length says.
-    // Without a Content-Length the body runs to the end of the stream.
-    HttpResponse readResponse(bool headRequest = false);
+    // Without a Content-Length the body runs to the end of the stream. Interim (1xx)
+    // responses are skipped unless asked for.
+    HttpResponse readResponse(bool headRequest = false, Interim interim = Interim::Skip);
     // Everything until the peer closes the stream (or the deadline).
     QByteArray readUntilClosed();
     // True if the peer closed the connection (EOF or reset) before the deadline.

@@ -20,7 +20,8 @@ QString serverBinary()
 
 int remainingMs(Clock::time_point deadline)
 {
-    return int(std::max<qint64>(0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count()));
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    return int(std::max<qint64>(0, left.count()));
 }
 
 // The child dies with its parent, so a test killed by ctest's timeout leaves no server behind.
@@ -50,7 +51,8 @@ ProcessRun runServerBinary(const QStringList &arguments, std::chrono::millisecon
         process->kill();
         process->waitForFinished(5000);
     }
-    if (process->exitStatus() == QProcess::NormalExit && !run.timedOut)
+    const bool started = process->error() != QProcess::FailedToStart;
+    if (started && process->exitStatus() == QProcess::NormalExit && !run.timedOut)
         run.exitCode = process->exitCode();
     run.standardOutput = process->readAllStandardOutput();
     run.standardError = process->readAllStandardError();
@@ -125,8 +127,21 @@ int ServerProcess::terminate(std::chrono::milliseconds timeout)
 {
     if (!isRunning())
         return kCrashed;
-    m_process->terminate(); // SIGTERM on Unix
-    if (!m_process->waitForFinished(int(timeout.count()))) {
+    sendSigterm();
+    return waitForExit(timeout);
+}
+
+void ServerProcess::sendSigterm()
+{
+    if (isRunning())
+        m_process->terminate(); // SIGTERM on Unix
+}
+
+int ServerProcess::waitForExit(std::chrono::milliseconds timeout)
+{
+    if (!m_process)
+        return kCrashed;
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(int(timeout.count()))) {
         kill9();
         return kTimedOut;
     }
@@ -145,6 +160,18 @@ QString ServerProcess::stderrText() const
 {
     QFile log(m_logDir.filePath(QStringLiteral("stderr.log")));
     return log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
+}
+
+std::string ServerProcess::describeExit(int code)
+{
+    switch (code) {
+    case kCrashed:
+        return "killed by a signal (or not running)";
+    case kTimedOut:
+        return "still running at the deadline, then killed";
+    default:
+        return "exit code " + std::to_string(code);
+    }
 }
 
 qint64 ServerProcess::residentKiB() const

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
 
 namespace shortfuse::test {
 
@@ -52,12 +53,18 @@ public:
 
     // SIGTERM, then waits for the exit; returns the exit code, kCrashed or kTimedOut.
     int terminate(std::chrono::milliseconds timeout = 15s);
+    // SIGTERM without waiting.
+    void sendSigterm();
+    // Waits for the process to end; returns the exit code, kCrashed or kTimedOut (then kills it).
+    int waitForExit(std::chrono::milliseconds timeout = 15s);
     // SIGKILL, then waits until the process is gone.
     void kill9();
     // Everything the server wrote to stderr so far.
     QString stderrText() const;
     // Resident memory of the running process in KiB (VmRSS), or -1.
     qint64 residentKiB() const;
+    // "exit code N", or what kCrashed / kTimedOut mean, for test messages.
+    static std::string describeExit(int code);
 
 private:
     QString m_dataDir;

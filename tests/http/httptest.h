@@ -1,0 +1,112 @@
+#pragma once
+
+// Shared by the HTTP suite: a fixture that runs a real shortfuse-server on a
+// temporary data directory, a read-only view of its database, and small
+// helpers for creating links and checking answers.
+
+#include "httpclient.h"
+#include "serverprocess.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QVariantList>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace shortfuse::test {
+
+// The server's SQLite file opened read-only, as an outside observer. Opened
+// per instance, so each check sees what is committed at that moment.
+class LinkDatabase final {
+public:
+    explicit LinkDatabase(const QString &path);
+    ~LinkDatabase();
+    LinkDatabase(const LinkDatabase &) = delete;
+    LinkDatabase &operator=(const LinkDatabase &) = delete;
+
+    bool isOpen() const { return m_open; }
+    QString error() const { return m_error; }
+
+    // First column of the first row; -1 if the query fails or returns nothing.
+    qint64 scalar(const QString &sql, const QVariantList &bindings = {}) const;
+    qint64 linkCount() const;
+    qint64 clicksOf(const QString &slug) const;                 // links.clicks
+    qint64 clickRows(const QString &slug, int outcome) const;   // rows in the click log
+    QString integrityCheck() const;
+
+private:
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    bool m_open = false;
+    QString m_error;
+};
+
+// Click log outcomes, as the database stores them.
+constexpr int kRedirected = 1;
+constexpr int kExpired = 2;
+
+// Polls `condition` until it holds or `timeout` passes; returns its last value.
+bool waitUntil(const std::function<bool()> &condition, std::chrono::milliseconds timeout = 10s);
+
+// Runs body(0..threads-1) on that many std::threads, released together by a latch.
+void runTogether(int threads, const std::function<void(int)> &body);
+
+// Tallies response statuses (0 = no response).
+using StatusCounts = std::map<int, int>;
+
+QByteArray pathOf(const QString &slug);
+QString htmlEscaped(const QString &text);
+
+// The server ended with exit code 0; otherwise a failure naming what happened and its stderr.
+void expectCleanExit(const ServerProcess &server, int exitCode);
+
+// The error shape of the JSON API: {"error": "<sentence>", "reason": "<code>"}.
+// An empty `reason` accepts any non-empty code.
+void expectJsonError(const HttpResponse &response, int status, const QString &reason = {});
+
+// A real server on a fresh data directory, started before each test. Tests
+// that need other flags override serverArguments(), or stop it and call
+// startServer() with their own.
+class ServerTest : public ::testing::Test {
+protected:
+    void SetUp() override;
+    void TearDown() override;
+
+    // Default: creation rate limit off, so tests can create links freely.
+    virtual QStringList serverArguments() const;
+
+    // Starts a server on the fixture's data directory (stopping a running one with SIGTERM).
+    void startServer(const QStringList &arguments);
+    // SIGTERM and restart with the same arguments and data directory; the port may change.
+    void restartServer();
+    // SIGTERM, expecting exit code 0. Click records written after an answer are then all
+    // in the database (the server flushes them before it exits), so counts are final.
+    void stopServer();
+
+    ServerProcess &server() { return *m_server; }
+    HttpClient client() const { return HttpClient(m_server->port()); }
+    QString dataDir() const { return m_dataDir.path(); }
+    LinkDatabase database() const;
+
+    HttpResponse create(const QJsonObject &fields) const;
+    // Creates a link and returns its slug; records a test failure (and returns "") if not 201.
+    QString createLink(const QString &url, std::optional<qint64> maxClicks = {}, const QString &alias = {}) const;
+    // GETs /<slug> `times` times in a row and tallies the statuses.
+    StatusCounts visit(const QString &slug, int times) const;
+
+private:
+    QTemporaryDir m_dataDir;
+    QStringList m_arguments;
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+} // namespace shortfuse::test
