@@ -5,6 +5,7 @@
 
 #include "unixsignals.h"
 
+#include <createpanel.h>
 #include <i18n.h>
 #include <mainwindow.h>
 #include <serverconfig.h>
@@ -16,6 +17,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTimer>
@@ -76,8 +79,8 @@ int main(int argc, char *argv[])
     QCommandLineOption settingsFile(QStringLiteral("settings"),
                                     QStringLiteral("Read and write settings in this INI file."), QStringLiteral("FILE"));
     parser.addOption(settingsFile);
-    // For scripts/screenshots: open the statistics of SLUG, save the window
-    // and the statistics as PNGs into DIR, and quit.
+    // For scripts/screenshots (hidden from --help): save the window and the
+    // statistics of SLUG as PNGs into DIR, then quit.
     QCommandLineOption screenshotDir(QStringLiteral("screenshot-dir"), QStringLiteral("Save screenshots, then quit."),
                                      QStringLiteral("DIR"));
     screenshotDir.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -86,6 +89,10 @@ int main(int argc, char *argv[])
                                       QStringLiteral("SLUG"));
     screenshotSlug.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshotSlug);
+    QCommandLineOption screenshotCreate(QStringLiteral("screenshot-create"),
+                                        QStringLiteral("Shorten URL through the panel first."), QStringLiteral("URL"));
+    screenshotCreate.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotCreate);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "shortfuse: %s (see --help)\n", qPrintable(parser.errorText()));
@@ -126,27 +133,51 @@ int main(int argc, char *argv[])
         window.show();
 
     if (parser.isSet(screenshotDir)) {
-        // Once the server runs and the table and the statistics have loaded,
-        // grab both (the window draws itself; no screen grabber needed).
+        // scripts/screenshots: once the server runs, make a link through the
+        // panel (so the result and its QR code show), let the table load,
+        // grab the window; then open the statistics of SLUG and grab again.
+        // The window draws itself into the PNGs: no screen grabber needed.
         const QString dir = parser.value(screenshotDir);
         const QString slug = parser.value(screenshotSlug);
-        auto shoot = [&window, dir, slug] {
+        const QString createUrl = parser.value(screenshotCreate);
+        window.resize(1280, 900);
+        auto grabTo = [&window, dir](const QString &name) {
             QDir().mkpath(dir);
-            window.grab().save(QDir(dir).filePath(QStringLiteral("main-window.png")));
+            if (!window.grab().save(QDir(dir).filePath(name)))
+                std::fprintf(stderr, "shortfuse: could not save %s\n", qPrintable(QDir(dir).filePath(name)));
+        };
+        auto shootStats = [&window, grabTo, slug] {
             if (slug.isEmpty()) {
                 window.quitApplication();
                 return;
             }
-            QObject::connect(window.statsView(), &shortfuse::StatsView::statsLoaded, &window, [&window, dir] {
-                QTimer::singleShot(300, &window, [&window, dir] {
-                    window.grab().save(QDir(dir).filePath(QStringLiteral("stats-view.png")));
-                    window.quitApplication();
-                });
-            }, Qt::SingleShotConnection);
+            QObject::connect(
+                window.statsView(), &shortfuse::StatsView::statsLoaded, &window,
+                [&window, grabTo] {
+                    QTimer::singleShot(500, &window, [&window, grabTo] {
+                        grabTo(QStringLiteral("stats-view.png"));
+                        window.quitApplication();
+                    });
+                },
+                Qt::SingleShotConnection);
             window.showStatsFor(slug);
         };
-        QObject::connect(&host, &shortfuse::ServerHost::started, &window, [&window, shoot] {
-            QTimer::singleShot(1500, &window, shoot);
+        auto shootMain = [&window, grabTo, shootStats] {
+            QTimer::singleShot(1500, &window, [grabTo, shootStats] {
+                grabTo(QStringLiteral("main-window.png"));
+                shootStats();
+            });
+        };
+        QObject::connect(&host, &shortfuse::ServerHost::started, &window, [&window, createUrl, shootMain] {
+            if (createUrl.isEmpty()) {
+                shootMain();
+                return;
+            }
+            QObject::connect(window.createPanel(), &shortfuse::CreatePanel::linkCreated, &window, shootMain,
+                             Qt::SingleShotConnection);
+            window.findChild<QLineEdit *>(QStringLiteral("urlEdit"))->setText(createUrl);
+            window.findChild<QSpinBox *>(QStringLiteral("maxClicksSpin"))->setValue(1);
+            window.createPanel()->shorten();
         });
         QObject::connect(&host, &shortfuse::ServerHost::startFailed, &app, [] { QCoreApplication::exit(1); });
     }

@@ -1,0 +1,169 @@
+// The settings dialog: what it stores comes back, and applying it restarts
+// the server without losing a click. A port in use: the window still opens.
+
+#include "guitest.h"
+
+#include <settingsdialog.h>
+#include <storage/linkstore.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTest>
+
+namespace shortfuse::test {
+namespace {
+
+class SettingsTest : public GuiTest {
+protected:
+    SettingsDialog *openDialog()
+    {
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("settingsAction"));
+        EXPECT_NE(action, nullptr);
+        if (!action)
+            return nullptr;
+        action->trigger();
+        SettingsDialog *dialog = nullptr;
+        waitUntil([&] {
+            dialog = m_window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog"));
+            return dialog && dialog->isVisible();
+        });
+        return dialog;
+    }
+
+    void pressOk(SettingsDialog *dialog)
+    {
+        auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"));
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    }
+
+    template <typename W>
+    static W *field(QWidget *dialog, const char *name)
+    {
+        W *w = dialog->findChild<W *>(QLatin1String(name));
+        EXPECT_NE(w, nullptr) << name;
+        return w;
+    }
+};
+
+TEST_F(SettingsTest, AppliedSettingsAreStoredShownAgainAndRestartTheServerWithoutLosingClicks)
+{
+    const QString slug = createThroughPanel(QStringLiteral("https://example.com/keep"), 0);
+    ASSERT_FALSE(slug.isEmpty());
+    for (int i = 0; i < 5; ++i)
+        ASSERT_EQ(http().get(pathOf(slug)).status, 302);
+    const quint16 oldPort = m_host->port();
+
+    SettingsDialog *dialog = openDialog();
+    ASSERT_NE(dialog, nullptr);
+    field<QSpinBox>(dialog, "portSpin")->setValue(0);
+    auto *base = field<QLineEdit>(dialog, "baseUrlEdit");
+    base->clear();
+    QTest::keyClicks(base, QStringLiteral("https://sho.rt/"));
+    field<QSpinBox>(dialog, "rateLimitSpin")->setValue(7);
+    auto *proxies = field<QLineEdit>(dialog, "trustedProxiesEdit");
+    proxies->clear();
+    QTest::keyClicks(proxies, QStringLiteral("127.0.0.1, 10.0.0.0/8"));
+    field<QCheckBox>(dialog, "startMinimizedCheck")->setChecked(true);
+    auto *language = field<QComboBox>(dialog, "languageCombo");
+    language->setCurrentIndex(language->findData(QStringLiteral("de")));
+    pressOk(dialog);
+
+    // Restarted with the new settings, on a new port; the clicks are all there.
+    ASSERT_TRUE(waitUntil([&] { return m_host->isRunning() && m_host->baseUrl() == QStringLiteral("https://sho.rt"); }));
+    EXPECT_NE(m_host->port(), oldPort);
+    EXPECT_EQ(m_host->config().rateLimitPerMinute, 7);
+    EXPECT_EQ(m_host->config().trustedProxies.size(), 2);
+    std::optional<std::optional<Link>> link =
+        readStore<std::optional<Link>>(*m_host, [slug](LinkStore &store) { return store.findLink(slug); });
+    ASSERT_TRUE(link && link->has_value());
+    EXPECT_EQ((*link)->clicks, 5);
+    EXPECT_EQ(http().get(pathOf(slug)).status, 302);
+
+    // Stored in the file, as another instance reads it.
+    Settings reread(m_settings->fileName());
+    EXPECT_EQ(reread.value(Settings::Key::Port).toInt(), 0);
+    EXPECT_EQ(reread.value(Settings::Key::BaseUrl).toString(), QStringLiteral("https://sho.rt"));
+    EXPECT_EQ(reread.value(Settings::Key::RateLimit).toInt(), 7);
+    EXPECT_EQ(reread.value(Settings::Key::TrustedProxies).toString(), QStringLiteral("127.0.0.1, 10.0.0.0/8"));
+    EXPECT_TRUE(reread.value(Settings::Key::StartMinimized).toBool());
+    EXPECT_EQ(reread.value(Settings::Key::Language).toString(), QStringLiteral("de"));
+    const ServerConfig config = reread.serverConfig(ServerConfig{});
+    EXPECT_EQ(config.baseUrl, QStringLiteral("https://sho.rt"));
+    EXPECT_EQ(config.dataDir, m_dir.filePath(QStringLiteral("data")));
+
+    // And shown again by the dialog.
+    ASSERT_TRUE(waitUntil([&] { return !m_window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog")); }));
+    dialog = openDialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(field<QLineEdit>(dialog, "baseUrlEdit")->text(), QStringLiteral("https://sho.rt"));
+    EXPECT_EQ(field<QSpinBox>(dialog, "rateLimitSpin")->value(), 7);
+    EXPECT_EQ(field<QLineEdit>(dialog, "trustedProxiesEdit")->text(), QStringLiteral("127.0.0.1, 10.0.0.0/8"));
+    EXPECT_TRUE(field<QCheckBox>(dialog, "startMinimizedCheck")->isChecked());
+    EXPECT_EQ(field<QComboBox>(dialog, "languageCombo")->currentData().toString(), QStringLiteral("de"));
+    dialog->reject();
+}
+
+TEST_F(SettingsTest, WrongValuesShowNextToTheirFieldAndKeepTheDialogOpen)
+{
+    SettingsDialog *dialog = openDialog();
+    ASSERT_NE(dialog, nullptr);
+    auto *bind = field<QLineEdit>(dialog, "bindEdit");
+    bind->setText(QStringLiteral("localhost.invalid"));
+    field<QLineEdit>(dialog, "baseUrlEdit")->setText(QStringLiteral("https://sho.rt/?q=1"));
+    pressOk(dialog);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_TRUE(field<QLabel>(dialog, "bindError")->isVisible());
+    EXPECT_TRUE(field<QLabel>(dialog, "baseUrlError")->isVisible());
+    EXPECT_EQ(Settings(m_settings->fileName()).value(Settings::Key::BaseUrl).toString(), QString());
+    dialog->reject();
+}
+
+class PortTakenTest : public GuiTest {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        ASSERT_TRUE(m_blocker.listen(QHostAddress::LocalHost, 0));
+        m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_host = std::make_unique<ServerHost>();
+        m_window = std::make_unique<MainWindow>(*m_host, *m_settings);
+        m_window->show();
+    }
+    QTcpServer m_blocker;
+};
+
+TEST_F(PortTakenTest, WindowOpensSaysSoAndAnotherPortCanBeChosen)
+{
+    ServerConfig config = serverConfig();
+    config.port = m_blocker.serverPort();
+    m_host->start(config);
+    ASSERT_TRUE(waitUntil([&] { return m_host->state() == ServerHost::State::Failed; }));
+    auto *banner = widget<QLabel>("serverBannerText");
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(QString::number(config.port))) << qPrintable(banner->text());
+    EXPECT_TRUE(m_window->isVisible());
+
+    QTest::mouseClick(widget<QPushButton>("bannerSettingsButton"), Qt::LeftButton);
+    SettingsDialog *dialog = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        dialog = m_window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog"));
+        return dialog && dialog->isVisible();
+    }));
+    dialog->findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(0);
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return m_host->isRunning(); }));
+    EXPECT_NE(m_host->port(), config.port);
+    EXPECT_FALSE(banner->isVisible());
+    EXPECT_TRUE(waitUntil([&] { return m_window->isReachable(); }));
+    EXPECT_FALSE(createThroughPanel(QStringLiteral("https://example.com/after"), 1).isEmpty());
+}
+
+} // namespace
+} // namespace shortfuse::test

@@ -1,0 +1,63 @@
+// The translations are embedded and follow the locale.
+
+#include "guitest.h"
+
+#include <createpanel.h>
+#include <i18n.h>
+#include <mainwindow.h>
+#include <serverhost.h>
+#include <settings.h>
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace shortfuse::test {
+namespace {
+
+class TranslationsTest : public ::testing::Test {
+protected:
+    void TearDown() override
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        installTranslations(QStringLiteral("en"));
+    }
+};
+
+TEST_F(TranslationsTest, GermanLocaleShowsTheWindowInGerman)
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    EXPECT_EQ(installTranslations(QString()), QStringLiteral("de"));
+
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    ServerHost host;
+    MainWindow window(host, settings);
+    auto *shorten = window.findChild<QPushButton *>(QStringLiteral("shortenButton"));
+    ASSERT_NE(shorten, nullptr);
+    EXPECT_EQ(shorten->text(), QStringLiteral("&Kürzen"));
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("Shortfuse")));
+}
+
+TEST_F(TranslationsTest, EveryLanguageIsEmbeddedAndComplete)
+{
+    for (const QString &language : translatedLanguages()) {
+        EXPECT_EQ(installTranslations(language), language);
+        const QString shorten = QCoreApplication::translate("shortfuse::CreatePanel", "&Shorten");
+        EXPECT_NE(shorten, QStringLiteral("&Shorten")) << qPrintable(language);
+        const QString unlimited = QCoreApplication::translate("shortfuse::CreatePanel", "Unlimited");
+        EXPECT_NE(unlimited, QStringLiteral("Unlimited")) << qPrintable(language);
+    }
+}
+
+TEST_F(TranslationsTest, EnglishNeedsNoFile)
+{
+    EXPECT_EQ(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+    EXPECT_EQ(QCoreApplication::translate("shortfuse::CreatePanel", "&Shorten"), QStringLiteral("&Shorten"));
+}
+
+} // namespace
+} // namespace shortfuse::test

@@ -1,0 +1,825 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Enter the address the short link should lead to.</source>
+        <translation>Geben Sie die Adresse ein, zu der der Kurzlink führen soll.</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most %1 characters).</source>
+        <translation>Die Adresse ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>This is not a complete web address (for example https://example.com/page).</source>
+        <translation>Das ist keine vollständige Webadresse (zum Beispiel https://example.com/seite).</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// addresses can be shortened.</source>
+        <translation>Nur http://- und https://-Adressen lassen sich kürzen.</translation>
+    </message>
+    <message>
+        <source>An alias has %1 to %2 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Ein Alias hat %1 bis %2 Zeichen: Buchstaben, Ziffern, „-“ und „_“.</translation>
+    </message>
+    <message>
+        <source>This word is used by the server itself; choose another alias.</source>
+        <translation>Dieses Wort verwendet der Server selbst; wählen Sie einen anderen Alias.</translation>
+    </message>
+    <message>
+        <source>This alias is already in use.</source>
+        <translation>Dieser Alias ist bereits vergeben.</translation>
+    </message>
+    <message>
+        <source>Max clicks must be a whole number from 1 to 2147483647.</source>
+        <translation>Die maximale Klickzahl muss eine ganze Zahl von 1 bis 2147483647 sein.</translation>
+    </message>
+    <message>
+        <source>Too many links in a short time; try again in a minute.</source>
+        <translation>Zu viele Links in kurzer Zeit; versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Der Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again in a moment.</source>
+        <translation>Der Server ist ausgelastet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::CreatePanel</name>
+    <message>
+        <source>New link</source>
+        <translation>Neuer Link</translation>
+    </message>
+    <message>
+        <source>https://example.com/a/long/address</source>
+        <translation>https://example.com/eine/lange/adresse</translation>
+    </message>
+    <message>
+        <source>Destination URL</source>
+        <translation>Ziel-URL</translation>
+    </message>
+    <message>
+        <source>Destination URL error</source>
+        <translation>Fehler bei der Ziel-URL</translation>
+    </message>
+    <message>
+        <source>optional, e.g. spring-invite</source>
+        <translation>optional, z. B. fruehlings-einladung</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Alias error</source>
+        <translation>Fehler beim Alias</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>Maximale Klicks</translation>
+    </message>
+    <message>
+        <source>How many times the link redirects before it expires. The lowest value means unlimited.</source>
+        <translation>Wie oft der Link weiterleitet, bevor er abläuft. Der niedrigste Wert bedeutet unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Shorten</source>
+        <translation>&amp;Kürzen</translation>
+    </message>
+    <message>
+        <source>Shorten</source>
+        <translation>Kürzen</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Alias:</translation>
+    </message>
+    <message>
+        <source>&amp;Max clicks:</source>
+        <translation>&amp;Max. Klicks:</translation>
+    </message>
+    <message>
+        <source>Your short link</source>
+        <translation>Ihr Kurzlink</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Kurzlink</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy short link</source>
+        <translation>Kurzlink kopieren</translation>
+    </message>
+    <message>
+        <source>Copy confirmation</source>
+        <translation>Kopierbestätigung</translation>
+    </message>
+    <message>
+        <source>QR code of the short link</source>
+        <translation>QR-Code des Kurzlinks</translation>
+    </message>
+    <message>
+        <source>Copy &amp;QR code</source>
+        <translation>&amp;QR-Code kopieren</translation>
+    </message>
+    <message>
+        <source>Save QR code as &amp;PNG…</source>
+        <translation>QR-Code als &amp;PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>In die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>QR code copied</source>
+        <translation>QR-Code kopiert</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>QR-Code speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>%1 konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
+        <translation>Die Eingabetaste kürzt; der Kurzlink landet sofort in der Zwischenablage. Ein Link mit maximaler Klickzahl leitet genau so oft weiter und zeigt danach eine Abgelaufen-Seite.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkTableModel</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / unlimited</source>
+        <translation>%1 / unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Kurzlink</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::MainWindow</name>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Choose another &amp;port…</source>
+        <translation>Anderen &amp;Port wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Filter by short link or destination (Ctrl+F)</source>
+        <translation>Nach Kurzlink oder Ziel filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter links</source>
+        <translation>Links filtern</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>&amp;Links</source>
+        <translation>&amp;Links</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>S&amp;tatistik</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 Links</translation>
+    </message>
+    <message>
+        <source>&amp;Copy short link</source>
+        <translation>Kurzlink &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;statistics</source>
+        <translation>&amp;Statistik öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Open &amp;destination in browser</source>
+        <translation>&amp;Ziel im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;New link</source>
+        <translation>&amp;Neuer Link</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Find links</source>
+        <translation>Links &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Shortfuse</source>
+        <translation>&amp;Über Shortfuse</translation>
+    </message>
+    <message>
+        <source>About Shortfuse</source>
+        <translation>Über Shortfuse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;Short links that burn out: each one redirects exactly as many times as you allow, then shows an &quot;expired&quot; page.&lt;/p&gt;&lt;p&gt;This window runs its own link server; closing it keeps the links working while the tray icon is there.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;Kurzlinks, die abbrennen: Jeder leitet genau so oft weiter, wie Sie es erlauben, und zeigt danach eine „Abgelaufen“-Seite.&lt;/p&gt;&lt;p&gt;Dieses Fenster betreibt einen eigenen Link-Server; wenn Sie es schließen, funktionieren die Links weiter, solange das Symbol im Infobereich zu sehen ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>Fenster &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>Letzten Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse läuft weiter</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Ihre Kurzlinks funktionieren weiter, während Shortfuse im Infobereich läuft. Um sie nicht mehr bereitzustellen, wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Revoke link</source>
+        <translation>Link widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke %1?
+
+From now on it answers like an expired link. This cannot be undone.</source>
+        <translation>%1 widerrufen?
+
+Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>%1 widerrufen</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>Server wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Stopping the server…</source>
+        <translation>Server wird angehalten…</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>Der Server ist angehalten.</translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation>Bereitgestellt unter %1</translation>
+    </message>
+    <message>
+        <source>Short links start with %1</source>
+        <translation>Kurzlinks beginnen mit %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The link server could not start.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Der Link-Server konnte nicht starten.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Not serving</source>
+        <translation>Keine Bereitstellung</translation>
+    </message>
+    <message>
+        <source>● reachable</source>
+        <translation>● erreichbar</translation>
+    </message>
+    <message>
+        <source>● not reachable</source>
+        <translation>● nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The server answered its health check.</source>
+        <translation>Der Server hat auf die Zustandsprüfung geantwortet.</translation>
+    </message>
+    <message>
+        <source>The health check failed: %1</source>
+        <translation>Die Zustandsprüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 links · %2 clicks today</source>
+        <translation>%1 Links · %2 Klicks heute</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Der Server läuft nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Shortfuse Settings</source>
+        <translation>Shortfuse-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Bind address</source>
+        <translation>Bind-Adresse</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this computer only. 0.0.0.0 or ::: every network interface.</source>
+        <translation>127.0.0.1: nur dieser Computer. 0.0.0.0 oder ::: alle Netzwerkschnittstellen.</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>automatic: http://&lt;bind address&gt;:&lt;port&gt;</source>
+        <translation>automatisch: http://&lt;Bind-Adresse&gt;:&lt;Port&gt;</translation>
+    </message>
+    <message>
+        <source>Public base URL</source>
+        <translation>Öffentliche Basis-URL</translation>
+    </message>
+    <message>
+        <source>The address people use to reach this computer, when a router, a tunnel or a reverse proxy exposes it, e.g. https://sho.rt</source>
+        <translation>Die Adresse, unter der andere diesen Computer erreichen, wenn ein Router, ein Tunnel oder ein Reverse-Proxy ihn freigibt, z. B. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> pro Minute</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Links each client address may create per minute through the web form and the API. Redirects are never limited.</source>
+        <translation>Links, die jede Client-Adresse pro Minute über das Webformular und die API erstellen darf. Weiterleitungen werden nie begrenzt.</translation>
+    </message>
+    <message>
+        <source>none, e.g. 127.0.0.1, 10.0.0.0/8</source>
+        <translation>keine, z. B. 127.0.0.1, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Vertrauenswürdige Proxys</translation>
+    </message>
+    <message>
+        <source>Peers whose X-Forwarded-For header is believed.</source>
+        <translation>Gegenstellen, deren X-Forwarded-For-Header geglaubt wird.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>&amp;Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>This desktop has no tray; the window always opens.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich; das Fenster öffnet sich immer.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Shortfuse starts.</source>
+        <translation>Eine neue Sprache erscheint beim nächsten Start von Shortfuse.</translation>
+    </message>
+    <message>
+        <source>Link server</source>
+        <translation>Link-Server</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>&amp;Bind-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Public &amp;base URL:</source>
+        <translation>Öffentliche &amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Ratenbegrenzung:</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted proxies:</source>
+        <translation>&amp;Vertrauenswürdige Proxys:</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Datenordner:</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>OK restarts the link server with these settings. Clicks already recorded are kept.</source>
+        <translation>OK startet den Link-Server mit diesen Einstellungen neu. Bereits erfasste Klicks bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Not an IP address; try 127.0.0.1 or 0.0.0.0.</source>
+        <translation>Keine IP-Adresse; versuchen Sie 127.0.0.1 oder 0.0.0.0.</translation>
+    </message>
+    <message>
+        <source>Use an http:// or https:// address without a query, e.g. https://sho.rt</source>
+        <translation>Verwenden Sie eine http://- oder https://-Adresse ohne Abfrageteil, z. B. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
+        <translation>Adressen oder Bereiche, durch Kommas getrennt, z. B. 127.0.0.1, 10.0.0.0/8.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::StatsView</name>
+    <message>
+        <source>redirected</source>
+        <translation>weitergeleitet</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>asked to confirm</source>
+        <translation>Bestätigung angefragt</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Select a link in the Links tab and choose &lt;b&gt;Open statistics&lt;/b&gt; (Ctrl+I, Enter or a double click).</source>
+        <translation>Wählen Sie im Reiter „Links“ einen Link und dann &lt;b&gt;Statistik öffnen&lt;/b&gt; (Strg+I, Eingabetaste oder Doppelklick).</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the click log as CSV</source>
+        <translation>Klickprotokoll als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Clicks over time</source>
+        <translation>Klicks im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Clicks over time chart</source>
+        <translation>Diagramm: Klicks im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Humans and bots</source>
+        <translation>Menschen und Bots</translation>
+    </message>
+    <message>
+        <source>Humans and bots chart</source>
+        <translation>Diagramm: Menschen und Bots</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Länder</translation>
+    </message>
+    <message>
+        <source>Clicks by country chart</source>
+        <translation>Diagramm: Klicks nach Land</translation>
+    </message>
+    <message>
+        <source>Browsers</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <source>Clicks by browser chart</source>
+        <translation>Diagramm: Klicks nach Browser</translation>
+    </message>
+    <message>
+        <source>Operating systems</source>
+        <translation>Betriebssysteme</translation>
+    </message>
+    <message>
+        <source>Clicks by operating system chart</source>
+        <translation>Diagramm: Klicks nach Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Click log</source>
+        <translation>Klickprotokoll</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Verweis</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Load &amp;older entries</source>
+        <translation>Ä&amp;ltere Einträge laden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>Es gibt keinen Link %1.</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clicks used</source>
+        <translation>%1 von %2 Klicks verbraucht</translation>
+    </message>
+    <message>
+        <source>%1 clicks (unlimited)</source>
+        <translation>%1 Klicks (unbegrenzt)</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>erstellt %1</translation>
+    </message>
+    <message>
+        <source>first click %1</source>
+        <translation>erster Klick %1</translation>
+    </message>
+    <message>
+        <source>last click %1</source>
+        <translation>letzter Klick %1</translation>
+    </message>
+    <message>
+        <source>%1 requests after it expired</source>
+        <translation>%1 Aufrufe nach Ablauf</translation>
+    </message>
+    <message>
+        <source>Click log: %1 of %2 requests, newest first</source>
+        <translation>Klickprotokoll: %1 von %2 Aufrufen, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <source>Clicks per %1</source>
+        <translation>Klicks pro %1</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>Sonstige: %1</translation>
+    </message>
+    <message>
+        <source>No clicks yet</source>
+        <translation>Noch keine Klicks</translation>
+    </message>
+    <message>
+        <source>Humans: %1</source>
+        <translation>Menschen: %1</translation>
+    </message>
+    <message>
+        <source>Bots: %1</source>
+        <translation>Bots: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Export click log</source>
+        <translation>Klickprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 log entries to %2</source>
+        <translation>%1 Protokolleinträge nach %2 exportiert</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,825 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Enter the address the short link should lead to.</source>
+        <translation>Introduce la dirección a la que debe llevar el enlace corto.</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most %1 characters).</source>
+        <translation>La dirección es demasiado larga (como máximo %1 caracteres).</translation>
+    </message>
+    <message>
+        <source>This is not a complete web address (for example https://example.com/page).</source>
+        <translation>No es una dirección web completa (por ejemplo https://example.com/pagina).</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// addresses can be shortened.</source>
+        <translation>Solo se pueden acortar direcciones http:// y https://.</translation>
+    </message>
+    <message>
+        <source>An alias has %1 to %2 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Un alias tiene de %1 a %2 caracteres: letras, dígitos, «-» y «_».</translation>
+    </message>
+    <message>
+        <source>This word is used by the server itself; choose another alias.</source>
+        <translation>El propio servidor usa esta palabra; elige otro alias.</translation>
+    </message>
+    <message>
+        <source>This alias is already in use.</source>
+        <translation>Este alias ya está en uso.</translation>
+    </message>
+    <message>
+        <source>Max clicks must be a whole number from 1 to 2147483647.</source>
+        <translation>El máximo de clics debe ser un número entero entre 1 y 2147483647.</translation>
+    </message>
+    <message>
+        <source>Too many links in a short time; try again in a minute.</source>
+        <translation>Demasiados enlaces en poco tiempo; inténtalo de nuevo en un minuto.</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>El servidor no está en marcha.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again in a moment.</source>
+        <translation>El servidor está ocupado; inténtalo de nuevo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::CreatePanel</name>
+    <message>
+        <source>New link</source>
+        <translation>Nuevo enlace</translation>
+    </message>
+    <message>
+        <source>https://example.com/a/long/address</source>
+        <translation>https://example.com/una/direccion/larga</translation>
+    </message>
+    <message>
+        <source>Destination URL</source>
+        <translation>URL de destino</translation>
+    </message>
+    <message>
+        <source>Destination URL error</source>
+        <translation>Error en la URL de destino</translation>
+    </message>
+    <message>
+        <source>optional, e.g. spring-invite</source>
+        <translation>opcional, p. ej. invitacion-primavera</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Alias error</source>
+        <translation>Error en el alias</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Ilimitado</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>Clics máximos</translation>
+    </message>
+    <message>
+        <source>How many times the link redirects before it expires. The lowest value means unlimited.</source>
+        <translation>Cuántas veces redirige el enlace antes de caducar. El valor más bajo significa ilimitado.</translation>
+    </message>
+    <message>
+        <source>&amp;Shorten</source>
+        <translation>&amp;Acortar</translation>
+    </message>
+    <message>
+        <source>Shorten</source>
+        <translation>Acortar</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>A&amp;lias:</translation>
+    </message>
+    <message>
+        <source>&amp;Max clicks:</source>
+        <translation>Clics &amp;máx.:</translation>
+    </message>
+    <message>
+        <source>Your short link</source>
+        <translation>Tu enlace corto</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Enlace corto</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy short link</source>
+        <translation>Copiar el enlace corto</translation>
+    </message>
+    <message>
+        <source>Copy confirmation</source>
+        <translation>Confirmación de copia</translation>
+    </message>
+    <message>
+        <source>QR code of the short link</source>
+        <translation>Código QR del enlace corto</translation>
+    </message>
+    <message>
+        <source>Copy &amp;QR code</source>
+        <translation>Copiar código &amp;QR</translation>
+    </message>
+    <message>
+        <source>Save QR code as &amp;PNG…</source>
+        <translation>Guardar código QR como &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>Copiado al portapapeles</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>QR code copied</source>
+        <translation>Código QR copiado</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>Guardar código QR</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>No se pudo guardar %1.</translation>
+    </message>
+    <message>
+        <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
+        <translation>Intro acorta; el enlace corto va directo al portapapeles. Un enlace con clics máximos redirige esas veces y luego muestra una página de caducado.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkTableModel</name>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducado</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / unlimited</source>
+        <translation>%1 / ilimitado</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Enlace corto</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::MainWindow</name>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Choose another &amp;port…</source>
+        <translation>Elegir otro &amp;puerto…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Filter by short link or destination (Ctrl+F)</source>
+        <translation>Filtrar por enlace corto o destino (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter links</source>
+        <translation>Filtrar enlaces</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Enlaces</translation>
+    </message>
+    <message>
+        <source>&amp;Links</source>
+        <translation>&amp;Enlaces</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>Es&amp;tadísticas</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 enlaces</translation>
+    </message>
+    <message>
+        <source>&amp;Copy short link</source>
+        <translation>&amp;Copiar enlace corto</translation>
+    </message>
+    <message>
+        <source>Open &amp;statistics</source>
+        <translation>Abrir e&amp;stadísticas</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Open &amp;destination in browser</source>
+        <translation>Abrir el &amp;destino en el navegador</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Revocar…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;New link</source>
+        <translation>&amp;Nuevo enlace</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Find links</source>
+        <translation>&amp;Buscar enlaces</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>&amp;Cerrar ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>E&amp;nlace</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Shortfuse</source>
+        <translation>&amp;Acerca de Shortfuse</translation>
+    </message>
+    <message>
+        <source>About Shortfuse</source>
+        <translation>Acerca de Shortfuse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;Short links that burn out: each one redirects exactly as many times as you allow, then shows an &quot;expired&quot; page.&lt;/p&gt;&lt;p&gt;This window runs its own link server; closing it keeps the links working while the tray icon is there.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;Enlaces cortos que se consumen: cada uno redirige exactamente las veces que permitas y luego muestra una página de «caducado».&lt;/p&gt;&lt;p&gt;Esta ventana ejecuta su propio servidor de enlaces; al cerrarla, los enlaces siguen funcionando mientras el icono esté en la bandeja.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>&amp;Mostrar ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>&amp;Copiar el último enlace</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse sigue en marcha</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Tus enlaces cortos siguen funcionando mientras Shortfuse se ejecuta en la bandeja. Para dejar de servirlos, elige Salir en el menú del icono.</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 copiado</translation>
+    </message>
+    <message>
+        <source>Revoke link</source>
+        <translation>Revocar enlace</translation>
+    </message>
+    <message>
+        <source>Revoke %1?
+
+From now on it answers like an expired link. This cannot be undone.</source>
+        <translation>¿Revocar %1?
+
+A partir de ahora responderá como un enlace caducado. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>%1 revocado</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>Iniciando el servidor…</translation>
+    </message>
+    <message>
+        <source>Stopping the server…</source>
+        <translation>Deteniendo el servidor…</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>El servidor está detenido.</translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation>Sirviendo en %1</translation>
+    </message>
+    <message>
+        <source>Short links start with %1</source>
+        <translation>Los enlaces cortos empiezan por %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>comprobando…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The link server could not start.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;No se pudo iniciar el servidor de enlaces.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Not serving</source>
+        <translation>Sin servicio</translation>
+    </message>
+    <message>
+        <source>● reachable</source>
+        <translation>● accesible</translation>
+    </message>
+    <message>
+        <source>● not reachable</source>
+        <translation>● no accesible</translation>
+    </message>
+    <message>
+        <source>The server answered its health check.</source>
+        <translation>El servidor respondió a su comprobación de estado.</translation>
+    </message>
+    <message>
+        <source>The health check failed: %1</source>
+        <translation>La comprobación de estado falló: %1</translation>
+    </message>
+    <message>
+        <source>%1 links · %2 clicks today</source>
+        <translation>%1 enlaces · %2 clics hoy</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>El servidor no está en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Shortfuse Settings</source>
+        <translation>Ajustes de Shortfuse</translation>
+    </message>
+    <message>
+        <source>Bind address</source>
+        <translation>Dirección de escucha</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this computer only. 0.0.0.0 or ::: every network interface.</source>
+        <translation>127.0.0.1: solo este equipo. 0.0.0.0 o ::: todas las interfaces de red.</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Cualquier puerto libre</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>automatic: http://&lt;bind address&gt;:&lt;port&gt;</source>
+        <translation>automático: http://&lt;dirección&gt;:&lt;puerto&gt;</translation>
+    </message>
+    <message>
+        <source>Public base URL</source>
+        <translation>URL base pública</translation>
+    </message>
+    <message>
+        <source>The address people use to reach this computer, when a router, a tunnel or a reverse proxy exposes it, e.g. https://sho.rt</source>
+        <translation>La dirección con la que otros llegan a este equipo cuando un router, un túnel o un proxy inverso lo expone, p. ej. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Límite de frecuencia</translation>
+    </message>
+    <message>
+        <source>Links each client address may create per minute through the web form and the API. Redirects are never limited.</source>
+        <translation>Enlaces que cada dirección de cliente puede crear por minuto mediante el formulario web y la API. Las redirecciones nunca se limitan.</translation>
+    </message>
+    <message>
+        <source>none, e.g. 127.0.0.1, 10.0.0.0/8</source>
+        <translation>ninguno, p. ej. 127.0.0.1, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Proxies de confianza</translation>
+    </message>
+    <message>
+        <source>Peers whose X-Forwarded-For header is believed.</source>
+        <translation>Equipos cuyo encabezado X-Forwarded-For se considera fiable.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>Iniciar &amp;minimizado en la bandeja</translation>
+    </message>
+    <message>
+        <source>This desktop has no tray; the window always opens.</source>
+        <translation>Este escritorio no tiene bandeja; la ventana siempre se abre.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Shortfuse starts.</source>
+        <translation>El nuevo idioma se mostrará la próxima vez que se inicie Shortfuse.</translation>
+    </message>
+    <message>
+        <source>Link server</source>
+        <translation>Servidor de enlaces</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>&amp;Dirección de escucha:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>Public &amp;base URL:</source>
+        <translation>URL &amp;base pública:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Límite de frecuencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted proxies:</source>
+        <translation>Proxies de &amp;confianza:</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>Carpeta de &amp;datos:</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>OK restarts the link server with these settings. Clicks already recorded are kept.</source>
+        <translation>Aceptar reinicia el servidor de enlaces con estos ajustes. Los clics ya registrados se conservan.</translation>
+    </message>
+    <message>
+        <source>Not an IP address; try 127.0.0.1 or 0.0.0.0.</source>
+        <translation>No es una dirección IP; prueba 127.0.0.1 o 0.0.0.0.</translation>
+    </message>
+    <message>
+        <source>Use an http:// or https:// address without a query, e.g. https://sho.rt</source>
+        <translation>Usa una dirección http:// o https:// sin consulta, p. ej. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
+        <translation>Direcciones o rangos separados por comas, p. ej. 127.0.0.1, 10.0.0.0/8.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::StatsView</name>
+    <message>
+        <source>redirected</source>
+        <translation>redirigido</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducado</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>vista previa</translation>
+    </message>
+    <message>
+        <source>asked to confirm</source>
+        <translation>confirmación solicitada</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>Select a link in the Links tab and choose &lt;b&gt;Open statistics&lt;/b&gt; (Ctrl+I, Enter or a double click).</source>
+        <translation>Selecciona un enlace en la pestaña Enlaces y elige &lt;b&gt;Abrir estadísticas&lt;/b&gt; (Ctrl+I, Intro o doble clic).</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export the click log as CSV</source>
+        <translation>Exportar el registro de clics como CSV</translation>
+    </message>
+    <message>
+        <source>Clicks over time</source>
+        <translation>Clics a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Clicks over time chart</source>
+        <translation>Gráfico de clics a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Humans and bots</source>
+        <translation>Personas y bots</translation>
+    </message>
+    <message>
+        <source>Humans and bots chart</source>
+        <translation>Gráfico de personas y bots</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Países</translation>
+    </message>
+    <message>
+        <source>Clicks by country chart</source>
+        <translation>Gráfico de clics por país</translation>
+    </message>
+    <message>
+        <source>Browsers</source>
+        <translation>Navegadores</translation>
+    </message>
+    <message>
+        <source>Clicks by browser chart</source>
+        <translation>Gráfico de clics por navegador</translation>
+    </message>
+    <message>
+        <source>Operating systems</source>
+        <translation>Sistemas operativos</translation>
+    </message>
+    <message>
+        <source>Clicks by operating system chart</source>
+        <translation>Gráfico de clics por sistema operativo</translation>
+    </message>
+    <message>
+        <source>Click log</source>
+        <translation>Registro de clics</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Navegador</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Sistema operativo</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Referente</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Load &amp;older entries</source>
+        <translation>Cargar entradas más &amp;antiguas</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>No existe el enlace %1.</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clicks used</source>
+        <translation>%1 de %2 clics usados</translation>
+    </message>
+    <message>
+        <source>%1 clicks (unlimited)</source>
+        <translation>%1 clics (ilimitado)</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>creado el %1</translation>
+    </message>
+    <message>
+        <source>first click %1</source>
+        <translation>primer clic %1</translation>
+    </message>
+    <message>
+        <source>last click %1</source>
+        <translation>último clic %1</translation>
+    </message>
+    <message>
+        <source>%1 requests after it expired</source>
+        <translation>%1 solicitudes después de caducar</translation>
+    </message>
+    <message>
+        <source>Click log: %1 of %2 requests, newest first</source>
+        <translation>Registro de clics: %1 de %2 solicitudes, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Clicks per %1</source>
+        <translation>Clics por %1</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>semana</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>día</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 minutos</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>minuto</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>Otros: %1</translation>
+    </message>
+    <message>
+        <source>No clicks yet</source>
+        <translation>Aún no hay clics</translation>
+    </message>
+    <message>
+        <source>Humans: %1</source>
+        <translation>Personas: %1</translation>
+    </message>
+    <message>
+        <source>Bots: %1</source>
+        <translation>Bots: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Export click log</source>
+        <translation>Exportar registro de clics</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 log entries to %2</source>
+        <translation>%1 entradas exportadas a %2</translation>
+    </message>
+</context>
+</TS>

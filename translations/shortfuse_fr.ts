@@ -1,0 +1,825 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Enter the address the short link should lead to.</source>
+        <translation>Saisissez l’adresse vers laquelle le lien court doit mener.</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most %1 characters).</source>
+        <translation>L’adresse est trop longue (%1 caractères au maximum).</translation>
+    </message>
+    <message>
+        <source>This is not a complete web address (for example https://example.com/page).</source>
+        <translation>Ce n’est pas une adresse web complète (par exemple https://example.com/page).</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// addresses can be shortened.</source>
+        <translation>Seules les adresses http:// et https:// peuvent être raccourcies.</translation>
+    </message>
+    <message>
+        <source>An alias has %1 to %2 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Un alias compte de %1 à %2 caractères : lettres, chiffres, « - » et « _ ».</translation>
+    </message>
+    <message>
+        <source>This word is used by the server itself; choose another alias.</source>
+        <translation>Ce mot est utilisé par le serveur lui-même ; choisissez un autre alias.</translation>
+    </message>
+    <message>
+        <source>This alias is already in use.</source>
+        <translation>Cet alias est déjà utilisé.</translation>
+    </message>
+    <message>
+        <source>Max clicks must be a whole number from 1 to 2147483647.</source>
+        <translation>Le nombre maximal de clics doit être un entier de 1 à 2147483647.</translation>
+    </message>
+    <message>
+        <source>Too many links in a short time; try again in a minute.</source>
+        <translation>Trop de liens en peu de temps ; réessayez dans une minute.</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Le serveur n’est pas en marche.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again in a moment.</source>
+        <translation>Le serveur est occupé ; réessayez dans un instant.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::CreatePanel</name>
+    <message>
+        <source>New link</source>
+        <translation>Nouveau lien</translation>
+    </message>
+    <message>
+        <source>https://example.com/a/long/address</source>
+        <translation>https://example.com/une/longue/adresse</translation>
+    </message>
+    <message>
+        <source>Destination URL</source>
+        <translation>URL de destination</translation>
+    </message>
+    <message>
+        <source>Destination URL error</source>
+        <translation>Erreur dans l’URL de destination</translation>
+    </message>
+    <message>
+        <source>optional, e.g. spring-invite</source>
+        <translation>facultatif, p. ex. invitation-printemps</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Alias error</source>
+        <translation>Erreur dans l’alias</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Illimité</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>Clics maximum</translation>
+    </message>
+    <message>
+        <source>How many times the link redirects before it expires. The lowest value means unlimited.</source>
+        <translation>Nombre de redirections avant que le lien expire. La valeur la plus basse signifie illimité.</translation>
+    </message>
+    <message>
+        <source>&amp;Shorten</source>
+        <translation>&amp;Raccourcir</translation>
+    </message>
+    <message>
+        <source>Shorten</source>
+        <translation>Raccourcir</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL :</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Alias :</translation>
+    </message>
+    <message>
+        <source>&amp;Max clicks:</source>
+        <translation>Clics &amp;max. :</translation>
+    </message>
+    <message>
+        <source>Your short link</source>
+        <translation>Votre lien court</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Lien court</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy short link</source>
+        <translation>Copier le lien court</translation>
+    </message>
+    <message>
+        <source>Copy confirmation</source>
+        <translation>Confirmation de copie</translation>
+    </message>
+    <message>
+        <source>QR code of the short link</source>
+        <translation>Code QR du lien court</translation>
+    </message>
+    <message>
+        <source>Copy &amp;QR code</source>
+        <translation>Copier le code &amp;QR</translation>
+    </message>
+    <message>
+        <source>Save QR code as &amp;PNG…</source>
+        <translation>Enregistrer le code QR en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>Copié dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>QR code copied</source>
+        <translation>Code QR copié</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>Enregistrer le code QR</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>Impossible d’enregistrer %1.</translation>
+    </message>
+    <message>
+        <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
+        <translation>Entrée raccourcit ; le lien court part aussitôt dans le presse-papiers. Un lien avec un nombre maximal de clics redirige autant de fois, puis affiche une page d’expiration.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkTableModel</name>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / unlimited</source>
+        <translation>%1 / illimité</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Lien court</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::MainWindow</name>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Choose another &amp;port…</source>
+        <translation>Choisir un autre &amp;port…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Filter by short link or destination (Ctrl+F)</source>
+        <translation>Filtrer par lien court ou destination (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter links</source>
+        <translation>Filtrer les liens</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <source>&amp;Links</source>
+        <translation>&amp;Liens</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>S&amp;tatistiques</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 liens</translation>
+    </message>
+    <message>
+        <source>&amp;Copy short link</source>
+        <translation>&amp;Copier le lien court</translation>
+    </message>
+    <message>
+        <source>Open &amp;statistics</source>
+        <translation>Ouvrir les &amp;statistiques</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Open &amp;destination in browser</source>
+        <translation>Ouvrir la &amp;destination dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Révoquer…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;New link</source>
+        <translation>&amp;Nouveau lien</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Find links</source>
+        <translation>&amp;Rechercher des liens</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>&amp;Fermer la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Lien</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Shortfuse</source>
+        <translation>À &amp;propos de Shortfuse</translation>
+    </message>
+    <message>
+        <source>About Shortfuse</source>
+        <translation>À propos de Shortfuse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;Short links that burn out: each one redirects exactly as many times as you allow, then shows an &quot;expired&quot; page.&lt;/p&gt;&lt;p&gt;This window runs its own link server; closing it keeps the links working while the tray icon is there.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;Des liens courts qui se consument : chacun redirige exactement autant de fois que vous l’autorisez, puis affiche une page « expiré ».&lt;/p&gt;&lt;p&gt;Cette fenêtre fait tourner son propre serveur de liens ; la fermer laisse les liens fonctionner tant que l’icône reste dans la zone de notification.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>&amp;Copier le dernier lien</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse continue de tourner</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Vos liens courts continuent de fonctionner pendant que Shortfuse tourne dans la zone de notification. Pour arrêter de les servir, choisissez Quitter dans le menu de l’icône.</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 copié</translation>
+    </message>
+    <message>
+        <source>Revoke link</source>
+        <translation>Révoquer le lien</translation>
+    </message>
+    <message>
+        <source>Revoke %1?
+
+From now on it answers like an expired link. This cannot be undone.</source>
+        <translation>Révoquer %1 ?
+
+Désormais, il répondra comme un lien expiré. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>%1 révoqué</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>Démarrage du serveur…</translation>
+    </message>
+    <message>
+        <source>Stopping the server…</source>
+        <translation>Arrêt du serveur…</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>Le serveur est arrêté.</translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation>En service sur %1</translation>
+    </message>
+    <message>
+        <source>Short links start with %1</source>
+        <translation>Les liens courts commencent par %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The link server could not start.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Le serveur de liens n’a pas pu démarrer.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Not serving</source>
+        <translation>Hors service</translation>
+    </message>
+    <message>
+        <source>● reachable</source>
+        <translation>● joignable</translation>
+    </message>
+    <message>
+        <source>● not reachable</source>
+        <translation>● injoignable</translation>
+    </message>
+    <message>
+        <source>The server answered its health check.</source>
+        <translation>Le serveur a répondu à sa vérification d’état.</translation>
+    </message>
+    <message>
+        <source>The health check failed: %1</source>
+        <translation>La vérification d’état a échoué : %1</translation>
+    </message>
+    <message>
+        <source>%1 links · %2 clicks today</source>
+        <translation>%1 liens · %2 clics aujourd’hui</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Le serveur n’est pas en marche.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Shortfuse Settings</source>
+        <translation>Paramètres de Shortfuse</translation>
+    </message>
+    <message>
+        <source>Bind address</source>
+        <translation>Adresse d’écoute</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this computer only. 0.0.0.0 or ::: every network interface.</source>
+        <translation>127.0.0.1 : cet ordinateur uniquement. 0.0.0.0 ou :: : toutes les interfaces réseau.</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>N’importe quel port libre</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>automatic: http://&lt;bind address&gt;:&lt;port&gt;</source>
+        <translation>automatique : http://&lt;adresse&gt;:&lt;port&gt;</translation>
+    </message>
+    <message>
+        <source>Public base URL</source>
+        <translation>URL de base publique</translation>
+    </message>
+    <message>
+        <source>The address people use to reach this computer, when a router, a tunnel or a reverse proxy exposes it, e.g. https://sho.rt</source>
+        <translation>L’adresse par laquelle on joint cet ordinateur lorsqu’un routeur, un tunnel ou un proxy inverse l’expose, p. ex. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> par minute</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de débit</translation>
+    </message>
+    <message>
+        <source>Links each client address may create per minute through the web form and the API. Redirects are never limited.</source>
+        <translation>Liens que chaque adresse client peut créer par minute via le formulaire web et l’API. Les redirections ne sont jamais limitées.</translation>
+    </message>
+    <message>
+        <source>none, e.g. 127.0.0.1, 10.0.0.0/8</source>
+        <translation>aucun, p. ex. 127.0.0.1, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Proxys de confiance</translation>
+    </message>
+    <message>
+        <source>Peers whose X-Forwarded-For header is believed.</source>
+        <translation>Pairs dont l’en-tête X-Forwarded-For est pris en compte.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>Démarrer &amp;réduit dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>This desktop has no tray; the window always opens.</source>
+        <translation>Ce bureau n’a pas de zone de notification ; la fenêtre s’ouvre toujours.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Shortfuse starts.</source>
+        <translation>Une nouvelle langue s’affiche au prochain démarrage de Shortfuse.</translation>
+    </message>
+    <message>
+        <source>Link server</source>
+        <translation>Serveur de liens</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>Adresse d’é&amp;coute :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>Public &amp;base URL:</source>
+        <translation>URL de &amp;base publique :</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Limite de débit :</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted proxies:</source>
+        <translation>Proxys de &amp;confiance :</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Dossier de données :</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>OK restarts the link server with these settings. Clicks already recorded are kept.</source>
+        <translation>OK redémarre le serveur de liens avec ces paramètres. Les clics déjà enregistrés sont conservés.</translation>
+    </message>
+    <message>
+        <source>Not an IP address; try 127.0.0.1 or 0.0.0.0.</source>
+        <translation>Ce n’est pas une adresse IP ; essayez 127.0.0.1 ou 0.0.0.0.</translation>
+    </message>
+    <message>
+        <source>Use an http:// or https:// address without a query, e.g. https://sho.rt</source>
+        <translation>Utilisez une adresse http:// ou https:// sans paramètres, p. ex. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
+        <translation>Adresses ou plages séparées par des virgules, p. ex. 127.0.0.1, 10.0.0.0/8.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::StatsView</name>
+    <message>
+        <source>redirected</source>
+        <translation>redirigé</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>aperçu</translation>
+    </message>
+    <message>
+        <source>asked to confirm</source>
+        <translation>confirmation demandée</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Select a link in the Links tab and choose &lt;b&gt;Open statistics&lt;/b&gt; (Ctrl+I, Enter or a double click).</source>
+        <translation>Sélectionnez un lien dans l’onglet Liens et choisissez &lt;b&gt;Ouvrir les statistiques&lt;/b&gt; (Ctrl+I, Entrée ou double-clic).</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export the click log as CSV</source>
+        <translation>Exporter le journal des clics en CSV</translation>
+    </message>
+    <message>
+        <source>Clicks over time</source>
+        <translation>Clics au fil du temps</translation>
+    </message>
+    <message>
+        <source>Clicks over time chart</source>
+        <translation>Graphique des clics au fil du temps</translation>
+    </message>
+    <message>
+        <source>Humans and bots</source>
+        <translation>Humains et robots</translation>
+    </message>
+    <message>
+        <source>Humans and bots chart</source>
+        <translation>Graphique humains et robots</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Clicks by country chart</source>
+        <translation>Graphique des clics par pays</translation>
+    </message>
+    <message>
+        <source>Browsers</source>
+        <translation>Navigateurs</translation>
+    </message>
+    <message>
+        <source>Clicks by browser chart</source>
+        <translation>Graphique des clics par navigateur</translation>
+    </message>
+    <message>
+        <source>Operating systems</source>
+        <translation>Systèmes d’exploitation</translation>
+    </message>
+    <message>
+        <source>Clicks by operating system chart</source>
+        <translation>Graphique des clics par système d’exploitation</translation>
+    </message>
+    <message>
+        <source>Click log</source>
+        <translation>Journal des clics</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Navigateur</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Système d’exploitation</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Robot</translation>
+    </message>
+    <message>
+        <source>Load &amp;older entries</source>
+        <translation>Charger des entrées plus &amp;anciennes</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>Il n’existe pas de lien %1.</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clicks used</source>
+        <translation>%1 clics utilisés sur %2</translation>
+    </message>
+    <message>
+        <source>%1 clicks (unlimited)</source>
+        <translation>%1 clics (illimité)</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>créé le %1</translation>
+    </message>
+    <message>
+        <source>first click %1</source>
+        <translation>premier clic %1</translation>
+    </message>
+    <message>
+        <source>last click %1</source>
+        <translation>dernier clic %1</translation>
+    </message>
+    <message>
+        <source>%1 requests after it expired</source>
+        <translation>%1 requêtes après expiration</translation>
+    </message>
+    <message>
+        <source>Click log: %1 of %2 requests, newest first</source>
+        <translation>Journal des clics : %1 requêtes sur %2, les plus récentes d’abord</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Clicks per %1</source>
+        <translation>Clics par %1</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>semaine</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>jour</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 minutes</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>minute</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>Autres : %1</translation>
+    </message>
+    <message>
+        <source>No clicks yet</source>
+        <translation>Aucun clic pour l’instant</translation>
+    </message>
+    <message>
+        <source>Humans: %1</source>
+        <translation>Humains : %1</translation>
+    </message>
+    <message>
+        <source>Bots: %1</source>
+        <translation>Robots : %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Export click log</source>
+        <translation>Exporter le journal des clics</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 log entries to %2</source>
+        <translation>%1 entrées exportées dans %2</translation>
+    </message>
+</context>
+</TS>

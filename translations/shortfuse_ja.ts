@@ -1,0 +1,825 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Enter the address the short link should lead to.</source>
+        <translation>短縮リンクの転送先アドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most %1 characters).</source>
+        <translation>アドレスが長すぎます（最大 %1 文字）。</translation>
+    </message>
+    <message>
+        <source>This is not a complete web address (for example https://example.com/page).</source>
+        <translation>完全なウェブアドレスではありません（例: https://example.com/page）。</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// addresses can be shortened.</source>
+        <translation>短縮できるのは http:// と https:// のアドレスだけです。</translation>
+    </message>
+    <message>
+        <source>An alias has %1 to %2 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>エイリアスは %1〜%2 文字の英字・数字・「-」・「_」です。</translation>
+    </message>
+    <message>
+        <source>This word is used by the server itself; choose another alias.</source>
+        <translation>この語はサーバー自身が使っています。別のエイリアスを選んでください。</translation>
+    </message>
+    <message>
+        <source>This alias is already in use.</source>
+        <translation>このエイリアスはすでに使われています。</translation>
+    </message>
+    <message>
+        <source>Max clicks must be a whole number from 1 to 2147483647.</source>
+        <translation>最大クリック数は 1〜2147483647 の整数で指定してください。</translation>
+    </message>
+    <message>
+        <source>Too many links in a short time; try again in a minute.</source>
+        <translation>短時間に作成されたリンクが多すぎます。1 分後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>サーバーが動作していません。</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again in a moment.</source>
+        <translation>サーバーが混み合っています。しばらくしてからもう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::CreatePanel</name>
+    <message>
+        <source>New link</source>
+        <translation>新しいリンク</translation>
+    </message>
+    <message>
+        <source>https://example.com/a/long/address</source>
+        <translation>https://example.com/a/long/address</translation>
+    </message>
+    <message>
+        <source>Destination URL</source>
+        <translation>転送先 URL</translation>
+    </message>
+    <message>
+        <source>Destination URL error</source>
+        <translation>転送先 URL のエラー</translation>
+    </message>
+    <message>
+        <source>optional, e.g. spring-invite</source>
+        <translation>任意（例: spring-invite）</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>エイリアス</translation>
+    </message>
+    <message>
+        <source>Alias error</source>
+        <translation>エイリアスのエラー</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>無制限</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>最大クリック数</translation>
+    </message>
+    <message>
+        <source>How many times the link redirects before it expires. The lowest value means unlimited.</source>
+        <translation>リンクが期限切れになるまでに転送する回数。最小値は無制限を意味します。</translation>
+    </message>
+    <message>
+        <source>&amp;Shorten</source>
+        <translation>短縮(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Shorten</source>
+        <translation>短縮</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>エイリアス(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Max clicks:</source>
+        <translation>最大クリック数(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Your short link</source>
+        <translation>あなたの短縮リンク</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>短縮リンク</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy short link</source>
+        <translation>短縮リンクをコピー</translation>
+    </message>
+    <message>
+        <source>Copy confirmation</source>
+        <translation>コピーの確認</translation>
+    </message>
+    <message>
+        <source>QR code of the short link</source>
+        <translation>短縮リンクの QR コード</translation>
+    </message>
+    <message>
+        <source>Copy &amp;QR code</source>
+        <translation>QR コードをコピー(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Save QR code as &amp;PNG…</source>
+        <translation>QR コードを PNG で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>クリップボードにコピーしました</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <source>QR code copied</source>
+        <translation>QR コードをコピーしました</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>QR コードを保存</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>%1 を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
+        <translation>Enter で短縮し、短縮リンクはすぐにクリップボードに入ります。最大クリック数を設定したリンクはその回数だけ転送し、その後は期限切れページを表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkTableModel</name>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>取り消し済み</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 / unlimited</source>
+        <translation>%1 / 無制限</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>短縮リンク</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>転送先</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>クリック数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::MainWindow</name>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Choose another &amp;port…</source>
+        <translation>別のポートを選ぶ(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Filter by short link or destination (Ctrl+F)</source>
+        <translation>短縮リンクまたは転送先で絞り込み (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter links</source>
+        <translation>リンクを絞り込む</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>リンク</translation>
+    </message>
+    <message>
+        <source>&amp;Links</source>
+        <translation>リンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>統計(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 件のリンク</translation>
+    </message>
+    <message>
+        <source>&amp;Copy short link</source>
+        <translation>短縮リンクをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;statistics</source>
+        <translation>統計を開く(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Open &amp;destination in browser</source>
+        <translation>転送先をブラウザーで開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>取り消す(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;New link</source>
+        <translation>新しいリンク(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Find links</source>
+        <translation>リンクを検索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>ウィンドウを閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>リンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Shortfuse</source>
+        <translation>Shortfuse について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Shortfuse</source>
+        <translation>Shortfuse について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;Short links that burn out: each one redirects exactly as many times as you allow, then shows an &quot;expired&quot; page.&lt;/p&gt;&lt;p&gt;This window runs its own link server; closing it keeps the links working while the tray icon is there.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shortfuse %1&lt;/h3&gt;&lt;p&gt;燃え尽きる短縮リンク: 許可した回数だけ正確に転送し、その後は「期限切れ」ページを表示します。&lt;/p&gt;&lt;p&gt;このウィンドウは独自のリンクサーバーを動かしています。ウィンドウを閉じても、トレイアイコンがある間はリンクが動作し続けます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>ウィンドウを表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>最後のリンクをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse は動作を続けています</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Shortfuse がトレイで動作している間、短縮リンクは動作し続けます。提供を止めるには、トレイアイコンのメニューから「終了」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 をコピーしました</translation>
+    </message>
+    <message>
+        <source>Revoke link</source>
+        <translation>リンクを取り消す</translation>
+    </message>
+    <message>
+        <source>Revoke %1?
+
+From now on it answers like an expired link. This cannot be undone.</source>
+        <translation>%1 を取り消しますか?
+
+以後、このリンクは期限切れのリンクと同じ応答をします。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>取り消す</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>%1 を取り消しました</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>サーバーを起動しています…</translation>
+    </message>
+    <message>
+        <source>Stopping the server…</source>
+        <translation>サーバーを停止しています…</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>サーバーは停止しています。</translation>
+    </message>
+    <message>
+        <source>Serving on %1</source>
+        <translation>%1 で提供中</translation>
+    </message>
+    <message>
+        <source>Short links start with %1</source>
+        <translation>短縮リンクは %1 で始まります</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The link server could not start.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;リンクサーバーを起動できませんでした。&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Not serving</source>
+        <translation>提供していません</translation>
+    </message>
+    <message>
+        <source>● reachable</source>
+        <translation>● 接続可能</translation>
+    </message>
+    <message>
+        <source>● not reachable</source>
+        <translation>● 接続不可</translation>
+    </message>
+    <message>
+        <source>The server answered its health check.</source>
+        <translation>サーバーはヘルスチェックに応答しました。</translation>
+    </message>
+    <message>
+        <source>The health check failed: %1</source>
+        <translation>ヘルスチェックに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>%1 links · %2 clicks today</source>
+        <translation>リンク %1 件 · 本日のクリック %2 回</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>サーバーが動作していません。</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>Shortfuse Settings</source>
+        <translation>Shortfuse の設定</translation>
+    </message>
+    <message>
+        <source>Bind address</source>
+        <translation>待ち受けアドレス</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this computer only. 0.0.0.0 or ::: every network interface.</source>
+        <translation>127.0.0.1: このコンピューターのみ。0.0.0.0 または ::: すべてのネットワークインターフェース。</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>空いている任意のポート</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>automatic: http://&lt;bind address&gt;:&lt;port&gt;</source>
+        <translation>自動: http://&lt;待ち受けアドレス&gt;:&lt;ポート&gt;</translation>
+    </message>
+    <message>
+        <source>Public base URL</source>
+        <translation>公開ベース URL</translation>
+    </message>
+    <message>
+        <source>The address people use to reach this computer, when a router, a tunnel or a reverse proxy exposes it, e.g. https://sho.rt</source>
+        <translation>ルーター、トンネル、リバースプロキシー経由で公開する場合に、このコンピューターへ到達するためのアドレス（例: https://sho.rt）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> / 分</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>レート制限</translation>
+    </message>
+    <message>
+        <source>Links each client address may create per minute through the web form and the API. Redirects are never limited.</source>
+        <translation>各クライアントアドレスがウェブフォームと API で 1 分あたりに作成できるリンク数。転送は制限されません。</translation>
+    </message>
+    <message>
+        <source>none, e.g. 127.0.0.1, 10.0.0.0/8</source>
+        <translation>なし（例: 127.0.0.1, 10.0.0.0/8）</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>信頼するプロキシー</translation>
+    </message>
+    <message>
+        <source>Peers whose X-Forwarded-For header is believed.</source>
+        <translation>X-Forwarded-For ヘッダーを信用する接続元。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダー</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>トレイに最小化して起動(&amp;M)</translation>
+    </message>
+    <message>
+        <source>This desktop has no tray; the window always opens.</source>
+        <translation>このデスクトップにはトレイがないため、ウィンドウは常に開きます。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Shortfuse starts.</source>
+        <translation>新しい言語は次回 Shortfuse を起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>Link server</source>
+        <translation>リンクサーバー</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>待ち受けアドレス(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>ポート(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Public &amp;base URL:</source>
+        <translation>公開ベース URL(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>レート制限(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted proxies:</source>
+        <translation>信頼するプロキシー(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>データフォルダー(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>ウィンドウ</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>OK restarts the link server with these settings. Clicks already recorded are kept.</source>
+        <translation>OK を押すと、この設定でリンクサーバーを再起動します。記録済みのクリックは保持されます。</translation>
+    </message>
+    <message>
+        <source>Not an IP address; try 127.0.0.1 or 0.0.0.0.</source>
+        <translation>IP アドレスではありません。127.0.0.1 または 0.0.0.0 をお試しください。</translation>
+    </message>
+    <message>
+        <source>Use an http:// or https:// address without a query, e.g. https://sho.rt</source>
+        <translation>クエリーを含まない http:// または https:// のアドレスを使ってください（例: https://sho.rt）</translation>
+    </message>
+    <message>
+        <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
+        <translation>カンマ区切りのアドレスまたは範囲（例: 127.0.0.1, 10.0.0.0/8）。</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::StatsView</name>
+    <message>
+        <source>redirected</source>
+        <translation>転送</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>asked to confirm</source>
+        <translation>確認を要求</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <source>Select a link in the Links tab and choose &lt;b&gt;Open statistics&lt;/b&gt; (Ctrl+I, Enter or a double click).</source>
+        <translation>「リンク」タブでリンクを選び、&lt;b&gt;統計を開く&lt;/b&gt;を選んでください（Ctrl+I、Enter、またはダブルクリック）。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the click log as CSV</source>
+        <translation>クリックログを CSV でエクスポート</translation>
+    </message>
+    <message>
+        <source>Clicks over time</source>
+        <translation>クリック数の推移</translation>
+    </message>
+    <message>
+        <source>Clicks over time chart</source>
+        <translation>クリック数の推移グラフ</translation>
+    </message>
+    <message>
+        <source>Humans and bots</source>
+        <translation>人とボット</translation>
+    </message>
+    <message>
+        <source>Humans and bots chart</source>
+        <translation>人とボットのグラフ</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Clicks by country chart</source>
+        <translation>国別クリック数のグラフ</translation>
+    </message>
+    <message>
+        <source>Browsers</source>
+        <translation>ブラウザー</translation>
+    </message>
+    <message>
+        <source>Clicks by browser chart</source>
+        <translation>ブラウザー別クリック数のグラフ</translation>
+    </message>
+    <message>
+        <source>Operating systems</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Clicks by operating system chart</source>
+        <translation>OS 別クリック数のグラフ</translation>
+    </message>
+    <message>
+        <source>Click log</source>
+        <translation>クリックログ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>ブラウザー</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>参照元</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>ボット</translation>
+    </message>
+    <message>
+        <source>Load &amp;older entries</source>
+        <translation>古いエントリーを読み込む(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>リンク %1 はありません。</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clicks used</source>
+        <translation>%2 回中 %1 回使用</translation>
+    </message>
+    <message>
+        <source>%1 clicks (unlimited)</source>
+        <translation>%1 クリック（無制限）</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>作成 %1</translation>
+    </message>
+    <message>
+        <source>first click %1</source>
+        <translation>最初のクリック %1</translation>
+    </message>
+    <message>
+        <source>last click %1</source>
+        <translation>最後のクリック %1</translation>
+    </message>
+    <message>
+        <source>%1 requests after it expired</source>
+        <translation>期限切れ後のリクエスト %1 件</translation>
+    </message>
+    <message>
+        <source>Click log: %1 of %2 requests, newest first</source>
+        <translation>クリックログ: %2 件中 %1 件（新しい順）</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>クリック数</translation>
+    </message>
+    <message>
+        <source>Clicks per %1</source>
+        <translation>%1あたりのクリック数</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>1 週間</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>1 日</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>1 時間</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 分</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>1 分</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>その他: %1</translation>
+    </message>
+    <message>
+        <source>No clicks yet</source>
+        <translation>まだクリックはありません</translation>
+    </message>
+    <message>
+        <source>Humans: %1</source>
+        <translation>人: %1</translation>
+    </message>
+    <message>
+        <source>Bots: %1</source>
+        <translation>ボット: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>Export click log</source>
+        <translation>クリックログのエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 log entries to %2</source>
+        <translation>%1 件のログを %2 にエクスポートしました</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,380 @@
+#include "createpanel.h"
+
+#include "errortext.h"
+#include "qrcode.h"
+#include "serverhost.h"
+#include "theme.h"
+
+#include <linkrules.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace shortfuse {
+
+namespace {
+
+QLabel *makeErrorLabel(QWidget *parent, const QString &objectName, QWidget *buddy)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setVisible(false);
+    label->setBuddy(buddy);
+    return label;
+}
+
+} // namespace
+
+CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
+    : QWidget(parent)
+    , m_host(host)
+{
+    auto *form = new QGroupBox(tr("New link"), this);
+    form->setObjectName(QStringLiteral("newLinkGroup"));
+
+    m_url = new QLineEdit(form);
+    m_url->setObjectName(QStringLiteral("urlEdit"));
+    m_url->setPlaceholderText(tr("https://example.com/a/long/address"));
+    m_url->setAccessibleName(tr("Destination URL"));
+    m_url->setClearButtonEnabled(true);
+    m_url->setMaxLength(rules::kMaxUrlLength + 1);  // one more, so "too long" can be said
+    m_urlError = makeErrorLabel(form, QStringLiteral("urlError"), m_url);
+    m_urlError->setAccessibleName(tr("Destination URL error"));
+
+    m_alias = new QLineEdit(form);
+    m_alias->setObjectName(QStringLiteral("aliasEdit"));
+    m_alias->setPlaceholderText(tr("optional, e.g. spring-invite"));
+    m_alias->setAccessibleName(tr("Alias"));
+    m_alias->setMaxLength(rules::kMaxAliasLength + 1);
+    m_aliasError = makeErrorLabel(form, QStringLiteral("aliasError"), m_alias);
+    m_aliasError->setAccessibleName(tr("Alias error"));
+
+    m_maxClicks = new QSpinBox(form);
+    m_maxClicks->setObjectName(QStringLiteral("maxClicksSpin"));
+    m_maxClicks->setRange(0, int(rules::kMaxClicksLimit));
+    m_maxClicks->setSpecialValueText(tr("Unlimited"));  // shown for the minimum, 0
+    m_maxClicks->setValue(1);
+    m_maxClicks->setAccelerated(true);
+    m_maxClicks->setAccessibleName(tr("Max clicks"));
+    m_maxClicks->setToolTip(tr("How many times the link redirects before it expires. "
+                               "The lowest value means unlimited."));
+    m_maxClicksError = makeErrorLabel(form, QStringLiteral("maxClicksError"), m_maxClicks);
+
+    m_shorten = new QPushButton(tr("&Shorten"), form);
+    m_shorten->setObjectName(QStringLiteral("shortenButton"));
+    m_shorten->setAccessibleName(tr("Shorten"));
+    m_shorten->setDefault(true);
+    m_formError = makeErrorLabel(form, QStringLiteral("formError"), m_shorten);
+
+    // URL on its own row; alias, max clicks and the button below it; each
+    // field's error right under that field.
+    auto *urlLabel = new QLabel(tr("&URL:"), form);
+    urlLabel->setBuddy(m_url);
+    auto *aliasLabel = new QLabel(tr("&Alias:"), form);
+    aliasLabel->setBuddy(m_alias);
+    auto *maxLabel = new QLabel(tr("&Max clicks:"), form);
+    maxLabel->setBuddy(m_maxClicks);
+    m_maxClicks->setMinimumWidth(m_maxClicks->fontMetrics().horizontalAdvance(QStringLiteral("2147483647")) + 40);
+    auto *grid = new QGridLayout(form);
+    grid->setVerticalSpacing(4);
+    grid->addWidget(urlLabel, 0, 0);
+    grid->addWidget(m_url, 0, 1, 1, 4);
+    grid->addWidget(m_urlError, 1, 1, 1, 4);
+    grid->addWidget(aliasLabel, 2, 0);
+    grid->addWidget(m_alias, 2, 1);
+    grid->addWidget(maxLabel, 2, 2);
+    grid->addWidget(m_maxClicks, 2, 3);
+    grid->addWidget(m_shorten, 2, 4);
+    grid->addWidget(m_aliasError, 3, 1);
+    grid->addWidget(m_maxClicksError, 3, 2, 1, 2);
+    grid->addWidget(m_formError, 4, 1, 1, 4);
+    auto *hint = new QLabel(tr("Enter shortens; the short link goes straight to the clipboard. "
+                               "A link with max clicks redirects that many times, then shows an expired page."),
+                            form);
+    hint->setObjectName(QStringLiteral("createHint"));
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    grid->addWidget(hint, 5, 1, 1, 4, Qt::AlignTop);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(5, 1);
+
+    // The result: hidden until the first link is made.
+    m_result = new QGroupBox(tr("Your short link"), this);
+    m_result->setObjectName(QStringLiteral("resultGroup"));
+    m_shortUrl = new QLineEdit(m_result);
+    m_shortUrl->setObjectName(QStringLiteral("shortUrlEdit"));
+    m_shortUrl->setReadOnly(true);
+    m_shortUrl->setAccessibleName(tr("Short link"));
+    QFont big = m_shortUrl->font();
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    big.setBold(true);
+    m_shortUrl->setFont(big);
+    m_copy = new QPushButton(tr("&Copy"), m_result);
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    m_copy->setAccessibleName(tr("Copy short link"));
+    m_copied = new QLabel(m_result);
+    m_copied->setObjectName(QStringLiteral("copiedLabel"));
+    m_copied->setAccessibleName(tr("Copy confirmation"));
+    m_qr = new QLabel(m_result);
+    m_qr->setObjectName(QStringLiteral("qrLabel"));
+    m_qr->setAccessibleName(tr("QR code of the short link"));
+    m_qr->setFixedSize(132, 132);
+    m_qr->setScaledContents(true);
+    m_copyQr = new QPushButton(tr("Copy &QR code"), m_result);
+    m_copyQr->setObjectName(QStringLiteral("copyQrButton"));
+    m_saveQr = new QPushButton(tr("Save QR code as &PNG…"), m_result);
+    m_saveQr->setObjectName(QStringLiteral("saveQrButton"));
+
+    auto *resultText = new QVBoxLayout;
+    resultText->addWidget(m_shortUrl);
+    auto *copyRow = new QHBoxLayout;
+    copyRow->addWidget(m_copy);
+    copyRow->addWidget(m_copied, 1);
+    resultText->addLayout(copyRow);
+    resultText->addStretch();
+    auto *qrButtons = new QHBoxLayout;
+    qrButtons->addWidget(m_copyQr);
+    qrButtons->addWidget(m_saveQr);
+    qrButtons->addStretch();
+    resultText->addLayout(qrButtons);
+    auto *resultLayout = new QHBoxLayout(m_result);
+    resultLayout->addLayout(resultText, 1);
+    resultLayout->addWidget(m_qr);
+    m_shortUrl->setMinimumWidth(
+        QFontMetrics(m_shortUrl->font()).horizontalAdvance(QStringLiteral("http://127.0.0.1:65535/AbCdEfGh")) + 16);
+    m_result->setVisible(false);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(form, 1);
+    layout->addWidget(m_result, 0);
+
+    setTabOrder(m_url, m_alias);
+    setTabOrder(m_alias, m_maxClicks);
+    setTabOrder(m_maxClicks, m_shorten);
+    setTabOrder(m_shorten, m_shortUrl);
+    setTabOrder(m_shortUrl, m_copy);
+    setTabOrder(m_copy, m_copyQr);
+    setTabOrder(m_copyQr, m_saveQr);
+
+    m_urlCheckDelay.setSingleShot(true);
+    m_urlCheckDelay.setInterval(400);
+    connect(&m_urlCheckDelay, &QTimer::timeout, this, [this] { validateUrl(false); });
+    connect(m_url, &QLineEdit::textEdited, this, [this] {
+        // An error goes as soon as the text is right; a new one waits for a pause.
+        if (rules::validateDestinationUrl(m_url->text().trimmed()).ok() || m_url->text().isEmpty())
+            validateUrl(false);
+        else
+            m_urlCheckDelay.start();
+    });
+    connect(m_alias, &QLineEdit::textEdited, this, &CreatePanel::validateAlias);
+    connect(m_url, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
+    connect(m_alias, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
+    m_maxClicks->installEventFilter(this);
+    connect(m_shorten, &QPushButton::clicked, this, &CreatePanel::shorten);
+    connect(m_copy, &QPushButton::clicked, this, &CreatePanel::copyShortUrl);
+    connect(m_copyQr, &QPushButton::clicked, this, &CreatePanel::copyQrCode);
+    connect(m_saveQr, &QPushButton::clicked, this, &CreatePanel::saveQrCode);
+
+    m_copiedFade.setSingleShot(true);
+    m_copiedFade.setInterval(4000);
+    connect(&m_copiedFade, &QTimer::timeout, m_copied, &QLabel::clear);
+    applyColors();
+}
+
+bool CreatePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter in the max-clicks spinner shortens too, as it does in the text fields.
+    if (watched == m_maxClicks && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            m_maxClicks->interpretText();
+            shorten();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CreatePanel::focusUrl()
+{
+    m_url->setFocus(Qt::ShortcutFocusReason);
+    m_url->selectAll();
+}
+
+void CreatePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyColors();
+    QWidget::changeEvent(event);
+}
+
+void CreatePanel::applyColors()
+{
+    const QColor error = theme::errorColor(palette());
+    for (QLabel *label : {m_urlError, m_aliasError, m_maxClicksError, m_formError})
+        theme::setTextColor(label, error);
+    theme::setTextColor(m_copied, theme::okColor(palette()));
+}
+
+void CreatePanel::showFieldError(QLabel *label, const QString &message)
+{
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+}
+
+void CreatePanel::validateUrl(bool showEmpty)
+{
+    m_urlCheckDelay.stop();
+    const QString url = m_url->text().trimmed();
+    if (url.isEmpty() && !showEmpty) {
+        showFieldError(m_urlError, {});
+        return;
+    }
+    const Status valid = rules::validateDestinationUrl(url);
+    showFieldError(m_urlError, valid ? QString() : ErrorText::message(valid.error()));
+}
+
+void CreatePanel::validateAlias()
+{
+    const QString alias = m_alias->text().trimmed();
+    if (alias.isEmpty()) {
+        showFieldError(m_aliasError, {});
+        return;
+    }
+    const Status valid = rules::validateAlias(alias);
+    showFieldError(m_aliasError, valid ? QString() : ErrorText::message(valid.error()));
+}
+
+void CreatePanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_shorten->setEnabled(!busy);
+}
+
+void CreatePanel::shorten()
+{
+    if (m_busy)
+        return;
+    showFieldError(m_formError, {});
+    showFieldError(m_maxClicksError, {});
+    validateUrl(true);
+    validateAlias();
+    if (m_urlError->isVisible()) {
+        m_url->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (m_aliasError->isVisible()) {
+        m_alias->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    CreateRequest request;
+    request.url = m_url->text().trimmed();
+    request.alias = m_alias->text().trimmed();
+    if (m_maxClicks->value() > 0)
+        request.maxClicks = m_maxClicks->value();
+    setBusy(true);
+    // The server applies the same rules again, on its own thread, and has
+    // the last word (a taken alias, the rate limit).
+    m_host.createLink(request, this, [this](const Result<Link> &created) {
+        setBusy(false);
+        if (!created) {
+            const QString message = ErrorText::message(created.error());
+            switch (ErrorText::fieldOf(created.error())) {
+            case ErrorText::Field::Url:
+                showFieldError(m_urlError, message);
+                m_url->setFocus(Qt::OtherFocusReason);
+                break;
+            case ErrorText::Field::Alias:
+                showFieldError(m_aliasError, message);
+                m_alias->setFocus(Qt::OtherFocusReason);
+                break;
+            case ErrorText::Field::MaxClicks:
+                showFieldError(m_maxClicksError, message);
+                m_maxClicks->setFocus(Qt::OtherFocusReason);
+                break;
+            case ErrorText::Field::None:
+                showFieldError(m_formError, message);
+                break;
+            }
+            return;
+        }
+        showResult(*created);
+    });
+}
+
+void CreatePanel::showResult(const Link &link)
+{
+    m_lastShortUrl = m_host.shortUrl(link.slug);
+    m_shortUrl->setText(m_lastShortUrl);
+    m_shortUrl->setCursorPosition(0);
+    m_qrImage = renderQrCode(m_lastShortUrl);
+    m_qr->setPixmap(QPixmap::fromImage(m_qrImage));
+    m_copyQr->setEnabled(!m_qrImage.isNull());
+    m_saveQr->setEnabled(!m_qrImage.isNull());
+    m_result->setVisible(true);
+    m_url->clear();
+    m_alias->clear();
+    showFieldError(m_urlError, {});
+    showFieldError(m_aliasError, {});
+    // Shorten means "give me the link": it is on the clipboard right away.
+    QApplication::clipboard()->setText(m_lastShortUrl);
+    showCopied(tr("Copied to the clipboard"));
+    Q_EMIT linkCreated(link, m_lastShortUrl);
+    m_copy->setFocus(Qt::OtherFocusReason);
+}
+
+void CreatePanel::showCopied(const QString &text)
+{
+    m_copied->setText(QStringLiteral("✓ ") + text);
+    m_copiedFade.start();
+}
+
+void CreatePanel::copyShortUrl()
+{
+    if (m_lastShortUrl.isEmpty())
+        return;
+    QApplication::clipboard()->setText(m_lastShortUrl);
+    showCopied(tr("Copied"));
+}
+
+void CreatePanel::copyQrCode()
+{
+    if (m_qrImage.isNull())
+        return;
+    QApplication::clipboard()->setImage(m_qrImage);
+    showCopied(tr("QR code copied"));
+}
+
+void CreatePanel::saveQrCode()
+{
+    if (m_qrImage.isNull())
+        return;
+    const QString slug = m_lastShortUrl.section(u'/', -1);
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + u'/'
+        + QStringLiteral("shortfuse-%1.png").arg(slug);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save QR code"), suggested, tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    // Saved larger than shown, so it prints sharply.
+    if (renderQrCode(m_lastShortUrl, 16).save(path, "PNG"))
+        showCopied(tr("Saved to %1").arg(path));
+    else
+        showFieldError(m_formError, tr("Could not save %1.").arg(path));
+}
+
+} // namespace shortfuse

@@ -1,0 +1,49 @@
+#include "errortext.h"
+
+#include <linkrules.h>
+
+namespace shortfuse {
+
+QString ErrorText::message(const Error &error)
+{
+    const QByteArray &r = error.reason;
+    if (r == "missing_url")
+        return tr("Enter the address the short link should lead to.");
+    if (r == "url_too_long")
+        return tr("The address is too long (at most %1 characters).").arg(rules::kMaxUrlLength);
+    if (r == "malformed_url")
+        return tr("This is not a complete web address (for example https://example.com/page).");
+    if (r == "unsupported_scheme")
+        return tr("Only http:// and https:// addresses can be shortened.");
+    if (r == "invalid_alias")
+        return tr("An alias has %1 to %2 characters: letters, digits, '-' and '_'.")
+            .arg(rules::kMinAliasLength)
+            .arg(rules::kMaxAliasLength);
+    if (r == "reserved_alias")
+        return tr("This word is used by the server itself; choose another alias.");
+    if (r == "duplicate")
+        return tr("This alias is already in use.");
+    if (r == "invalid_max_clicks")
+        return tr("Max clicks must be a whole number from 1 to 2147483647.");
+    if (r == "rate_limited")
+        return tr("Too many links in a short time; try again in a minute.");
+    if (r == "unavailable")
+        return tr("The server is not running.");
+    if (r == "storage_unavailable" || r == "overloaded")
+        return tr("The server is busy; try again in a moment.");
+    return error.message;
+}
+
+ErrorText::Field ErrorText::fieldOf(const Error &error)
+{
+    const QByteArray &r = error.reason;
+    if (r == "missing_url" || r == "url_too_long" || r == "malformed_url" || r == "unsupported_scheme")
+        return Field::Url;
+    if (r == "invalid_alias" || r == "reserved_alias" || r == "duplicate")
+        return Field::Alias;
+    if (r == "invalid_max_clicks")
+        return Field::MaxClicks;
+    return Field::None;
+}
+
+} // namespace shortfuse

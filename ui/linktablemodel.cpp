@@ -1,0 +1,344 @@
+#include "linktablemodel.h"
+
+#include "serverhost.h"
+
+#include <storage/linkstore.h>
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+
+namespace shortfuse {
+
+LinkTableModel::LinkTableModel(ServerHost &host, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_host(host)
+{
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(300);
+    connect(&m_reloadLater, &QTimer::timeout, this, &LinkTableModel::reload);
+    connect(&host, &ServerHost::started, this, &LinkTableModel::reload);
+    connect(&host, &ServerHost::linkCreated, this, &LinkTableModel::onLinkCreated);
+    connect(&host, &ServerHost::clicksChanged, this, &LinkTableModel::onClicksChanged);
+    connect(&host, &ServerHost::linkRevoked, this, &LinkTableModel::onLinkRevoked);
+}
+
+int LinkTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int LinkTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+LinkTableModel::Status LinkTableModel::statusOf(const Link &link)
+{
+    if (link.revoked)
+        return Status::Revoked;
+    if (link.exhausted(QDateTime::currentMSecsSinceEpoch()))
+        return Status::Expired;
+    return Status::Active;
+}
+
+QString LinkTableModel::statusText(Status status)
+{
+    switch (status) {
+    case Status::Active:
+        return tr("active");
+    case Status::Expired:
+        return tr("expired");
+    case Status::Revoked:
+        return tr("revoked");
+    }
+    return {};
+}
+
+QVariant LinkTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Link &link = m_rows.at(index.row());
+    switch (role) {
+    case SlugRole:
+        return link.slug;
+    case ShortUrlRole:
+        return m_host.shortUrl(link.slug);
+    case UrlRole:
+        return link.url;
+    case LinkIdRole:
+        return link.id;
+    case StatusRole:
+        return int(statusOf(link));
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        case SlugColumn:
+            return link.slug;
+        case DestinationColumn:
+            return link.url;
+        case ClicksColumn:
+            return link.maxClicks ? tr("%1 / %2").arg(QLocale().toString(link.clicks), QLocale().toString(*link.maxClicks))
+                                  : tr("%1 / unlimited").arg(QLocale().toString(link.clicks));
+        case StatusColumn:
+            return statusText(statusOf(link));
+        case CreatedColumn:
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(link.createdAtMs).toLocalTime(),
+                                      QLocale::ShortFormat);
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case SlugColumn:
+            return m_host.shortUrl(link.slug);
+        case DestinationColumn:
+            return link.url;
+        case CreatedColumn:
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(link.createdAtMs).toLocalTime(),
+                                      QLocale::LongFormat);
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == ClicksColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ForegroundRole:
+        // Used-up and revoked links fade, in whatever palette is in force.
+        if (statusOf(link) != Status::Active)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        break;
+    }
+    return {};
+}
+
+QVariant LinkTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SlugColumn:
+        return tr("Short link");
+    case DestinationColumn:
+        return tr("Destination");
+    case ClicksColumn:
+        return tr("Clicks");
+    case StatusColumn:
+        return tr("Status");
+    case CreatedColumn:
+        return tr("Created");
+    }
+    return {};
+}
+
+bool LinkTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_host.isRunning() && !m_exhausted && !m_fetching;
+}
+
+void LinkTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    LinkListQuery query;
+    query.filter = m_filter;
+    query.sortBy = m_sortBy;
+    query.descending = m_descending;
+    query.offset = int(m_rows.size());
+    query.limit = kPageSize;
+    const quint64 generation = m_generation;
+    m_host.read<QList<Link>>(
+        [query](LinkStore &store) { return store.listLinks(query); }, this,
+        [this, generation](const Result<QList<Link>> &page) {
+            if (generation != m_generation)
+                return;
+            m_fetching = false;
+            if (!page) {
+                m_exhausted = true;  // a failed read is not retried in a loop; reload() starts over
+                return;
+            }
+            QList<Link> fresh;
+            fresh.reserve(page->size());
+            for (const Link &link : *page) {
+                if (!m_rowOfId.contains(link.id))  // a row inserted live may come again
+                    fresh.append(link);
+            }
+            if (page->size() < kPageSize)
+                m_exhausted = true;
+            if (!fresh.isEmpty()) {
+                const int first = int(m_rows.size());
+                beginInsertRows({}, first, first + int(fresh.size()) - 1);
+                for (const Link &link : fresh) {
+                    m_rowOfId.insert(link.id, int(m_rows.size()));
+                    m_rows.append(link);
+                }
+                endInsertRows();
+            }
+            Q_EMIT loaded();
+        });
+}
+
+void LinkTableModel::requestCount()
+{
+    const quint64 generation = m_generation;
+    const QString filter = m_filter;
+    m_host.read<qint64>([filter](LinkStore &store) { return store.countLinks(filter); }, this,
+                        [this, generation](const Result<qint64> &count) {
+                            if (generation != m_generation || !count)
+                                return;
+                            m_total = *count;
+                            Q_EMIT totalCountChanged(m_total);
+                        });
+}
+
+void LinkTableModel::reload()
+{
+    m_reloadLater.stop();
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_rowOfId.clear();
+    m_fetching = false;
+    m_exhausted = false;
+    endResetModel();
+    m_total = -1;
+    Q_EMIT totalCountChanged(m_total);
+    if (!m_host.isRunning())
+        return;
+    requestCount();
+    fetchMore({});
+}
+
+void LinkTableModel::sort(int column, Qt::SortOrder order)
+{
+    using SortBy = LinkListQuery::SortBy;
+    SortBy by = SortBy::Created;
+    switch (column) {
+    case SlugColumn: by = SortBy::Slug; break;
+    case DestinationColumn: by = SortBy::Url; break;
+    case ClicksColumn: by = SortBy::Clicks; break;
+    case StatusColumn: by = SortBy::Status; break;
+    default: by = SortBy::Created; break;
+    }
+    const bool descending = order == Qt::DescendingOrder;
+    if (by == m_sortBy && descending == m_descending && !m_rows.isEmpty())
+        return;
+    m_sortBy = by;
+    m_descending = descending;
+    reload();
+}
+
+void LinkTableModel::setFilter(const QString &text)
+{
+    const QString filter = text.trimmed();
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+const Link *LinkTableModel::linkAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row);
+}
+
+int LinkTableModel::rowOfSlug(const QString &slug) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).slug == slug)
+            return row;
+    }
+    return -1;
+}
+
+bool LinkTableModel::matchesFilter(const Link &link) const
+{
+    return m_filter.isEmpty() || link.slug.contains(m_filter, Qt::CaseInsensitive)
+        || link.url.contains(m_filter, Qt::CaseInsensitive);
+}
+
+void LinkTableModel::rebuildIndex()
+{
+    m_rowOfId.clear();
+    m_rowOfId.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row)
+        m_rowOfId.insert(m_rows.at(row).id, row);
+}
+
+void LinkTableModel::onLinkCreated(const Link &link)
+{
+    if (!matchesFilter(link) || m_rowOfId.contains(link.id))
+        return;
+    if (m_total >= 0) {
+        ++m_total;
+        Q_EMIT totalCountChanged(m_total);
+    }
+    if (m_sortBy == LinkListQuery::SortBy::Created && m_descending) {
+        // Newest first: the new link is the store's first row too, so the
+        // offsets of later pages stay right.
+        beginInsertRows({}, 0, 0);
+        m_rows.prepend(link);
+        rebuildIndex();
+        endInsertRows();
+        Q_EMIT loaded();
+    } else if (m_sortBy == LinkListQuery::SortBy::Created && m_exhausted) {
+        // Oldest first and everything loaded: it belongs at the end.
+        const int row = int(m_rows.size());
+        beginInsertRows({}, row, row);
+        m_rows.append(link);
+        m_rowOfId.insert(link.id, row);
+        endInsertRows();
+        Q_EMIT loaded();
+    } else {
+        m_reloadLater.start();  // its place depends on the sort: ask the store
+    }
+}
+
+void LinkTableModel::onClicksChanged(const QList<qint64> &ids)
+{
+    QList<qint64> shown;
+    for (qint64 id : ids) {
+        if (m_rowOfId.contains(id))
+            shown.append(id);
+    }
+    refreshRows(shown);
+}
+
+void LinkTableModel::onLinkRevoked(const QString &slug)
+{
+    const int row = rowOfSlug(slug);
+    if (row >= 0)
+        refreshRows({m_rows.at(row).id});
+}
+
+void LinkTableModel::refreshRows(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    m_host.read<QList<Link>>([ids](LinkStore &store) { return store.linksByIds(ids); }, this,
+                             [this, generation](const Result<QList<Link>> &links) {
+                                 if (generation != m_generation || !links)
+                                     return;
+                                 applyUpdates(*links);
+                             });
+}
+
+void LinkTableModel::applyUpdates(const QList<Link> &links)
+{
+    for (const Link &link : links) {
+        const auto it = m_rowOfId.constFind(link.id);
+        if (it == m_rowOfId.cend())
+            continue;
+        const int row = *it;
+        m_rows[row] = link;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    Q_EMIT loaded();
+}
+
+} // namespace shortfuse

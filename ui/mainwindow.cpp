@@ -1,0 +1,591 @@
+#include "mainwindow.h"
+
+#include "createpanel.h"
+#include "errortext.h"
+#include "linktablemodel.h"
+#include "serverhost.h"
+#include "settings.h"
+#include "settingsdialog.h"
+#include "statsview.h"
+#include "theme.h"
+
+#include <storage/linkstore.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDate>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace shortfuse {
+
+MainWindow::MainWindow(ServerHost &host, Settings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_host(host)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Shortfuse"));
+    setWindowIcon(theme::appIcon());
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+
+    // Shown when the server could not start (a port in use, an unusable folder).
+    m_serverBanner = new QFrame(central);
+    m_serverBanner->setObjectName(QStringLiteral("serverBanner"));
+    m_serverBanner->setFrameShape(QFrame::StyledPanel);
+    m_serverBannerText = new QLabel(m_serverBanner);
+    m_serverBannerText->setObjectName(QStringLiteral("serverBannerText"));
+    m_serverBannerText->setWordWrap(true);
+    m_serverBannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerSettings = new QPushButton(tr("Choose another &port…"), m_serverBanner);
+    m_bannerSettings->setObjectName(QStringLiteral("bannerSettingsButton"));
+    auto *retry = new QPushButton(tr("&Retry"), m_serverBanner);
+    retry->setObjectName(QStringLiteral("bannerRetryButton"));
+    auto *bannerLayout = new QHBoxLayout(m_serverBanner);
+    bannerLayout->addWidget(m_serverBannerText, 1);
+    bannerLayout->addWidget(m_bannerSettings);
+    bannerLayout->addWidget(retry);
+    m_serverBanner->setVisible(false);
+    connect(m_bannerSettings, &QPushButton::clicked, this, &MainWindow::openSettings);
+    connect(retry, &QPushButton::clicked, this, [this] { m_host.start(m_host.config()); });
+    layout->addWidget(m_serverBanner);
+
+    m_create = new CreatePanel(host, central);
+    layout->addWidget(m_create);
+
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+
+    auto *linksPage = new QWidget(m_tabs);
+    auto *linksLayout = new QVBoxLayout(linksPage);
+    linksLayout->setContentsMargins(0, 6, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    m_filter = new QLineEdit(linksPage);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter by short link or destination (Ctrl+F)"));
+    m_filter->setAccessibleName(tr("Filter links"));
+    m_filter->setClearButtonEnabled(true);
+    m_countLabel = new QLabel(linksPage);
+    m_countLabel->setObjectName(QStringLiteral("linkCountLabel"));
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_countLabel);
+    linksLayout->addLayout(filterRow);
+
+    m_model = new LinkTableModel(host, this);
+    m_table = new QTableView(linksPage);
+    m_table->setObjectName(QStringLiteral("linkTable"));
+    m_table->setAccessibleName(tr("Links"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionResizeMode(LinkTableModel::DestinationColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setColumnWidth(LinkTableModel::SlugColumn, 150);
+    m_table->setColumnWidth(LinkTableModel::ClicksColumn, 110);
+    m_table->setColumnWidth(LinkTableModel::StatusColumn, 90);
+    m_table->setColumnWidth(LinkTableModel::CreatedColumn, 150);
+    m_table->horizontalHeader()->setSortIndicator(LinkTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    linksLayout->addWidget(m_table, 1);
+    m_tabs->addTab(linksPage, tr("&Links"));
+
+    m_stats = new StatsView(host, m_tabs);
+    m_tabs->addTab(m_stats, tr("S&tatistics"));
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_addressLabel = new QLabel(this);
+    m_addressLabel->setObjectName(QStringLiteral("addressLabel"));
+    m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reachLabel = new QLabel(this);
+    m_reachLabel->setObjectName(QStringLiteral("reachLabel"));
+    m_totalsLabel = new QLabel(this);
+    m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
+    statusBar()->addWidget(m_addressLabel);
+    statusBar()->addWidget(m_reachLabel);
+    statusBar()->addPermanentWidget(m_totalsLabel);
+
+    buildActions();
+    buildMenus();
+    buildTray();
+
+    connect(m_filter, &QLineEdit::textChanged, m_model, &LinkTableModel::setFilter);
+    connect(m_model, &LinkTableModel::totalCountChanged, this, [this](qint64 total) {
+        m_countLabel->setText(total < 0 ? QString() : tr("%1 links").arg(QLocale().toString(total)));
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateLinkActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateLinkActions);
+    connect(m_table, &QAbstractItemView::activated, this, [this] { showStatsFor(currentSlug()); });
+    connect(m_create, &CreatePanel::linkCreated, this, [this](const Link &link) {
+        m_lastShortUrl = m_host.shortUrl(link.slug);
+        if (m_trayCopyLast)
+            m_trayCopyLast->setEnabled(true);
+        selectSlug(link.slug);
+    });
+
+    connect(&host, &ServerHost::started, this, &MainWindow::onServerStarted);
+    connect(&host, &ServerHost::startFailed, this, &MainWindow::onServerFailed);
+    connect(&host, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
+    connect(&host, &ServerHost::clicksChanged, this, &MainWindow::scheduleTotals);
+    connect(&host, &ServerHost::linkCreated, this, [this](const Link &link) {
+        m_lastShortUrl = m_host.shortUrl(link.slug);
+        if (m_trayCopyLast)
+            m_trayCopyLast->setEnabled(true);
+        scheduleTotals();
+    });
+
+    m_network = new QNetworkAccessManager(this);
+    m_probeTimer.setInterval(30'000);
+    connect(&m_probeTimer, &QTimer::timeout, this, &MainWindow::probeReachability);
+    m_totalsTimer.setSingleShot(true);
+    connect(&m_totalsTimer, &QTimer::timeout, this, &MainWindow::refreshTotals);
+
+    const QByteArray geometry = m_settings.value(Settings::Key::WindowGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1040, 720);
+
+    updateLinkActions();
+    onServerStateChanged();
+    updateStatusColors();
+    if (m_host.isRunning())
+        onServerStarted();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const QString &text, const QString &objectName, const QKeySequence &key) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(objectName);
+        if (!key.isEmpty())
+            action->setShortcut(key);
+        return action;
+    };
+    m_copyLink = make(tr("&Copy short link"), QStringLiteral("copyLinkAction"), QKeySequence::Copy);
+    m_copyLink->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_openStats = make(tr("Open &statistics"), QStringLiteral("openStatsAction"), QKeySequence(tr("Ctrl+I")));
+    m_openDestination =
+        make(tr("Open &destination in browser"), QStringLiteral("openDestinationAction"), QKeySequence(tr("Ctrl+Shift+O")));
+    m_revoke = make(tr("&Revoke…"), QStringLiteral("revokeAction"), QKeySequence::Delete);
+    m_revoke->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_settingsAction = make(tr("&Settings…"), QStringLiteral("settingsAction"), QKeySequence(tr("Ctrl+,")));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_quit = make(tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    m_focusNew = make(tr("&New link"), QStringLiteral("newLinkAction"), QKeySequence(tr("Ctrl+L")));
+    m_focusFilter = make(tr("&Find links"), QStringLiteral("findAction"), QKeySequence::Find);
+    m_showLinks = make(tr("&Links"), QStringLiteral("showLinksAction"), QKeySequence(tr("Ctrl+1")));
+    m_showStats = make(tr("S&tatistics"), QStringLiteral("showStatsAction"), QKeySequence(tr("Ctrl+2")));
+
+    // Copy and Delete act on the table only, so they never steal them from text fields.
+    m_table->addAction(m_copyLink);
+    m_table->addAction(m_openStats);
+    m_table->addAction(m_openDestination);
+    m_table->addAction(m_revoke);
+
+    connect(m_copyLink, &QAction::triggered, this, &MainWindow::copyCurrentLink);
+    connect(m_openStats, &QAction::triggered, this, [this] { showStatsFor(currentSlug()); });
+    connect(m_openDestination, &QAction::triggered, this, &MainWindow::openCurrentDestination);
+    connect(m_revoke, &QAction::triggered, this, &MainWindow::revokeCurrentLink);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_quit, &QAction::triggered, this, &MainWindow::quitApplication);
+    connect(m_focusNew, &QAction::triggered, m_create, &CreatePanel::focusUrl);
+    connect(m_focusFilter, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    connect(m_showLinks, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_table->setFocus(Qt::ShortcutFocusReason);
+    });
+    connect(m_showStats, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(1);
+        m_stats->setFocus(Qt::ShortcutFocusReason);
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_focusNew);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    auto *close = file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
+    close->setObjectName(QStringLiteral("closeAction"));
+    file->addAction(m_quit);
+
+    QMenu *link = menuBar()->addMenu(tr("&Link"));
+    link->addAction(m_copyLink);
+    link->addAction(m_openStats);
+    link->addAction(m_openDestination);
+    link->addSeparator();
+    link->addAction(m_revoke);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_showLinks);
+    view->addAction(m_showStats);
+    view->addAction(m_focusFilter);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Shortfuse"), this, [this] {
+        QMessageBox::about(this, tr("About Shortfuse"),
+                           tr("<h3>Shortfuse %1</h3><p>Short links that burn out: each one redirects "
+                              "exactly as many times as you allow, then shows an \"expired\" page.</p>"
+                              "<p>This window runs its own link server; closing it keeps the links working "
+                              "while the tray icon is there.</p>")
+                               .arg(QStringLiteral(SHORTFUSE_VERSION)));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(theme::appIcon(), this);
+    m_tray->setObjectName(QStringLiteral("trayIcon"));
+    m_tray->setToolTip(tr("Shortfuse"));
+    auto *menu = new QMenu(this);
+    auto *show = menu->addAction(tr("&Show window"), this, &MainWindow::showAndRaise);
+    show->setObjectName(QStringLiteral("trayShowAction"));
+    m_trayCopyLast = menu->addAction(tr("&Copy last link"), this, &MainWindow::copyLastLink);
+    m_trayCopyLast->setObjectName(QStringLiteral("trayCopyLastAction"));
+    m_trayCopyLast->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(m_quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
+            if (isVisible() && !isMinimized() && reason == QSystemTrayIcon::Trigger)
+                hide();
+            else
+                showAndRaise();
+        }
+    });
+    m_tray->show();
+}
+
+bool MainWindow::closesToTray() const
+{
+    return m_tray && m_tray->isVisible();
+}
+
+void MainWindow::showAndRaise()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::copyLastLink()
+{
+    if (!m_lastShortUrl.isEmpty())
+        QApplication::clipboard()->setText(m_lastShortUrl);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_quitting) {
+        event->accept();
+        return;
+    }
+    if (closesToTray()) {
+        // The links keep working: the server runs until Quit.
+        m_settings.setValue(Settings::Key::WindowGeometry, saveGeometry());
+        hide();
+        event->ignore();
+        if (!m_settings.value(Settings::Key::TrayNoticeShown).toBool()) {
+            m_settings.setValue(Settings::Key::TrayNoticeShown, true);
+            m_tray->showMessage(tr("Shortfuse is still running"),
+                                tr("Your short links keep working while Shortfuse runs in the tray. "
+                                   "To stop serving them, choose Quit from the tray icon's menu."),
+                                QSystemTrayIcon::Information, 8000);
+        }
+        return;
+    }
+    event->ignore();
+    quitApplication();
+}
+
+void MainWindow::quitApplication()
+{
+    if (m_quitting)
+        return;
+    m_quitting = true;
+    m_settings.setValue(Settings::Key::WindowGeometry, saveGeometry());
+    m_settings.sync();
+    if (m_tray)
+        m_tray->hide();
+    hide();
+    // Quit only once every click the server recorded is committed.
+    connect(&m_host, &ServerHost::stopped, qApp, &QCoreApplication::quit, Qt::SingleShotConnection);
+    m_host.stop();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        updateStatusColors();
+    QMainWindow::changeEvent(event);
+}
+
+QString MainWindow::currentSlug() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid() || !m_table->selectionModel()->isRowSelected(index.row(), {}))
+        return {};
+    return m_model->data(index, LinkTableModel::SlugRole).toString();
+}
+
+bool MainWindow::selectSlug(const QString &slug)
+{
+    const int row = m_model->rowOfSlug(slug);
+    if (row < 0)
+        return false;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
+void MainWindow::updateLinkActions()
+{
+    const bool running = m_host.isRunning();
+    const QModelIndex index = m_table->currentIndex();
+    const bool selected = index.isValid() && m_table->selectionModel()->hasSelection();
+    const Link *link = selected ? m_model->linkAt(index.row()) : nullptr;
+    m_copyLink->setEnabled(link);
+    m_openStats->setEnabled(link && running);
+    m_openDestination->setEnabled(link);
+    m_revoke->setEnabled(link && running && !link->revoked);
+}
+
+void MainWindow::copyCurrentLink()
+{
+    const QString slug = currentSlug();
+    if (slug.isEmpty())
+        return;
+    QApplication::clipboard()->setText(m_host.shortUrl(slug));
+    statusBar()->showMessage(tr("Copied %1").arg(m_host.shortUrl(slug)), 4000);
+}
+
+void MainWindow::openCurrentDestination()
+{
+    const QModelIndex index = m_table->currentIndex();
+    if (!index.isValid())
+        return;
+    // The destination itself, not the short link: opening must not use up a click.
+    const QString url = m_model->data(index, LinkTableModel::UrlRole).toString();
+    QDesktopServices::openUrl(QUrl(url, QUrl::TolerantMode));
+}
+
+void MainWindow::revokeCurrentLink()
+{
+    const QString slug = currentSlug();
+    if (slug.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Revoke link"),
+                                tr("Revoke %1?\n\nFrom now on it answers like an expired link. This cannot be undone.")
+                                    .arg(m_host.shortUrl(slug)),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("revokeConfirmation"));
+    QPushButton *revoke = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
+    revoke->setObjectName(QStringLiteral("confirmRevokeButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, revoke, slug] {
+        if (box->clickedButton() != revoke)
+            return;
+        m_host.revokeLink(slug, this, [this, slug](const Result<bool> &revoked) {
+            if (!revoked)
+                statusBar()->showMessage(ErrorText::message(revoked.error()), 8000);
+            else if (*revoked)
+                statusBar()->showMessage(tr("Revoked %1").arg(m_host.shortUrl(slug)), 4000);
+        });
+    });
+    box->open();
+}
+
+void MainWindow::showStatsFor(const QString &slug)
+{
+    if (slug.isEmpty())
+        return;
+    m_stats->showLink(slug);
+    m_tabs->setCurrentWidget(m_stats);
+}
+
+void MainWindow::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(m_settings, m_host.config(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    connect(dialog, &SettingsDialog::serverSettingsChanged, this, [this](const ServerConfig &config) {
+        // The running server commits every click before the new one starts.
+        m_host.restart(config);
+    });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        // Unchanged settings after a failed start: try them again.
+        if (m_host.state() == ServerHost::State::Failed)
+            m_host.start(m_settings.serverConfig(m_host.config()));
+    });
+    dialog->open();
+}
+
+void MainWindow::onServerStateChanged()
+{
+    switch (m_host.state()) {
+    case ServerHost::State::Starting:
+        m_addressLabel->setText(tr("Starting the server…"));
+        m_reachLabel->clear();
+        break;
+    case ServerHost::State::Stopping:
+        m_addressLabel->setText(tr("Stopping the server…"));
+        m_reachLabel->clear();
+        break;
+    case ServerHost::State::Stopped:
+        m_addressLabel->setText(tr("The server is stopped."));
+        m_reachLabel->clear();
+        break;
+    case ServerHost::State::Failed:
+    case ServerHost::State::Running:
+        break;
+    }
+    if (m_host.state() != ServerHost::State::Running)
+        m_probeTimer.stop();
+    updateLinkActions();
+}
+
+void MainWindow::onServerStarted()
+{
+    m_serverBanner->setVisible(false);
+    m_addressLabel->setText(tr("Serving on %1").arg(m_host.listeningUrl()));
+    m_addressLabel->setToolTip(tr("Short links start with %1").arg(m_host.baseUrl()));
+    m_reachable = false;
+    m_reachLabel->setText(tr("checking…"));
+    probeReachability();
+    m_probeTimer.start();
+    refreshTotals();
+    updateLinkActions();
+}
+
+void MainWindow::onServerFailed(const QString &message)
+{
+    m_serverBannerText->setText(tr("<b>The link server could not start.</b> %1").arg(message.toHtmlEscaped()));
+    m_serverBanner->setVisible(true);
+    m_addressLabel->setText(tr("Not serving"));
+    m_reachable = false;
+    m_reachLabel->clear();
+    updateStatusColors();
+    m_bannerSettings->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::probeReachability()
+{
+    if (!m_host.isRunning())
+        return;
+    // Through the listening address, as a client would come; a wildcard
+    // bind is reached through loopback.
+    QHostAddress address = m_host.config().bindAddress;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        address = QHostAddress::LocalHost;
+    else if (address == QHostAddress::AnyIPv6)
+        address = QHostAddress::LocalHostIPv6;
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(address.toString());
+    url.setPort(m_host.port());
+    url.setPath(QStringLiteral("/health"));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(5000);
+    QNetworkReply *reply = m_network->get(request);
+    const quint16 port = m_host.port();
+    connect(reply, &QNetworkReply::finished, this, [this, reply, port] {
+        reply->deleteLater();
+        if (port != m_host.port() || !m_host.isRunning())
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_reachable = reply->error() == QNetworkReply::NoError && status == 200;
+        m_reachLabel->setText(m_reachable ? tr("● reachable") : tr("● not reachable"));
+        m_reachLabel->setToolTip(m_reachable ? tr("The server answered its health check.")
+                                             : tr("The health check failed: %1").arg(reply->errorString()));
+        updateStatusColors();
+    });
+}
+
+void MainWindow::refreshTotals()
+{
+    const qint64 since = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
+    m_host.read<Totals>([since](LinkStore &store) { return store.totals(since); }, this,
+                        [this](const Result<Totals> &totals) {
+                            if (!totals)
+                                return;
+                            m_totalLinks = totals->links;
+                            m_clicksToday = totals->clicksSince;
+                            updateTotalsLabel();
+                        });
+    m_totalsTimer.start(60'000);  // and again in a minute: "today" moves at midnight
+}
+
+void MainWindow::scheduleTotals()
+{
+    // Soon, but at most twice a second however fast clicks come.
+    if (!m_totalsTimer.isActive() || m_totalsTimer.remainingTime() > 500)
+        m_totalsTimer.start(500);
+}
+
+void MainWindow::updateTotalsLabel()
+{
+    if (m_totalLinks < 0)
+        return;
+    m_totalsLabel->setText(tr("%1 links · %2 clicks today")
+                               .arg(QLocale().toString(m_totalLinks), QLocale().toString(m_clicksToday)));
+}
+
+void MainWindow::updateStatusColors()
+{
+    theme::setTextColor(m_reachLabel, m_reachable ? theme::okColor(palette()) : theme::errorColor(palette()));
+    theme::setTextColor(m_serverBannerText, theme::errorColor(palette()));
+}
+
+} // namespace shortfuse

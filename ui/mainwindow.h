@@ -1,0 +1,126 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class QAction;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
+class QSystemTrayIcon;
+class QTabWidget;
+class QTableView;
+
+namespace shortfuse {
+
+class CreatePanel;
+class LinkTableModel;
+class ServerHost;
+class Settings;
+class SettingsDialog;
+class StatsView;
+
+// The desktop window: the create panel on top, then the links table and
+// the statistics of one link in two tabs, the server's address and the day's
+// totals in the status bar, and (where the desktop has one) a tray icon that
+// keeps the server running while the window is closed.
+//
+// Owns its widgets, the tray icon and the settings dialog; uses, never owns,
+// the ServerHost and the Settings.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(ServerHost &host, Settings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    CreatePanel *createPanel() const { return m_create; }
+    LinkTableModel *linkModel() const { return m_model; }
+    QTableView *linkTable() const { return m_table; }
+    StatsView *statsView() const { return m_stats; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    // Closing hides the window (and the server keeps serving) when there is a tray.
+    bool closesToTray() const;
+    // True once the health check through the listening address answered.
+    bool isReachable() const { return m_reachable; }
+
+    // The statistics tab for this link.
+    void showStatsFor(const QString &slug);
+    // Selects the link's row, if it is loaded.
+    bool selectSlug(const QString &slug);
+
+public Q_SLOTS:
+    void showAndRaise();
+    void openSettings();
+    // Stops the server (every recorded click is committed), then quits.
+    void quitApplication();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildTray();
+    void updateLinkActions();
+    QString currentSlug() const;
+    void copyCurrentLink();
+    void openCurrentDestination();
+    void revokeCurrentLink();
+    void onServerStarted();
+    void onServerFailed(const QString &message);
+    void onServerStateChanged();
+    void probeReachability();
+    void refreshTotals();
+    void scheduleTotals();
+    void updateTotalsLabel();
+    void updateStatusColors();
+    void copyLastLink();
+
+    ServerHost &m_host;
+    Settings &m_settings;
+
+    CreatePanel *m_create = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QTableView *m_table = nullptr;
+    LinkTableModel *m_model = nullptr;
+    StatsView *m_stats = nullptr;
+    QFrame *m_serverBanner = nullptr;
+    QLabel *m_serverBannerText = nullptr;
+    QPushButton *m_bannerSettings = nullptr;
+    QLabel *m_addressLabel = nullptr;
+    QLabel *m_reachLabel = nullptr;
+    QLabel *m_totalsLabel = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
+
+    QAction *m_copyLink = nullptr;
+    QAction *m_openStats = nullptr;
+    QAction *m_openDestination = nullptr;
+    QAction *m_revoke = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_focusNew = nullptr;
+    QAction *m_focusFilter = nullptr;
+    QAction *m_showLinks = nullptr;
+    QAction *m_showStats = nullptr;
+
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_trayCopyLast = nullptr;
+    QString m_lastShortUrl;
+
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer m_probeTimer;
+    QTimer m_totalsTimer;  // coalesces refreshes after clicks; also ticks past midnight
+    bool m_reachable = false;
+    qint64 m_totalLinks = -1;
+    qint64 m_clicksToday = -1;
+    bool m_quitting = false;
+};
+
+} // namespace shortfuse

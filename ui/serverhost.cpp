@@ -1,0 +1,267 @@
+#include "serverhost.h"
+
+#include <shortfuseserver.h>
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+namespace shortfuse {
+
+// Lives on the server thread and owns the server there. Only ever touched
+// from that thread.
+class ServerHost::Worker final : public QObject {
+public:
+    std::unique_ptr<ShortfuseServer> server;
+
+    // Shuts the server down (committing every click), destroys it on this
+    // thread, then runs `then` here.
+    void stopServer(std::function<void()> then)
+    {
+        if (!server) {
+            then();
+            return;
+        }
+        ShortfuseServer *s = server.get();
+        connect(s, &ShortfuseServer::stopped, this, [this, s, then = std::move(then)] {
+            // Not from inside the server's own signal: destroy it on the next turn.
+            QMetaObject::invokeMethod(
+                this,
+                [this, s, then] {
+                    if (server.get() == s)
+                        server.reset();
+                    then();
+                },
+                Qt::QueuedConnection);
+        });
+        s->shutdown();
+    }
+};
+
+namespace {
+
+template <typename F>
+void postTo(const QPointer<QObject> &context, F &&f)
+{
+    if (context)
+        QMetaObject::invokeMethod(context.data(), std::forward<F>(f), Qt::QueuedConnection);
+}
+
+} // namespace
+
+ServerHost::ServerHost(QObject *parent)
+    : QObject(parent)
+    , m_worker(new Worker)
+{
+    qRegisterMetaType<shortfuse::Link>();
+    qRegisterMetaType<QList<qint64>>();
+    m_thread.setObjectName(QStringLiteral("shortfuse-server"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+ServerHost::~ServerHost()
+{
+    m_links = nullptr;
+    m_reader = nullptr;
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->stopServer([] { QThread::currentThread()->quit(); }); }, Qt::QueuedConnection);
+    m_thread.wait();
+    delete m_worker;
+}
+
+Error ServerHost::unavailable()
+{
+    return Error{503, "unavailable", tr("The server is not running.")};
+}
+
+QString ServerHost::shortUrl(const QString &slug) const
+{
+    return m_baseUrl + u'/' + slug;
+}
+
+void ServerHost::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void ServerHost::start(const ServerConfig &config)
+{
+    if (m_state == State::Starting || m_state == State::Running || m_state == State::Stopping) {
+        restart(config);
+        return;
+    }
+    startOnThread(config);
+}
+
+void ServerHost::restart(const ServerConfig &config)
+{
+    switch (m_state) {
+    case State::Stopped:
+    case State::Failed:
+        startOnThread(config);
+        return;
+    case State::Starting:
+    case State::Running:
+        m_pendingStart = config;
+        stop();
+        return;
+    case State::Stopping:
+        m_pendingStart = config;
+        return;
+    }
+}
+
+void ServerHost::startOnThread(const ServerConfig &config)
+{
+    m_config = config;
+    m_lastError.clear();
+    setState(State::Starting);
+    Worker *worker = m_worker;
+    QPointer<QObject> self(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, self, host = this, config] {
+            auto server = std::make_unique<ShortfuseServer>(config);
+            if (Status status = server->start(); !status) {
+                const QString message = status.error().message;
+                server.reset();
+                postTo(self, [host, message] { host->onStartFailed(message); });
+                return;
+            }
+            // Signal to signal: queued to the host's (GUI) thread by Qt.
+            LinkService *links = server->links();
+            connect(links, &LinkService::linkCreated, host, &ServerHost::linkCreated);
+            connect(links, &LinkService::clicksChanged, host, &ServerHost::clicksChanged);
+            connect(links, &LinkService::linkRevoked, host, &ServerHost::linkRevoked);
+            const Running running{server->listeningUrl(), server->baseUrl(), server->port(), links,
+                                  server->reader()};
+            worker->server = std::move(server);
+            postTo(self, [host, running] { host->onStarted(running); });
+        },
+        Qt::QueuedConnection);
+}
+
+void ServerHost::onStarted(const Running &running)
+{
+    if (m_state != State::Starting) {
+        // stop() was called meanwhile; the worker is already stopping it.
+        return;
+    }
+    m_listeningUrl = running.listeningUrl;
+    m_baseUrl = running.baseUrl;
+    m_port = running.port;
+    m_links = running.links;
+    m_reader = running.reader;
+    // The line scripts and tests wait for, exactly as shortfuse-server prints it.
+    std::printf("Listening on %s\n", qPrintable(m_listeningUrl));
+    std::fflush(stdout);
+    setState(State::Running);
+    Q_EMIT started(m_listeningUrl);
+}
+
+void ServerHost::onStartFailed(const QString &message)
+{
+    m_lastError = message;
+    std::fprintf(stderr, "shortfuse: %s\n", qPrintable(message));
+    std::fflush(stderr);
+    if (m_pendingStart) {
+        const ServerConfig next = *m_pendingStart;
+        m_pendingStart.reset();
+        startOnThread(next);
+        return;
+    }
+    setState(State::Failed);
+    Q_EMIT startFailed(message);
+}
+
+void ServerHost::stop()
+{
+    if (m_state == State::Stopped || m_state == State::Failed) {
+        if (m_pendingStart) {
+            const ServerConfig next = *m_pendingStart;
+            m_pendingStart.reset();
+            startOnThread(next);
+        } else {
+            Q_EMIT stopped();
+        }
+        return;
+    }
+    if (m_state == State::Stopping)
+        return;
+    // Forget the server's objects first: nothing on this thread may reach
+    // them once the server thread starts tearing them down.
+    m_links = nullptr;
+    m_reader = nullptr;
+    setState(State::Stopping);
+    Worker *worker = m_worker;
+    QPointer<QObject> self(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, self, host = this] {
+            worker->stopServer([self, host] { postTo(self, [host] { host->onStopped(); }); });
+        },
+        Qt::QueuedConnection);
+}
+
+void ServerHost::onStopped()
+{
+    m_port = 0;
+    m_listeningUrl.clear();
+    setState(State::Stopped);
+    Q_EMIT stopped();
+    if (m_pendingStart) {
+        const ServerConfig next = *m_pendingStart;
+        m_pendingStart.reset();
+        startOnThread(next);
+    }
+}
+
+void ServerHost::createLink(const CreateRequest &request, QObject *context,
+                            std::function<void(const Result<Link> &)> done)
+{
+    if (!m_links) {
+        postTo(context, [done = std::move(done)] { done(unavailable()); });
+        return;
+    }
+    LinkService *links = m_links;
+    QPointer<QObject> target(context);
+    QMetaObject::invokeMethod(
+        links,
+        [links, request, target, done = std::move(done)] {
+            Result<NewLink> prepared = links->prepare(request);
+            if (!prepared) {
+                postTo(target, [done, error = prepared.error()] { done(error); });
+                return;
+            }
+            links->create(std::move(*prepared), request.password, [target, done](const Result<Link> &created) {
+                postTo(target, [done, created] { done(created); });
+            });
+        },
+        Qt::QueuedConnection);
+}
+
+void ServerHost::revokeLink(const QString &slug, QObject *context, std::function<void(const Result<bool> &)> done)
+{
+    if (!m_links) {
+        postTo(context, [done = std::move(done)] { done(unavailable()); });
+        return;
+    }
+    LinkService *links = m_links;
+    QPointer<QObject> target(context);
+    QMetaObject::invokeMethod(
+        links,
+        [links, slug, target, done = std::move(done)] {
+            links->revoke(slug, [target, done](const Result<bool> &revoked) {
+                postTo(target, [done, revoked] { done(revoked); });
+            });
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace shortfuse

@@ -1,0 +1,135 @@
+#include "settings.h"
+
+#include <QSettings>
+
+namespace shortfuse {
+
+namespace {
+
+struct KeySpec {
+    Settings::Key key;
+    const char *name;
+    QVariant defaultValue;
+};
+
+// The one table of keys and defaults. Server defaults mirror ServerConfig's.
+const QList<KeySpec> &keyTable()
+{
+    static const QList<KeySpec> table = {
+        {Settings::Key::BindAddress, "server/bind", QStringLiteral("127.0.0.1")},
+        {Settings::Key::Port, "server/port", 8080},
+        {Settings::Key::BaseUrl, "server/baseUrl", QString()},
+        {Settings::Key::RateLimit, "server/rateLimit", 10},
+        {Settings::Key::TrustedProxies, "server/trustedProxies", QString()},
+        {Settings::Key::DataDir, "server/dataDir", QString()},  // empty: ServerOptions::defaultDataDir()
+        {Settings::Key::StartMinimized, "window/startMinimized", false},
+        {Settings::Key::Language, "window/language", QString()},  // empty: the system's
+        {Settings::Key::TrayNoticeShown, "window/trayNoticeShown", false},
+        {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
+        {Settings::Key::WindowState, "window/state", QByteArray()},
+    };
+    return table;
+}
+
+const KeySpec &spec(Settings::Key key)
+{
+    for (const KeySpec &s : keyTable()) {
+        if (s.key == key)
+            return s;
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace
+
+Settings::Settings(QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
+                                             QStringLiteral("shortfuse"), QStringLiteral("shortfuse")))
+{
+}
+
+Settings::Settings(const QString &iniFile, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+Settings::~Settings() = default;
+
+QVariant Settings::value(Key key) const
+{
+    const KeySpec &s = spec(key);
+    return m_settings->value(QLatin1String(s.name), s.defaultValue);
+}
+
+void Settings::setValue(Key key, const QVariant &value)
+{
+    const KeySpec &s = spec(key);
+    if (m_settings->value(QLatin1String(s.name), s.defaultValue) == value)
+        return;
+    m_settings->setValue(QLatin1String(s.name), value);
+    Q_EMIT changed(key);
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+QString Settings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+ServerConfig Settings::serverConfig(ServerConfig base) const
+{
+    const QHostAddress bind(value(Key::BindAddress).toString());
+    if (!bind.isNull())
+        base.bindAddress = bind;
+    bool ok = false;
+    const uint port = value(Key::Port).toUInt(&ok);
+    if (ok && port <= 65535)
+        base.port = quint16(port);
+    const QString baseUrl = value(Key::BaseUrl).toString();
+    if (baseUrl.isEmpty()) {
+        base.baseUrl.clear();
+    } else if (Result<QString> normal = normalizeBaseUrl(baseUrl)) {
+        base.baseUrl = *normal;
+    }
+    const int rate = value(Key::RateLimit).toInt(&ok);
+    if (ok && rate >= 0 && rate <= 1'000'000)
+        base.rateLimitPerMinute = rate;
+    const QString proxies = value(Key::TrustedProxies).toString().trimmed();
+    if (proxies.isEmpty()) {
+        base.trustedProxies.clear();
+    } else if (Result<QList<Subnet>> subnets = ClientAddressResolver::parseSubnets(proxies)) {
+        base.trustedProxies = *subnets;
+    }
+    const QString dataDir = value(Key::DataDir).toString();
+    base.dataDir = dataDir.isEmpty() ? ServerOptions::defaultDataDir() : dataDir;
+    return base;
+}
+
+void Settings::setServerConfig(const ServerConfig &config)
+{
+    setValue(Key::BindAddress, config.bindAddress.toString());
+    setValue(Key::Port, int(config.port));
+    setValue(Key::BaseUrl, config.baseUrl);
+    setValue(Key::RateLimit, config.rateLimitPerMinute);
+    setValue(Key::TrustedProxies, subnetsToText(config.trustedProxies));
+    setValue(Key::DataDir, config.dataDir == ServerOptions::defaultDataDir() ? QString() : config.dataDir);
+}
+
+QString Settings::subnetsToText(const QList<Subnet> &subnets)
+{
+    QStringList parts;
+    for (const Subnet &subnet : subnets) {
+        const int hostBits = subnet.first.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32;
+        parts.append(subnet.second == hostBits ? subnet.first.toString()
+                                               : QStringLiteral("%1/%2").arg(subnet.first.toString()).arg(subnet.second));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace shortfuse
