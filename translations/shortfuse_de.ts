@@ -47,6 +47,22 @@
         <source>The server is busy; try again in a moment.</source>
         <translation>Der Server ist ausgelastet; versuchen Sie es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>Choose one of the preview protection modes.</source>
+        <translation>Wählen Sie einen der Modi für den Vorschauschutz.</translation>
+    </message>
+    <message>
+        <source>A link password has %1 to %2 characters.</source>
+        <translation>Ein Link-Passwort hat %1 bis %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose an expiry time in the future.</source>
+        <translation>Wählen Sie einen Ablaufzeitpunkt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
+        <translation>Nach dem Ablauf können Besucher nur zu einer vollständigen http://- oder https://-Adresse weitergeleitet werden.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -174,6 +190,118 @@
         <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
         <translation>Die Eingabetaste kürzt; der Kurzlink landet sofort in der Zwischenablage. Ein Link mit maximaler Klickzahl leitet genau so oft weiter und zeigt danach eine Abgelaufen-Seite.</translation>
     </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Optionen</translation>
+    </message>
+    <message>
+        <source>Show link options</source>
+        <translation>Link-Optionen anzeigen</translation>
+    </message>
+    <message>
+        <source>Preview protection, password, expiry</source>
+        <translation>Vorschauschutz, Passwort, Ablauf</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>Vorschauschutz</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Chat-app previews and link scanners get a placeholder and use up nothing; people are redirected.</source>
+        <translation>Vorschauen von Chat-Apps und Link-Scanner erhalten eine Platzhalterseite und verbrauchen nichts; Menschen werden weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Every visitor first sees a &quot;Continue?&quot; page; only its button uses up a click.</source>
+        <translation>Jeder Besucher sieht zuerst eine Seite „Weiter?“; erst deren Schaltfläche verbraucht einen Klick.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Every visit counts, previews and scanners included.</source>
+        <translation>Jeder Aufruf zählt, auch Vorschauen und Scanner.</translation>
+    </message>
+    <message>
+        <source>Preview protection error</source>
+        <translation>Fehler beim Vorschauschutz</translation>
+    </message>
+    <message>
+        <source>optional, %1 to %2 characters</source>
+        <translation>optional, %1 bis %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Visitors must enter this password before they are redirected.</source>
+        <translation>Besucher müssen dieses Passwort eingeben, bevor sie weitergeleitet werden.</translation>
+    </message>
+    <message>
+        <source>Password error</source>
+        <translation>Fehler beim Passwort</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires at:</source>
+        <translation>&amp;Läuft ab am:</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>Ablaufzeitpunkt</translation>
+    </message>
+    <message>
+        <source>In your local time. After this moment the link works no more.</source>
+        <translation>In Ihrer Ortszeit. Nach diesem Zeitpunkt funktioniert der Link nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Expiry error</source>
+        <translation>Fehler beim Ablaufzeitpunkt</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://example.com/sorry</source>
+        <translation>optional, z. B. https://example.com/sorry</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>Nach dem Ablauf Besucher weiterleiten an</translation>
+    </message>
+    <message>
+        <source>Once the link is used up or past its expiry, visitors go here instead of the expired page.</source>
+        <translation>Sobald der Link aufgebraucht oder abgelaufen ist, landen Besucher hier statt auf der Abgelaufen-Seite.</translation>
+    </message>
+    <message>
+        <source>After expiry address error</source>
+        <translation>Fehler bei der Adresse nach dem Ablauf</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w protection:</source>
+        <translation>Vorschau&amp;schutz:</translation>
+    </message>
+    <message>
+        <source>Passwor&amp;d:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>After expiry, se&amp;nd visitors to:</source>
+        <translation>Nach dem Ablauf weiterleiten a&amp;n:</translation>
+    </message>
+    <message>
+        <source>Hide link options</source>
+        <translation>Link-Optionen ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::LinkTableModel</name>
@@ -216,6 +344,38 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>bestätigen</translation>
+    </message>
+    <message>
+        <source>Visitors must enter a password.</source>
+        <translation>Besucher müssen ein Passwort eingeben.</translation>
+    </message>
+    <message>
+        <source>Preview protection: auto</source>
+        <translation>Vorschauschutz: automatisch</translation>
+    </message>
+    <message>
+        <source>Preview protection: confirm (visitors press Continue)</source>
+        <translation>Vorschauschutz: bestätigen (Besucher klicken auf „Weiter“)</translation>
+    </message>
+    <message>
+        <source>Preview protection: off</source>
+        <translation>Vorschauschutz: aus</translation>
+    </message>
+    <message>
+        <source>After expiry: %1</source>
+        <translation>Nach dem Ablauf: %1</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,22 @@
         <source>The server is busy; try again in a moment.</source>
         <translation>El servidor está ocupado; inténtalo de nuevo en un momento.</translation>
     </message>
+    <message>
+        <source>Choose one of the preview protection modes.</source>
+        <translation>Elija uno de los modos de protección contra vistas previas.</translation>
+    </message>
+    <message>
+        <source>A link password has %1 to %2 characters.</source>
+        <translation>La contraseña de un enlace tiene de %1 a %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Choose an expiry time in the future.</source>
+        <translation>Elija una fecha de caducidad en el futuro.</translation>
+    </message>
+    <message>
+        <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
+        <translation>Tras la caducidad, solo se puede enviar a los visitantes a una dirección http:// o https:// completa.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -174,6 +190,118 @@
         <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
         <translation>Intro acorta; el enlace corto va directo al portapapeles. Un enlace con clics máximos redirige esas veces y luego muestra una página de caducado.</translation>
     </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Opciones</translation>
+    </message>
+    <message>
+        <source>Show link options</source>
+        <translation>Mostrar las opciones del enlace</translation>
+    </message>
+    <message>
+        <source>Preview protection, password, expiry</source>
+        <translation>Protección contra vistas previas, contraseña, caducidad</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>Protección contra vistas previas</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automática</translation>
+    </message>
+    <message>
+        <source>Chat-app previews and link scanners get a placeholder and use up nothing; people are redirected.</source>
+        <translation>Las vistas previas de las apps de chat y los analizadores de enlaces reciben una página provisional y no gastan nada; las personas son redirigidas.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Every visitor first sees a &quot;Continue?&quot; page; only its button uses up a click.</source>
+        <translation>Cada visitante ve primero una página «¿Continuar?»; solo su botón gasta un clic.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Every visit counts, previews and scanners included.</source>
+        <translation>Cada visita cuenta, incluidas vistas previas y analizadores.</translation>
+    </message>
+    <message>
+        <source>Preview protection error</source>
+        <translation>Error en la protección contra vistas previas</translation>
+    </message>
+    <message>
+        <source>optional, %1 to %2 characters</source>
+        <translation>opcional, de %1 a %2 caracteres</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Visitors must enter this password before they are redirected.</source>
+        <translation>Los visitantes deben introducir esta contraseña antes de ser redirigidos.</translation>
+    </message>
+    <message>
+        <source>Password error</source>
+        <translation>Error en la contraseña</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires at:</source>
+        <translation>Ca&amp;duca el:</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Caduca</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>Fecha de caducidad</translation>
+    </message>
+    <message>
+        <source>In your local time. After this moment the link works no more.</source>
+        <translation>En su hora local. A partir de ese momento el enlace deja de funcionar.</translation>
+    </message>
+    <message>
+        <source>Expiry error</source>
+        <translation>Error en la fecha de caducidad</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://example.com/sorry</source>
+        <translation>opcional, p. ej. https://example.com/lo-siento</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>Tras la caducidad, enviar a los visitantes a</translation>
+    </message>
+    <message>
+        <source>Once the link is used up or past its expiry, visitors go here instead of the expired page.</source>
+        <translation>Cuando el enlace se agote o caduque, los visitantes llegan aquí en lugar de a la página de caducado.</translation>
+    </message>
+    <message>
+        <source>After expiry address error</source>
+        <translation>Error en la dirección tras la caducidad</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w protection:</source>
+        <translation>Protección contra &amp;vistas previas:</translation>
+    </message>
+    <message>
+        <source>Passwor&amp;d:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>After expiry, se&amp;nd visitors to:</source>
+        <translation>Tras la caducidad, e&amp;nviar a:</translation>
+    </message>
+    <message>
+        <source>Hide link options</source>
+        <translation>Ocultar las opciones del enlace</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::LinkTableModel</name>
@@ -216,6 +344,38 @@
     <message>
         <source>Created</source>
         <translation>Creado</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>confirmar</translation>
+    </message>
+    <message>
+        <source>Visitors must enter a password.</source>
+        <translation>Los visitantes deben introducir una contraseña.</translation>
+    </message>
+    <message>
+        <source>Preview protection: auto</source>
+        <translation>Protección contra vistas previas: automática</translation>
+    </message>
+    <message>
+        <source>Preview protection: confirm (visitors press Continue)</source>
+        <translation>Protección contra vistas previas: confirmar (los visitantes pulsan Continuar)</translation>
+    </message>
+    <message>
+        <source>Preview protection: off</source>
+        <translation>Protección contra vistas previas: desactivada</translation>
+    </message>
+    <message>
+        <source>After expiry: %1</source>
+        <translation>Tras la caducidad: %1</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Caduca</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,22 @@
         <source>The server is busy; try again in a moment.</source>
         <translation>Le serveur est occupé ; réessayez dans un instant.</translation>
     </message>
+    <message>
+        <source>Choose one of the preview protection modes.</source>
+        <translation>Choisissez l’un des modes de protection contre les aperçus.</translation>
+    </message>
+    <message>
+        <source>A link password has %1 to %2 characters.</source>
+        <translation>Un mot de passe de lien compte de %1 à %2 caractères.</translation>
+    </message>
+    <message>
+        <source>Choose an expiry time in the future.</source>
+        <translation>Choisissez une date d’expiration dans le futur.</translation>
+    </message>
+    <message>
+        <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
+        <translation>Après l’expiration, les visiteurs ne peuvent être envoyés que vers une adresse http:// ou https:// complète.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -174,6 +190,118 @@
         <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
         <translation>Entrée raccourcit ; le lien court part aussitôt dans le presse-papiers. Un lien avec un nombre maximal de clics redirige autant de fois, puis affiche une page d’expiration.</translation>
     </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Options</translation>
+    </message>
+    <message>
+        <source>Show link options</source>
+        <translation>Afficher les options du lien</translation>
+    </message>
+    <message>
+        <source>Preview protection, password, expiry</source>
+        <translation>Protection contre les aperçus, mot de passe, expiration</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>Protection contre les aperçus</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Chat-app previews and link scanners get a placeholder and use up nothing; people are redirected.</source>
+        <translation>Les aperçus des messageries et les analyseurs de liens reçoivent une page d’attente et ne consomment rien ; les personnes sont redirigées.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Every visitor first sees a &quot;Continue?&quot; page; only its button uses up a click.</source>
+        <translation>Chaque visiteur voit d’abord une page « Continuer ? » ; seul son bouton consomme un clic.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Every visit counts, previews and scanners included.</source>
+        <translation>Chaque visite compte, aperçus et analyseurs compris.</translation>
+    </message>
+    <message>
+        <source>Preview protection error</source>
+        <translation>Erreur de protection contre les aperçus</translation>
+    </message>
+    <message>
+        <source>optional, %1 to %2 characters</source>
+        <translation>facultatif, de %1 à %2 caractères</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Visitors must enter this password before they are redirected.</source>
+        <translation>Les visiteurs doivent saisir ce mot de passe avant d’être redirigés.</translation>
+    </message>
+    <message>
+        <source>Password error</source>
+        <translation>Erreur de mot de passe</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires at:</source>
+        <translation>E&amp;xpire le :</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>Date d’expiration</translation>
+    </message>
+    <message>
+        <source>In your local time. After this moment the link works no more.</source>
+        <translation>Dans votre heure locale. Passé ce moment, le lien ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <source>Expiry error</source>
+        <translation>Erreur de date d’expiration</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://example.com/sorry</source>
+        <translation>facultatif, p. ex. https://example.com/desole</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>Après l’expiration, envoyer les visiteurs vers</translation>
+    </message>
+    <message>
+        <source>Once the link is used up or past its expiry, visitors go here instead of the expired page.</source>
+        <translation>Une fois le lien épuisé ou expiré, les visiteurs arrivent ici au lieu de la page d’expiration.</translation>
+    </message>
+    <message>
+        <source>After expiry address error</source>
+        <translation>Erreur dans l’adresse après expiration</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w protection:</source>
+        <translation>Protection contre les aperç&amp;us :</translation>
+    </message>
+    <message>
+        <source>Passwor&amp;d:</source>
+        <translation>Mot de pa&amp;sse :</translation>
+    </message>
+    <message>
+        <source>After expiry, se&amp;nd visitors to:</source>
+        <translation>Après l’expiration, e&amp;nvoyer vers :</translation>
+    </message>
+    <message>
+        <source>Hide link options</source>
+        <translation>Masquer les options du lien</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::LinkTableModel</name>
@@ -216,6 +344,38 @@
     <message>
         <source>Created</source>
         <translation>Créé</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>confirmation</translation>
+    </message>
+    <message>
+        <source>Visitors must enter a password.</source>
+        <translation>Les visiteurs doivent saisir un mot de passe.</translation>
+    </message>
+    <message>
+        <source>Preview protection: auto</source>
+        <translation>Protection contre les aperçus : automatique</translation>
+    </message>
+    <message>
+        <source>Preview protection: confirm (visitors press Continue)</source>
+        <translation>Protection contre les aperçus : confirmation (les visiteurs appuient sur Continuer)</translation>
+    </message>
+    <message>
+        <source>Preview protection: off</source>
+        <translation>Protection contre les aperçus : désactivée</translation>
+    </message>
+    <message>
+        <source>After expiry: %1</source>
+        <translation>Après l’expiration : %1</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
     </message>
 </context>
 <context>

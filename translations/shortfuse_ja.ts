@@ -47,6 +47,22 @@
         <source>The server is busy; try again in a moment.</source>
         <translation>サーバーが混み合っています。しばらくしてからもう一度お試しください。</translation>
     </message>
+    <message>
+        <source>Choose one of the preview protection modes.</source>
+        <translation>プレビュー保護のモードを 1 つ選んでください。</translation>
+    </message>
+    <message>
+        <source>A link password has %1 to %2 characters.</source>
+        <translation>リンクのパスワードは %1〜%2 文字です。</translation>
+    </message>
+    <message>
+        <source>Choose an expiry time in the future.</source>
+        <translation>有効期限には未来の日時を選んでください。</translation>
+    </message>
+    <message>
+        <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
+        <translation>期限切れ後の転送先には、完全な http:// または https:// のアドレスしか指定できません。</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -174,6 +190,118 @@
         <source>Enter shortens; the short link goes straight to the clipboard. A link with max clicks redirects that many times, then shows an expired page.</source>
         <translation>Enter で短縮し、短縮リンクはすぐにクリップボードに入ります。最大クリック数を設定したリンクはその回数だけ転送し、その後は期限切れページを表示します。</translation>
     </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>オプション(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show link options</source>
+        <translation>リンクのオプションを表示</translation>
+    </message>
+    <message>
+        <source>Preview protection, password, expiry</source>
+        <translation>プレビュー保護、パスワード、有効期限</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>プレビュー保護</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Chat-app previews and link scanners get a placeholder and use up nothing; people are redirected.</source>
+        <translation>チャットアプリのプレビューやリンクスキャナーには代わりのページを返し、何も消費しません。人は転送されます。</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Every visitor first sees a &quot;Continue?&quot; page; only its button uses up a click.</source>
+        <translation>訪問者にはまず「続行しますか?」ページを表示し、そのボタンだけがクリックを消費します。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Every visit counts, previews and scanners included.</source>
+        <translation>プレビューやスキャナーを含め、すべてのアクセスを数えます。</translation>
+    </message>
+    <message>
+        <source>Preview protection error</source>
+        <translation>プレビュー保護のエラー</translation>
+    </message>
+    <message>
+        <source>optional, %1 to %2 characters</source>
+        <translation>任意（%1〜%2 文字）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Visitors must enter this password before they are redirected.</source>
+        <translation>訪問者は転送される前にこのパスワードを入力する必要があります。</translation>
+    </message>
+    <message>
+        <source>Password error</source>
+        <translation>パスワードのエラー</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires at:</source>
+        <translation>有効期限(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>有効期限の日時</translation>
+    </message>
+    <message>
+        <source>In your local time. After this moment the link works no more.</source>
+        <translation>ローカル時刻です。この時刻を過ぎるとリンクは使えなくなります。</translation>
+    </message>
+    <message>
+        <source>Expiry error</source>
+        <translation>有効期限のエラー</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://example.com/sorry</source>
+        <translation>任意（例: https://example.com/sorry）</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>期限切れ後の訪問者の転送先</translation>
+    </message>
+    <message>
+        <source>Once the link is used up or past its expiry, visitors go here instead of the expired page.</source>
+        <translation>リンクが使い切られるか期限を過ぎると、訪問者は期限切れページの代わりにここへ転送されます。</translation>
+    </message>
+    <message>
+        <source>After expiry address error</source>
+        <translation>期限切れ後の転送先のエラー</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w protection:</source>
+        <translation>プレビュー保護(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Passwor&amp;d:</source>
+        <translation>パスワード(&amp;D):</translation>
+    </message>
+    <message>
+        <source>After expiry, se&amp;nd visitors to:</source>
+        <translation>期限切れ後の転送先(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Hide link options</source>
+        <translation>リンクのオプションを隠す</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::LinkTableModel</name>
@@ -216,6 +344,38 @@
     <message>
         <source>Created</source>
         <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Visitors must enter a password.</source>
+        <translation>訪問者はパスワードを入力する必要があります。</translation>
+    </message>
+    <message>
+        <source>Preview protection: auto</source>
+        <translation>プレビュー保護: 自動</translation>
+    </message>
+    <message>
+        <source>Preview protection: confirm (visitors press Continue)</source>
+        <translation>プレビュー保護: 確認（訪問者が「続行」を押す）</translation>
+    </message>
+    <message>
+        <source>Preview protection: off</source>
+        <translation>プレビュー保護: オフ</translation>
+    </message>
+    <message>
+        <source>After expiry: %1</source>
+        <translation>期限切れ後: %1</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有効期限</translation>
     </message>
 </context>
 <context>

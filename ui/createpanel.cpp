@@ -8,7 +8,11 @@
 #include <linkrules.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -17,9 +21,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace shortfuse {
@@ -35,6 +41,21 @@ QLabel *makeErrorLabel(QWidget *parent, const QString &objectName, QWidget *budd
     label->setVisible(false);
     label->setBuddy(buddy);
     return label;
+}
+
+// The expiry as the server takes it: ISO-8601 in UTC ("...Z").
+QString expiryIso(const QDateTimeEdit *edit)
+{
+    return edit->dateTime().toUTC().toString(Qt::ISODateWithMs);
+}
+
+// The locale's short date and time, with seconds (an expiry can be minutes away).
+QString expiryDisplayFormat()
+{
+    QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(u's'))
+        format.replace(QStringLiteral("mm"), QStringLiteral("mm:ss"));
+    return format;
 }
 
 } // namespace
@@ -101,16 +122,118 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     grid->addWidget(m_shorten, 2, 4);
     grid->addWidget(m_aliasError, 3, 1);
     grid->addWidget(m_maxClicksError, 3, 2, 1, 2);
-    grid->addWidget(m_formError, 4, 1, 1, 4);
+
+    // Per-link options, behind a disclosure so the common case stays one row.
+    m_optionsToggle = new QToolButton(form);
+    m_optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
+    m_optionsToggle->setText(tr("&Options"));
+    m_optionsToggle->setAccessibleName(tr("Show link options"));
+    m_optionsToggle->setToolTip(tr("Preview protection, password, expiry"));
+    m_optionsToggle->setCheckable(true);
+    m_optionsToggle->setAutoRaise(true);
+    m_optionsToggle->setArrowType(Qt::RightArrow);
+    m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_optionsToggle->setFocusPolicy(Qt::StrongFocus);
+
+    m_options = new QWidget(form);
+    m_options->setObjectName(QStringLiteral("optionsBox"));
+
+    m_protection = new QComboBox(m_options);
+    m_protection->setObjectName(QStringLiteral("previewProtectionCombo"));
+    m_protection->setAccessibleName(tr("Preview protection"));
+    auto addMode = [this](const QString &text, PreviewProtection mode, const QString &explanation) {
+        m_protection->addItem(text, rules::previewProtectionName(mode));
+        m_protection->setItemData(m_protection->count() - 1, explanation, Qt::ToolTipRole);
+    };
+    addMode(tr("Auto"), PreviewProtection::Auto,
+            tr("Chat-app previews and link scanners get a placeholder and use up nothing; people are redirected."));
+    addMode(tr("Confirm"), PreviewProtection::Confirm,
+            tr("Every visitor first sees a \"Continue?\" page; only its button uses up a click."));
+    addMode(tr("Off"), PreviewProtection::Off, tr("Every visit counts, previews and scanners included."));
+    m_protectionHint = new QLabel(m_options);
+    m_protectionHint->setObjectName(QStringLiteral("previewProtectionHint"));
+    m_protectionHint->setWordWrap(true);
+    m_protectionHint->setForegroundRole(QPalette::PlaceholderText);
+    m_protectionError = makeErrorLabel(m_options, QStringLiteral("previewProtectionError"), m_protection);
+    m_protectionError->setAccessibleName(tr("Preview protection error"));
+
+    m_password = new QLineEdit(m_options);
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText
+                                    | Qt::ImhNoAutoUppercase);
+    m_password->setPlaceholderText(tr("optional, %1 to %2 characters")
+                                       .arg(rules::kMinPasswordLength)
+                                       .arg(rules::kMaxPasswordLength));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setToolTip(tr("Visitors must enter this password before they are redirected."));
+    m_password->setMaxLength(2 * rules::kMaxPasswordLength + 1);  // UTF-16 units; the rule counts characters
+    m_passwordError = makeErrorLabel(m_options, QStringLiteral("passwordError"), m_password);
+    m_passwordError->setAccessibleName(tr("Password error"));
+
+    m_expires = new QCheckBox(tr("E&xpires at:"), m_options);
+    m_expires->setObjectName(QStringLiteral("expiresCheck"));
+    m_expires->setAccessibleName(tr("Expires"));
+    m_expiresAt = new QDateTimeEdit(m_options);
+    m_expiresAt->setObjectName(QStringLiteral("expiresAtEdit"));
+    m_expiresAt->setAccessibleName(tr("Expiry time"));
+    m_expiresAt->setToolTip(tr("In your local time. After this moment the link works no more."));
+    m_expiresAt->setTimeSpec(Qt::LocalTime);
+    m_expiresAt->setCalendarPopup(true);
+    m_expiresAt->setDisplayFormat(expiryDisplayFormat());
+    m_expiresAt->setEnabled(false);
+    m_expiryError = makeErrorLabel(m_options, QStringLiteral("expiryError"), m_expiresAt);
+    m_expiryError->setAccessibleName(tr("Expiry error"));
+
+    m_expiredUrl = new QLineEdit(m_options);
+    m_expiredUrl->setObjectName(QStringLiteral("expiredUrlEdit"));
+    m_expiredUrl->setPlaceholderText(tr("optional, e.g. https://example.com/sorry"));
+    m_expiredUrl->setAccessibleName(tr("After expiry, send visitors to"));
+    m_expiredUrl->setToolTip(tr("Once the link is used up or past its expiry, visitors go here "
+                                "instead of the expired page."));
+    m_expiredUrl->setClearButtonEnabled(true);
+    m_expiredUrl->setMaxLength(rules::kMaxUrlLength + 1);
+    m_expiredUrlError = makeErrorLabel(m_options, QStringLiteral("expiredUrlError"), m_expiredUrl);
+    m_expiredUrlError->setAccessibleName(tr("After expiry address error"));
+
+    auto *protectionLabel = new QLabel(tr("Previe&w protection:"), m_options);
+    protectionLabel->setBuddy(m_protection);
+    auto *passwordLabel = new QLabel(tr("Passwor&d:"), m_options);
+    passwordLabel->setBuddy(m_password);
+    auto *expiredUrlLabel = new QLabel(tr("After expiry, se&nd visitors to:"), m_options);
+    expiredUrlLabel->setBuddy(m_expiredUrl);
+    auto *options = new QGridLayout(m_options);
+    options->setContentsMargins(0, 0, 0, 0);
+    options->setVerticalSpacing(4);
+    options->addWidget(protectionLabel, 0, 0);
+    options->addWidget(m_protection, 0, 1);
+    options->addWidget(m_protectionHint, 0, 2, 1, 2);
+    options->addWidget(m_protectionError, 1, 1, 1, 3);
+    options->addWidget(passwordLabel, 2, 0);
+    options->addWidget(m_password, 2, 1);
+    options->addWidget(m_expires, 2, 2);
+    options->addWidget(m_expiresAt, 2, 3);
+    options->addWidget(m_passwordError, 3, 1);
+    options->addWidget(m_expiryError, 3, 2, 1, 2);
+    options->addWidget(expiredUrlLabel, 4, 0);
+    options->addWidget(m_expiredUrl, 4, 1, 1, 3);
+    options->addWidget(m_expiredUrlError, 5, 1, 1, 3);
+    options->setColumnStretch(1, 1);
+    options->setColumnStretch(3, 1);
+    m_options->setVisible(false);
+
+    grid->addWidget(m_optionsToggle, 4, 1, 1, 4, Qt::AlignLeft);
+    grid->addWidget(m_options, 5, 0, 1, 5);
+    grid->addWidget(m_formError, 6, 1, 1, 4);
     auto *hint = new QLabel(tr("Enter shortens; the short link goes straight to the clipboard. "
                                "A link with max clicks redirects that many times, then shows an expired page."),
                             form);
     hint->setObjectName(QStringLiteral("createHint"));
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
-    grid->addWidget(hint, 5, 1, 1, 4, Qt::AlignTop);
+    grid->addWidget(hint, 7, 1, 1, 4, Qt::AlignTop);
     grid->setColumnStretch(1, 1);
-    grid->setRowStretch(5, 1);
+    grid->setRowStretch(7, 1);
 
     // The result: hidden until the first link is made.
     m_result = new QGroupBox(tr("Your short link"), this);
@@ -166,7 +289,13 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     setTabOrder(m_url, m_alias);
     setTabOrder(m_alias, m_maxClicks);
     setTabOrder(m_maxClicks, m_shorten);
-    setTabOrder(m_shorten, m_shortUrl);
+    setTabOrder(m_shorten, m_optionsToggle);
+    setTabOrder(m_optionsToggle, m_protection);
+    setTabOrder(m_protection, m_password);
+    setTabOrder(m_password, m_expires);
+    setTabOrder(m_expires, m_expiresAt);
+    setTabOrder(m_expiresAt, m_expiredUrl);
+    setTabOrder(m_expiredUrl, m_shortUrl);
     setTabOrder(m_shortUrl, m_copy);
     setTabOrder(m_copy, m_copyQr);
     setTabOrder(m_copyQr, m_saveQr);
@@ -182,6 +311,45 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
             m_urlCheckDelay.start();
     });
     connect(m_alias, &QLineEdit::textEdited, this, &CreatePanel::validateAlias);
+
+    connect(m_optionsToggle, &QToolButton::toggled, this, &CreatePanel::setOptionsVisible);
+    connect(m_protection, &QComboBox::activated, this, [this] { m_protectionChosen = true; });
+    connect(m_protection, &QComboBox::currentIndexChanged, this, &CreatePanel::updateProtectionHint);
+    connect(m_maxClicks, &QSpinBox::valueChanged, this, &CreatePanel::followMaxClicks);
+    m_passwordCheckDelay.setSingleShot(true);
+    m_passwordCheckDelay.setInterval(400);
+    connect(&m_passwordCheckDelay, &QTimer::timeout, this, &CreatePanel::validatePassword);
+    connect(m_password, &QLineEdit::textEdited, this, [this] {
+        if (m_password->text().isEmpty() || rules::validatePassword(m_password->text()).ok())
+            validatePassword();
+        else
+            m_passwordCheckDelay.start();
+    });
+    connect(m_expires, &QCheckBox::toggled, this, [this](bool on) {
+        m_expiresAt->setEnabled(on);
+        if (on && m_expiresAt->dateTime() <= QDateTime::currentDateTime()) {
+            // A day from now, on the minute: a sensible start to adjust from.
+            QDateTime start = QDateTime::currentDateTime().addDays(1);
+            start.setTime(QTime(start.time().hour(), start.time().minute()));
+            m_expiresAt->setDateTime(start);
+        }
+        validateExpiry();
+    });
+    connect(m_expiresAt, &QDateTimeEdit::dateTimeChanged, this, &CreatePanel::validateExpiry);
+    m_expiredUrlCheckDelay.setSingleShot(true);
+    m_expiredUrlCheckDelay.setInterval(400);
+    connect(&m_expiredUrlCheckDelay, &QTimer::timeout, this, &CreatePanel::validateExpiredUrl);
+    connect(m_expiredUrl, &QLineEdit::textEdited, this, [this] {
+        const QString url = m_expiredUrl->text().trimmed();
+        if (url.isEmpty() || rules::validateDestinationUrl(url).ok())
+            validateExpiredUrl();
+        else
+            m_expiredUrlCheckDelay.start();
+    });
+    connect(m_password, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
+    connect(m_expiredUrl, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
+    followMaxClicks();
+    updateProtectionHint();
     connect(m_url, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
     connect(m_alias, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
     m_maxClicks->installEventFilter(this);
@@ -226,7 +394,8 @@ void CreatePanel::changeEvent(QEvent *event)
 void CreatePanel::applyColors()
 {
     const QColor error = theme::errorColor(palette());
-    for (QLabel *label : {m_urlError, m_aliasError, m_maxClicksError, m_formError})
+    for (QLabel *label : {m_urlError, m_aliasError, m_maxClicksError, m_formError, m_protectionError,
+                          m_passwordError, m_expiryError, m_expiredUrlError})
         theme::setTextColor(label, error);
     theme::setTextColor(m_copied, theme::okColor(palette()));
 }
@@ -260,6 +429,103 @@ void CreatePanel::validateAlias()
     showFieldError(m_aliasError, valid ? QString() : ErrorText::message(valid.error()));
 }
 
+void CreatePanel::setOptionsVisible(bool visible)
+{
+    m_options->setVisible(visible);
+    m_optionsToggle->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
+    m_optionsToggle->setAccessibleName(visible ? tr("Hide link options") : tr("Show link options"));
+    if (m_optionsToggle->isChecked() != visible)
+        m_optionsToggle->setChecked(visible);
+}
+
+bool CreatePanel::optionsVisible() const
+{
+    return !m_options->isHidden();
+}
+
+bool CreatePanel::hasError(const QLabel *label)
+{
+    // Not isVisible(): the options may be folded away.
+    return !label->isHidden();
+}
+
+void CreatePanel::updateProtectionHint()
+{
+    const QString explanation = m_protection->currentData(Qt::ToolTipRole).toString();
+    m_protectionHint->setText(explanation);
+    m_protection->setAccessibleDescription(explanation);
+    m_protection->setToolTip(explanation);
+}
+
+void CreatePanel::followMaxClicks()
+{
+    // Until the user picks a mode: auto for a capped link, off for an unlimited one.
+    if (m_protectionChosen)
+        return;
+    const PreviewProtection mode = m_maxClicks->value() > 0 ? PreviewProtection::Auto : PreviewProtection::Off;
+    m_protection->setCurrentIndex(m_protection->findData(rules::previewProtectionName(mode)));
+}
+
+void CreatePanel::validatePassword()
+{
+    m_passwordCheckDelay.stop();
+    const QString password = m_password->text();
+    if (password.isEmpty()) {
+        showFieldError(m_passwordError, {});
+        return;
+    }
+    const Status valid = rules::validatePassword(password);
+    showFieldError(m_passwordError, valid ? QString() : ErrorText::message(valid.error()));
+}
+
+void CreatePanel::validateExpiry()
+{
+    if (!m_expires->isChecked()) {
+        showFieldError(m_expiryError, {});
+        return;
+    }
+    const Result<std::optional<qint64>> valid =
+        rules::expiryFor(expiryIso(m_expiresAt), std::nullopt, QDateTime::currentMSecsSinceEpoch());
+    showFieldError(m_expiryError, valid ? QString() : ErrorText::message(valid.error()));
+}
+
+void CreatePanel::validateExpiredUrl()
+{
+    m_expiredUrlCheckDelay.stop();
+    const QString url = m_expiredUrl->text().trimmed();
+    if (url.isEmpty()) {
+        showFieldError(m_expiredUrlError, {});
+        return;
+    }
+    const Status valid = rules::validateDestinationUrl(url);
+    if (valid) {
+        showFieldError(m_expiredUrlError, {});
+        return;
+    }
+    // "Only http:// and https:// addresses can be shortened" would be wrong here.
+    const bool scheme = valid.error().reason == "unsupported_scheme";
+    showFieldError(m_expiredUrlError,
+                   ErrorText::message(scheme ? Error{400, "invalid_expired_url", valid.error().message} : valid.error()));
+}
+
+void CreatePanel::revealOption(QWidget *field)
+{
+    setOptionsVisible(true);
+    field->setFocus(Qt::OtherFocusReason);
+}
+
+void CreatePanel::resetOptions()
+{
+    // Options are per link: the next one starts plain (and no password lingers).
+    m_password->clear();
+    m_expires->setChecked(false);
+    m_expiredUrl->clear();
+    m_protectionChosen = false;
+    followMaxClicks();
+    for (QLabel *label : {m_protectionError, m_passwordError, m_expiryError, m_expiredUrlError})
+        showFieldError(label, {});
+}
+
 void CreatePanel::setBusy(bool busy)
 {
     m_busy = busy;
@@ -282,11 +548,34 @@ void CreatePanel::shorten()
         m_alias->setFocus(Qt::OtherFocusReason);
         return;
     }
+    showFieldError(m_protectionError, {});
+    validatePassword();
+    validateExpiry();
+    validateExpiredUrl();
+    if (hasError(m_passwordError)) {
+        revealOption(m_password);
+        return;
+    }
+    if (hasError(m_expiryError)) {
+        revealOption(m_expiresAt);
+        return;
+    }
+    if (hasError(m_expiredUrlError)) {
+        revealOption(m_expiredUrl);
+        return;
+    }
     CreateRequest request;
     request.url = m_url->text().trimmed();
     request.alias = m_alias->text().trimmed();
     if (m_maxClicks->value() > 0)
         request.maxClicks = m_maxClicks->value();
+    request.previewProtection = m_protection->currentData().toString();
+    if (!m_password->text().isEmpty())
+        request.password = m_password->text();
+    if (m_expires->isChecked())
+        request.expiresAt = expiryIso(m_expiresAt);
+    if (const QString expiredUrl = m_expiredUrl->text().trimmed(); !expiredUrl.isEmpty())
+        request.expiredUrl = expiredUrl;
     setBusy(true);
     // The server applies the same rules again, on its own thread, and has
     // the last word (a taken alias, the rate limit).
@@ -306,6 +595,22 @@ void CreatePanel::shorten()
             case ErrorText::Field::MaxClicks:
                 showFieldError(m_maxClicksError, message);
                 m_maxClicks->setFocus(Qt::OtherFocusReason);
+                break;
+            case ErrorText::Field::PreviewProtection:
+                showFieldError(m_protectionError, message);
+                revealOption(m_protection);
+                break;
+            case ErrorText::Field::Password:
+                showFieldError(m_passwordError, message);
+                revealOption(m_password);
+                break;
+            case ErrorText::Field::Expiry:
+                showFieldError(m_expiryError, message);
+                revealOption(m_expiresAt);
+                break;
+            case ErrorText::Field::ExpiredUrl:
+                showFieldError(m_expiredUrlError, message);
+                revealOption(m_expiredUrl);
                 break;
             case ErrorText::Field::None:
                 showFieldError(m_formError, message);
@@ -331,6 +636,7 @@ void CreatePanel::showResult(const Link &link)
     m_alias->clear();
     showFieldError(m_urlError, {});
     showFieldError(m_aliasError, {});
+    resetOptions();
     // Shorten means "give me the link": it is on the clipboard right away.
     QApplication::clipboard()->setText(m_lastShortUrl);
     showCopied(tr("Copied to the clipboard"));

@@ -7,7 +7,11 @@
 #include <QTimer>
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
 class QLabel;
+class QToolButton;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -20,7 +24,9 @@ class ServerHost;
 // "New link": destination, alias and max clicks, checked as they are typed
 // with the server's own rules (server/linkrules.h), and the result: the
 // short link (put on the clipboard at once), a Copy button and a QR code
-// that can be copied or saved as PNG.
+// that can be copied or saved as PNG. Behind "Options": preview protection
+// (auto, confirm, off; it follows max clicks until the user picks one), a
+// password, an expiry time and where to send visitors after expiry.
 class CreatePanel final : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +35,9 @@ public:
     QString lastShortUrl() const { return m_lastShortUrl; }
     QImage qrImage() const { return m_qrImage; }
     void focusUrl();
+    // Shows or hides the per-link options (preview protection, password, expiry).
+    void setOptionsVisible(bool visible);
+    bool optionsVisible() const;
 
 public Q_SLOTS:
     void shorten();
@@ -46,6 +55,14 @@ protected:
 private:
     void validateUrl(bool showEmpty);
     void validateAlias();
+    void validatePassword();
+    void validateExpiry();
+    void validateExpiredUrl();
+    void updateProtectionHint();
+    void followMaxClicks();
+    void resetOptions();
+    void revealOption(QWidget *field);  // unfolds the options and focuses the field
+    static bool hasError(const QLabel *label);
     void showFieldError(QLabel *label, const QString &message);
     void showResult(const Link &link);
     void setBusy(bool busy);
@@ -59,6 +76,19 @@ private:
     QLabel *m_aliasError = nullptr;
     QSpinBox *m_maxClicks = nullptr;
     QLabel *m_maxClicksError = nullptr;
+    QToolButton *m_optionsToggle = nullptr;
+    QWidget *m_options = nullptr;
+    QComboBox *m_protection = nullptr;
+    QLabel *m_protectionHint = nullptr;
+    QLabel *m_protectionError = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLabel *m_passwordError = nullptr;
+    QCheckBox *m_expires = nullptr;
+    QDateTimeEdit *m_expiresAt = nullptr;
+    QLabel *m_expiryError = nullptr;
+    QLineEdit *m_expiredUrl = nullptr;
+    QLabel *m_expiredUrlError = nullptr;
+    bool m_protectionChosen = false;  // the user picked a mode: max clicks no longer decides it
     QPushButton *m_shorten = nullptr;
     QLabel *m_formError = nullptr;
     QGroupBox *m_result = nullptr;
@@ -69,6 +99,8 @@ private:
     QPushButton *m_copyQr = nullptr;
     QPushButton *m_saveQr = nullptr;
     QTimer m_urlCheckDelay;  // as-you-type errors wait for a pause in typing
+    QTimer m_passwordCheckDelay;
+    QTimer m_expiredUrlCheckDelay;
     QTimer m_copiedFade;
     QString m_lastShortUrl;
     QImage m_qrImage;

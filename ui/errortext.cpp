@@ -25,6 +25,16 @@ QString ErrorText::message(const Error &error)
         return tr("This alias is already in use.");
     if (r == "invalid_max_clicks")
         return tr("Max clicks must be a whole number from 1 to 2147483647.");
+    if (r == "invalid_preview_protection")
+        return tr("Choose one of the preview protection modes.");
+    if (r == "invalid_password")
+        return tr("A link password has %1 to %2 characters.")
+            .arg(rules::kMinPasswordLength)
+            .arg(rules::kMaxPasswordLength);
+    if (r == "invalid_expires_at" || r == "invalid_expires_in" || r == "conflicting_expiry")
+        return tr("Choose an expiry time in the future.");
+    if (r == "invalid_expired_url")
+        return tr("After expiry, visitors can only be sent to a complete http:// or https:// address.");
     if (r == "rate_limited")
         return tr("Too many links in a short time; try again in a minute.");
     if (r == "unavailable")
@@ -43,6 +53,14 @@ ErrorText::Field ErrorText::fieldOf(const Error &error)
         return Field::Alias;
     if (r == "invalid_max_clicks")
         return Field::MaxClicks;
+    if (r == "invalid_preview_protection")
+        return Field::PreviewProtection;
+    if (r == "invalid_password")
+        return Field::Password;
+    if (r == "invalid_expires_at" || r == "invalid_expires_in" || r == "conflicting_expiry")
+        return Field::Expiry;
+    if (r == "invalid_expired_url")
+        return Field::ExpiredUrl;
     return Field::None;
 }
 

@@ -14,7 +14,7 @@ namespace shortfuse {
 class ErrorText final {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 public:
-    enum class Field { Url, Alias, MaxClicks, None };
+    enum class Field { Url, Alias, MaxClicks, PreviewProtection, Password, Expiry, ExpiredUrl, None };
     static QString message(const Error &error);
     // Which create-panel field an error concerns.
     static Field fieldOf(const Error &error);

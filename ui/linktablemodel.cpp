@@ -9,6 +9,9 @@
 #include <QLocale>
 #include <QPalette>
 
+#include <algorithm>
+#include <limits>
+
 namespace shortfuse {
 
 LinkTableModel::LinkTableModel(ServerHost &host, QObject *parent)
@@ -18,6 +21,13 @@ LinkTableModel::LinkTableModel(ServerHost &host, QObject *parent)
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(300);
     connect(&m_reloadLater, &QTimer::timeout, this, &LinkTableModel::reload);
+    m_expiryTimer.setSingleShot(true);
+    m_expiryTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &LinkTableModel::onExpiryTimer);
+    // New rows may bring an earlier expiry (updates re-arm in applyUpdates).
+    connect(this, &QAbstractItemModel::rowsInserted, this, &LinkTableModel::scheduleExpiryCheck);
+    connect(this, &QAbstractItemModel::modelReset, this, &LinkTableModel::scheduleExpiryCheck);
+
     connect(&host, &ServerHost::started, this, &LinkTableModel::reload);
     connect(&host, &ServerHost::linkCreated, this, &LinkTableModel::onLinkCreated);
     connect(&host, &ServerHost::clicksChanged, this, &LinkTableModel::onClicksChanged);
@@ -36,9 +46,14 @@ int LinkTableModel::columnCount(const QModelIndex &parent) const
 
 LinkTableModel::Status LinkTableModel::statusOf(const Link &link)
 {
+    return statusOf(link, QDateTime::currentMSecsSinceEpoch());
+}
+
+LinkTableModel::Status LinkTableModel::statusOf(const Link &link, qint64 nowMs)
+{
     if (link.revoked)
         return Status::Revoked;
-    if (link.exhausted(QDateTime::currentMSecsSinceEpoch()))
+    if (link.exhausted(nowMs))
         return Status::Expired;
     return Status::Active;
 }
@@ -82,19 +97,57 @@ QVariant LinkTableModel::data(const QModelIndex &index, int role) const
         case ClicksColumn:
             return link.maxClicks ? tr("%1 / %2").arg(QLocale().toString(link.clicks), QLocale().toString(*link.maxClicks))
                                   : tr("%1 / unlimited").arg(QLocale().toString(link.clicks));
-        case StatusColumn:
-            return statusText(statusOf(link));
+        case StatusColumn: {
+            QString text = statusText(statusOf(link));
+            // Gated links say so; the password itself is never known here.
+            if (link.hasPassword())
+                text += QStringLiteral(" · ") + tr("password");
+            if (link.previewProtection == PreviewProtection::Confirm)
+                text += QStringLiteral(" · ") + tr("confirm");
+            return text;
+        }
+        case ExpiresColumn:
+            if (!link.expiresAtMs)
+                return QString();
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(*link.expiresAtMs).toLocalTime(),
+                                      QLocale::ShortFormat);
         case CreatedColumn:
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(link.createdAtMs).toLocalTime(),
                                       QLocale::ShortFormat);
         }
         break;
+    case ExpiresAtRole:
+        return link.expiresAtMs ? QVariant(*link.expiresAtMs) : QVariant();
     case Qt::ToolTipRole:
         switch (index.column()) {
         case SlugColumn:
             return m_host.shortUrl(link.slug);
         case DestinationColumn:
             return link.url;
+        case StatusColumn: {
+            QStringList lines;
+            if (link.hasPassword())
+                lines << tr("Visitors must enter a password.");
+            switch (link.previewProtection) {
+            case PreviewProtection::Auto:
+                lines << tr("Preview protection: auto");
+                break;
+            case PreviewProtection::Confirm:
+                lines << tr("Preview protection: confirm (visitors press Continue)");
+                break;
+            case PreviewProtection::Off:
+                lines << tr("Preview protection: off");
+                break;
+            }
+            if (!link.expiredUrl.isEmpty())
+                lines << tr("After expiry: %1").arg(link.expiredUrl);
+            return lines.join(u'\n');
+        }
+        case ExpiresColumn:
+            if (!link.expiresAtMs)
+                return {};
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(*link.expiresAtMs).toLocalTime(),
+                                      QLocale::LongFormat);
         case CreatedColumn:
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(link.createdAtMs).toLocalTime(),
                                       QLocale::LongFormat);
@@ -126,6 +179,8 @@ QVariant LinkTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Clicks");
     case StatusColumn:
         return tr("Status");
+    case ExpiresColumn:
+        return tr("Expires");
     case CreatedColumn:
         return tr("Created");
     }
@@ -220,6 +275,7 @@ void LinkTableModel::sort(int column, Qt::SortOrder order)
     case DestinationColumn: by = SortBy::Url; break;
     case ClicksColumn: by = SortBy::Clicks; break;
     case StatusColumn: by = SortBy::Status; break;
+    case ExpiresColumn: return;  // the store has no such order: the rows stay as they are
     default: by = SortBy::Created; break;
     }
     const bool descending = order == Qt::DescendingOrder;
@@ -338,7 +394,56 @@ void LinkTableModel::applyUpdates(const QList<Link> &links)
         m_rows[row] = link;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
+    scheduleExpiryCheck();  // a used-up or revoked row no longer needs its expiry watched
     Q_EMIT loaded();
+}
+
+void LinkTableModel::scheduleExpiryCheck()
+{
+    // The next moment a loaded row turns from active to expired. One timer
+    // for the whole table, re-armed whenever the rows change.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_expiryCheckedMs == 0 || m_expiryCheckedMs > now)
+        m_expiryCheckedMs = now;
+    qint64 next = std::numeric_limits<qint64>::max();
+    for (const Link &link : std::as_const(m_rows)) {
+        if (link.expiresAtMs && *link.expiresAtMs > m_expiryCheckedMs && !link.usedUp())
+            next = std::min(next, *link.expiresAtMs);
+    }
+    if (next == std::numeric_limits<qint64>::max()) {
+        m_nextExpiryMs = -1;
+        m_expiryTimer.stop();
+        return;
+    }
+    m_nextExpiryMs = next;
+    // QTimer takes an int; far expiries are looked at again in a day.
+    const qint64 wait = std::clamp<qint64>(next - now + 1, 0, 24LL * 3600 * 1000);
+    m_expiryTimer.start(int(wait));
+}
+
+void LinkTableModel::onExpiryTimer()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 since = m_expiryCheckedMs;
+    m_expiryCheckedMs = now;
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const Link &link = m_rows.at(row);
+        if (!link.expiresAtMs || *link.expiresAtMs <= since || *link.expiresAtMs > now || link.usedUp())
+            continue;
+        // Rows that expired together usually sit together: one signal per run.
+        if (first >= 0 && row != last + 1) {
+            Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+            first = -1;
+        }
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    scheduleExpiryCheck();  // the next one (or again, if woken early)
 }
 
 } // namespace shortfuse

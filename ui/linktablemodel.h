@@ -17,12 +17,23 @@ class ServerHost;
 // (canFetchMore/fetchMore), so 100,000 links cost what is on screen.
 // Sorting and filtering are new queries. Live updates never re-read the
 // table: a committed click re-reads just the rows it changed (linksByIds),
-// a new link goes to the top when the table is newest-first.
+// a new link goes to the top when the table is newest-first. A link that
+// passes its expiry changes status by itself: one single-shot timer is
+// armed for the next expiry among the loaded rows, and only the rows whose
+// moment came get dataChanged.
 class LinkTableModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { SlugColumn, DestinationColumn, ClicksColumn, StatusColumn, CreatedColumn, ColumnCount };
-    enum Role { SlugRole = Qt::UserRole + 1, ShortUrlRole, UrlRole, LinkIdRole, StatusRole };
+    enum Column {
+        SlugColumn,
+        DestinationColumn,
+        ClicksColumn,
+        StatusColumn,
+        ExpiresColumn,
+        CreatedColumn,
+        ColumnCount
+    };
+    enum Role { SlugRole = Qt::UserRole + 1, ShortUrlRole, UrlRole, LinkIdRole, StatusRole, ExpiresAtRole };
     enum class Status { Active, Expired, Revoked };
 
     static constexpr int kPageSize = 200;
@@ -49,7 +60,12 @@ public:
     bool isLoading() const { return m_fetching; }
 
     static Status statusOf(const Link &link);
+    static Status statusOf(const Link &link, qint64 nowMs);
     static QString statusText(Status status);
+
+    // When the expiry timer fires next (ms since the epoch), or -1 when no
+    // loaded row has an expiry still ahead.
+    qint64 nextExpiryCheckMs() const { return m_nextExpiryMs; }
 
 Q_SIGNALS:
     void totalCountChanged(qint64 total);
@@ -64,6 +80,8 @@ private:
     void requestCount();
     bool matchesFilter(const Link &link) const;
     void rebuildIndex();
+    void scheduleExpiryCheck();
+    void onExpiryTimer();
 
     ServerHost &m_host;
     QList<Link> m_rows;
@@ -76,6 +94,9 @@ private:
     bool m_exhausted = false;  // the last page came back short
     qint64 m_total = -1;
     QTimer m_reloadLater;      // coalesces reloads after creations in other sort orders
+    QTimer m_expiryTimer;      // fires at the next expiry among the loaded rows
+    qint64 m_nextExpiryMs = -1;
+    qint64 m_expiryCheckedMs = 0;  // statuses shown are right as of this moment
 };
 
 } // namespace shortfuse

@@ -31,6 +31,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -112,10 +113,23 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setColumnWidth(LinkTableModel::SlugColumn, 150);
     m_table->setColumnWidth(LinkTableModel::ClicksColumn, 110);
-    m_table->setColumnWidth(LinkTableModel::StatusColumn, 90);
+    m_table->setColumnWidth(LinkTableModel::StatusColumn, 130);
+    m_table->setColumnWidth(LinkTableModel::ExpiresColumn, 150);
     m_table->setColumnWidth(LinkTableModel::CreatedColumn, 150);
     m_table->horizontalHeader()->setSortIndicator(LinkTableModel::CreatedColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
+    // The store cannot order by expiry: a click on that header keeps the
+    // current order, and the arrow stays where the order really is.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this, last = std::pair{int(LinkTableModel::CreatedColumn), Qt::DescendingOrder}](
+                int section, Qt::SortOrder order) mutable {
+                if (section != LinkTableModel::ExpiresColumn) {
+                    last = {section, order};
+                    return;
+                }
+                const QSignalBlocker blocker(m_table->horizontalHeader());
+                m_table->horizontalHeader()->setSortIndicator(last.first, last.second);
+            });
     linksLayout->addWidget(m_table, 1);
     m_tabs->addTab(linksPage, tr("&Links"));
 

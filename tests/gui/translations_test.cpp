@@ -50,6 +50,15 @@ TEST_F(TranslationsTest, EveryLanguageIsEmbeddedAndComplete)
         EXPECT_NE(shorten, QStringLiteral("&Shorten")) << qPrintable(language);
         const QString unlimited = QCoreApplication::translate("shortfuse::CreatePanel", "Unlimited");
         EXPECT_NE(unlimited, QStringLiteral("Unlimited")) << qPrintable(language);
+        // The link options (issue 6) are translated too.
+        for (const char *source : {"Preview protection", "Confirm", "Passwor&d:", "E&xpires at:"})
+            EXPECT_NE(QCoreApplication::translate("shortfuse::CreatePanel", source), QLatin1String(source))
+                << qPrintable(language) << ' ' << source;
+        EXPECT_NE(QCoreApplication::translate("shortfuse::LinkTableModel", "Expires"), QStringLiteral("Expires"))
+            << qPrintable(language);
+        EXPECT_NE(QCoreApplication::translate("ErrorText", "Choose an expiry time in the future."),
+                  QStringLiteral("Choose an expiry time in the future."))
+            << qPrintable(language);
     }
 }
 
