@@ -15,6 +15,12 @@ LinkDatabase::LinkDatabase(const QString &path)
 {
     static QAtomicInteger<int> counter;
     m_connectionName = QStringLiteral("observer-%1").arg(counter.fetchAndAddRelaxed(1));
+    if (path.startsWith(QLatin1String("postgresql://"))) {
+        m_postgres = true;
+        m_open = openPostgresUrl(path, m_connectionName, &m_error);
+        m_db = QSqlDatabase::database(m_connectionName, false);
+        return;
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
@@ -63,6 +69,8 @@ qint64 LinkDatabase::clickRows(const QString &slug, int outcome) const
 QString LinkDatabase::integrityCheck() const
 {
     QSqlQuery query(m_db);
+    if (m_postgres) // PostgreSQL checks its own pages; a working read is what can be asked
+        return query.exec(QStringLiteral("SELECT 1")) && query.next() ? QStringLiteral("ok") : query.lastError().text();
     if (!query.exec(QStringLiteral("PRAGMA integrity_check")) || !query.next())
         return QStringLiteral("query failed: ") + query.lastError().text();
     return query.value(0).toString();
@@ -143,13 +151,25 @@ QStringList ServerTest::serverArguments() const
     return {QStringLiteral("--rate-limit"), QStringLiteral("0")};
 }
 
+bool testingOnPostgres()
+{
+    return qgetenv("SHORTFUSE_TEST_BACKEND") == "postgres";
+}
+
 void ServerTest::startServer(const QStringList &arguments)
 {
     if (m_server && m_server->isRunning()) {
         ASSERT_NO_FATAL_FAILURE(stopServer());
     }
+    if (testingOnPostgres() && !m_postgres) {
+        m_postgres = std::make_unique<FreshDatabase>();
+        ASSERT_TRUE(m_postgres->isValid()) << m_postgres->error().toStdString();
+    }
     m_arguments = arguments;
-    m_server = std::make_unique<ServerProcess>(m_dataDir.path(), arguments);
+    QStringList withDatabase = arguments;
+    if (m_postgres && !arguments.contains(QStringLiteral("--db")))
+        withDatabase << QStringLiteral("--db") << m_postgres->url();
+    m_server = std::make_unique<ServerProcess>(m_dataDir.path(), withDatabase);
     ASSERT_TRUE(m_server->start()) << m_server->startError().toStdString();
 }
 
@@ -165,7 +185,7 @@ void ServerTest::stopServer()
 
 LinkDatabase ServerTest::database() const
 {
-    return LinkDatabase(m_server->databasePath());
+    return LinkDatabase(m_postgres ? m_postgres->url() : m_server->databasePath());
 }
 
 HttpResponse ServerTest::create(const QJsonObject &fields) const

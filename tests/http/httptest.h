@@ -5,6 +5,7 @@
 // helpers for creating links and checking answers.
 
 #include "httpclient.h"
+#include "pgtestenv.h"
 #include "serverprocess.h"
 
 #include <QJsonObject>
@@ -47,6 +48,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     bool m_open = false;
+    bool m_postgres = false;
     QString m_error;
 };
 
@@ -73,6 +75,11 @@ void expectCleanExit(const ServerProcess &server, int exitCode);
 // An empty `reason` accepts any non-empty code.
 void expectJsonError(const HttpResponse &response, int status, const QString &reason = {});
 
+// Which database the servers under test use. The whole suite runs twice:
+// on SQLite (the default) and, registered again by ctest with
+// SHORTFUSE_TEST_BACKEND=postgres, on a fresh PostgreSQL database per test.
+bool testingOnPostgres();
+
 // A real server on a fresh data directory, started before each test. Tests
 // that need other flags override serverArguments(), or stop it and call
 // startServer() with their own.
@@ -96,6 +103,9 @@ protected:
     HttpClient client() const { return HttpClient(m_server->port()); }
     QString dataDir() const { return m_dataDir.path(); }
     LinkDatabase database() const;
+    // The --db value every server of this test gets ("" on SQLite: the
+    // file in the data directory).
+    QString databaseUrl() const { return m_postgres ? m_postgres->url() : QString(); }
 
     HttpResponse create(const QJsonObject &fields) const;
     // Creates a link and returns its slug; records a test failure (and returns "") if not 201.
@@ -105,6 +115,7 @@ protected:
 
 private:
     QTemporaryDir m_dataDir;
+    std::unique_ptr<FreshDatabase> m_postgres;
     QStringList m_arguments;
     std::unique_ptr<ServerProcess> m_server;
 };

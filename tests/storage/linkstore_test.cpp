@@ -293,7 +293,9 @@ TEST_P(LinkStoreTest, TotalsCountLinksAndRecentRedirects)
     EXPECT_EQ(totals->clicksSince, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest, ::testing::Values(std::function<StoreBackend()>(sqliteBackend)),
+INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest,
+                         ::testing::Values(std::function<StoreBackend()>(sqliteBackend),
+                                           std::function<StoreBackend()>(postgresBackend)),
                          backendName);
 
 // SQLite specifics: the file is in WAL mode, click addresses are stored

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <storage/linkstore.h>
+#include <storage/postgreslinkstore.h>
 #include <storage/sqlitelinkstore.h>
+
+#include "pgtestenv.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -30,6 +33,19 @@ inline StoreBackend sqliteBackend()
     return StoreBackend{"Sqlite",
                         [dir, path] { return std::make_unique<shortfuse::SqliteLinkStore>(path); },
                         [path] { return path; }};
+}
+
+// A fresh database on the throwaway PostgreSQL cluster ctest starts.
+inline StoreBackend postgresBackend()
+{
+    auto database = std::make_shared<shortfuse::test::FreshDatabase>();
+    const QString url = database->isValid() ? database->url() : QStringLiteral("postgresql://invalid/none");
+    const auto address = shortfuse::PostgresAddress::fromUrl(url);
+    return StoreBackend{"Postgres",
+                        [database, address]() -> std::unique_ptr<shortfuse::LinkStore> {
+                            return std::make_unique<shortfuse::PostgresLinkStore>(address.value());
+                        },
+                        [url] { return url; }};
 }
 
 inline std::string backendName(const ::testing::TestParamInfo<std::function<StoreBackend()>> &info)

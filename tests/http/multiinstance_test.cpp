@@ -1,0 +1,124 @@
+// Several servers on one database: the cap stays exact whichever server a
+// click reaches. Runs on SQLite (two processes on one file) and, in the
+// PostgreSQL pass of this suite, on one PostgreSQL database; the outage test
+// needs PostgreSQL.
+
+#include "httptest.h"
+
+#include <QTemporaryDir>
+
+#include <atomic>
+#include <mutex>
+
+namespace shortfuse::test {
+namespace {
+
+class MultiInstanceTest : public ServerTest {
+protected:
+    // The --db of a second server sharing the first one's database.
+    QString sharedDatabase() const
+    {
+        return testingOnPostgres() ? databaseUrl()
+                                   : QStringLiteral("sqlite://") + dataDir() + QStringLiteral("/shortfuse.db");
+    }
+};
+
+// 240 simultaneous GETs, half to each server, on a max-clicks 1 and a
+// max-clicks 10 link: exactly 1 and exactly 10 redirects, the rest 400.
+TEST_F(MultiInstanceTest, TwoServersShareTheCapExactly)
+{
+    QTemporaryDir otherData;
+    ServerProcess other(otherData.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"),
+                                           sharedDatabase()});
+    ASSERT_TRUE(other.start()) << other.startError().toStdString();
+
+    for (int cap : {1, 10}) {
+        const QString slug = createLink(QStringLiteral("https://example.com/cohort-%1").arg(cap), cap);
+        ASSERT_FALSE(slug.isEmpty());
+        constexpr int kClients = 240;
+        std::mutex mutex;
+        StatusCounts statuses;
+        runTogether(kClients, [&](int i) {
+            const HttpClient target(i % 2 ? other.port() : server().port());
+            const int status = target.get(pathOf(slug)).status;
+            std::lock_guard lock(mutex);
+            ++statuses[status];
+        });
+        EXPECT_EQ(statuses[302], cap) << "cap " << cap;
+        EXPECT_EQ(statuses[400], kClients - cap) << "cap " << cap;
+        EXPECT_EQ(database().clicksOf(slug), cap);
+    }
+    expectCleanExit(other, other.terminate());
+}
+
+// PostgreSQL stops under load and starts again: the server answers 503
+// meanwhile, never crashes, and never redirects past the cap.
+TEST_F(MultiInstanceTest, PostgresOutageUnderLoad)
+{
+    if (!testingOnPostgres())
+        GTEST_SKIP() << "needs PostgreSQL (the suite's PostgreSQL pass runs it)";
+    PrivatePostgres cluster;
+    ASSERT_TRUE(cluster.isValid()) << cluster.error().toStdString();
+    FreshDatabase database(cluster.url());
+    ASSERT_TRUE(database.isValid()) << database.error().toStdString();
+    QTemporaryDir data;
+    ServerProcess own(data.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"), database.url()});
+    ASSERT_TRUE(own.start()) << own.startError().toStdString();
+    const HttpClient client(own.port(), 20s);
+
+    // A link the load cannot use up (so claims keep reaching the database
+    // throughout) and a small one whose cap the outage must not break.
+    auto make = [&](int cap) {
+        const HttpResponse created = client.postJson(
+            "/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/x")},
+                                       {QStringLiteral("max-clicks"), cap}});
+        EXPECT_EQ(created.status, 201) << created.describe().toStdString();
+        return created.json().value(QStringLiteral("slug")).toString();
+    };
+    constexpr int kSmallCap = 5;
+    const QString large = make(1'000'000);
+    const QString small = make(kSmallCap);
+    ASSERT_FALSE(large.isEmpty() || small.isEmpty());
+
+    std::atomic<bool> stop{false};
+    std::atomic<int> largeRedirects{0}, smallRedirects{0}, unavailable{0}, answered{0};
+    std::vector<std::thread> load;
+    for (int t = 0; t < 4; ++t) {
+        load.emplace_back([&, t] {
+            // Bounded in time, not count: the load must outlast the outage.
+            const auto end = std::chrono::steady_clock::now() + 90s;
+            for (int i = 0; !stop && std::chrono::steady_clock::now() < end; ++i) {
+                const bool toSmall = (i + t) % 8 == 0;
+                const int status = client.get(pathOf(toSmall ? small : large)).status;
+                (toSmall ? smallRedirects : largeRedirects) += status == 302;
+                unavailable += status == 503;
+                answered += status != 0;
+            }
+        });
+    }
+    ASSERT_TRUE(waitUntil([&] { return answered.load() >= 8; }, 20s));
+    QString error;
+    ASSERT_TRUE(cluster.pause(&error)) << error.toStdString();
+    EXPECT_TRUE(waitUntil([&] { return unavailable.load() > 0; }, 30s)) << "requests during the outage get 503";
+    EXPECT_TRUE(own.isRunning());
+    ASSERT_TRUE(cluster.resume(&error)) << error.toStdString();
+    const int redirectsBefore = largeRedirects.load();
+    EXPECT_TRUE(waitUntil([&] { return largeRedirects.load() > redirectsBefore + 8; }, 30s)) << "the server recovers";
+    stop = true;
+    for (std::thread &thread : load)
+        thread.join();
+
+    EXPECT_TRUE(own.isRunning()) << "no crash";
+    expectCleanExit(own, own.terminate());
+    LinkDatabase after(database.url());
+    const qint64 largeClicks = after.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug = ?"), {large});
+    const qint64 smallClicks = after.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug = ?"), {small});
+    // A commit whose acknowledgement the outage cut off counts a click the
+    // client never got; the reverse (a redirect without its click) never.
+    EXPECT_GE(largeClicks, largeRedirects.load()) << "every redirect sent is recorded";
+    EXPECT_GE(smallClicks, smallRedirects.load());
+    EXPECT_LE(smallClicks, kSmallCap) << "no redirect past the cap";
+}
+
+} // namespace
+} // namespace shortfuse::test
