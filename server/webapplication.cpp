@@ -39,6 +39,17 @@ WebApplication::WebApplication(Dependencies deps, QString baseUrl)
 {
 }
 
+std::optional<Error> WebApplication::rateLimit(RateLimiter &limiter, const QHttpServerRequest &request,
+                                              const QString &what) const
+{
+    const RateLimiter::Decision decision = limiter.tryAcquire(clientOf(request));
+    if (decision.allowed)
+        return std::nullopt;
+    return Error{429, "rate_limited",
+                 QStringLiteral("Too many %1 from your address; try again in %2 seconds.").arg(what).arg(decision.retryAfterSeconds),
+                 decision.retryAfterSeconds};
+}
+
 QHostAddress WebApplication::clientOf(const QHttpServerRequest &request) const
 {
     return m_deps.clientAddresses.resolve(request.remoteAddress(), request.value(QByteArrayLiteral("x-forwarded-for")));
@@ -236,13 +247,8 @@ void WebApplication::createLink(const QHttpServerRequest &request, const CreateR
     Result<NewLink> prepared = m_deps.links.prepare(create);
     if (!prepared)
         return done(prepared.error());
-    const RateLimiter::Decision decision = m_deps.createLimiter.tryAcquire(clientOf(request));
-    if (!decision.allowed) {
-        return done(Error{429, "rate_limited",
-                          QStringLiteral("Too many new links from your address; try again in %1 seconds.")
-                              .arg(decision.retryAfterSeconds),
-                          decision.retryAfterSeconds});
-    }
+    if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, request, QStringLiteral("new links")))
+        return done(*limited);
     m_deps.links.create(std::move(*prepared), create.password, std::move(done));
 }
 
@@ -337,13 +343,8 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
         query.beforeId = before;
     }
 
-    const RateLimiter::Decision decision = m_deps.statsLimiter.tryAcquire(clientOf(request));
-    if (!decision.allowed) {
-        return fail(Error{429, "rate_limited",
-                          QStringLiteral("Too many statistics look-ups from your address; try again in %1 seconds.")
-                              .arg(decision.retryAfterSeconds),
-                          decision.retryAfterSeconds});
-    }
+    if (std::optional<Error> limited = rateLimit(m_deps.statsLimiter, request, QStringLiteral("statistics look-ups")))
+        return fail(*limited);
 
     // A password-protected link's stats need the same password: the
     // X-Link-Password header for the API, the form (POST) for the page.

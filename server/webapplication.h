@@ -65,6 +65,8 @@ private:
     QString shortUrl(const QString &slug) const { return m_baseUrl + u'/' + slug; }
     QString statsUrl(const QString &slug) const { return m_baseUrl + QStringLiteral("/stats/") + slug; }
     QHostAddress clientOf(const QHttpServerRequest &request) const;
+    // A 429 when `limiter` refuses this client; `what` names what is limited.
+    std::optional<Error> rateLimit(RateLimiter &limiter, const QHttpServerRequest &request, const QString &what) const;
 
     Dependencies m_deps;
     QString m_baseUrl;
