@@ -85,11 +85,23 @@ void ClickWriter::stop()
 
 void ClickWriter::enqueue(Op op)
 {
+    // Someone waits for this answer (a claim, a creation, a flush): wake
+    // the writer now. A log record waits for the next batch instead (at
+    // most kRecordDelay, or until kRecordsPerWake have piled up), so a
+    // stream of redirects costs a few commits a second, not one wake-up
+    // (and context switch) per click.
+    const bool urgent = !std::holds_alternative<RecordOp>(op);
+    bool wake = urgent;
     {
         std::lock_guard lock(m_mutex);
         m_queue.push_back(std::move(op));
+        if (urgent)
+            m_urgent = true;
+        else
+            wake = ++m_recordsWaiting == kRecordsPerWake;
     }
-    m_wake.notify_one();
+    if (wake)
+        m_wake.notify_one();
 }
 
 void ClickWriter::create(NewLink link, CreateDone done)
@@ -146,13 +158,19 @@ void ClickWriter::run(std::promise<Status> *opened)
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+            m_wake.wait_for(lock, kRecordDelay, [this] {
+                return m_urgent || m_stopping || m_recordsWaiting >= kRecordsPerWake;
+            });
             if (m_queue.empty() && m_stopping)
                 break;
+            if (m_queue.empty())
+                continue;
             while (!m_queue.empty() && batch.size() < kMaxBatch) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
+            m_urgent = !m_queue.empty(); // more than one batch waiting: no pause before the next
+            m_recordsWaiting = 0;
         }
 
         std::vector<Reply> replies;

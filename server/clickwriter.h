@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -110,6 +111,8 @@ private:
 
     static constexpr qint64 kMaxPendingRecords = 200'000;
     static constexpr size_t kMaxBatch = 4096;
+    static constexpr std::chrono::milliseconds kRecordDelay{10};
+    static constexpr int kRecordsPerWake = 1024;
 
     void enqueue(Op op);
     void run(std::promise<Status> *opened);
@@ -129,6 +132,8 @@ private:
     std::condition_variable m_wake;
     std::deque<Op> m_queue;
     bool m_stopping = false;
+    bool m_urgent = false;       // something in the queue has a caller waiting
+    int m_recordsWaiting = 0;
     std::thread m_thread;
     std::atomic<qint64> m_pendingRecords{0};
     quint64 m_batchesSincePurge = 0;

@@ -95,8 +95,17 @@ void LinkService::create(NewLink link, std::optional<QString> password, ClickWri
 
 void LinkService::remember(const Link &link)
 {
+    // Only links the cache can answer for: unlimited ungated ones (redirect
+    // at once) and used-up ones (expired for good). Anything else goes to
+    // the database on every visit anyway, so caching it would only evict
+    // entries that help.
+    const bool gated = link.hasPassword() || link.previewProtection == PreviewProtection::Confirm;
+    if (!link.usedUp() && (link.capped() || gated)) {
+        m_cache.remove(link.slug);
+        return;
+    }
     if (m_cache.size() >= kMaxCachedLinks)
-        m_cache.erase(m_cache.begin()); // bounded: an arbitrary entry goes, the database still has it
+        m_cache.clear(); // bounded; starting over is O(1) per insert overall, the database has everything
     m_cache.insert(link.slug, CachedLink{link.id, link.url.toUtf8(), link.expiredUrl.toUtf8(), link.capped(),
                                          link.usedUp(), link.hasPassword() || link.previewProtection == PreviewProtection::Confirm,
                                          link.previewProtection == PreviewProtection::Auto, link.expiresAtMs,
