@@ -8,6 +8,7 @@
 #include "../result.h"
 
 #include <QByteArrayView>
+#include <QHash>
 #include <QHostAddress>
 #include <QString>
 
@@ -53,6 +54,8 @@ private:
     std::unique_ptr<UserAgentParser> m_parser;
     std::unique_ptr<BotDetector> m_bots;
     std::unique_ptr<GeoIpLookup> m_geoip;
+    static constexpr qsizetype kAgentMemoSize = 20'000;
+    QHash<QByteArray, ClickDetails> m_byAgent;
 
     Q_DISABLE_COPY_MOVE(ClickEnricher)
 };
