@@ -1,14 +1,33 @@
 #include "statsrules.h"
 
-#include <QUrl>
 
 namespace shortfuse {
 
 QString referrerHost(const QString &referrer)
 {
-    if (referrer.isEmpty())
+    // By hand rather than with QUrl: this runs for every click.
+    // scheme://[userinfo@]host[:port][/?#...]
+    const qsizetype schemeEnd = referrer.indexOf(QLatin1String("://"));
+    if (schemeEnd <= 0)
         return QString();
-    return QUrl(referrer).host().toLower();
+    qsizetype start = schemeEnd + 3;
+    qsizetype end = start;
+    while (end < referrer.size() && referrer.at(end) != u'/' && referrer.at(end) != u'?' && referrer.at(end) != u'#')
+        ++end;
+    QStringView authority = QStringView(referrer).sliced(start, end - start);
+    if (const qsizetype at = authority.lastIndexOf(u'@'); at >= 0)
+        authority = authority.sliced(at + 1);
+    if (authority.startsWith(u'[')) { // IPv6 literal
+        const qsizetype close = authority.indexOf(u']');
+        return close > 0 ? authority.sliced(1, close - 1).toString().toLower() : QString();
+    }
+    if (const qsizetype colon = authority.indexOf(u':'); colon >= 0)
+        authority = authority.first(colon);
+    for (QChar c : authority) {
+        if (c.isSpace() || c == u'\\')
+            return QString(); // not a URL a browser would have sent
+    }
+    return authority.toString().toLower();
 }
 
 qint64 timelineBucketMs(qint64 spanMs)

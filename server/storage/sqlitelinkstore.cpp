@@ -1,7 +1,13 @@
 #include "sqlitelinkstore.h"
 
+#include "../clientaddress.h"
+#include "../statsrules.h"
+
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace shortfuse {
 
@@ -23,6 +29,96 @@ Status SqliteLinkStore::afterConnect()
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
         if (Status s = exec(QString::fromLatin1(pragma)); !s)
             return s;
+    }
+    return {};
+}
+
+namespace {
+
+constexpr int kUserAgentLimit = 1024;
+constexpr int kReferrerLimit = 1024;
+
+// Header bytes as stored text: valid UTF-8 at most `limit` bytes long.
+// ASCII (nearly every user agent) goes through untouched.
+QByteArray storedText(const QByteArray &bytes, int limit)
+{
+    const QByteArray cut = bytes.left(limit);
+    for (char c : cut) {
+        if (uchar(c) >= 0x80)
+            return QString::fromUtf8(cut).toUtf8(); // repairs a cut or invalid sequence
+    }
+    return cut;
+}
+
+void bindText(sqlite3_stmt *statement, int index, const QByteArray &utf8)
+{
+    if (utf8.isEmpty())
+        sqlite3_bind_null(statement, index);
+    else
+        sqlite3_bind_text(statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+SqliteLinkStore::~SqliteLinkStore()
+{
+    releaseBackendStatements();
+}
+
+Status SqliteLinkStore::prepareBackendStatements()
+{
+    releaseBackendStatements();
+    const QVariant handle = database().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return {}; // not the SQLite driver we know: the shared Qt SQL path still works
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    static const char sql[] =
+        "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer, referrer_host, country, "
+        "browser, browser_version, os, device, bot, bot_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    if (sqlite3_prepare_v3(connection, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insertClick, nullptr) != SQLITE_OK) {
+        m_insertClick = nullptr;
+        return Error{500, "storage_error",
+                     QStringLiteral("cannot prepare the click insert: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
+    }
+    return {};
+}
+
+void SqliteLinkStore::releaseBackendStatements()
+{
+    if (m_insertClick) {
+        sqlite3_finalize(m_insertClick);
+        m_insertClick = nullptr;
+    }
+}
+
+Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
+                                    const ClickDetails *details)
+{
+    if (!m_insertClick)
+        return SqlLinkStore::recordClick(linkId, outcome, facts, details);
+    sqlite3_stmt *st = m_insertClick;
+    const QByteArray referrer = storedText(facts.referrer, kReferrerLimit);
+    const QString address = storesFullAddresses() ? normalizeAddress(facts.client).toString() : anonymizeAddress(facts.client);
+    sqlite3_bind_int64(st, 1, linkId);
+    sqlite3_bind_int64(st, 2, facts.atMs);
+    sqlite3_bind_int(st, 3, int(outcome));
+    bindText(st, 4, address.toUtf8());
+    bindText(st, 5, storedText(facts.userAgent, kUserAgentLimit));
+    bindText(st, 6, referrer);
+    bindText(st, 7, referrerHost(QString::fromUtf8(referrer)).toUtf8());
+    bindText(st, 8, details && details->country ? details->country->toUtf8() : QByteArray());
+    bindText(st, 9, details ? details->browser.toUtf8() : QByteArray());
+    bindText(st, 10, details ? details->browserVersion.toUtf8() : QByteArray());
+    bindText(st, 11, details ? details->os.toUtf8() : QByteArray());
+    bindText(st, 12, details ? details->device.toUtf8() : QByteArray());
+    sqlite3_bind_int(st, 13, details && details->bot ? 1 : 0);
+    bindText(st, 14, details ? details->botName.toUtf8() : QByteArray());
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        return Error{503, "storage_error",
+                     QStringLiteral("Database error while recording a click: %1")
+                         .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
     }
     return {};
 }

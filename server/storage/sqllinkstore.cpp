@@ -182,6 +182,7 @@ void SqlLinkStore::close()
 
 void SqlLinkStore::closeConnection()
 {
+    releaseBackendStatements();
     m_insertLink.reset();
     m_claim.reset();
     m_findLink.reset();
@@ -281,7 +282,7 @@ Status SqlLinkStore::prepareStatements()
         if (Status s = prepare(*query, sql); !s)
             return s;
     }
-    return {};
+    return prepareBackendStatements();
 }
 
 Status SqlLinkStore::beginBatch()

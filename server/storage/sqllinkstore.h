@@ -57,9 +57,14 @@ protected:
     virtual QString migrationLockStatement() const { return {}; }
     virtual QString beginSnapshotStatement() const = 0; // one consistent read
     virtual QString caseInsensitiveLike() const = 0;
+    // A backend's own statements, prepared after the shared ones and
+    // released before the connection closes.
+    virtual Status prepareBackendStatements() { return {}; }
+    virtual void releaseBackendStatements() {}
 
     Status exec(const QString &sql);
     Error storageError(const QSqlQuery &query, const char *what) const;
+    bool storesFullAddresses() const { return m_storeFullAddresses; }
     QSqlDatabase &database() { return m_db; }
     const QString &description() const { return m_description; }
 
