@@ -43,8 +43,12 @@ bool ClientAddressResolver::isTrusted(const QHostAddress &address) const
 
 QHostAddress ClientAddressResolver::resolve(const QHostAddress &peer, const QByteArray &forwardedFor) const
 {
+    // No proxy to believe: the peer as it is (every consumer normalizes;
+    // building a new QHostAddress here would cost an allocation per click).
+    if (m_trusted.isEmpty() || forwardedFor.isEmpty())
+        return peer;
     QHostAddress client = normalizeAddress(peer);
-    if (m_trusted.isEmpty() || forwardedFor.isEmpty() || !isTrusted(client))
+    if (!isTrusted(client))
         return client;
 
     // Rightmost entries were added by the proxies nearest to us; the first

@@ -87,7 +87,7 @@ Status validateDestinationUrl(const QString &url)
     return {};
 }
 
-bool isReservedWord(const QString &word)
+bool isReservedWord(QStringView word)
 {
     // Every first path segment the server routes itself, plus words a
     // future route or a visitor could mistake for one of ours.

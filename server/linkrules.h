@@ -31,7 +31,7 @@ Status validateAlias(const QString &alias);
 
 // True for words the server's own routes use (compared case-insensitively,
 // so "API" cannot shadow /api in a case-folding proxy either).
-bool isReservedWord(const QString &word);
+bool isReservedWord(QStringView word);
 
 // True when `text` has the shape of any slug the server could have issued
 // (generated or alias), so a request path that cannot be a slug is answered

@@ -67,13 +67,14 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
     const QStringView rest = QStringView(path).sliced(path.isEmpty() ? 0 : 1);
 
     // The click path first: any single segment shaped like a slug that is not one of our own words.
-    if (rules::hasSlugShape(rest) && !rules::isReservedWord(rest.toString())) {
+    if (rules::hasSlugShape(rest) && !rules::isReservedWord(rest)) {
+        const QString slug = rest.toString();
         if (request.method() == Method::Get)
-            return serveVisit(rest.toString(), request, std::move(reply));
+            return serveVisit(slug, request, std::move(reply));
         if (request.method() == Method::Head)
-            return serveInspect(rest.toString(), std::move(reply));
+            return serveInspect(slug, std::move(reply));
         if (request.method() == Method::Post)
-            return serveGatePost(rest.toString(), request, std::move(reply));
+            return serveGatePost(slug, request, std::move(reply));
         return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
     }
 
