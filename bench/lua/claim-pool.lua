@@ -3,7 +3,8 @@
 -- request is the first and only click its link will ever get. Run it with
 -- -t1: the position in the pool is per thread.
 --
--- Environment: POOL_SIZE, POOL_PREFIX. Past the end of the pool the aliases
+-- Environment: POOL_SIZE, POOL_PREFIX, POOL_START (first alias number to
+-- click, default 1; for rerunning against a partly used pool). Past the end of the pool the aliases
 -- do not exist (404s, counted as "beyond").
 -- Prints:  CLAIMS s302=N s400=N s404=N s5xx=N other=N issued=N beyond=N
 local threads = {}
@@ -14,6 +15,7 @@ end
 
 local pool   = tonumber(os.getenv("POOL_SIZE") or "600000")
 local prefix = os.getenv("POOL_PREFIX") or "b"
+local start  = tonumber(os.getenv("POOL_START") or "1")
 
 function init(args)
    issued, beyond = 0, 0
@@ -21,9 +23,10 @@ function init(args)
 end
 
 function request()
+   local n = start + issued
    issued = issued + 1
-   if issued > pool then beyond = beyond + 1 end
-   return wrk.format("GET", string.format("/%s%07d", prefix, issued))
+   if n > pool then beyond = beyond + 1 end
+   return wrk.format("GET", string.format("/%s%07d", prefix, n))
 end
 
 function response(status, headers, body)
