@@ -14,6 +14,10 @@
 
 int main(int argc, char *argv[])
 {
+    // Qt's own UNIX event dispatcher: the headless server needs no GLib
+    // integration, and GLib's main loop costs measurably per request.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("shortfuse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SHORTFUSE_VERSION));
