@@ -136,7 +136,9 @@ Result<std::unique_ptr<BotDetector>> BotDetector::load(const QString &crawlersJs
     std::unique_ptr<BotDetector> detector(new BotDetector(cacheCapacity));
 
     for (const NamedPreviewer &previewer : NamedPreviewers) {
-        PreviewRule rule{QRegularExpression(QString::fromLatin1(previewer.pattern)), QString::fromLatin1(previewer.name)};
+        const QString pattern = QString::fromLatin1(previewer.pattern);
+        PreviewRule rule{QRegularExpression(pattern), QString::fromLatin1(previewer.name),
+                         RequiredText(pattern, detector->m_literals)};
         Q_ASSERT(rule.regex.isValid());
         rule.regex.optimize();
         detector->m_previewRules.append(std::move(rule));
@@ -160,16 +162,19 @@ Result<std::unique_ptr<BotDetector>> BotDetector::load(const QString &crawlersJs
     if (detector->m_patternCount == 0)
         return loadError(crawlersJsonPath, QStringLiteral("no usable pattern"));
 
-    const auto addChunks = [&](const QStringList &patterns, QList<QRegularExpression> &chunks) -> Status {
+    const auto addChunks = [&](const QStringList &patterns, QList<CrawlerChunk> &chunks) -> Status {
         for (qsizetype i = 0; i < patterns.size(); i += ChunkSize) {
+            CrawlerChunk chunk;
             QStringList group;
-            for (const QString &pattern : patterns.mid(i, ChunkSize))
+            for (const QString &pattern : patterns.mid(i, ChunkSize)) {
                 group.append(QStringLiteral("(?:") + pattern + QLatin1Char(')'));
-            QRegularExpression chunk(group.join(QLatin1Char('|')));
-            if (!chunk.isValid())
+                chunk.patterns.emplace_back(pattern, detector->m_literals);
+            }
+            chunk.anyOf = QRegularExpression(group.join(QLatin1Char('|')));
+            if (!chunk.anyOf.isValid())
                 return loadError(crawlersJsonPath, QStringLiteral("patterns %1.. do not combine: %2")
-                                                       .arg(i).arg(chunk.errorString()));
-            chunk.optimize();
+                                                       .arg(i).arg(chunk.anyOf.errorString()));
+            chunk.anyOf.optimize();
             chunks.append(std::move(chunk));
         }
         return {};
@@ -179,6 +184,7 @@ Result<std::unique_ptr<BotDetector>> BotDetector::load(const QString &crawlersJs
     detector->m_previewChunkCount = int(detector->m_crawlerChunks.size());
     if (Status s = addChunks(otherPatterns, detector->m_crawlerChunks); !s)
         return s.error();
+    detector->m_literals.build();
     return detector;
 }
 
@@ -197,12 +203,21 @@ BotVerdict BotDetector::detect(QByteArrayView userAgent, const UserAgentInfo &pa
 
 BotVerdict BotDetector::detectUncached(const QString &userAgent, const UserAgentInfo &parsed) const
 {
+    // An agent with non-ASCII characters is matched against every pattern.
+    std::vector<bool> found;
+    const bool filtered = m_literals.findLowercased(userAgent, found);
     for (const PreviewRule &rule : m_previewRules) {
+        if (filtered && !rule.required.presentIn(found))
+            continue;
         if (rule.regex.match(userAgent).hasMatch())
             return BotVerdict{true, rule.name, true};
     }
     for (qsizetype i = 0; i < m_crawlerChunks.size(); ++i) {
-        const QRegularExpressionMatch match = m_crawlerChunks.at(i).match(userAgent);
+        const CrawlerChunk &chunk = m_crawlerChunks.at(i);
+        if (filtered && std::none_of(chunk.patterns.begin(), chunk.patterns.end(),
+                                     [&found](const RequiredText &pattern) { return pattern.presentIn(found); }))
+            continue;
+        const QRegularExpressionMatch match = chunk.anyOf.match(userAgent);
         if (match.hasMatch())
             return BotVerdict{true, crawlerName(userAgent, match, parsed), i < m_previewChunkCount};
     }

@@ -5,6 +5,9 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include "literalset.h"
+#include "regexliteral.h"
+
 #include <QCache>
 #include <QList>
 #include <QRegularExpression>
@@ -68,13 +71,23 @@ private:
     struct PreviewRule {
         QRegularExpression regex;
         QString name;
+        RequiredText required;  // its literals are in m_literals
     };
 
     explicit BotDetector(qsizetype cacheCapacity);
     BotVerdict detectUncached(const QString &userAgent, const UserAgentInfo &parsed) const;
 
+    // Several crawler patterns OR-ed into one regex. A chunk none of whose
+    // patterns' required text is in the agent cannot match and is not run,
+    // which rules out most chunks with one LiteralSet pass.
+    struct CrawlerChunk {
+        QRegularExpression anyOf;
+        std::vector<RequiredText> patterns;  // their literals are in m_literals
+    };
+
     QList<PreviewRule> m_previewRules;
-    QList<QRegularExpression> m_crawlerChunks;  // the "social-preview" tagged ones first
+    QList<CrawlerChunk> m_crawlerChunks;  // the "social-preview" tagged ones first
+    LiteralSet m_literals;
     int m_previewChunkCount = 0;
     int m_patternCount = 0;
     int m_skippedPatterns = 0;

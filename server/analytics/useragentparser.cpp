@@ -11,11 +11,6 @@ namespace shortfuse {
 
 namespace {
 
-// Rules per alternation (see RuleList): measured on uap-core 0.16 with
-// ~17,000 distinct agents, 16..32 are all close; fewer calls per miss vs.
-// more individual tries in the chunk that matches.
-constexpr qsizetype RuleChunkSize = 24;
-
 Error loadError(const QString &path, const QString &why)
 {
     return Error{500, QByteArrayLiteral("analytics_data"),
@@ -202,6 +197,7 @@ Result<std::unique_ptr<UserAgentParser>> UserAgentParser::load(const QString &re
                 }
                 // JIT-compile now, at load, rather than on the first click.
                 rule.regex.optimize();
+                rule.required = RequiredText(rule.regex.pattern(), parser->m_literals);
                 int slot = 0;
                 for (const char *key : keys) {
                     if (const std::optional<std::string> value = scalar(entry, key))
@@ -213,7 +209,6 @@ Result<std::unique_ptr<UserAgentParser>> UserAgentParser::load(const QString &re
         } catch (const YAML::Exception &e) {
             return loadError(regexesPath, QString::fromStdString(e.what()));
         }
-        list.buildChunks();
         return {};
     };
 
@@ -225,6 +220,7 @@ Result<std::unique_ptr<UserAgentParser>> UserAgentParser::load(const QString &re
                                parser->m_deviceRules);
         !s)
         return s.error();
+    parser->m_literals.build();
     return parser;
 }
 
@@ -240,53 +236,17 @@ UserAgentInfo UserAgentParser::parse(QByteArrayView userAgent)
     return info;
 }
 
-void UserAgentParser::RuleList::buildChunks()
-{
-    chunks.clear();
-    for (qsizetype begin = 0; begin < rules.size(); begin += RuleChunkSize) {
-        const qsizetype end = std::min(begin + RuleChunkSize, rules.size());
-        // Group numbers shift inside the alternation, so a back-reference
-        // would point elsewhere and the chunk could miss a rule that matches.
-        // uap-core has none today; should one appear, its chunk is skipped.
-        static const QRegularExpression backReference(QStringLiteral(R"(\\(?:[1-9]|g|k)|\(\?P=)"));
-        QString pattern;
-        for (qsizetype i = begin; i < end; ++i) {
-            const QRegularExpression &regex = rules.at(i).regex;
-            if (regex.pattern().contains(backReference)) {
-                pattern.clear();
-                break;
-            }
-            if (i > begin)
-                pattern += QLatin1Char('|');
-            // Each rule keeps its own case rule inside the alternation.
-            const bool caseless = regex.patternOptions().testFlag(QRegularExpression::CaseInsensitiveOption);
-            pattern += (caseless ? QStringLiteral("(?i:") : QStringLiteral("(?:")) + regex.pattern() + QLatin1Char(')');
-        }
-        Chunk chunk{QRegularExpression(pattern), begin, end};
-        // Too big or otherwise refused (or skipped above): those rules are
-        // simply tried one by one, as without chunks.
-        if (pattern.isEmpty() || !chunk.anyOf.isValid())
-            chunk.anyOf = QRegularExpression();
-        else
-            chunk.anyOf.optimize();
-        chunks.append(std::move(chunk));
-    }
-}
-
 const UserAgentParser::Rule *UserAgentParser::RuleList::firstMatch(const QString &userAgent,
+                                                                   const std::vector<bool> *present,
                                                                    QRegularExpressionMatch &match) const
 {
-    // File order, first match wins (the spec). The alternation matches iff
-    // one of its rules does (uap-core regexes use no back-references, which
-    // renumbered groups would break), so a miss skips the whole chunk.
-    for (const Chunk &chunk : chunks) {
-        if (!chunk.anyOf.pattern().isEmpty() && !chunk.anyOf.match(userAgent).hasMatch())
+    // File order, first match wins (the spec).
+    for (const Rule &rule : rules) {
+        if (present && !rule.required.presentIn(*present))
             continue;
-        for (qsizetype i = chunk.begin; i < chunk.end; ++i) {
-            match = rules.at(i).regex.match(userAgent);
-            if (match.hasMatch())
-                return &rules.at(i);
-        }
+        match = rule.regex.match(userAgent);
+        if (match.hasMatch())
+            return &rule;
     }
     return nullptr;
 }
@@ -294,16 +254,19 @@ const UserAgentParser::Rule *UserAgentParser::RuleList::firstMatch(const QString
 UserAgentInfo UserAgentParser::parseUncached(const QString &userAgent) const
 {
     UserAgentInfo info;
+    // An agent with non-ASCII characters is matched against every rule.
+    std::vector<bool> found;
+    const std::vector<bool> *present = m_literals.findLowercased(userAgent, found) ? &found : nullptr;
     QRegularExpressionMatch match;
-    if (const Rule *rule = m_browserRules.firstMatch(userAgent, match)) {
+    if (const Rule *rule = m_browserRules.firstMatch(userAgent, present, match)) {
         info.browser = pick(rule->replacement[0], match, 1);
         info.browserMajor = pick(rule->replacement[1], match, 2);
     }
-    if (const Rule *rule = m_osRules.firstMatch(userAgent, match)) {
+    if (const Rule *rule = m_osRules.firstMatch(userAgent, present, match)) {
         info.os = pick(rule->replacement[0], match, 1);
         info.osMajor = pick(rule->replacement[1], match, 2);
     }
-    if (const Rule *rule = m_deviceRules.firstMatch(userAgent, match)) {
+    if (const Rule *rule = m_deviceRules.firstMatch(userAgent, present, match)) {
         info.deviceFamily = pick(rule->replacement[0], match, 1);
         // The brand has no default group: only a brand_replacement sets it.
         info.deviceBrand = rule->replacement[1] ? substitute(*rule->replacement[1], match).trimmed() : QString();
