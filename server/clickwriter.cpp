@@ -1,6 +1,7 @@
 #include "clickwriter.h"
 
 #include "linkrules.h"
+#include "ratelimiter.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -17,7 +18,7 @@ namespace shortfuse {
 namespace {
 
 constexpr int kSlugAttempts = 16;
-constexpr quint64 kBatchesPerTokenPurge = 1024;
+constexpr quint64 kBatchesPerPurge = 1024;
 
 // What the click log records for each way a claim can end; nothing for
 // an unknown link or a replayed token.
@@ -104,9 +105,9 @@ void ClickWriter::enqueue(Op op)
         m_wake.notify_one();
 }
 
-void ClickWriter::create(NewLink link, CreateDone done)
+void ClickWriter::create(NewLink link, CreateDone done, std::optional<CreationQuota> quota)
 {
-    enqueue(CreateOp{std::move(link), std::move(done)});
+    enqueue(CreateOp{std::move(link), std::move(done), std::move(quota)});
 }
 
 void ClickWriter::claim(ClaimRequest request, ClickFacts facts, ClaimDone done)
@@ -238,6 +239,17 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     for (size_t i = 0; i < batch.size() && !failure; ++i) {
         std::visit(Overloaded{
                        [&](CreateOp &create) {
+                           if (create.quota) {
+                               const Result<QuotaDecision> decision = m_store->takeCreationQuota(*create.quota);
+                               if (!decision) {
+                                   failure = decision.error();
+                                   return;
+                               }
+                               if (!decision->allowed) {
+                                   outcomes[i] = tooManyRequests(QStringLiteral("new links"), decision->retryAfterSeconds);
+                                   return;
+                               }
+                           }
                            for (int attempt = 0; attempt < kSlugAttempts; ++attempt) {
                                Result<std::optional<Link>> inserted = m_store->insertLink(create.link);
                                if (!inserted) {
@@ -312,9 +324,9 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         if (Status s = m_store->addClicks(it.key(), it.value()); !s)
             failure = s.error();
     }
-    if (!failure && ++m_batchesSincePurge >= kBatchesPerTokenPurge) {
+    if (!failure && ++m_batchesSincePurge >= kBatchesPerPurge) {
         m_batchesSincePurge = 0;
-        if (Status s = m_store->purgeUsedTokens(QDateTime::currentMSecsSinceEpoch()); !s)
+        if (Status s = m_store->purgeExpired(QDateTime::currentMSecsSinceEpoch()); !s)
             failure = s.error();
     }
     if (!failure) {

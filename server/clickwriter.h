@@ -1,5 +1,6 @@
 #pragma once
 
+#include "creationquota.h"
 #include "link.h"
 #include "result.h"
 #include "storage/linkstore.h"
@@ -14,6 +15,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <variant>
 
@@ -52,7 +54,9 @@ public:
     // Commits everything queued, then ends the thread. Idempotent.
     void stop();
 
-    void create(NewLink link, CreateDone done);
+    // With a quota, the creation is first counted against that client's
+    // budget shared through the database (refused with 429 when spent).
+    void create(NewLink link, CreateDone done, std::optional<CreationQuota> quota = std::nullopt);
     // Uses up one click if the link allows it, and logs the request.
     void claim(ClaimRequest request, ClickFacts facts, ClaimDone done);
     // Reads a link's state through the same queue, so the answer is ordered
@@ -83,6 +87,7 @@ private:
     struct CreateOp {
         NewLink link;
         CreateDone done;
+        std::optional<CreationQuota> quota;
     };
     struct ClaimOp {
         ClaimRequest request;

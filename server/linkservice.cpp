@@ -74,16 +74,20 @@ void LinkService::writerStarted()
     m_tokens = std::make_unique<ConfirmationTokens>(m_writer->secret());
 }
 
-void LinkService::create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done)
+void LinkService::create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done,
+                         std::optional<CreationQuota> quota)
 {
-    auto store = [this, done = std::move(done)](NewLink link) {
-        m_writer->create(std::move(link), [this, done](const Result<Link> &created) {
-            if (created) {
-                remember(*created);
-                Q_EMIT linkCreated(*created);
-            }
-            done(created);
-        });
+    auto store = [this, done = std::move(done), quota = std::move(quota)](NewLink link) {
+        m_writer->create(
+            std::move(link),
+            [this, done](const Result<Link> &created) {
+                if (created) {
+                    remember(*created);
+                    Q_EMIT linkCreated(*created);
+                }
+                done(created);
+            },
+            quota);
     };
     if (!password)
         return store(std::move(link));

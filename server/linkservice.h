@@ -85,8 +85,10 @@ public:
 
     // Applies every rule; nothing is stored. The same check the window uses.
     Result<NewLink> prepare(const CreateRequest &request) const;
-    // `password`, if any, is hashed off this thread before the link is stored.
-    void create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done);
+    // `password`, if any, is hashed off this thread before the link is
+    // stored. `quota`: see ClickWriter::create().
+    void create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done,
+                std::optional<CreationQuota> quota = std::nullopt);
 
     // GET /<slug>, in two steps so the common case allocates no callback:
     // visitCached answers from the cache when nothing needs claiming (an

@@ -90,4 +90,11 @@ RateLimiter::Decision RateLimiter::tryAcquireKey(const QByteArray &key)
     return {false, wait};
 }
 
+Error tooManyRequests(const QString &what, int retryAfterSeconds)
+{
+    return Error{429, "rate_limited",
+                 QStringLiteral("Too many %1 from your address; try again in %2 seconds.").arg(what).arg(retryAfterSeconds),
+                 retryAfterSeconds};
+}
+
 } // namespace shortfuse

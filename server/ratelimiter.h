@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "result.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -26,6 +27,7 @@ public:
     RateLimiter(int perMinute, const Clock &clock, int maxClients = 100'000);
 
     bool enabled() const { return m_perMinute > 0; }
+    int perMinute() const { return m_perMinute; }
     Decision tryAcquire(const QHostAddress &client);
     // The same budget keyed by anything else (a link, for password guesses).
     Decision tryAcquireKey(const QByteArray &key);
@@ -35,13 +37,16 @@ public:
     void refundKey(const QByteArray &key);
     int trackedClients() const { return int(m_buckets.size()); }
 
+    // The key a client's budget is kept under: its IPv4 address, or the /64
+    // of its IPv6 address. Also the key of the shared CreationQuota.
+    static QByteArray keyFor(const QHostAddress &client);
+
 private:
     struct Bucket {
         double tokens = 0;
         qint64 updatedMs = 0;
     };
 
-    static QByteArray keyFor(const QHostAddress &client);
     void refill(Bucket &bucket, qint64 now) const;
     void dropFullBuckets(qint64 now);
 
@@ -51,5 +56,8 @@ private:
     int m_maxClients;
     QHash<QByteArray, Bucket> m_buckets;
 };
+
+// The 429 every rate limit answers with: "Too many <what> from your address".
+Error tooManyRequests(const QString &what, int retryAfterSeconds);
 
 } // namespace shortfuse

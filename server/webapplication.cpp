@@ -45,9 +45,7 @@ std::optional<Error> WebApplication::rateLimit(RateLimiter &limiter, const QHttp
     const RateLimiter::Decision decision = limiter.tryAcquire(clientOf(request));
     if (decision.allowed)
         return std::nullopt;
-    return Error{429, "rate_limited",
-                 QStringLiteral("Too many %1 from your address; try again in %2 seconds.").arg(what).arg(decision.retryAfterSeconds),
-                 decision.retryAfterSeconds};
+    return tooManyRequests(what, decision.retryAfterSeconds);
 }
 
 QHostAddress WebApplication::clientOf(const QHttpServerRequest &request) const
@@ -250,7 +248,12 @@ void WebApplication::createLink(const QHttpServerRequest &request, const CreateR
         return done(prepared.error());
     if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, request, QStringLiteral("new links")))
         return done(*limited);
-    m_deps.links.create(std::move(*prepared), create.password, std::move(done));
+    // This server's bucket let it through; the budget every server on the
+    // database shares has the last word.
+    std::optional<CreationQuota> quota;
+    if (m_deps.createLimiter.enabled())
+        quota = CreationQuota{RateLimiter::keyFor(clientOf(request)), m_deps.createLimiter.perMinute(), m_deps.clock.nowMs()};
+    m_deps.links.create(std::move(*prepared), create.password, std::move(done), std::move(quota));
 }
 
 void WebApplication::serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply)

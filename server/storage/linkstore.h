@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../creationquota.h"
 #include "../link.h"
 #include "../linkstats.h"
 #include "../result.h"
@@ -69,8 +70,13 @@ public:
     // A random secret created with the database and shared by every server
     // on it: the key that signs confirmation tokens.
     virtual Result<QByteArray> instanceSecret() = 0;
-    // Forgets used confirmation tokens that have expired anyway.
-    virtual Status purgeUsedTokens(qint64 nowMs) = 0;
+    // Forgets what no longer matters: used confirmation tokens that have
+    // expired anyway, creation-quota windows older than a minute.
+    virtual Status purgeExpired(qint64 nowMs) = 0;
+
+    // Counts one creation against a client's budget shared by every server
+    // on this database (see CreationQuota), if the budget allows it.
+    virtual Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) = 0;
 
     // Counts clicks on an unlimited link whose redirects were already sent.
     virtual Status addClicks(qint64 linkId, qint64 count) = 0;

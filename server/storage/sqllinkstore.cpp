@@ -67,6 +67,14 @@ const char *const kMigrations[] = {
     "ALTER TABLE links ADD COLUMN expired_url TEXT;"
     "CREATE TABLE used_tokens (nonce TEXT PRIMARY KEY, expires_at {{bigint}} NOT NULL);"
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 5: the creation rate limit shared by every server on the database:
+    // creations per client (hex of its address or IPv6 /64) per minute.
+    "CREATE TABLE creation_quota ("
+    "  client_key TEXT NOT NULL,"
+    "  window_start {{bigint}} NOT NULL,"
+    "  count INTEGER NOT NULL,"
+    "  PRIMARY KEY (client_key, window_start)"
+    ");",
 };
 
 constexpr int kReferrerLimit = 1024;
@@ -397,14 +405,58 @@ Result<QByteArray> SqlLinkStore::instanceSecret()
     return QByteArray::fromBase64(q.value(0).toString().toLatin1());
 }
 
-Status SqlLinkStore::purgeUsedTokens(qint64 nowMs)
+Status SqlLinkStore::purgeExpired(qint64 nowMs)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM used_tokens WHERE expires_at < ?"));
     q.addBindValue(nowMs);
     if (!q.exec())
         return storageError(q, "forgetting used tokens");
+    // Only the current and the previous minute count towards a budget.
+    q.prepare(QStringLiteral("DELETE FROM creation_quota WHERE window_start < ?"));
+    q.addBindValue(CreationQuota{{}, 0, nowMs}.previousWindowStart());
+    if (!q.exec())
+        return storageError(q, "forgetting old creation counts");
     return {};
+}
+
+Result<QuotaDecision> SqlLinkStore::takeCreationQuota(const CreationQuota &quota)
+{
+    const QString key = QString::fromLatin1(quota.clientKey.toHex());
+    const auto countIn = [&](qint64 windowStart) -> Result<qint64> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT count FROM creation_quota WHERE client_key = ? AND window_start = ?"));
+        q.addBindValue(key);
+        q.addBindValue(windowStart);
+        if (!q.exec())
+            return storageError(q, "reading a creation count");
+        return q.next() ? q.value(0).toLongLong() : 0;
+    };
+    // The previous minute is over: its count no longer changes.
+    const Result<qint64> previous = countIn(quota.previousWindowStart());
+    if (!previous)
+        return previous.error();
+    const qint64 limit = quota.currentWindowLimit(*previous);
+    if (limit > 0) {
+        // One atomic conditional write: the row is counted up only while
+        // under the limit, whichever server asks at the same moment.
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO creation_quota (client_key, window_start, count) VALUES (?, ?, 1) "
+            "ON CONFLICT (client_key, window_start) DO UPDATE SET count = creation_quota.count + 1 "
+            "WHERE creation_quota.count < ? RETURNING count"));
+        q.addBindValue(key);
+        q.addBindValue(quota.windowStart());
+        q.addBindValue(limit);
+        if (!q.exec())
+            return storageError(q, "counting a creation");
+        if (q.next())
+            return QuotaDecision{};
+    }
+    const Result<qint64> current = countIn(quota.windowStart());
+    if (!current)
+        return current.error();
+    return QuotaDecision{false, quota.retryAfterSeconds(*previous, *current)};
 }
 
 Status SqlLinkStore::addClicks(qint64 linkId, qint64 count)

@@ -31,7 +31,8 @@ public:
     Result<Claim> claimClick(const ClaimRequest &request) override;
     using LinkStore::claimClick;
     Result<QByteArray> instanceSecret() override;
-    Status purgeUsedTokens(qint64 nowMs) override;
+    Status purgeExpired(qint64 nowMs) override;
+    Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override;
     Status addClicks(qint64 linkId, qint64 count) override;
     Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
                        const ClickDetails *details = nullptr) override;

@@ -7,6 +7,7 @@
 
 #include <QTemporaryDir>
 
+#include <array>
 #include <atomic>
 #include <mutex>
 
@@ -49,6 +50,35 @@ TEST_F(MultiInstanceTest, TwoServersShareTheCapExactly)
         EXPECT_EQ(database().clicksOf(slug), cap);
     }
     expectCleanExit(other, other.terminate());
+}
+
+// Three servers with --rate-limit 5 on one database: one client gets 5 new
+// links in all, not 5 from each server.
+TEST_F(MultiInstanceTest, CreationRateLimitHoldsAcrossServers)
+{
+    constexpr int kLimit = 5;
+    const QStringList arguments{QStringLiteral("--rate-limit"), QString::number(kLimit), QStringLiteral("--db"),
+                                sharedDatabase()};
+    ASSERT_NO_FATAL_FAILURE(startServer(arguments));
+    QTemporaryDir secondData, thirdData;
+    ServerProcess second(secondData.path(), arguments), third(thirdData.path(), arguments);
+    ASSERT_TRUE(second.start()) << second.startError().toStdString();
+    ASSERT_TRUE(third.start()) << third.startError().toStdString();
+    const std::array<quint16, 3> ports{server().port(), second.port(), third.port()};
+
+    StatusCounts statuses;
+    for (int i = 0; i < 3 * kLimit; ++i) {
+        const HttpResponse created = HttpClient(ports[size_t(i % 3)]).postJson(
+            "/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/%1").arg(i)}});
+        ++statuses[created.status];
+        if (created.status == 429)
+            EXPECT_FALSE(created.header("Retry-After").isEmpty());
+    }
+    EXPECT_EQ(statuses[201], kLimit);
+    EXPECT_EQ(statuses[429], 2 * kLimit);
+    EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM links")), kLimit);
+    expectCleanExit(second, second.terminate());
+    expectCleanExit(third, third.terminate());
 }
 
 // PostgreSQL stops under load and starts again: the server answers 503

@@ -36,7 +36,11 @@ public:
     Result<std::optional<Link>> insertLink(const NewLink &link) override { return m_inner->insertLink(link); }
     Result<Claim> claimClick(const ClaimRequest &request) override { return m_inner->claimClick(request); }
     Result<QByteArray> instanceSecret() override { return m_inner->instanceSecret(); }
-    Status purgeUsedTokens(qint64 nowMs) override { return m_inner->purgeUsedTokens(nowMs); }
+    Status purgeExpired(qint64 nowMs) override { return m_inner->purgeExpired(nowMs); }
+    Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override
+    {
+        return m_inner->takeCreationQuota(quota);
+    }
     Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
     Status recordClick(qint64 id, ClickOutcome o, const ClickFacts &f, const ClickDetails *d) override
     {

@@ -331,3 +331,37 @@ TEST(SqliteLinkStore, SchemaGuardsTheCapAndAnonymizesAddresses)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
 }
+
+// The creation budget shared by every server on the database: counted with
+// one conditional write, refused at the limit, per client, forgotten later.
+TEST_P(LinkStoreTest, CreationQuotaIsCountedInTheDatabase)
+{
+    const qint64 minute = 1'700'000'040'000;
+    const auto take = [&](const QByteArray &client, qint64 nowMs) {
+        EXPECT_TRUE(store->beginBatch().ok());
+        const Result<QuotaDecision> decision = store->takeCreationQuota(CreationQuota{client, 3, nowMs});
+        EXPECT_TRUE(store->commitBatch().ok());
+        EXPECT_TRUE(decision.ok()) << (decision.ok() ? "" : decision.error().message.toStdString());
+        return decision.ok() ? *decision : QuotaDecision{false, -1};
+    };
+    for (int i = 0; i < 3; ++i)
+        EXPECT_TRUE(take("client-a", minute + 1'000 + i).allowed) << i;
+    const QuotaDecision refused = take("client-a", minute + 2'000);
+    EXPECT_FALSE(refused.allowed);
+    EXPECT_EQ(refused.retryAfterSeconds, 58);
+    EXPECT_TRUE(take("client-b", minute + 2'000).allowed) << "each client has its own budget";
+
+    // Next minute, 30 s in: 3 x 0.5 still count, so one more fits, not two.
+    EXPECT_TRUE(take("client-a", minute + 90'000).allowed);
+    EXPECT_FALSE(take("client-a", minute + 90'001).allowed);
+
+    // Purging forgets the first minute but keeps the previous one, which
+    // still counts: 10 s into the third minute, 1 x 5/6 of it remains, so
+    // two fit, not three.
+    EXPECT_TRUE(store->beginBatch().ok());
+    EXPECT_TRUE(store->purgeExpired(minute + 130'000).ok());
+    EXPECT_TRUE(store->commitBatch().ok());
+    EXPECT_TRUE(take("client-a", minute + 130'000).allowed);
+    EXPECT_TRUE(take("client-a", minute + 130'001).allowed);
+    EXPECT_FALSE(take("client-a", minute + 130'002).allowed);
+}

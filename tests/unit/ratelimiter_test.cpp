@@ -1,4 +1,5 @@
 #include <clock.h>
+#include <creationquota.h>
 #include <ratelimiter.h>
 
 #include <gtest/gtest.h>
@@ -82,4 +83,35 @@ TEST(RateLimiter, MemoryStaysBoundedUnderAddressFlood)
     for (quint32 i = 0; i < 10'000; ++i)
         limiter.tryAcquire(QHostAddress(0x0c000000u + i));
     EXPECT_LE(limiter.trackedClients(), 100);
+}
+
+// The shared creation budget's sliding window (the database keeps the counts).
+TEST(CreationQuota, FullPreviousMinuteLeavesNothingAtItsEnd)
+{
+    const qint64 minute = 1'700'000'040'000;  // a window start (a multiple of 60 s)
+    ASSERT_EQ(minute % CreationQuota::kWindowMs, 0);
+    CreationQuota quota{"k", 10, minute};
+    EXPECT_EQ(quota.windowStart(), minute);
+    EXPECT_EQ(quota.previousWindowStart(), minute - 60'000);
+    EXPECT_EQ(quota.currentWindowLimit(0), 10);
+    // Right after a minute with 10 creations, those still count in full.
+    EXPECT_EQ(quota.currentWindowLimit(10), 0);
+    // Half way through the minute, half of them have slid out.
+    quota.nowMs = minute + 30'000;
+    EXPECT_EQ(quota.currentWindowLimit(10), 5);
+    EXPECT_EQ(quota.currentWindowLimit(3), 8);  // 10 - 1.5, rounded down
+    quota.nowMs = minute + 59'999;
+    EXPECT_EQ(quota.currentWindowLimit(10), 9);
+}
+
+TEST(CreationQuota, RetryAfterIsWhenTheNextCreationFits)
+{
+    const qint64 minute = 1'700'000'040'000;
+    CreationQuota quota{"k", 10, minute + 15'000};
+    // This minute already full: wait for the next one (45 s).
+    EXPECT_EQ(quota.retryAfterSeconds(0, 10), 45);
+    // 10 last minute, 2 now, 15 s in: 10 x 0.75 + 2 = 9.5 + 1 > 10. One more
+    // fits once 10 x w + 3 <= 10, w <= 0.7, i.e. 18 s into the minute: 3 s.
+    EXPECT_EQ(quota.retryAfterSeconds(10, 2), 3);
+    EXPECT_GE(quota.retryAfterSeconds(10, 0), 1);
 }
