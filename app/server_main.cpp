@@ -59,6 +59,8 @@ int main(int argc, char *argv[])
     QObject::connect(&server, &shortfuse::ShortfuseServer::stopped, &app, &QCoreApplication::quit);
 
     std::printf("Listening on %s\n", qPrintable(server.listeningUrl()));
+    if (const QString metrics = server.metricsUrl(); !metrics.isEmpty())
+        std::printf("Metrics on %s\n", qPrintable(metrics));
     std::fflush(stdout);
     return app.exec();
 }

@@ -382,6 +382,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     m_counters.operations.fetch_add(batch.size(), std::memory_order_relaxed);
     if (batch.size() > m_counters.largestBatch.load(std::memory_order_relaxed))
         m_counters.largestBatch.store(batch.size(), std::memory_order_relaxed);
+    if (m_batchObserver)
+        m_batchObserver(batch.size());
     return true;
 }
 

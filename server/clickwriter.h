@@ -82,6 +82,10 @@ public:
     // requests (and so may have changed click counts), with the ids of
     // those links, for live views. Set it before start().
     void setCommitListener(std::function<void(const QList<qint64> &)> listener) { m_commitListener = std::move(listener); }
+    // Called on the writer thread with the number of operations of each
+    // committed batch (for the metrics). Set it before start().
+    void setBatchObserver(std::function<void(size_t)> observer) { m_batchObserver = std::move(observer); }
+    qint64 pendingRecords() const { return m_pendingRecords.load(std::memory_order_relaxed); }
 
 private:
     struct CreateOp {
@@ -131,6 +135,7 @@ private:
     std::unique_ptr<LinkStore> m_store;
     Enricher m_enricher;
     std::function<void(const QList<qint64> &)> m_commitListener;
+    std::function<void(size_t)> m_batchObserver;
     QObject *m_replyContext; // outlives the writer: its owner stops the writer first
 
     std::mutex m_mutex;

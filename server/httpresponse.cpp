@@ -50,8 +50,10 @@ Response &Response::withHeader(QByteArray name, QByteArray value)
     return *this;
 }
 
-ReplyChannel::ReplyChannel(const QHttpServerRequest &request, QHttpServerResponder &responder)
+ReplyChannel::ReplyChannel(const QHttpServerRequest &request, QHttpServerResponder &responder, Metrics *metrics)
     : m_socket(qobject_cast<GuardedSocket *>(responder.socket()))
+    , m_metrics(metrics)
+    , m_startedNs(metrics ? Metrics::nowNs() : 0)
     , m_headOnly(request.method() == QHttpServerRequest::Method::Head)
 {
     // Every connection is accepted by GuardedTcpServer, so the cast holds.
@@ -62,6 +64,8 @@ ReplyChannel::ReplyChannel(const QHttpServerRequest &request, QHttpServerRespond
 
 void ReplyChannel::send(const Response &response)
 {
+    if (m_metrics)
+        m_metrics->countRequest(m_route, response.status);
     QByteArray out;
     out.reserve(256 + response.body.size());
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
@@ -79,6 +83,8 @@ void ReplyChannel::send(const Response &response)
 
 void ReplyChannel::sendRedirect(const QByteArray &location)
 {
+    if (m_metrics)
+        m_metrics->countRequest(m_route, 302);
     QByteArray out;
     out.reserve(160 + location.size());
     // Referrer-Policy: the destination does not learn the short link, which

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "guardedtcpserver.h"
+#include "metrics.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -36,9 +37,15 @@ struct Response {
 // Where an answer goes, captured when the request arrives so the answer can
 // be written later (after a group commit) without touching the request.
 // The socket is guarded: a client that hung up simply gets nothing.
+// With `metrics`, the answer is counted there under the channel's route
+// when it is sent.
 class ReplyChannel {
 public:
-    ReplyChannel(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    ReplyChannel(const QHttpServerRequest &request, QHttpServerResponder &responder, Metrics *metrics = nullptr);
+
+    void setRoute(MetricsRoute route) { m_route = route; }
+    // When the request reached the application (Metrics::nowNs()); 0 without metrics.
+    qint64 startedNs() const { return m_startedNs; }
 
     void send(const Response &response);
     // Ends the connection once this answer is out.
@@ -51,6 +58,9 @@ private:
 
     QPointer<GuardedSocket> m_socket;
     GuardedSocket::Ticket m_ticket;
+    Metrics *m_metrics = nullptr;
+    qint64 m_startedNs = 0;
+    MetricsRoute m_route = MetricsRoute::Other;
     bool m_headOnly = false;
 };
 

@@ -10,6 +10,22 @@ namespace {
 constexpr int kGuessesPerLinkPerMinute = 10;
 constexpr int kGuessesPerClientPerMinute = 20;
 
+ClaimResult claimResultOf(const Result<Claim> &claim)
+{
+    if (!claim)
+        return ClaimResult::Failed;
+    switch (claim->kind) {
+    case Claim::Kind::Redirected: return ClaimResult::Granted;
+    case Claim::Kind::Expired: return ClaimResult::Refused;
+    case Claim::Kind::Unknown: return ClaimResult::NotFound;
+    case Claim::Kind::Preview:
+    case Claim::Kind::NeedsPassword:
+    case Claim::Kind::NeedsConfirmation:
+    case Claim::Kind::TokenReused: break;
+    }
+    return ClaimResult::Gated;
+}
+
 } // namespace
 
 LinkService::LinkService(const Clock &clock, QObject *parent)
@@ -162,6 +178,8 @@ void LinkService::visitClaimed(const QString &slug, ClickFacts facts, const Visi
 void LinkService::claim(ClaimRequest request, ClickFacts facts, VisitDone done)
 {
     m_writer->claim(std::move(request), std::move(facts), [this, done = std::move(done)](const Result<Claim> &claim) {
+        if (m_metrics)
+            m_metrics->countClaim(claimResultOf(claim));
         done(visitFrom(claim));
     });
 }
@@ -192,10 +210,15 @@ std::optional<Visit> LinkService::throttle(const QString &slug, const QHostAddre
     // at once are counted while they are being checked) and a right
     // password gives it back: only wrong guesses use the budget up.
     RateLimiter::Decision perLink = m_guessesPerLink.tryAcquireKey(slug.toUtf8());
-    if (!perLink.allowed)
+    if (!perLink.allowed) {
+        if (m_metrics)
+            m_metrics->countRateLimited(RateLimitKind::Password);
         return throttledVisit(perLink.retryAfterSeconds);
+    }
     RateLimiter::Decision perClient = m_guessesPerClient.tryAcquire(client);
     if (!perClient.allowed) {
+        if (m_metrics)
+            m_metrics->countRateLimited(RateLimitKind::Password);
         m_guessesPerLink.refundKey(slug.toUtf8());
         return throttledVisit(perClient.retryAfterSeconds);
     }

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "confirmationtokens.h"
 #include "link.h"
+#include "metrics.h"
 #include "passwords.h"
 #include "ratelimiter.h"
 #include "result.h"
@@ -82,6 +83,8 @@ public:
     // Must be called before the writer starts; reads its secret after.
     void attachWriter(ClickWriter *writer);
     void writerStarted();
+    // Claims and refused password guesses are counted there; may be null.
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
 
     // Applies every rule; nothing is stored. The same check the window uses.
     Result<NewLink> prepare(const CreateRequest &request) const;
@@ -142,6 +145,7 @@ private:
 
     const Clock &m_clock;
     ClickWriter *m_writer = nullptr;
+    Metrics *m_metrics = nullptr;
     std::unique_ptr<ConfirmationTokens> m_tokens;
     PasswordHasher m_hasher;
     RateLimiter m_guessesPerLink;

@@ -7,6 +7,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace shortfuse {
 
 namespace {
@@ -41,6 +43,39 @@ Result<QString> normalizeBaseUrl(const QString &url)
     return normal;
 }
 
+Result<ListenAddress> parseListenAddress(const QString &text, const QString &flag)
+{
+    const Error bad = usageError(
+        QStringLiteral("--%1: '%2' is not HOST:PORT with an IP address (try 127.0.0.1:9100 or [::1]:9100)")
+            .arg(flag, text.left(200)));
+    QString host;
+    QString port;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(QLatin1String("]:"));
+        if (close < 0)
+            return bad;
+        host = text.mid(1, close - 1);
+        port = text.mid(close + 2);
+    } else {
+        const qsizetype colon = text.lastIndexOf(u':');
+        if (colon < 0 || text.indexOf(u':') != colon) // a bare IPv6 address needs its brackets
+            return bad;
+        host = text.left(colon);
+        port = text.mid(colon + 1);
+    }
+    const QHostAddress address(host);
+    if (host.isEmpty() || address.isNull())
+        return bad;
+    if (text.startsWith(u'[') && address.protocol() != QAbstractSocket::IPv6Protocol)
+        return bad;
+    const bool digits = !port.isEmpty() && port.size() <= 5
+        && std::all_of(port.cbegin(), port.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    const uint number = digits ? port.toUInt() : 0;
+    if (!digits || number > 65535)
+        return bad;
+    return ListenAddress{address, quint16(number)};
+}
+
 QString ServerOptions::defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -72,6 +107,10 @@ void ServerOptions::addTo(QCommandLineParser &parser)
          QStringLiteral("Database: sqlite:///path/file.db (default: shortfuse.db in the data folder) or "
                         "postgresql://user:password@host:port/dbname, shared by several servers."),
          QStringLiteral("URL")},
+        {QStringLiteral("metrics-bind"),
+         QStringLiteral("Serve GET /metrics (Prometheus) on this address only, not on the public listener; "
+                        "port 0 lets the OS pick (default: /metrics on the public listener)."),
+         QStringLiteral("ADDR:PORT")},
     });
 }
 
@@ -128,6 +167,14 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
         config.geoipDatabase = parser.value(QStringLiteral("geoip-db"));
         if (!QFileInfo(config.geoipDatabase).isReadable())
             return usageError(QStringLiteral("--geoip-db: cannot read '%1'").arg(config.geoipDatabase));
+    }
+
+    if (parser.isSet(QStringLiteral("metrics-bind"))) {
+        Result<ListenAddress> metrics =
+            parseListenAddress(parser.value(QStringLiteral("metrics-bind")), QStringLiteral("metrics-bind"));
+        if (!metrics)
+            return metrics.error();
+        config.metricsBind = *metrics;
     }
 
     for (const QString &value : parser.values(QStringLiteral("trusted-proxy"))) {

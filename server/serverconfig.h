@@ -7,9 +7,17 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 class QCommandLineParser;
 
 namespace shortfuse {
+
+// An address and port to listen on (port 0: the OS picks one).
+struct ListenAddress {
+    QHostAddress address;
+    quint16 port = 0;
+};
 
 // Everything that shapes one running server. Filled from the command line
 // by ServerOptions, and by the desktop settings dialog later on.
@@ -24,6 +32,9 @@ struct ServerConfig {
     int statsRateLimitPerMinute = 30;  // stats look-ups per client per minute; 0 = off
     bool storeFullAddresses = false;   // default: addresses are anonymized before storage
     QString geoipDatabase;             // empty: look in the usual places
+    // --metrics-bind: /metrics on a listener of its own (and not on the
+    // public one); nullopt: /metrics on the public listener.
+    std::optional<ListenAddress> metricsBind;
 
     // The public prefix of short links, without a trailing slash.
     QString effectiveBaseUrl(quint16 boundPort) const;
@@ -38,6 +49,10 @@ public:
     static Result<ServerConfig> read(const QCommandLineParser &parser);
     static QString defaultDataDir();
 };
+
+// HOST:PORT with HOST an IP address (an IPv6 one in brackets: [::1]:9100).
+// Errors name the flag `flag`.
+Result<ListenAddress> parseListenAddress(const QString &text, const QString &flag);
 
 // http(s)://host[:port][/path] without query or fragment; trailing '/' removed.
 Result<QString> normalizeBaseUrl(const QString &url);

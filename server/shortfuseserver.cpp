@@ -4,6 +4,7 @@
 #include "clickwriter.h"
 #include "guardedtcpserver.h"
 #include "linkservice.h"
+#include "metrics.h"
 #include "pages.h"
 #include "previewdetector.h"
 #include "ratelimiter.h"
@@ -66,6 +67,14 @@ Result<StoreFactory> storeFactory(const ServerConfig &config)
     return StoreFactory([address = *address] { return std::make_unique<PostgresLinkStore>(address); });
 }
 
+QString httpUrl(const QHostAddress &address, quint16 port)
+{
+    QString host = address.toString();
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+}
+
 Status checkDataDir(const QString &path)
 {
     const QFileInfo info(path);
@@ -98,6 +107,8 @@ ShortfuseServer::~ShortfuseServer()
         m_writer->stop();
     m_reader.reset();
     m_writer.reset();
+    delete m_metricsHttp;
+    m_metricsHttp = nullptr;
     delete m_http;
     m_http = nullptr;
     delete m_links;
@@ -113,6 +124,8 @@ Status ShortfuseServer::start()
     m_createLimiter = std::make_unique<RateLimiter>(m_config.rateLimitPerMinute, m_clock);
     m_statsLimiter = std::make_unique<RateLimiter>(m_config.statsRateLimitPerMinute, m_clock);
     m_links = new LinkService(m_clock, this);
+    m_metrics = std::make_unique<Metrics>();
+    m_links->setMetrics(m_metrics.get());
 
     Result<StoreFactory> factory = storeFactory(m_config);
     if (!factory)
@@ -123,6 +136,7 @@ Status ShortfuseServer::start()
     if (!enricher)
         return enricher.error();
     m_writer = std::make_unique<ClickWriter>(std::move(writeStore), m_links, std::move(*enricher));
+    m_writer->setBatchObserver([metrics = m_metrics.get()](size_t operations) { metrics->observeCommitBatch(operations); });
     if (Status opened = m_writer->start(); !opened) {
         m_writer.reset();
         return Error{1, opened.error().reason, opened.error().message};
@@ -159,14 +173,44 @@ Status ShortfuseServer::start()
     m_http = new QHttpServer(this);
     m_http->bind(m_tcp); // reparents m_tcp under m_http
 
+    if (const std::optional<ListenAddress> &bind = m_config.metricsBind) {
+        // The same transport limits: the metrics port is no softer a target.
+        auto *metricsTcp = new GuardedTcpServer(limits);
+        if (!metricsTcp->listen(bind->address, bind->port)) {
+            const QString why = metricsTcp->errorString();
+            delete metricsTcp;
+            return Error{1, "listen",
+                         QStringLiteral("--metrics-bind: cannot listen on %1: %2")
+                             .arg(httpUrl(bind->address, bind->port).mid(7), why)};
+        }
+        m_metricsTcp = metricsTcp;
+        m_metricsHttp = new QHttpServer(this);
+        m_metricsHttp->bind(m_metricsTcp);
+    }
+
     m_web = std::make_unique<WebApplication>(
         WebApplication::Dependencies{*m_links, *m_reader, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
-                                     *m_pages, m_clock, *m_previews},
-        m_config.effectiveBaseUrl(m_tcp->serverPort()));
+                                     *m_pages, m_clock, *m_previews, *m_metrics},
+        m_config.effectiveBaseUrl(m_tcp->serverPort()), !m_config.metricsBind.has_value());
     // Every request comes through the missing handler: WebApplication routes
     // it itself, without QHttpServer's per-route regular expressions.
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_web->handle(request, std::move(responder));
+    });
+    if (m_metricsHttp) {
+        m_metricsHttp->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            m_web->handleMetricsListener(request, std::move(responder));
+        });
+    }
+    // Read when /metrics is asked for, on this thread.
+    m_metrics->setSampler([this] {
+        Metrics::Sample sample;
+        sample.databaseWriteErrors = m_writer->counters().failedBatches.load(std::memory_order_relaxed);
+        sample.databaseReadErrors = m_reader->failedReads();
+        sample.pendingClickRecords = m_writer->pendingRecords();
+        sample.cachedLinks = m_links->cachedLinks();
+        sample.openConnections = m_tcp->openConnections();
+        return sample;
     });
     return {};
 }
@@ -195,10 +239,12 @@ quint16 ShortfuseServer::port() const
 
 QString ShortfuseServer::listeningUrl() const
 {
-    QString host = m_config.bindAddress.toString();
-    if (m_config.bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
-        host = u'[' + host + u']';
-    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+    return httpUrl(m_config.bindAddress, port());
+}
+
+QString ShortfuseServer::metricsUrl() const
+{
+    return m_metricsTcp ? httpUrl(m_config.metricsBind->address, m_metricsTcp->serverPort()) : QString();
 }
 
 QString ShortfuseServer::baseUrl() const
@@ -219,6 +265,8 @@ void ShortfuseServer::shutdown()
         return;
     }
     m_tcp->close();         // no new connections
+    if (m_metricsTcp)
+        m_metricsTcp->close();
     m_web->startDraining(); // no new claims on the open ones
     const qint64 deadline = m_clock.steadyMs() + kShutdownFlushMs;
     m_writer->flush([this, deadline] { finishShutdown(deadline); });

@@ -19,13 +19,15 @@ namespace shortfuse {
 class ClickWriter;
 class GuardedTcpServer;
 class LinkService;
+class Metrics;
 class Pages;
 class PreviewDetector;
 class RateLimiter;
 class StoreReader;
 class WebApplication;
 
-// One running Shortfuse server: storage, writer thread, HTTP listener.
+// One running Shortfuse server: storage, writer thread, HTTP listener (and
+// with --metrics-bind a second one serving only /metrics).
 //
 // Threads, decided once:
 // - The thread that creates this object (the main thread of
@@ -53,6 +55,8 @@ public:
 
     quint16 port() const;
     QString listeningUrl() const;  // http://ADDR:PORT
+    // The --metrics-bind listener's http://ADDR:PORT; empty without one.
+    QString metricsUrl() const;
     QString baseUrl() const;
     const ServerConfig &config() const { return m_config; }
 
@@ -71,6 +75,7 @@ private:
 
     ServerConfig m_config;
     SystemClock m_clock;
+    std::unique_ptr<Metrics> m_metrics;       // before the writer, which reports to it
     ClientAddressResolver m_clientAddresses;
     std::unique_ptr<Pages> m_pages;
     std::unique_ptr<PreviewDetector> m_previews;
@@ -81,6 +86,8 @@ private:
     std::unique_ptr<StoreReader> m_reader;
     GuardedTcpServer *m_tcp = nullptr;        // child of m_http
     QHttpServer *m_http = nullptr;            // child
+    GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind
+    QHttpServer *m_metricsHttp = nullptr;     // child
     std::unique_ptr<WebApplication> m_web;
     bool m_shuttingDown = false;
 };

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -28,6 +29,8 @@ public:
 
     Status start();
     void stop();
+    // Reads the database could not answer (for the metrics).
+    quint64 failedReads() const { return m_failedReads.load(std::memory_order_relaxed); }
 
     // Runs `job` on the reader thread, then `done` with its result on the
     // thread of `context` (default: the reply context). Callable from any
@@ -37,10 +40,12 @@ public:
               QObject *context = nullptr)
     {
         QPointer<QObject> target = context ? context : m_replyContext;
-        enqueue([job = std::move(job), done = std::move(done), target](LinkStore &store) {
+        enqueue([job = std::move(job), done = std::move(done), target, failed = &m_failedReads](LinkStore &store) {
             Result<T> result = job(store);
-            if (!result)
+            if (!result) {
+                failed->fetch_add(1, std::memory_order_relaxed);
                 (void)store.recover(); // the next read gets a fresh connection if this one died
+            }
             if (target)
                 QMetaObject::invokeMethod(target.data(), [done, result = std::move(result)] { done(result); },
                                           Qt::QueuedConnection);
@@ -59,6 +64,7 @@ private:
     std::deque<Job> m_jobs;
     bool m_stopping = false;
     std::thread m_thread;
+    std::atomic<quint64> m_failedReads{0};
 };
 
 } // namespace shortfuse

@@ -32,19 +32,21 @@ Response methodNotAllowed(const QByteArray &allow)
 
 } // namespace
 
-WebApplication::WebApplication(Dependencies deps, QString baseUrl)
+WebApplication::WebApplication(Dependencies deps, QString baseUrl, bool publicMetrics)
     : m_deps(deps)
     , m_baseUrl(std::move(baseUrl))
     , m_startedMs(deps.clock.steadyMs())
+    , m_publicMetrics(publicMetrics)
 {
 }
 
-std::optional<Error> WebApplication::rateLimit(RateLimiter &limiter, const QHttpServerRequest &request,
-                                              const QString &what) const
+std::optional<Error> WebApplication::rateLimit(RateLimiter &limiter, RateLimitKind kind,
+                                              const QHttpServerRequest &request, const QString &what) const
 {
     const RateLimiter::Decision decision = limiter.tryAcquire(clientOf(request));
     if (decision.allowed)
         return std::nullopt;
+    m_deps.metrics.countRateLimited(kind);
     return tooManyRequests(what, decision.retryAfterSeconds);
 }
 
@@ -55,7 +57,7 @@ QHostAddress WebApplication::clientOf(const QHttpServerRequest &request) const
 
 void WebApplication::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    http::ReplyChannel reply(request, responder);
+    http::ReplyChannel reply(request, responder, &m_deps.metrics);
     if (m_draining) {
         reply.closeAfterwards();
         return reply.send(Response::jsonError(
@@ -67,28 +69,40 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
     // The click path first: any single segment shaped like a slug that is not one of our own words.
     if (rules::hasSlugShape(rest) && !rules::isReservedWord(rest)) {
         const QString slug = rest.toString();
-        if (request.method() == Method::Get)
+        if (request.method() == Method::Get) {
+            reply.setRoute(MetricsRoute::Redirect);
             return serveVisit(slug, request, std::move(reply));
-        if (request.method() == Method::Head)
+        }
+        if (request.method() == Method::Head) {
+            reply.setRoute(MetricsRoute::Inspect);
             return serveInspect(slug, std::move(reply));
-        if (request.method() == Method::Post)
+        }
+        if (request.method() == Method::Post) {
+            reply.setRoute(MetricsRoute::Gate);
             return serveGatePost(slug, request, std::move(reply));
+        }
         return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
     }
 
     if (path == QLatin1String("/")) {
-        if (isGetOrHead(request))
+        if (isGetOrHead(request)) {
+            reply.setRoute(MetricsRoute::Index);
             return reply.send(Response::html(200, m_deps.pages.index({})));
-        if (request.method() == Method::Post)
+        }
+        if (request.method() == Method::Post) {
+            reply.setRoute(MetricsRoute::Create);
             return serveFormCreate(request, std::move(reply));
+        }
         return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
     }
     if (path == QLatin1String("/api/create")) {
+        reply.setRoute(MetricsRoute::Create);
         if (request.method() == Method::Post)
             return serveApiCreate(request, std::move(reply));
         return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
     }
     if (path.startsWith(QLatin1String("/api/stats/"))) {
+        reply.setRoute(MetricsRoute::StatsApi);
         QString slug = path.mid(11);
         StatsFormat format = request.query().queryItemValue(QStringLiteral("format")) == QLatin1String("csv")
             ? StatsFormat::Csv
@@ -102,6 +116,7 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
         return serveStats(slug, format, request, std::move(reply));
     }
     if (path.startsWith(QLatin1String("/stats/"))) {
+        reply.setRoute(MetricsRoute::StatsPage);
         if (!isGetOrHead(request) && request.method() != Method::Post)
             return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
         return serveStats(path.mid(7), StatsFormat::Page, request, std::move(reply));
@@ -111,9 +126,14 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
             Error{404, "not_found", QStringLiteral("There is no API endpoint at %1.").arg(path.left(200))}));
     }
     if (path == QLatin1String("/health")) {
+        reply.setRoute(MetricsRoute::Health);
         if (isGetOrHead(request))
             return serveHealth(reply);
         return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+    }
+    if (m_publicMetrics && path == QLatin1String("/metrics")) {
+        reply.setRoute(MetricsRoute::Metrics);
+        return serveMetrics(request, reply);
     }
 
     const Pages::StaticFile *file = nullptr;
@@ -122,6 +142,7 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
     else if (path == QLatin1String("/robots.txt") || path == QLatin1String("/favicon.ico"))
         file = m_deps.pages.staticFile(path.mid(1));
     if (file) {
+        reply.setRoute(MetricsRoute::Static);
         if (!isGetOrHead(request))
             return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
         return reply.send(Response{200, file->contentType, file->body,
@@ -130,6 +151,48 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
     }
 
     reply.send(Response::html(404, m_deps.pages.notFound()));
+}
+
+void WebApplication::handleMetricsListener(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    http::ReplyChannel reply(request, responder, &m_deps.metrics);
+    if (request.url().path() == QLatin1String("/metrics")) {
+        reply.setRoute(MetricsRoute::Metrics);
+        return serveMetrics(request, reply);
+    }
+    reply.send(Response{404, QByteArrayLiteral("text/plain; charset=utf-8"),
+                        QByteArrayLiteral("Not found: this address serves /metrics only.\n"),
+                        {{QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+}
+
+void WebApplication::serveMetrics(const QHttpServerRequest &request, http::ReplyChannel &reply)
+{
+    if (!isGetOrHead(request))
+        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+    reply.send(Response{200, Metrics::kContentType.toByteArray(), m_deps.metrics.render(),
+                        {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                         {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+}
+
+void WebApplication::redirect(http::ReplyChannel &reply, const QByteArray &location)
+{
+    reply.sendRedirect(location);
+    m_deps.metrics.countRedirect();
+    m_deps.metrics.observeRedirect(reply.startedNs());
+}
+
+void WebApplication::countVisit(const Visit &visit)
+{
+    switch (visit.kind) {
+    case Visit::Kind::Redirect:
+        return m_deps.metrics.countRedirect();
+    case Visit::Kind::Expired:
+        return m_deps.metrics.countExpiredHit();
+    case Visit::Kind::Preview:
+        return m_deps.metrics.countPreview();
+    default:
+        return;
+    }
 }
 
 ClickFacts WebApplication::factsOf(const QHttpServerRequest &request) const
@@ -146,12 +209,14 @@ void WebApplication::serveVisit(const QString &slug, const QHttpServerRequest &r
     const VisitContext context{[this, &request] { return m_deps.previews.isPreview(request); }};
     if (std::optional<Visit> now = m_deps.links.visitCached(slug, facts, context)) {
         if (now->kind == Visit::Kind::Redirect)
-            return reply.sendRedirect(now->location);
+            return redirect(reply, now->location);
+        countVisit(*now);
         return reply.send(visitResponse(slug, *now, false));
     }
     m_deps.links.visitClaimed(slug, std::move(facts), context, [this, slug, reply](const Visit &visit) mutable {
         if (visit.kind == Visit::Kind::Redirect)
-            return reply.sendRedirect(visit.location);
+            return redirect(reply, visit.location);
+        countVisit(visit);
         reply.send(visitResponse(slug, visit, false));
     });
 }
@@ -173,7 +238,10 @@ void WebApplication::serveGatePost(const QString &slug, const QHttpServerRequest
             hasPassword = true;
         }
     }
-    auto answer = [this, slug, reply](const Visit &visit) mutable { reply.send(visitResponse(slug, visit, true)); };
+    auto answer = [this, slug, reply](const Visit &visit) mutable {
+        countVisit(visit);
+        reply.send(visitResponse(slug, visit, true));
+    };
     if (hasToken)
         return m_deps.links.confirm(slug, token, factsOf(request), std::move(answer));
     if (hasPassword)
@@ -246,14 +314,19 @@ void WebApplication::createLink(const QHttpServerRequest &request, const CreateR
     Result<NewLink> prepared = m_deps.links.prepare(create);
     if (!prepared)
         return done(prepared.error());
-    if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, request, QStringLiteral("new links")))
+    if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, RateLimitKind::Create, request, QStringLiteral("new links")))
         return done(*limited);
     // This server's bucket let it through; the budget every server on the
     // database shares has the last word.
     std::optional<CreationQuota> quota;
     if (m_deps.createLimiter.enabled())
         quota = CreationQuota{RateLimiter::keyFor(clientOf(request)), m_deps.createLimiter.perMinute(), m_deps.clock.nowMs()};
-    m_deps.links.create(std::move(*prepared), create.password, std::move(done), std::move(quota));
+    auto counted = [this, done = std::move(done)](const Result<Link> &created) {
+        if (!created && created.error().status == 429)  // the shared budget refused
+            m_deps.metrics.countRateLimited(RateLimitKind::Create);
+        done(created);
+    };
+    m_deps.links.create(std::move(*prepared), create.password, std::move(counted), std::move(quota));
 }
 
 void WebApplication::serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply)
@@ -347,7 +420,8 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
         query.beforeId = before;
     }
 
-    if (std::optional<Error> limited = rateLimit(m_deps.statsLimiter, request, QStringLiteral("statistics look-ups")))
+    if (std::optional<Error> limited = rateLimit(m_deps.statsLimiter, RateLimitKind::Stats, request,
+                                                     QStringLiteral("statistics look-ups")))
         return fail(*limited);
 
     // A password-protected link's stats need the same password: the

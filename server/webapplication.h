@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "httpresponse.h"
 #include "linkservice.h"
+#include "metrics.h"
 #include "pages.h"
 #include "previewdetector.h"
 #include "ratelimiter.h"
@@ -31,11 +32,16 @@ public:
         const Pages &pages;
         const Clock &clock;
         PreviewDetector &previews;
+        Metrics &metrics;
     };
 
-    WebApplication(Dependencies deps, QString baseUrl);
+    // `publicMetrics`: GET /metrics is served by handle(); otherwise only by
+    // handleMetricsListener() and the public listener answers it 404.
+    WebApplication(Dependencies deps, QString baseUrl, bool publicMetrics);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // The --metrics-bind listener: /metrics and nothing else.
+    void handleMetricsListener(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     const QString &baseUrl() const { return m_baseUrl; }
 
     // Once the server is stopping, requests that arrive on open connections
@@ -51,6 +57,11 @@ private:
     void serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveHealth(http::ReplyChannel &reply);
+    void serveMetrics(const QHttpServerRequest &request, http::ReplyChannel &reply);
+    // The click path's redirect, counted and timed.
+    void redirect(http::ReplyChannel &reply, const QByteArray &location);
+    // Counts what a visit to /<slug> came to (a redirect, an expired hit, a preview).
+    void countVisit(const Visit &visit);
     enum class StatsFormat { Json, Csv, Page };
     void serveStats(const QString &slug, StatsFormat format, const QHttpServerRequest &request,
                     http::ReplyChannel reply);
@@ -66,11 +77,13 @@ private:
     QString statsUrl(const QString &slug) const { return m_baseUrl + QStringLiteral("/stats/") + slug; }
     QHostAddress clientOf(const QHttpServerRequest &request) const;
     // A 429 when `limiter` refuses this client; `what` names what is limited.
-    std::optional<Error> rateLimit(RateLimiter &limiter, const QHttpServerRequest &request, const QString &what) const;
+    std::optional<Error> rateLimit(RateLimiter &limiter, RateLimitKind kind, const QHttpServerRequest &request,
+                                   const QString &what) const;
 
     Dependencies m_deps;
     QString m_baseUrl;
     qint64 m_startedMs;
+    bool m_publicMetrics;
     bool m_draining = false;
 };
 

@@ -139,8 +139,8 @@ void ServerHost::startOnThread(const ServerConfig &config)
             connect(links, &LinkService::linkCreated, host, &ServerHost::linkCreated);
             connect(links, &LinkService::clicksChanged, host, &ServerHost::clicksChanged);
             connect(links, &LinkService::linkRevoked, host, &ServerHost::linkRevoked);
-            const Running running{server->listeningUrl(), server->baseUrl(), server->port(), links,
-                                  server->reader()};
+            const Running running{server->listeningUrl(), server->metricsUrl(), server->baseUrl(), server->port(),
+                                  links, server->reader()};
             worker->server = std::move(server);
             postTo(self, [host, running] { host->onStarted(running); });
         },
@@ -160,6 +160,8 @@ void ServerHost::onStarted(const Running &running)
     m_reader = running.reader;
     // The line scripts and tests wait for, exactly as shortfuse-server prints it.
     std::printf("Listening on %s\n", qPrintable(m_listeningUrl));
+    if (!running.metricsUrl.isEmpty())
+        std::printf("Metrics on %s\n", qPrintable(running.metricsUrl));
     std::fflush(stdout);
     setState(State::Running);
     Q_EMIT started(m_listeningUrl);

@@ -91,6 +91,7 @@ Q_SIGNALS:
 private:
     struct Running {
         QString listeningUrl;
+        QString metricsUrl;  // empty without --metrics-bind
         QString baseUrl;
         quint16 port = 0;
         LinkService *links = nullptr;

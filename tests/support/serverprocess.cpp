@@ -108,6 +108,17 @@ bool ServerProcess::start(std::chrono::milliseconds timeout)
     return true;
 }
 
+QString ServerProcess::readStdoutLine(std::chrono::milliseconds timeout)
+{
+    const Clock::time_point deadline = Clock::now() + timeout;
+    while (m_process && !m_process->canReadLine()) {
+        if (m_process->state() != QProcess::Running || remainingMs(deadline) == 0)
+            return {};
+        m_process->waitForReadyRead(std::min(remainingMs(deadline), 1000));
+    }
+    return m_process ? QString::fromUtf8(m_process->readLine()).trimmed() : QString();
+}
+
 QString ServerProcess::databasePath() const
 {
     return QDir(m_dataDir).filePath(QStringLiteral("shortfuse.db"));

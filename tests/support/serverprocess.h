@@ -44,6 +44,10 @@ public:
     bool start(std::chrono::milliseconds timeout = 15s);
     const QString &startError() const { return m_startError; }
 
+    // The next line the server writes to stdout after "Listening on ..."
+    // (without its newline); empty if none arrives before the timeout.
+    QString readStdoutLine(std::chrono::milliseconds timeout = 15s);
+
     QString baseUrl() const { return m_baseUrl; }
     quint16 port() const { return m_port; }
     const QString &dataDir() const { return m_dataDir; }

@@ -66,3 +66,29 @@ TEST(ServerOptions, BadValuesAreUsageErrors)
         EXPECT_FALSE(config.error().message.contains(u'\n')) << "one line";
     }
 }
+
+TEST(ServerOptions, MetricsBindTakesHostAndPort)
+{
+    EXPECT_FALSE(parse({})->metricsBind.has_value()) << "without the flag /metrics stays on the public listener";
+
+    const auto v4 = parse({QStringLiteral("--metrics-bind"), QStringLiteral("127.0.0.1:9100")});
+    ASSERT_TRUE(v4.ok()) << v4.error().message.toStdString();
+    ASSERT_TRUE(v4->metricsBind.has_value());
+    EXPECT_EQ(v4->metricsBind->address, QHostAddress(QHostAddress::LocalHost));
+    EXPECT_EQ(v4->metricsBind->port, 9100);
+
+    const auto v6 = parse({QStringLiteral("--metrics-bind"), QStringLiteral("[::1]:0")});
+    ASSERT_TRUE(v6.ok()) << v6.error().message.toStdString();
+    EXPECT_EQ(v6->metricsBind->address, QHostAddress(QHostAddress::LocalHostIPv6));
+    EXPECT_EQ(v6->metricsBind->port, 0);
+
+    for (const char *bad : {"127.0.0.1", "127.0.0.1:", ":9100", "localhost:9100", "::1:9100", "[::1]", "[::1]9100",
+                            "[127.0.0.1]:9100", "127.0.0.1:65536", "127.0.0.1:-1", "127.0.0.1:+80", "127.0.0.1: 80",
+                            "127.0.0.1:0x50", ""}) {
+        const auto config = parse({QStringLiteral("--metrics-bind"), QString::fromUtf8(bad)});
+        ASSERT_FALSE(config.ok()) << bad;
+        EXPECT_EQ(config.error().status, 2) << bad;
+        EXPECT_TRUE(config.error().message.startsWith(QStringLiteral("--metrics-bind: "))) << bad;
+        EXPECT_FALSE(config.error().message.contains(u'\n')) << "one line";
+    }
+}
