@@ -509,22 +509,6 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <source>&amp;Show window</source>
-        <translation>Fenster &amp;anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Copy last link</source>
-        <translation>Letzten Link &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Shortfuse is still running</source>
-        <translation>Shortfuse läuft weiter</translation>
-    </message>
-    <message>
-        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
-        <translation>Ihre Kurzlinks funktionieren weiter, während Shortfuse im Infobereich läuft. Um sie nicht mehr bereitzustellen, wählen Sie „Beenden“ im Menü des Symbols.</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
@@ -980,6 +964,29 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
     <message>
         <source>Exported %1 log entries to %2</source>
         <translation>%1 Protokolleinträge nach %2 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::TrayController</name>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>Fenster &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>Letzten Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse läuft weiter</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Ihre Kurzlinks funktionieren weiter, während Shortfuse im Infobereich läuft. Um sie nicht mehr bereitzustellen, wählen Sie „Beenden“ im Menü des Symbols.</translation>
     </message>
 </context>
 </TS>

@@ -509,22 +509,6 @@
         <translation>Acerca de &amp;Qt</translation>
     </message>
     <message>
-        <source>&amp;Show window</source>
-        <translation>&amp;Mostrar ventana</translation>
-    </message>
-    <message>
-        <source>&amp;Copy last link</source>
-        <translation>&amp;Copiar el último enlace</translation>
-    </message>
-    <message>
-        <source>Shortfuse is still running</source>
-        <translation>Shortfuse sigue en marcha</translation>
-    </message>
-    <message>
-        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
-        <translation>Tus enlaces cortos siguen funcionando mientras Shortfuse se ejecuta en la bandeja. Para dejar de servirlos, elige Salir en el menú del icono.</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 copiado</translation>
     </message>
@@ -980,6 +964,29 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
     <message>
         <source>Exported %1 log entries to %2</source>
         <translation>%1 entradas exportadas a %2</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::TrayController</name>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>&amp;Mostrar ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>&amp;Copiar el último enlace</translation>
+    </message>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse sigue en marcha</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Tus enlaces cortos siguen funcionando mientras Shortfuse se ejecuta en la bandeja. Para dejar de servirlos, elige Salir en el menú del icono.</translation>
     </message>
 </context>
 </TS>

@@ -509,22 +509,6 @@
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <source>&amp;Show window</source>
-        <translation>&amp;Afficher la fenêtre</translation>
-    </message>
-    <message>
-        <source>&amp;Copy last link</source>
-        <translation>&amp;Copier le dernier lien</translation>
-    </message>
-    <message>
-        <source>Shortfuse is still running</source>
-        <translation>Shortfuse continue de tourner</translation>
-    </message>
-    <message>
-        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
-        <translation>Vos liens courts continuent de fonctionner pendant que Shortfuse tourne dans la zone de notification. Pour arrêter de les servir, choisissez Quitter dans le menu de l’icône.</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 copié</translation>
     </message>
@@ -980,6 +964,29 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
     <message>
         <source>Exported %1 log entries to %2</source>
         <translation>%1 entrées exportées dans %2</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::TrayController</name>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>&amp;Copier le dernier lien</translation>
+    </message>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse continue de tourner</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Vos liens courts continuent de fonctionner pendant que Shortfuse tourne dans la zone de notification. Pour arrêter de les servir, choisissez Quitter dans le menu de l’icône.</translation>
     </message>
 </context>
 </TS>

@@ -509,22 +509,6 @@
         <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Show window</source>
-        <translation>ウィンドウを表示(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy last link</source>
-        <translation>最後のリンクをコピー(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Shortfuse is still running</source>
-        <translation>Shortfuse は動作を続けています</translation>
-    </message>
-    <message>
-        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
-        <translation>Shortfuse がトレイで動作している間、短縮リンクは動作し続けます。提供を止めるには、トレイアイコンのメニューから「終了」を選んでください。</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 をコピーしました</translation>
     </message>
@@ -980,6 +964,29 @@ From now on it answers like an expired link. This cannot be undone.</source>
     <message>
         <source>Exported %1 log entries to %2</source>
         <translation>%1 件のログを %2 にエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::TrayController</name>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>ウィンドウを表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last link</source>
+        <translation>最後のリンクをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Shortfuse</source>
+        <translation>Shortfuse</translation>
+    </message>
+    <message>
+        <source>Shortfuse is still running</source>
+        <translation>Shortfuse は動作を続けています</translation>
+    </message>
+    <message>
+        <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
+        <translation>Shortfuse がトレイで動作している間、短縮リンクは動作し続けます。提供を止めるには、トレイアイコンのメニューから「終了」を選んでください。</translation>
     </message>
 </context>
 </TS>

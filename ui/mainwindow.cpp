@@ -8,6 +8,7 @@
 #include "settingsdialog.h"
 #include "statsview.h"
 #include "theme.h"
+#include "traycontroller.h"
 
 #include <storage/linkstore.h>
 
@@ -42,6 +43,11 @@
 namespace shortfuse {
 
 MainWindow::MainWindow(ServerHost &host, Settings &settings, QWidget *parent)
+    : MainWindow(host, settings, QSystemTrayIcon::isSystemTrayAvailable(), parent)
+{
+}
+
+MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable, QWidget *parent)
     : QMainWindow(parent)
     , m_host(host)
     , m_settings(settings)
@@ -151,7 +157,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, QWidget *parent)
 
     buildActions();
     buildMenus();
-    buildTray();
+    buildTray(trayAvailable);
 
     connect(m_filter, &QLineEdit::textChanged, m_model, &LinkTableModel::setFilter);
     connect(m_model, &LinkTableModel::totalCountChanged, this, [this](qint64 total) {
@@ -161,9 +167,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateLinkActions);
     connect(m_table, &QAbstractItemView::activated, this, [this] { showStatsFor(currentSlug()); });
     connect(m_create, &CreatePanel::linkCreated, this, [this](const Link &link) {
-        m_lastShortUrl = m_host.shortUrl(link.slug);
-        if (m_trayCopyLast)
-            m_trayCopyLast->setEnabled(true);
+        m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
         selectSlug(link.slug);
     });
 
@@ -172,9 +176,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, QWidget *parent)
     connect(&host, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
     connect(&host, &ServerHost::clicksChanged, this, &MainWindow::scheduleTotals);
     connect(&host, &ServerHost::linkCreated, this, [this](const Link &link) {
-        m_lastShortUrl = m_host.shortUrl(link.slug);
-        if (m_trayCopyLast)
-            m_trayCopyLast->setEnabled(true);
+        m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
         scheduleTotals();
     });
 
@@ -285,36 +287,21 @@ void MainWindow::buildMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::buildTray()
+void MainWindow::buildTray(bool trayAvailable)
 {
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
-    m_tray = new QSystemTrayIcon(theme::appIcon(), this);
-    m_tray->setObjectName(QStringLiteral("trayIcon"));
-    m_tray->setToolTip(tr("Shortfuse"));
-    auto *menu = new QMenu(this);
-    auto *show = menu->addAction(tr("&Show window"), this, &MainWindow::showAndRaise);
-    show->setObjectName(QStringLiteral("trayShowAction"));
-    m_trayCopyLast = menu->addAction(tr("&Copy last link"), this, &MainWindow::copyLastLink);
-    m_trayCopyLast->setObjectName(QStringLiteral("trayCopyLastAction"));
-    m_trayCopyLast->setEnabled(false);
-    menu->addSeparator();
-    menu->addAction(m_quit);
-    m_tray->setContextMenu(menu);
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
-            if (isVisible() && !isMinimized() && reason == QSystemTrayIcon::Trigger)
-                hide();
-            else
-                showAndRaise();
-        }
+    m_tray = new TrayController(m_settings, trayAvailable, m_quit, this);
+    connect(m_tray, &TrayController::showWindowRequested, this, &MainWindow::showAndRaise);
+    connect(m_tray, &TrayController::toggleWindowRequested, this, [this] {
+        if (isVisible() && !isMinimized())
+            hide();
+        else
+            showAndRaise();
     });
-    m_tray->show();
 }
 
 bool MainWindow::closesToTray() const
 {
-    return m_tray && m_tray->isVisible();
+    return m_tray->isAvailable();
 }
 
 void MainWindow::showAndRaise()
@@ -327,34 +314,23 @@ void MainWindow::showAndRaise()
     activateWindow();
 }
 
-void MainWindow::copyLastLink()
-{
-    if (!m_lastShortUrl.isEmpty())
-        QApplication::clipboard()->setText(m_lastShortUrl);
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_quitting) {
         event->accept();
         return;
     }
-    if (closesToTray()) {
+    event->ignore();
+    switch (m_tray->windowClosing()) {
+    case TrayController::CloseAction::HideToTray:
         // The links keep working: the server runs until Quit.
         m_settings.setValue(Settings::Key::WindowGeometry, saveGeometry());
         hide();
-        event->ignore();
-        if (!m_settings.value(Settings::Key::TrayNoticeShown).toBool()) {
-            m_settings.setValue(Settings::Key::TrayNoticeShown, true);
-            m_tray->showMessage(tr("Shortfuse is still running"),
-                                tr("Your short links keep working while Shortfuse runs in the tray. "
-                                   "To stop serving them, choose Quit from the tray icon's menu."),
-                                QSystemTrayIcon::Information, 8000);
-        }
+        return;
+    case TrayController::CloseAction::Quit:
+        quitApplication();
         return;
     }
-    event->ignore();
-    quitApplication();
 }
 
 void MainWindow::quitApplication()
@@ -364,8 +340,7 @@ void MainWindow::quitApplication()
     m_quitting = true;
     m_settings.setValue(Settings::Key::WindowGeometry, saveGeometry());
     m_settings.sync();
-    if (m_tray)
-        m_tray->hide();
+    m_tray->hideIcon();
     hide();
     // Quit only once every click the server recorded is committed.
     connect(&m_host, &ServerHost::stopped, qApp, &QCoreApplication::quit, Qt::SingleShotConnection);

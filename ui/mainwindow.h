@@ -10,7 +10,6 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
-class QSystemTrayIcon;
 class QTabWidget;
 class QTableView;
 
@@ -22,18 +21,23 @@ class ServerHost;
 class Settings;
 class SettingsDialog;
 class StatsView;
+class TrayController;
 
 // The desktop window: the create panel on top, then the links table and
 // the statistics of one link in two tabs, the server's address and the day's
 // totals in the status bar, and (where the desktop has one) a tray icon that
 // keeps the server running while the window is closed.
 //
-// Owns its widgets, the tray icon and the settings dialog; uses, never owns,
-// the ServerHost and the Settings.
+// Owns its widgets, the tray controller and the settings dialog; uses, never
+// owns, the ServerHost and the Settings.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
+    // Asks the desktop whether it has a tray (QSystemTrayIcon::isSystemTrayAvailable()).
     MainWindow(ServerHost &host, Settings &settings, QWidget *parent = nullptr);
+    // `trayAvailable` decides what closing the window does: hide to the tray
+    // and keep serving, or quit. Tests choose it; production asks the desktop.
+    MainWindow(ServerHost &host, Settings &settings, bool trayAvailable, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     CreatePanel *createPanel() const { return m_create; }
@@ -41,7 +45,7 @@ public:
     QTableView *linkTable() const { return m_table; }
     StatsView *statsView() const { return m_stats; }
     QTabWidget *tabs() const { return m_tabs; }
-    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    TrayController *tray() const { return m_tray; }
     // Closing hides the window (and the server keeps serving) when there is a tray.
     bool closesToTray() const;
     // True once the health check through the listening address answered.
@@ -65,7 +69,7 @@ protected:
 private:
     void buildActions();
     void buildMenus();
-    void buildTray();
+    void buildTray(bool trayAvailable);
     void updateLinkActions();
     QString currentSlug() const;
     void copyCurrentLink();
@@ -79,7 +83,6 @@ private:
     void scheduleTotals();
     void updateTotalsLabel();
     void updateStatusColors();
-    void copyLastLink();
 
     ServerHost &m_host;
     Settings &m_settings;
@@ -110,9 +113,7 @@ private:
     QAction *m_showLinks = nullptr;
     QAction *m_showStats = nullptr;
 
-    QSystemTrayIcon *m_tray = nullptr;
-    QAction *m_trayCopyLast = nullptr;
-    QString m_lastShortUrl;
+    TrayController *m_tray = nullptr;
 
     QNetworkAccessManager *m_network = nullptr;
     QTimer m_probeTimer;

@@ -133,7 +133,10 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
         if (code == language)
             m_language->setCurrentIndex(m_language->count() - 1);
     }
+    // The window's texts are made once, when it opens: a language chosen
+    // here is installed at the next start (desktop_main), and says so.
     auto *languageNote = new QLabel(tr("A new language shows the next time Shortfuse starts."), this);
+    languageNote->setObjectName(QStringLiteral("languageNote"));
     languageNote->setWordWrap(true);
 
     auto *server = new QGroupBox(tr("Link server"), this);

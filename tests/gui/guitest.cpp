@@ -4,6 +4,7 @@
 
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
 #include <QTest>
 
 namespace shortfuse::test {
@@ -13,7 +14,7 @@ void GuiTest::SetUp()
     ASSERT_TRUE(m_dir.isValid());
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
     m_host = std::make_unique<ServerHost>();
-    m_window = std::make_unique<MainWindow>(*m_host, *m_settings);
+    m_window = std::make_unique<MainWindow>(*m_host, *m_settings, trayAvailable());
     m_window->show();
     startServer(serverConfig());
 }
@@ -23,6 +24,11 @@ void GuiTest::TearDown()
     m_window.reset();
     m_host.reset();  // stops the server, committing every click
     m_settings.reset();
+}
+
+bool GuiTest::trayAvailable() const
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
 }
 
 ServerConfig GuiTest::serverConfig() const

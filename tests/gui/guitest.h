@@ -49,6 +49,9 @@ protected:
     // Port 0, the temporary data folder, no creation rate limit, and
     // X-Forwarded-For believed from 127.0.0.1 (so tests can play clients).
     virtual ServerConfig serverConfig() const;
+    // What the window is told about the desktop's tray; by default what the
+    // desktop says (none, offscreen).
+    virtual bool trayAvailable() const;
     void startServer(const ServerConfig &config);
 
     template <typename W>

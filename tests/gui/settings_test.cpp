@@ -3,6 +3,7 @@
 
 #include "guitest.h"
 
+#include <i18n.h>
 #include <settingsdialog.h>
 #include <storage/linkstore.h>
 
@@ -12,6 +13,8 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTest>
@@ -122,6 +125,42 @@ TEST_F(SettingsTest, WrongValuesShowNextToTheirFieldAndKeepTheDialogOpen)
     EXPECT_TRUE(field<QLabel>(dialog, "baseUrlError")->isVisible());
     EXPECT_EQ(Settings(m_settings->fileName()).value(Settings::Key::BaseUrl).toString(), QString());
     dialog->reject();
+}
+
+// The window's texts are made when it opens: a language chosen in the
+// settings shows at the next start, and the dialog says so.
+TEST_F(SettingsTest, NewLanguageShowsAtTheNextStartAndTheDialogSaysSo)
+{
+    const auto english = qScopeGuard([] { installTranslations(QStringLiteral("en")); });
+    SettingsDialog *dialog = openDialog();
+    ASSERT_NE(dialog, nullptr);
+    auto *note = field<QLabel>(dialog, "languageNote");
+    ASSERT_NE(note, nullptr);
+    EXPECT_TRUE(note->isVisible());
+    EXPECT_EQ(note->text(), QStringLiteral("A new language shows the next time Shortfuse starts."));
+    auto *language = field<QComboBox>(dialog, "languageCombo");
+    language->setCurrentIndex(language->findData(QStringLiteral("de")));
+    pressOk(dialog);
+    ASSERT_TRUE(waitUntil([&] { return !m_window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog")); }));
+
+    // This run: still English.
+    EXPECT_EQ(widget<QPushButton>("shortenButton")->text(), QStringLiteral("&Shorten"));
+    // The next start installs the stored language before its window opens.
+    const QString stored = Settings(m_settings->fileName()).value(Settings::Key::Language).toString();
+    EXPECT_EQ(stored, QStringLiteral("de"));
+    EXPECT_EQ(installTranslations(stored), QStringLiteral("de"));
+    {
+        Settings settings(m_settings->fileName());
+        ServerHost host;
+        MainWindow next(host, settings, false);
+        auto *shorten = next.findChild<QPushButton *>(QStringLiteral("shortenButton"));
+        ASSERT_NE(shorten, nullptr);
+        EXPECT_EQ(shorten->text(), QStringLiteral("&Kürzen"));
+        SettingsDialog nextDialog(settings, m_host->config(), &next);
+        auto *nextNote = nextDialog.findChild<QLabel *>(QStringLiteral("languageNote"));
+        ASSERT_NE(nextNote, nullptr);
+        EXPECT_EQ(nextNote->text(), QStringLiteral("Eine neue Sprache erscheint beim nächsten Start von Shortfuse."));
+    }
 }
 
 class PortTakenTest : public GuiTest {

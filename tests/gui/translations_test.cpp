@@ -56,6 +56,14 @@ TEST_F(TranslationsTest, EveryLanguageIsEmbeddedAndComplete)
                 << qPrintable(language) << ' ' << source;
         EXPECT_NE(QCoreApplication::translate("shortfuse::LinkTableModel", "Expires"), QStringLiteral("Expires"))
             << qPrintable(language);
+        // The tray's menu and first-close notice, and the settings' language note.
+        for (const char *source : {"&Show window", "&Copy last link", "Shortfuse is still running"})
+            EXPECT_NE(QCoreApplication::translate("shortfuse::TrayController", source), QLatin1String(source))
+                << qPrintable(language) << ' ' << source;
+        EXPECT_NE(QCoreApplication::translate("shortfuse::SettingsDialog",
+                                              "A new language shows the next time Shortfuse starts."),
+                  QStringLiteral("A new language shows the next time Shortfuse starts."))
+            << qPrintable(language);
         EXPECT_NE(QCoreApplication::translate("ErrorText", "Choose an expiry time in the future."),
                   QStringLiteral("Choose an expiry time in the future."))
             << qPrintable(language);
