@@ -1,5 +1,6 @@
 #include "clickwriter.h"
 
+#include "changenotice.h"
 #include "linkrules.h"
 #include "ratelimiter.h"
 
@@ -7,6 +8,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QMetaObject>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <chrono>
@@ -52,6 +54,7 @@ ClickWriter::ClickWriter(std::unique_ptr<LinkStore> store, QObject *replyContext
     : m_store(std::move(store))
     , m_enricher(std::move(enricher))
     , m_replyContext(replyContext)
+    , m_sender(QByteArray::number(QRandomGenerator::system()->generate64(), 36))
 {
 }
 
@@ -235,6 +238,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     // each op keeps its callback, so a failed batch can still answer it.
     std::vector<std::variant<std::monostate, Link, Error, Claim, bool>> outcomes(batch.size());
     QList<qint64> changedLinks; // click counts this batch changed, for live views
+    ChangeNotice notice;        // what other servers on the database hear of this batch
 
     for (size_t i = 0; i < batch.size() && !failure; ++i) {
         std::visit(Overloaded{
@@ -258,6 +262,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                }
                                if (inserted->has_value()) {
                                    outcomes[i] = **inserted;
+                                   notice.created.append((*inserted)->id);
                                    return;
                                }
                                if (!create.link.slugGenerated)
@@ -313,6 +318,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                                failure = revoked.error();
                                return;
                            }
+                           if (*revoked)
+                               notice.revoked.append(revoke.slug);
                            outcomes[i] = *revoked;
                        },
                        [&](FlushOp &) {},
@@ -328,6 +335,16 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         m_batchesSincePurge = 0;
         if (Status s = m_store->purgeExpired(QDateTime::currentMSecsSinceEpoch()); !s)
             failure = s.error();
+    }
+    std::sort(changedLinks.begin(), changedLinks.end());
+    changedLinks.erase(std::unique(changedLinks.begin(), changedLinks.end()), changedLinks.end());
+    if (!failure && m_store->announcesChanges()) {
+        notice.sender = m_sender;
+        notice.clicked = changedLinks;
+        if (!notice.isEmpty()) {
+            if (Status s = m_store->announce(notice.encode()); !s)
+                failure = s.error();
+        }
     }
     if (!failure) {
         if (Status committed = m_store->commitBatch(); !committed)
@@ -372,8 +389,6 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     }
 
     if (m_commitListener && !changedLinks.isEmpty()) {
-        std::sort(changedLinks.begin(), changedLinks.end());
-        changedLinks.erase(std::unique(changedLinks.begin(), changedLinks.end()), changedLinks.end());
         // First in line, so views refresh before the answers they may trigger.
         replies.insert(replies.begin(), [listener = m_commitListener, changedLinks] { listener(changedLinks); });
     }

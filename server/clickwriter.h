@@ -77,6 +77,9 @@ public:
     const Counters &counters() const { return m_counters; }
     // The database's token secret, read when the writer started.
     const QByteArray &secret() const { return m_secret; }
+    // A random id for this writer's ChangeNotices, so the server that
+    // sent one can tell it from the others'.
+    const QByteArray &sender() const { return m_sender; }
 
     // Called on the reply context's thread after each commit that logged
     // requests (and so may have changed click counts), with the ids of
@@ -149,6 +152,7 @@ private:
     quint64 m_batchesSincePurge = 0;
     Counters m_counters;
     QByteArray m_secret;
+    QByteArray m_sender;
 };
 
 } // namespace shortfuse

@@ -113,6 +113,25 @@ void LinkService::create(NewLink link, std::optional<QString> password, ClickWri
     });
 }
 
+void LinkService::applyRemoteChanges(const RemoteChanges &changes)
+{
+    const ChangeNotice &notice = changes.notice;
+    if (notice.overflow) {
+        // Anything cached may have been revoked meanwhile.
+        m_cache.clear();
+        Q_EMIT refreshNeeded();
+        return;
+    }
+    for (const QString &slug : notice.revoked) {
+        m_cache.remove(slug);
+        Q_EMIT linkRevoked(slug);
+    }
+    for (const Link &link : changes.createdLinks)
+        Q_EMIT linkCreated(link);
+    if (!notice.clicked.isEmpty())
+        Q_EMIT clicksChanged(notice.clicked);
+}
+
 void LinkService::remember(const Link &link)
 {
     // Only links the cache can answer for: unlimited ungated ones (redirect

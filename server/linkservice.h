@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changenotice.h"
 #include "clickwriter.h"
 #include "clock.h"
 #include "confirmationtokens.h"
@@ -115,11 +116,19 @@ public:
 
     int cachedLinks() const { return int(m_cache.size()); }
 
+    // What another server on the same database committed (ChangeListener):
+    // revoked links leave the cache, and the live-view signals below fire
+    // as if the change had happened here.
+    void applyRemoteChanges(const shortfuse::RemoteChanges &changes);
+
 Q_SIGNALS:
     // For live views (the desktop window), emitted on this object's thread.
     void linkCreated(const shortfuse::Link &link);
     void clicksChanged(const QList<qint64> &linkIds);  // requests logged (and counted), after commit
     void linkRevoked(const QString &slug);
+    // Changes elsewhere were too many to list, or may have been missed
+    // (the connection to the database was lost): refresh what is shown.
+    void refreshNeeded();
 
 private:
     struct CachedLink {

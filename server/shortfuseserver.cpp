@@ -9,6 +9,7 @@
 #include "previewdetector.h"
 #include "ratelimiter.h"
 #include "storage/postgreslinkstore.h"
+#include "changelistener.h"
 #include "storage/sqlitelinkstore.h"
 #include "storereader.h"
 #include "webapplication.h"
@@ -67,6 +68,16 @@ Result<StoreFactory> storeFactory(const ServerConfig &config)
     return StoreFactory([address = *address] { return std::make_unique<PostgresLinkStore>(address); });
 }
 
+// The shared database other servers may write to, when --db names one.
+std::optional<PostgresAddress> sharedDatabase(const ServerConfig &config)
+{
+    const QString url = config.databaseUrl;
+    if (url.isEmpty() || url.startsWith(QLatin1String("sqlite:")))
+        return std::nullopt;
+    Result<PostgresAddress> address = PostgresAddress::fromUrl(url);
+    return address ? std::optional<PostgresAddress>(*address) : std::nullopt;
+}
+
 QString httpUrl(const QHostAddress &address, quint16 port)
 {
     QString host = address.toString();
@@ -101,6 +112,7 @@ ShortfuseServer::~ShortfuseServer()
 {
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
+    m_changes.reset();
     if (m_reader)
         m_reader->stop();
     if (m_writer)
@@ -147,6 +159,12 @@ Status ShortfuseServer::start()
     if (Status opened = m_reader->start(); !opened) {
         m_reader.reset();
         return Error{1, opened.error().reason, opened.error().message};
+    }
+    if (std::optional<PostgresAddress> shared = sharedDatabase(m_config)) {
+        // Other servers' commits: revoked links leave the cache, live views follow.
+        m_changes = std::make_unique<ChangeListener>(*shared, m_writer->sender());
+        connect(m_changes.get(), &ChangeListener::changed, m_links, &LinkService::applyRemoteChanges);
+        m_changes->start();
     }
 
     {

@@ -16,6 +16,7 @@ class QHttpServer;
 
 namespace shortfuse {
 
+class ChangeListener;
 class ClickWriter;
 class GuardedTcpServer;
 class LinkService;
@@ -64,6 +65,8 @@ public:
     // LinkService through queued invocations; StoreReader::read is
     // callable from any thread with a context object of the caller's.
     LinkService *links() const { return m_links; }
+    // Null unless the database is shared (PostgreSQL).
+    ChangeListener *changeListener() const { return m_changes.get(); }
     StoreReader *reader() const { return m_reader.get(); }
 
 Q_SIGNALS:
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<PreviewDetector> m_previews;
     std::unique_ptr<RateLimiter> m_createLimiter;
     std::unique_ptr<RateLimiter> m_statsLimiter;
+    std::unique_ptr<ChangeListener> m_changes;
     LinkService *m_links = nullptr;           // child QObject; the writer's reply context
     std::unique_ptr<ClickWriter> m_writer;
     std::unique_ptr<StoreReader> m_reader;

@@ -32,6 +32,7 @@ LinkTableModel::LinkTableModel(ServerHost &host, QObject *parent)
     connect(&host, &ServerHost::linkCreated, this, &LinkTableModel::onLinkCreated);
     connect(&host, &ServerHost::clicksChanged, this, &LinkTableModel::onClicksChanged);
     connect(&host, &ServerHost::linkRevoked, this, &LinkTableModel::onLinkRevoked);
+    connect(&host, &ServerHost::refreshNeeded, this, &LinkTableModel::reload);
 }
 
 int LinkTableModel::rowCount(const QModelIndex &parent) const

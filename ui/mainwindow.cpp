@@ -175,6 +175,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     connect(&host, &ServerHost::startFailed, this, &MainWindow::onServerFailed);
     connect(&host, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
     connect(&host, &ServerHost::clicksChanged, this, &MainWindow::scheduleTotals);
+    connect(&host, &ServerHost::refreshNeeded, this, &MainWindow::scheduleTotals);
     connect(&host, &ServerHost::linkCreated, this, [this](const Link &link) {
         m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
         scheduleTotals();

@@ -139,6 +139,7 @@ void ServerHost::startOnThread(const ServerConfig &config)
             connect(links, &LinkService::linkCreated, host, &ServerHost::linkCreated);
             connect(links, &LinkService::clicksChanged, host, &ServerHost::clicksChanged);
             connect(links, &LinkService::linkRevoked, host, &ServerHost::linkRevoked);
+            connect(links, &LinkService::refreshNeeded, host, &ServerHost::refreshNeeded);
             const Running running{server->listeningUrl(), server->metricsUrl(), server->baseUrl(), server->port(),
                                   links, server->reader()};
             worker->server = std::move(server);

@@ -87,6 +87,8 @@ Q_SIGNALS:
     void linkCreated(const shortfuse::Link &link);
     void clicksChanged(const QList<qint64> &linkIds);
     void linkRevoked(const QString &slug);
+    // Other servers on a shared database changed more than could be listed.
+    void refreshNeeded();
 
 private:
     struct Running {

@@ -103,6 +103,16 @@ public:
     virtual Result<QList<Link>> linksByIds(const QList<qint64> &ids) = 0;
     virtual Result<Totals> totals(qint64 sinceMs) = 0;
 
+    // Tells the other servers on this database what the current batch
+    // changed (a ChangeNotice payload), delivered when the batch commits.
+    // Only where servers can listen (PostgreSQL); elsewhere nothing is sent.
+    virtual bool announcesChanges() const { return false; }
+    virtual Status announce(const QByteArray &payload)
+    {
+        Q_UNUSED(payload);
+        return {};
+    }
+
     // The engine's own consistency check; "ok" when healthy.
     virtual Result<QString> integrityCheck() = 0;
 };

@@ -1,5 +1,7 @@
 #include "postgreslinkstore.h"
 
+#include "../changenotice.h"
+
 #include <QSqlError>
 #include <QUrl>
 #include <QVariant>
@@ -57,6 +59,25 @@ Status PostgresLinkStore::afterConnect()
     // Durable commits (the default, said explicitly): a 302 of a capped
     // link leaves only after its click is on disk.
     return exec(QStringLiteral("SET synchronous_commit = on"));
+}
+
+Status PostgresLinkStore::announce(const QByteArray &payload)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    q.addBindValue(QString::fromLatin1(ChangeNotice::kChannel));
+    q.addBindValue(QString::fromLatin1(payload));
+    if (!q.exec())
+        return Error{503, "storage_unavailable", QStringLiteral("announcing changes: %1").arg(q.lastError().text())};
+    return {};
+}
+
+Status PostgresLinkStore::ping()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT 1")))
+        return Error{503, "storage_unavailable", q.lastError().text()};
+    return {};
 }
 
 QString PostgresLinkStore::migrationLockStatement() const

@@ -2,6 +2,8 @@
 
 #include "sqllinkstore.h"
 
+#include <QSqlDriver>
+
 namespace shortfuse {
 
 // Where a PostgreSQL database is, from postgresql://user:password@host:port/dbname.
@@ -26,6 +28,13 @@ public:
     explicit PostgresLinkStore(PostgresAddress address);
 
     Result<QString> integrityCheck() override;
+    bool announcesChanges() const override { return true; }
+    Status announce(const QByteArray &payload) override;
+
+    // For ChangeListener: LISTEN on this store's connection.
+    QSqlDriver *driver() { return database().driver(); }
+    // A round trip that fails when the connection is gone.
+    Status ping();
 
 protected:
     QString driverName() const override { return QStringLiteral("QPSQL"); }

@@ -1,0 +1,51 @@
+// The payload servers on a shared database NOTIFY each other with.
+
+#include <changenotice.h>
+
+#include <gtest/gtest.h>
+
+using namespace shortfuse;
+
+TEST(ChangeNotice, RoundTrips)
+{
+    ChangeNotice notice;
+    notice.sender = "k3x9";
+    notice.clicked = {1, 2, 300};
+    notice.created = {301};
+    notice.revoked = {QStringLiteral("abcDEF12"), QStringLiteral("my-alias")};
+    const QByteArray payload = notice.encode();
+    EXPECT_EQ(payload, "1;k3x9;c=1,2,300;n=301;r=abcDEF12,my-alias");
+    const std::optional<ChangeNotice> back = ChangeNotice::decode(payload);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->sender, "k3x9");
+    EXPECT_EQ(back->clicked, notice.clicked);
+    EXPECT_EQ(back->created, notice.created);
+    EXPECT_EQ(back->revoked, notice.revoked);
+    EXPECT_FALSE(back->overflow);
+
+    const std::optional<ChangeNotice> empty = ChangeNotice::decode("1;k3x9;c=;n=;r=");
+    ASSERT_TRUE(empty.has_value());
+    EXPECT_TRUE(empty->isEmpty());
+}
+
+TEST(ChangeNotice, TooManyChangesBecomeOneRefreshEverything)
+{
+    ChangeNotice notice;
+    notice.sender = "s";
+    for (qint64 id = 1'000'000; id < 1'002'000; ++id)
+        notice.clicked.append(id);
+    const QByteArray payload = notice.encode();
+    EXPECT_LE(payload.size(), ChangeNotice::kMaxPayload);
+    EXPECT_EQ(payload, "1;s;*");
+    const std::optional<ChangeNotice> back = ChangeNotice::decode(payload);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_TRUE(back->overflow);
+    EXPECT_FALSE(back->isEmpty());
+}
+
+TEST(ChangeNotice, RefusesAnythingElse)
+{
+    for (const char *bad : {"", "1", "1;;c=;n=;r=", "2;s;c=;n=;r=", "1;s;c=1;n=2", "1;s;c=x;n=;r=",
+                            "1;s;c=-4;n=;r=", "1;s;c=;n=;r=<script>", "1;s;n=;c=;r=", "1;s;**"})
+        EXPECT_FALSE(ChangeNotice::decode(QByteArray(bad)).has_value()) << bad;
+}
