@@ -316,7 +316,7 @@ protected:
     }
 
     // First column of the first row of `sql` on the shared database.
-    QString queryValue(const QString &sql, const QVariantList &bindings = {}) const
+    std::string queryValue(const QString &sql, const QVariantList &bindings = {}) const
     {
         static int connections = 0;
         const QString name = QStringLiteral("deploy-observer-%1").arg(++connections);
@@ -337,7 +337,7 @@ protected:
             QSqlDatabase::database(name, false).close();
         }
         QSqlDatabase::removeDatabase(name);
-        return value;
+        return value.toStdString();
     }
 
     // How many requests for `path` each instance answered, from nginx's
@@ -374,8 +374,8 @@ TEST_F(NginxDeployment, LinkMadeThroughNginxRedirectsThroughNginx)
     for (int i = 0; i < 4; ++i) { // both instances, twice each (round robin)
         const HttpResponse visit = viaNginx().get('/' + slug.toUtf8());
         EXPECT_EQ(visit.status, 302) << visit.describe().toStdString();
-        EXPECT_EQ(visit.header("Location"), destination.toUtf8());
-        EXPECT_EQ(visit.header("Cache-Control"), "no-store");
+        EXPECT_EQ(visit.header("Location").toStdString(), destination.toStdString());
+        EXPECT_EQ(visit.header("Cache-Control").toStdString(), "no-store");
     }
     // nginx logs a request after answering it: wait for the four lines.
     std::map<quint16, int> served;
@@ -414,9 +414,9 @@ TEST_F(NginxDeployment, ClientAddressComesThroughNginx)
 
     const QString countRows = QStringLiteral("SELECT COUNT(*) FROM clicks JOIN links ON links.id = clicks.link_id "
                                              "WHERE links.slug = ? AND clicks.client_address = ?");
-    EXPECT_EQ(queryValue(countRows, {slug, QStringLiteral("203.0.113.0")}), QStringLiteral("1"));
-    EXPECT_EQ(queryValue(countRows, {slug, QStringLiteral("8.8.8.0")}), QStringLiteral("1"));
-    EXPECT_EQ(queryValue(countRows, {slug, QStringLiteral("127.0.0.0")}), QStringLiteral("0"))
+    EXPECT_EQ(queryValue(countRows, {slug, QStringLiteral("203.0.113.0")}), "1");
+    EXPECT_EQ(queryValue(countRows, {slug, QStringLiteral("8.8.8.0")}), "1");
+    EXPECT_EQ(queryValue(countRows, {slug, QStringLiteral("127.0.0.0")}), "0")
         << "nginx's own address must not be taken for the client's";
 }
 
@@ -448,7 +448,7 @@ TEST_F(NginxDeployment, CapIsExactAcrossInstancesBehindNginx)
 
     EXPECT_EQ(statuses[302], 3);
     EXPECT_EQ(statuses[400], kVisits - 3) << "the rest see the expired page";
-    EXPECT_EQ(queryValue(QStringLiteral("SELECT clicks FROM links WHERE slug = ?"), {slug}), QStringLiteral("3"));
+    EXPECT_EQ(queryValue(QStringLiteral("SELECT clicks FROM links WHERE slug = ?"), {slug}), "3");
 
     // nginx logs a request after answering it: wait for all 20 lines.
     std::map<quint16, int> served;
