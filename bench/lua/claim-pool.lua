@@ -4,8 +4,11 @@
 -- -t1: the position in the pool is per thread.
 --
 -- Environment: POOL_SIZE, POOL_PREFIX, POOL_START (first alias number to
--- click, default 1; for rerunning against a partly used pool). Past the end of the pool the aliases
--- do not exist (404s, counted as "beyond").
+-- click, default 1; for rerunning against a partly used pool), POOL_END
+-- (last alias number this wrk may click, default POOL_SIZE; two wrk
+-- processes on two servers take disjoint ranges). Past POOL_END the
+-- requests are counted as "beyond" (past the pool they are 404s, inside it
+-- they would take another range's links).
 -- Prints:  CLAIMS s302=N s400=N s404=N s5xx=N other=N issued=N beyond=N
 local threads = {}
 
@@ -16,6 +19,7 @@ end
 local pool   = tonumber(os.getenv("POOL_SIZE") or "600000")
 local prefix = os.getenv("POOL_PREFIX") or "b"
 local start  = tonumber(os.getenv("POOL_START") or "1")
+local last   = tonumber(os.getenv("POOL_END") or tostring(pool))
 
 function init(args)
    issued, beyond = 0, 0
@@ -25,7 +29,7 @@ end
 function request()
    local n = start + issued
    issued = issued + 1
-   if n > pool then beyond = beyond + 1 end
+   if n > last then beyond = beyond + 1 end
    return wrk.format("GET", string.format("/%s%07d", prefix, n))
 end
 

@@ -1,7 +1,7 @@
 # Builds the Debian package from the build folder (as `cpack -G DEB` would)
 # and checks what it holds: both executables, the desktop entry and icon,
-# the AppStream metainfo, the systemd unit (with the right binary path and
-# its own user), and dependencies a plain ELF scan does not find.
+# the AppStream metainfo, the systemd units (with the right binary path and
+# their own user), the nginx sample, and dependencies a plain ELF scan does not find.
 #
 #   cmake -DBUILD_DIR=<build> -DOUT_DIR=<scratch> -P check_deb_package.cmake
 
@@ -38,7 +38,9 @@ set(expected
     "./usr/share/icons/hicolor/48x48/apps/shortfuse.png"
     "./usr/share/icons/hicolor/scalable/apps/shortfuse.svg"
     "./usr/share/metainfo/invalid.example.Shortfuse.metainfo.xml"
-    "./usr/lib/systemd/system/shortfuse-server.service")
+    "./usr/lib/systemd/system/shortfuse-server.service"
+    "./usr/lib/systemd/system/shortfuse-server@.service"
+    "./usr/share/doc/shortfuse/examples/nginx/shortfuse.conf")
 set(missing "")
 foreach(path IN LISTS expected)
     string(FIND "${listing}" " ${path}\n" at)
@@ -73,6 +75,17 @@ foreach(line "ExecStart=/usr/bin/shortfuse-server --data-dir /var/lib/shortfuse"
     string(FIND "${unit}" "${line}" at)
     if(at EQUAL -1)
         message(FATAL_ERROR "the unit lacks '${line}':\n${unit}")
+    endif()
+endforeach()
+# The template unit of several instances: the instance name is the port,
+# PostgreSQL and the proxy's address come with it.
+file(READ "${extract}/usr/lib/systemd/system/shortfuse-server@.service" template)
+foreach(line "ExecStart=/usr/bin/shortfuse-server --bind 127.0.0.1 --port %i" "--trusted-proxy 127.0.0.1"
+             "--db \${SHORTFUSE_DB}" "EnvironmentFile=/etc/shortfuse/server.env" "DynamicUser=yes"
+             "StateDirectory=shortfuse-%i")
+    string(FIND "${template}" "${line}" at)
+    if(at EQUAL -1)
+        message(FATAL_ERROR "the template unit lacks '${line}':\n${template}")
     endif()
 endforeach()
 file(READ "${extract}/usr/share/applications/invalid.example.Shortfuse.desktop" desktop)
