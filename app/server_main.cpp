@@ -62,5 +62,8 @@ int main(int argc, char *argv[])
     if (const QString metrics = server.metricsUrl(); !metrics.isEmpty())
         std::printf("Metrics on %s\n", qPrintable(metrics));
     std::fflush(stdout);
-    return app.exec();
+    const int code = app.exec();
+    // A shutdown that could not commit everything (the database was gone)
+    // must not look like a clean one to systemd or a script.
+    return server.flushedEverything() ? code : 1;
 }

@@ -28,6 +28,11 @@ namespace shortfuse {
 namespace {
 
 constexpr qint64 kShutdownFlushMs = 3000;
+// How long a shutdown waits for the database to take what is queued. When
+// it is unreachable that long (PostgreSQL down), the server stops anyway
+// rather than hang until a SIGKILL: the click log rows still queued are
+// lost and logged as such; capped links never redirected without a commit.
+constexpr int kShutdownDatabaseWaitMs = 10'000;
 
 // As many connections as file descriptors allow, keeping some for the
 // database and logs; raises the soft descriptor limit to the hard one.
@@ -288,13 +293,25 @@ void ShortfuseServer::shutdown()
     m_web->startDraining(); // no new claims on the open ones
     const qint64 deadline = m_clock.steadyMs() + kShutdownFlushMs;
     m_writer->flush([this, deadline] { finishShutdown(deadline); });
+    QTimer::singleShot(kShutdownDatabaseWaitMs, this, [this] {
+        if (m_stoppedEmitted)
+            return;
+        qCritical("stopping without committing what is queued: the database did not answer for %d s",
+                  kShutdownDatabaseWaitMs / 1000);
+        m_flushedEverything = false;
+        m_stoppedEmitted = true;
+        Q_EMIT stopped();
+    });
 }
 
 void ShortfuseServer::finishShutdown(qint64 deadlineMs)
 {
     // Every answer that waited for a commit has been written to its socket;
     // give the kernel the bytes before the process goes.
+    if (m_stoppedEmitted)
+        return;
     if (m_tcp->flushAll() || m_clock.steadyMs() >= deadlineMs) {
+        m_stoppedEmitted = true;
         Q_EMIT stopped();
         return;
     }

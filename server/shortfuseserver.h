@@ -53,6 +53,9 @@ public:
     // Stops accepting connections, answers what is in flight, commits
     // every recorded click, then emits stopped(). Safe to call twice.
     void shutdown();
+    // After stopped(): false when the database was unreachable and the
+    // shutdown gave up on what was still queued (the exit code says so).
+    bool flushedEverything() const { return m_flushedEverything; }
 
     quint16 port() const;
     QString listeningUrl() const;  // http://ADDR:PORT
@@ -94,6 +97,8 @@ private:
     QHttpServer *m_metricsHttp = nullptr;     // child
     std::unique_ptr<WebApplication> m_web;
     bool m_shuttingDown = false;
+    bool m_stoppedEmitted = false;
+    bool m_flushedEverything = true;
 };
 
 } // namespace shortfuse

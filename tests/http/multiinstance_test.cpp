@@ -150,5 +150,39 @@ TEST_F(MultiInstanceTest, PostgresOutageUnderLoad)
     EXPECT_LE(smallClicks, kSmallCap) << "no redirect past the cap";
 }
 
+// SIGTERM while PostgreSQL is away: the server must still stop (not hang
+// until a SIGKILL), say what it could not commit, and exit non-zero.
+TEST_F(MultiInstanceTest, StopsWhenAskedWhilePostgresIsDown)
+{
+    if (!testingOnPostgres())
+        GTEST_SKIP() << "needs PostgreSQL (the suite's PostgreSQL pass runs it)";
+    PrivatePostgres cluster;
+    ASSERT_TRUE(cluster.isValid()) << cluster.error().toStdString();
+    FreshDatabase database(cluster.url());
+    ASSERT_TRUE(database.isValid()) << database.error().toStdString();
+    QTemporaryDir data;
+    ServerProcess own(data.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"), database.url()});
+    ASSERT_TRUE(own.start()) << own.startError().toStdString();
+    const HttpClient client(own.port(), 20s);
+    const HttpResponse created =
+        client.postJson("/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/x")}});
+    ASSERT_EQ(created.status, 201);
+    const QString slug = created.json().value(QStringLiteral("slug")).toString();
+    EXPECT_EQ(client.get(pathOf(slug)).status, 302);
+
+    QString error;
+    ASSERT_TRUE(cluster.pause(&error)) << error.toStdString();
+    // An unlimited link is answered from memory: its click waits in the queue.
+    EXPECT_EQ(client.get(pathOf(slug)).status, 302);
+    const auto asked = std::chrono::steady_clock::now();
+    const int exit = own.terminate(60s);
+    const auto took = std::chrono::steady_clock::now() - asked;
+    EXPECT_EQ(exit, 1) << ServerProcess::describeExit(exit);
+    EXPECT_LT(took, 40s) << "a stop must not wait for the database forever";
+    EXPECT_TRUE(own.stderrText().contains(QLatin1String("stopping without committing")))
+        << own.stderrText().toStdString();
+    EXPECT_TRUE(cluster.resume(&error)) << error.toStdString();
+}
+
 } // namespace
 } // namespace shortfuse::test
