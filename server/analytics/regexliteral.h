@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QStringView>
+#include <QVarLengthArray>
 
 #include <vector>
 
@@ -41,7 +42,9 @@ public:
     bool presentIn(const std::vector<bool> &present) const;
 
 private:
-    std::vector<int> m_groups;  // one LiteralSet group per requirement
+    // One LiteralSet group per requirement, kept inline (rules have a few):
+    // a parse checks ~1,000 of these, and a pointer to chase each time showed.
+    QVarLengthArray<int, 6> m_groups;
 };
 
 } // namespace shortfuse
