@@ -10,9 +10,28 @@
 #include <array>
 #include <atomic>
 #include <mutex>
+#include <optional>
 
 namespace shortfuse::test {
 namespace {
+
+// A server on a PostgreSQL cluster of its own, which the test may stop.
+struct OwnCluster {
+    PrivatePostgres cluster;
+    std::optional<FreshDatabase> database;
+    QTemporaryDir data;
+    std::unique_ptr<ServerProcess> server;
+
+    void start()
+    {
+        ASSERT_TRUE(cluster.isValid()) << cluster.error().toStdString();
+        database.emplace(cluster.url());
+        ASSERT_TRUE(database->isValid()) << database->error().toStdString();
+        server = std::make_unique<ServerProcess>(
+            data.path(), QStringList{QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"), database->url()});
+        ASSERT_TRUE(server->start()) << server->startError().toStdString();
+    }
+};
 
 class MultiInstanceTest : public ServerTest {
 protected:
@@ -87,14 +106,10 @@ TEST_F(MultiInstanceTest, PostgresOutageUnderLoad)
 {
     if (!testingOnPostgres())
         GTEST_SKIP() << "needs PostgreSQL (the suite's PostgreSQL pass runs it)";
-    PrivatePostgres cluster;
-    ASSERT_TRUE(cluster.isValid()) << cluster.error().toStdString();
-    FreshDatabase database(cluster.url());
-    ASSERT_TRUE(database.isValid()) << database.error().toStdString();
-    QTemporaryDir data;
-    ServerProcess own(data.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"), database.url()});
-    ASSERT_TRUE(own.start()) << own.startError().toStdString();
-    const HttpClient client(own.port(), 20s);
+    OwnCluster own;
+    ASSERT_NO_FATAL_FAILURE(own.start());
+    PrivatePostgres &cluster = own.cluster;
+    const HttpClient client(own.server->port(), 20s);
 
     // A link the load cannot use up (so claims keep reaching the database
     // throughout) and a small one whose cap the outage must not break.
@@ -130,7 +145,7 @@ TEST_F(MultiInstanceTest, PostgresOutageUnderLoad)
     QString error;
     ASSERT_TRUE(cluster.pause(&error)) << error.toStdString();
     EXPECT_TRUE(waitUntil([&] { return unavailable.load() > 0; }, 30s)) << "requests during the outage get 503";
-    EXPECT_TRUE(own.isRunning());
+    EXPECT_TRUE(own.server->isRunning());
     ASSERT_TRUE(cluster.resume(&error)) << error.toStdString();
     const int redirectsBefore = largeRedirects.load();
     EXPECT_TRUE(waitUntil([&] { return largeRedirects.load() > redirectsBefore + 8; }, 30s)) << "the server recovers";
@@ -138,9 +153,9 @@ TEST_F(MultiInstanceTest, PostgresOutageUnderLoad)
     for (std::thread &thread : load)
         thread.join();
 
-    EXPECT_TRUE(own.isRunning()) << "no crash";
-    expectCleanExit(own, own.terminate());
-    LinkDatabase after(database.url());
+    EXPECT_TRUE(own.server->isRunning()) << "no crash";
+    expectCleanExit(*own.server, own.server->terminate());
+    LinkDatabase after(own.database->url());
     const qint64 largeClicks = after.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug = ?"), {large});
     const qint64 smallClicks = after.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug = ?"), {small});
     // A commit whose acknowledgement the outage cut off counts a click the
@@ -156,14 +171,10 @@ TEST_F(MultiInstanceTest, StopsWhenAskedWhilePostgresIsDown)
 {
     if (!testingOnPostgres())
         GTEST_SKIP() << "needs PostgreSQL (the suite's PostgreSQL pass runs it)";
-    PrivatePostgres cluster;
-    ASSERT_TRUE(cluster.isValid()) << cluster.error().toStdString();
-    FreshDatabase database(cluster.url());
-    ASSERT_TRUE(database.isValid()) << database.error().toStdString();
-    QTemporaryDir data;
-    ServerProcess own(data.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"), database.url()});
-    ASSERT_TRUE(own.start()) << own.startError().toStdString();
-    const HttpClient client(own.port(), 20s);
+    OwnCluster own;
+    ASSERT_NO_FATAL_FAILURE(own.start());
+    PrivatePostgres &cluster = own.cluster;
+    const HttpClient client(own.server->port(), 20s);
     const HttpResponse created =
         client.postJson("/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/x")}});
     ASSERT_EQ(created.status, 201);
@@ -175,12 +186,12 @@ TEST_F(MultiInstanceTest, StopsWhenAskedWhilePostgresIsDown)
     // An unlimited link is answered from memory: its click waits in the queue.
     EXPECT_EQ(client.get(pathOf(slug)).status, 302);
     const auto asked = std::chrono::steady_clock::now();
-    const int exit = own.terminate(60s);
+    const int exit = own.server->terminate(60s);
     const auto took = std::chrono::steady_clock::now() - asked;
     EXPECT_EQ(exit, 1) << ServerProcess::describeExit(exit);
     EXPECT_LT(took, 40s) << "a stop must not wait for the database forever";
-    EXPECT_TRUE(own.stderrText().contains(QLatin1String("stopping without committing")))
-        << own.stderrText().toStdString();
+    EXPECT_TRUE(own.server->stderrText().contains(QLatin1String("stopping without committing")))
+        << own.server->stderrText().toStdString();
     EXPECT_TRUE(cluster.resume(&error)) << error.toStdString();
 }
 
