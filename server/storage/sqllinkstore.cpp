@@ -534,23 +534,25 @@ Result<Breakdown> SqlLinkStore::breakdown(qint64 linkId, const char *column, con
 
 Result<std::optional<LinkStats>> SqlLinkStore::linkStats(const QString &slug, const StatsQuery &query)
 {
-    Result<std::optional<Link>> found = findLink(slug);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return std::optional<LinkStats>{};
-
-    LinkStats stats;
-    stats.link = **found;
-    stats.asOfMs = QDateTime::currentMSecsSinceEpoch();
-    const qint64 id = stats.link.id;
-    // One read transaction: every figure comes from the same snapshot.
+    // One read transaction: every figure comes from the same snapshot, the
+    // link's own click count included (read before it, a commit landing in
+    // between showed a click in the log but not in the count).
     if (Status s = exec(beginSnapshotStatement()); !s)
         return s.error();
     auto done = [this](auto value) {
         (void)exec(QStringLiteral("COMMIT"));
         return value;
     };
+    Result<std::optional<Link>> found = findLink(slug);
+    if (!found)
+        return done(Result<std::optional<LinkStats>>(found.error()));
+    if (!found->has_value())
+        return done(Result<std::optional<LinkStats>>(std::optional<LinkStats>{}));
+
+    LinkStats stats;
+    stats.link = **found;
+    stats.asOfMs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 id = stats.link.id;
 
     QSqlQuery totals(m_db);
     totals.prepare(QStringLiteral("SELECT MIN(at), MAX(at), COALESCE(SUM(bot), 0), COUNT(*) FROM clicks "
