@@ -195,8 +195,9 @@ void SqlLinkStore::closeConnection()
     m_claim.reset();
     m_findLink.reset();
     m_addClicks.reset();
-    m_recordClick.reset();
     m_useToken.reset();
+    m_insertClickRows.clear();
+    m_pendingClicks.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -282,9 +283,7 @@ Status SqlLinkStore::prepareStatements()
         {&m_findLink, "SELECT " LINK_COLUMNS " FROM links WHERE slug = ?"},
         {&m_useToken, "INSERT INTO used_tokens(nonce, expires_at) VALUES (?, ?) ON CONFLICT(nonce) DO NOTHING RETURNING nonce"},
         {&m_addClicks, "UPDATE links SET clicks = clicks + ? WHERE id = ? AND max_clicks IS NULL"},
-        {&m_recordClick,
-         "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer, referrer_host, country, "
-         "browser, browser_version, os, device, bot, bot_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+
     };
     for (const auto &[query, sql] : statements) {
         if (Status s = prepare(*query, sql); !s)
@@ -300,12 +299,46 @@ Status SqlLinkStore::beginBatch()
 
 Status SqlLinkStore::commitBatch()
 {
+    if (Status written = writePendingClicks(); !written)
+        return written;
     return exec(QStringLiteral("COMMIT"));
 }
 
 void SqlLinkStore::rollbackBatch()
 {
+    m_pendingClicks.clear();
     (void)exec(QStringLiteral("ROLLBACK"));
+}
+
+Status SqlLinkStore::writePendingClicks()
+{
+    const auto pending = std::exchange(m_pendingClicks, {});
+    for (size_t first = 0; first < pending.size(); first += kClickRowsPerInsert) {
+        const int rows = int(std::min<size_t>(kClickRowsPerInsert, pending.size() - first));
+        std::unique_ptr<QSqlQuery> &q = m_insertClickRows[rows];
+        if (!q) {
+            QString sql = QStringLiteral(
+                "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer, referrer_host, "
+                "country, browser, browser_version, os, device, bot, bot_name) VALUES ");
+            const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            for (int i = 0; i < rows; ++i)
+                sql += (i ? QStringLiteral(", ") : QString()) + row;
+            q = std::make_unique<QSqlQuery>(m_db);
+            if (!q->prepare(sql)) {
+                const Error error = storageError(*q, "preparing the click log insert");
+                q.reset();
+                return error;
+            }
+        }
+        int column = 0;
+        for (int i = 0; i < rows; ++i)
+            for (const QVariant &value : pending[first + size_t(i)])
+                q->bindValue(column++, value);
+        if (!q->exec())
+            return storageError(*q, "recording clicks");
+        q->finish();
+    }
+    return {};
 }
 
 Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
@@ -478,24 +511,23 @@ Status SqlLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const Clic
     const QString referrer = facts.referrer.isEmpty() ? QString() : QString::fromUtf8(facts.referrer.left(kReferrerLimit));
     const QString address = m_storeFullAddresses ? normalizeAddress(facts.client).toString() : anonymizeAddress(facts.client);
 
-    QSqlQuery &q = *m_recordClick;
-    q.bindValue(0, linkId);
-    q.bindValue(1, facts.atMs);
-    q.bindValue(2, int(outcome));
-    q.bindValue(3, text(address));
-    q.bindValue(4, facts.userAgent.isEmpty() ? nullText : QVariant(QString::fromUtf8(facts.userAgent.left(kUserAgentLimit))));
-    q.bindValue(5, text(referrer));
-    q.bindValue(6, text(referrerHost(referrer)));
-    q.bindValue(7, details && details->country ? QVariant(*details->country) : nullText);
-    q.bindValue(8, text(details ? details->browser : QString()));
-    q.bindValue(9, text(details ? details->browserVersion : QString()));
-    q.bindValue(10, text(details ? details->os : QString()));
-    q.bindValue(11, text(details ? details->device : QString()));
-    q.bindValue(12, details && details->bot ? 1 : 0);
-    q.bindValue(13, text(details ? details->botName : QString()));
-    if (!q.exec())
-        return storageError(q, "recording a click");
-    q.finish();
+    // Written with the batch's other click rows when it commits.
+    m_pendingClicks.push_back(ClickRow{
+        linkId,
+        facts.atMs,
+        int(outcome),
+        text(address),
+        facts.userAgent.isEmpty() ? nullText : QVariant(QString::fromUtf8(facts.userAgent.left(kUserAgentLimit))),
+        text(referrer),
+        text(referrerHost(referrer)),
+        details && details->country ? QVariant(*details->country) : nullText,
+        text(details ? details->browser : QString()),
+        text(details ? details->browserVersion : QString()),
+        text(details ? details->os : QString()),
+        text(details ? details->device : QString()),
+        details && details->bot ? 1 : 0,
+        text(details ? details->botName : QString()),
+    });
     return {};
 }
 
