@@ -51,10 +51,16 @@ int connectionCapFromFdLimit()
     return int(std::min<rlim_t>(usable, 16384));
 }
 
-using StoreFactory = std::function<std::unique_ptr<LinkStore>()>;
+// What --db names: how to open a store on it (the writer and the reader
+// each get one), and, for a PostgreSQL database that other servers may share,
+// its address (the ChangeListener connects there too).
+struct Database {
+    std::function<std::unique_ptr<LinkStore>()> makeStore;
+    std::optional<PostgresAddress> shared;
+};
 
 // --db: the embedded SQLite file (default) or a shared PostgreSQL database.
-Result<StoreFactory> storeFactory(const ServerConfig &config)
+Result<Database> databaseFor(const ServerConfig &config)
 {
     const QString url = config.databaseUrl;
     if (url.isEmpty() || url.startsWith(QLatin1String("sqlite:"))) {
@@ -65,22 +71,12 @@ Result<StoreFactory> storeFactory(const ServerConfig &config)
             path = url.mid(7);
         if (path.isEmpty())
             return Error{1, "db", QStringLiteral("--db: '%1' names no file (try sqlite:///var/lib/shortfuse/links.db)").arg(url)};
-        return StoreFactory([path] { return std::make_unique<SqliteLinkStore>(path); });
+        return Database{[path] { return std::make_unique<SqliteLinkStore>(path); }, std::nullopt};
     }
     Result<PostgresAddress> address = PostgresAddress::fromUrl(url);
     if (!address)
         return Error{1, "db", address.error().message};
-    return StoreFactory([address = *address] { return std::make_unique<PostgresLinkStore>(address); });
-}
-
-// The shared database other servers may write to, when --db names one.
-std::optional<PostgresAddress> sharedDatabase(const ServerConfig &config)
-{
-    const QString url = config.databaseUrl;
-    if (url.isEmpty() || url.startsWith(QLatin1String("sqlite:")))
-        return std::nullopt;
-    Result<PostgresAddress> address = PostgresAddress::fromUrl(url);
-    return address ? std::optional<PostgresAddress>(*address) : std::nullopt;
+    return Database{[address = *address] { return std::make_unique<PostgresLinkStore>(address); }, *address};
 }
 
 QString httpUrl(const QHostAddress &address, quint16 port)
@@ -144,10 +140,10 @@ Status ShortfuseServer::start()
     m_metrics = std::make_unique<Metrics>();
     m_links->setMetrics(m_metrics.get());
 
-    Result<StoreFactory> factory = storeFactory(m_config);
-    if (!factory)
-        return factory.error();
-    std::unique_ptr<LinkStore> writeStore = (*factory)();
+    Result<Database> database = databaseFor(m_config);
+    if (!database)
+        return database.error();
+    std::unique_ptr<LinkStore> writeStore = database->makeStore();
     writeStore->setStoreFullAddresses(m_config.storeFullAddresses);
     Result<ClickWriter::Enricher> enricher = makeEnricher();
     if (!enricher)
@@ -160,14 +156,14 @@ Status ShortfuseServer::start()
     }
     m_links->attachWriter(m_writer.get());
     m_links->writerStarted();
-    m_reader = std::make_unique<StoreReader>((*factory)(), m_links);
+    m_reader = std::make_unique<StoreReader>(database->makeStore(), m_links);
     if (Status opened = m_reader->start(); !opened) {
         m_reader.reset();
         return Error{1, opened.error().reason, opened.error().message};
     }
-    if (std::optional<PostgresAddress> shared = sharedDatabase(m_config)) {
+    if (database->shared) {
         // Other servers' commits: revoked links leave the cache, live views follow.
-        m_changes = std::make_unique<ChangeListener>(*shared, m_writer->sender());
+        m_changes = std::make_unique<ChangeListener>(*database->shared, m_writer->sender());
         connect(m_changes.get(), &ChangeListener::changed, m_links, &LinkService::applyRemoteChanges);
         m_changes->start();
     }
