@@ -70,8 +70,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("Shortfuse: short links that redirect N times, then expire. Opens a window and serves "
                        "the links itself."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
+    parser.addHelpOption();
+    parser.addVersionOption();
     shortfuse::ServerOptions::addTo(parser);
     const QCommandLineOption minimized(QStringLiteral("minimized"),
                                        QStringLiteral("Start with the window hidden in the tray."));
@@ -94,20 +94,8 @@ int main(int argc, char *argv[])
     screenshotCreate.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshotCreate);
 
-    if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "shortfuse: %s (see --help)\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(help))
-        parser.showHelp(0);
-    if (parser.isSet(version))
-        parser.showVersion();
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "shortfuse: unexpected argument '%s' (see --help)\n",
-                     qPrintable(parser.positionalArguments().constFirst()));
-        return 2;
-    }
-    const shortfuse::Result<shortfuse::ServerConfig> flags = shortfuse::ServerOptions::read(parser);
+    const shortfuse::Result<shortfuse::ServerConfig> flags =
+        shortfuse::ServerOptions::parse(parser, QCoreApplication::arguments());
     if (!flags) {
         std::fprintf(stderr, "shortfuse: %s\n", qPrintable(flags.error().message));
         return 2;

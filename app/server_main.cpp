@@ -25,24 +25,12 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Shortfuse server: short links that redirect N times, then expire."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
+    parser.addHelpOption();
+    parser.addVersionOption();
     shortfuse::ServerOptions::addTo(parser);
 
-    if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "shortfuse-server: %s (see --help)\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(help))
-        parser.showHelp(0);
-    if (parser.isSet(version))
-        parser.showVersion();
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "shortfuse-server: unexpected argument '%s' (see --help)\n",
-                     qPrintable(parser.positionalArguments().constFirst()));
-        return 2;
-    }
-    shortfuse::Result<shortfuse::ServerConfig> config = shortfuse::ServerOptions::read(parser);
+    shortfuse::Result<shortfuse::ServerConfig> config =
+        shortfuse::ServerOptions::parse(parser, QCoreApplication::arguments());
     if (!config) {
         std::fprintf(stderr, "shortfuse-server: %s\n", qPrintable(config.error().message));
         return 2;

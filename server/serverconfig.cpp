@@ -114,6 +114,21 @@ void ServerOptions::addTo(QCommandLineParser &parser)
     });
 }
 
+Result<ServerConfig> ServerOptions::parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        return Error{2, "usage", parser.errorText() + QStringLiteral(" (see --help)")};
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        return Error{2, "usage",
+                     QStringLiteral("unexpected argument '%1' (see --help)").arg(parser.positionalArguments().constFirst())};
+    }
+    return read(parser);
+}
+
 Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
 {
     ServerConfig config;

@@ -47,6 +47,11 @@ public:
     static void addTo(QCommandLineParser &parser);
     // Bad values come back as an Error whose message is one line for stderr.
     static Result<ServerConfig> read(const QCommandLineParser &parser);
+    // The whole command line of either executable, after addTo(), the help
+    // and version options and the caller's own: --help and --version print
+    // and exit; an unknown flag, a stray argument or a bad value is an
+    // Error whose message is one line for stderr (the caller exits with 2).
+    static Result<ServerConfig> parse(QCommandLineParser &parser, const QStringList &arguments);
     static QString defaultDataDir();
 };
 
