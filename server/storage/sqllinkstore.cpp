@@ -312,7 +312,9 @@ void SqlLinkStore::rollbackBatch()
 
 Status SqlLinkStore::writePendingClicks()
 {
-    const auto pending = std::exchange(m_pendingClicks, {});
+    // On an error the batch is rolled back, which drops the rows too; the
+    // vector keeps its capacity from batch to batch.
+    const std::vector<ClickRow> &pending = m_pendingClicks;
     for (size_t first = 0; first < pending.size(); first += kClickRowsPerInsert) {
         const int rows = int(std::min<size_t>(kClickRowsPerInsert, pending.size() - first));
         std::unique_ptr<QSqlQuery> &q = m_insertClickRows[rows];
@@ -338,6 +340,7 @@ Status SqlLinkStore::writePendingClicks()
             return storageError(*q, "recording clicks");
         q->finish();
     }
+    m_pendingClicks.clear();
     return {};
 }
 
