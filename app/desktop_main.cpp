@@ -3,16 +3,16 @@
 // with a window to make links and watch their clicks, and a tray icon that
 // keeps serving while the window is closed.
 
-#include "unixsignals.h"
+#include "app/unixsignals.h"
 
-#include <createpanel.h>
-#include <i18n.h>
-#include <mainwindow.h>
-#include <serverconfig.h>
-#include <serverhost.h>
-#include <settings.h>
-#include <statsview.h>
-#include <theme.h>
+#include "ui/createpanel.h"
+#include "ui/i18n.h"
+#include "ui/mainwindow.h"
+#include "server/serverconfig.h"
+#include "ui/serverhost.h"
+#include "ui/settings.h"
+#include "ui/statsview.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,10 +2,10 @@
 // QtSql and QtHttpServer only, never QtWidgets, so it runs on machines
 // without a display.
 
-#include "unixsignals.h"
+#include "app/unixsignals.h"
 
-#include <serverconfig.h>
-#include <shortfuseserver.h>
+#include "server/serverconfig.h"
+#include "server/shortfuseserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "serverconfig.h"
+#include "server/serverconfig.h"
 
-#include "linkrules.h"
+#include "server/links/linkrules.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clientaddress.h"
-#include "result.h"
+#include "server/core/clientaddress.h"
+#include "server/core/result.h"
 
 #include <QHostAddress>
 #include <QList>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "clientaddress.h"
-#include "clock.h"
-#include "link.h"
+#include "server/core/clientaddress.h"
+#include "server/core/clock.h"
+#include "server/core/link.h"
 
 #include <functional>
-#include "result.h"
-#include "serverconfig.h"
+#include "server/core/result.h"
+#include "server/serverconfig.h"
 
 #include <QObject>
 

@@ -1,11 +1,11 @@
-#include "createpanel.h"
+#include "ui/createpanel.h"
 
-#include "errortext.h"
-#include "qrcode.h"
-#include "serverhost.h"
-#include "theme.h"
+#include "ui/errortext.h"
+#include "ui/qrcode.h"
+#include "ui/serverhost.h"
+#include "ui/theme.h"
 
-#include <linkrules.h>
+#include "server/links/linkrules.h"
 
 #include <QApplication>
 #include <QCheckBox>

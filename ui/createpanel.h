@@ -1,7 +1,7 @@
 #pragma once
 
-#include <link.h>
-#include <result.h>
+#include "server/core/link.h"
+#include "server/core/result.h"
 
 #include <QImage>
 #include <QTimer>

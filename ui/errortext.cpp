@@ -1,6 +1,6 @@
-#include "errortext.h"
+#include "ui/errortext.h"
 
-#include <linkrules.h>
+#include "server/links/linkrules.h"
 
 namespace shortfuse {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <result.h>
+#include "server/core/result.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "linktablemodel.h"
+#include "ui/linktablemodel.h"
 
-#include "serverhost.h"
+#include "ui/serverhost.h"
 
-#include <storage/linkstore.h>
+#include "server/storage/linkstore.h"
 
 #include <QDateTime>
 #include <QGuiApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <link.h>
-#include <linkstats.h>
+#include "server/core/link.h"
+#include "server/core/linkstats.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

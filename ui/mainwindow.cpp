@@ -1,16 +1,16 @@
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "createpanel.h"
-#include "errortext.h"
-#include "linktablemodel.h"
-#include "serverhost.h"
-#include "settings.h"
-#include "settingsdialog.h"
-#include "statsview.h"
-#include "theme.h"
-#include "traycontroller.h"
+#include "ui/createpanel.h"
+#include "ui/errortext.h"
+#include "ui/linktablemodel.h"
+#include "ui/serverhost.h"
+#include "ui/settings.h"
+#include "ui/settingsdialog.h"
+#include "ui/statsview.h"
+#include "ui/theme.h"
+#include "ui/traycontroller.h"
 
-#include <storage/linkstore.h>
+#include "server/storage/linkstore.h"
 
 #include <QAction>
 #include <QApplication>

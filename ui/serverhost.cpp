@@ -1,6 +1,6 @@
-#include "serverhost.h"
+#include "ui/serverhost.h"
 
-#include <shortfuseserver.h>
+#include "server/shortfuseserver.h"
 
 #include <QCoreApplication>
 

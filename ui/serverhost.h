@@ -1,10 +1,10 @@
 #pragma once
 
-#include <link.h>
-#include <linkservice.h>
-#include <result.h>
-#include <serverconfig.h>
-#include <storereader.h>
+#include "server/core/link.h"
+#include "server/links/linkservice.h"
+#include "server/core/result.h"
+#include "server/serverconfig.h"
+#include "server/storage/storereader.h"
 
 #include <QList>
 #include <QObject>

@@ -1,9 +1,9 @@
-#include "settingsdialog.h"
+#include "ui/settingsdialog.h"
 
-#include "settings.h"
-#include "theme.h"
+#include "ui/settings.h"
+#include "ui/theme.h"
 
-#include <clientaddress.h>
+#include "server/core/clientaddress.h"
 
 #include <QCheckBox>
 #include <QComboBox>

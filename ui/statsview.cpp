@@ -1,12 +1,12 @@
-#include "statsview.h"
+#include "ui/statsview.h"
 
-#include "errortext.h"
-#include "linktablemodel.h"
-#include "serverhost.h"
-#include "theme.h"
+#include "ui/errortext.h"
+#include "ui/linktablemodel.h"
+#include "ui/serverhost.h"
+#include "ui/theme.h"
 
-#include <statsformat.h>
-#include <storage/linkstore.h>
+#include "server/http/statsformat.h"
+#include "server/storage/linkstore.h"
 
 #include <QChart>
 

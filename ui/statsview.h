@@ -1,6 +1,6 @@
 #pragma once
 
-#include <linkstats.h>
+#include "server/core/linkstats.h"
 
 #include <QTimer>
 #include <QWidget>

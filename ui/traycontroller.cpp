@@ -1,7 +1,7 @@
-#include "traycontroller.h"
+#include "ui/traycontroller.h"
 
-#include "settings.h"
-#include "theme.h"
+#include "ui/settings.h"
+#include "ui/theme.h"
 
 #include <QAction>
 #include <QApplication>

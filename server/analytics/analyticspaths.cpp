@@ -1,4 +1,4 @@
-#include "analyticspaths.h"
+#include "server/analytics/analyticspaths.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "botdetector.h"
+#include "server/analytics/botdetector.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "useragentparser.h"
-#include "../result.h"
+#include "server/analytics/useragentparser.h"
+#include "server/core/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include "literalset.h"
-#include "regexliteral.h"
+#include "server/analytics/literalset.h"
+#include "server/analytics/regexliteral.h"
 
 #include <QCache>
 #include <QList>

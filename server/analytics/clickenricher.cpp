@@ -1,4 +1,4 @@
-#include "clickenricher.h"
+#include "server/analytics/clickenricher.h"
 
 #include <QDebug>
 

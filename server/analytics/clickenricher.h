@@ -1,11 +1,11 @@
 #pragma once
 
-#include "analyticspaths.h"
-#include "botdetector.h"
-#include "geoip.h"
-#include "useragentparser.h"
-#include "../link.h"
-#include "../result.h"
+#include "server/analytics/analyticspaths.h"
+#include "server/analytics/botdetector.h"
+#include "server/analytics/geoip.h"
+#include "server/analytics/useragentparser.h"
+#include "server/core/link.h"
+#include "server/core/result.h"
 
 #include <QByteArrayView>
 #include <QHash>

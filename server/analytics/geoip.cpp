@@ -1,6 +1,6 @@
-#include "geoip.h"
+#include "server/analytics/geoip.h"
 
-#include "../clientaddress.h"
+#include "server/core/clientaddress.h"
 
 #include <QFile>
 #include <QList>

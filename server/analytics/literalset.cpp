@@ -1,4 +1,4 @@
-#include "literalset.h"
+#include "server/analytics/literalset.h"
 
 #include <algorithm>
 #include <deque>

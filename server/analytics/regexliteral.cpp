@@ -1,4 +1,4 @@
-#include "regexliteral.h"
+#include "server/analytics/regexliteral.h"
 
 #include <algorithm>
 #include <optional>

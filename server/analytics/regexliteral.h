@@ -1,6 +1,6 @@
 #pragma once
 
-#include "literalset.h"
+#include "server/analytics/literalset.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "useragentparser.h"
+#include "server/analytics/useragentparser.h"
 
 #include <QFile>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "literalset.h"
-#include "regexliteral.h"
-#include "../result.h"
+#include "server/analytics/literalset.h"
+#include "server/analytics/regexliteral.h"
+#include "server/core/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "../creationquota.h"
-#include "../link.h"
-#include "../linkstats.h"
-#include "../result.h"
+#include "server/core/creationquota.h"
+#include "server/core/link.h"
+#include "server/core/linkstats.h"
+#include "server/core/result.h"
 
 #include <QString>
 

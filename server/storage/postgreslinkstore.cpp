@@ -1,6 +1,6 @@
-#include "postgreslinkstore.h"
+#include "server/storage/postgreslinkstore.h"
 
-#include "../changenotice.h"
+#include "server/storage/changenotice.h"
 
 #include <QSqlError>
 #include <QUrl>

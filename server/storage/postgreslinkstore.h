@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sqllinkstore.h"
+#include "server/storage/sqllinkstore.h"
 
 #include <QSqlDriver>
 

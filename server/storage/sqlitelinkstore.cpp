@@ -1,7 +1,7 @@
-#include "sqlitelinkstore.h"
+#include "server/storage/sqlitelinkstore.h"
 
-#include "../clientaddress.h"
-#include "../statsrules.h"
+#include "server/core/clientaddress.h"
+#include "server/core/statsrules.h"
 
 #include <QSqlError>
 #include <QSqlDriver>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "linkstore.h"
+#include "server/storage/linkstore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -5,9 +5,9 @@
 // country database that scripts/install-deps puts in <repo>/data. Missing
 // data fails the tests (with the reason): they never fetch anything.
 
-#include <analytics/analyticspaths.h>
-#include <analytics/botdetector.h>
-#include <analytics/useragentparser.h>
+#include "server/analytics/analyticspaths.h"
+#include "server/analytics/botdetector.h"
+#include "server/analytics/useragentparser.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
-#include "analyticstestdata.h"
-#include "mmdbwriter.h"
+#include "tests/analytics/analyticstestdata.h"
+#include "tests/analytics/mmdbwriter.h"
 
-#include <analytics/clickenricher.h>
+#include "server/analytics/clickenricher.h"
 
 #include <QFile>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "analyticstestdata.h"
-#include "mmdbwriter.h"
+#include "tests/analytics/analyticstestdata.h"
+#include "tests/analytics/mmdbwriter.h"
 
-#include <analytics/geoip.h>
+#include "server/analytics/geoip.h"
 
 #include <QFile>
 #include <QTemporaryDir>

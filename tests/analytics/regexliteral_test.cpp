@@ -4,10 +4,10 @@
 // files and real agents, that no rule the prefilter skips would have
 // matched (a skipped match would silently change the stats).
 
-#include "analyticstestdata.h"
+#include "tests/analytics/analyticstestdata.h"
 
-#include "analytics/literalset.h"
-#include "analytics/regexliteral.h"
+#include "server/analytics/literalset.h"
+#include "server/analytics/regexliteral.h"
 
 #include <QFile>
 #include <QJsonArray>

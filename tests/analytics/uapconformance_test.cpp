@@ -3,7 +3,7 @@
 // with the family, major version, brand and model every uap-core parser
 // must return. This is what "implements the spec" means in practice.
 
-#include "analyticstestdata.h"
+#include "tests/analytics/analyticstestdata.h"
 
 #include <QFile>
 

@@ -1,4 +1,4 @@
-#include "analyticstestdata.h"
+#include "tests/analytics/analyticstestdata.h"
 
 #include <QFile>
 #include <QTemporaryDir>

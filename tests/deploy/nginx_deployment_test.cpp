@@ -11,9 +11,9 @@
 // includes sites-enabled/*. Without nginx the tests fail: scripts/install-deps
 // installs it, and a deployment test that skips proves nothing.
 
-#include "httpclient.h"
-#include "pgtestenv.h"
-#include "serverprocess.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/pgtestenv.h"
+#include "tests/support/serverprocess.h"
 
 #include <QDir>
 #include <QFile>

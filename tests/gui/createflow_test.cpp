@@ -1,11 +1,11 @@
 // Making links through the create panel, and the links table following
 // what the server does with them.
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <linkrules.h>
-#include <storage/linkstore.h>
-#include <storage/sqlitelinkstore.h>
+#include "server/links/linkrules.h"
+#include "server/storage/linkstore.h"
+#include "server/storage/sqlitelinkstore.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <storage/linkstore.h>
+#include "server/storage/linkstore.h"
 
 #include <QLineEdit>
 #include <QSpinBox>

@@ -3,14 +3,14 @@
 // Shared by the GUI suite: the real main window over a real embedded server
 // on port 0 and a temporary data folder, driven through its widgets.
 
-#include <createpanel.h>
-#include <linktablemodel.h>
-#include <mainwindow.h>
-#include <serverhost.h>
-#include <settings.h>
+#include "ui/createpanel.h"
+#include "ui/linktablemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/serverhost.h"
+#include "ui/settings.h"
 
-#include "httpclient.h"
-#include "waituntil.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/waituntil.h"
 
 #include <QPushButton>
 #include <QTemporaryDir>

@@ -4,9 +4,9 @@
 // Prints how long the first page took (not asserted beyond a sanity bound:
 // tests do not measure speed, bench/ does).
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <storage/sqlitelinkstore.h>
+#include "server/storage/sqlitelinkstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>

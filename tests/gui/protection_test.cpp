@@ -2,9 +2,9 @@
 // address after expiry, chosen in the create panel and followed by the
 // links table.
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <linkrules.h>
+#include "server/links/linkrules.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,11 +1,11 @@
 // The settings dialog: what it stores comes back, and applying it restarts
 // the server without losing a click. A port in use: the window still opens.
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <i18n.h>
-#include <settingsdialog.h>
-#include <storage/linkstore.h>
+#include "ui/i18n.h"
+#include "ui/settingsdialog.h"
+#include "server/storage/linkstore.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,9 +1,9 @@
 // The statistics tab: its charts and log hold what the clicks were, read
 // through the same query layer as /api/stats, and follow new clicks.
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <statsview.h>
+#include "ui/statsview.h"
 
 #include <QChart>
 #include <QChartView>

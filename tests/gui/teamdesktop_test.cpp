@@ -3,10 +3,10 @@
 // same database (NOTIFY/LISTEN), with no polling of the table. Runs with
 // the `postgres` fixture (gui_pg_tests).
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include "pgtestenv.h"
-#include "serverprocess.h"
+#include "tests/support/pgtestenv.h"
+#include "tests/support/serverprocess.h"
 
 #include <QJsonObject>
 

@@ -1,12 +1,12 @@
 // The translations are embedded and follow the locale.
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <createpanel.h>
-#include <i18n.h>
-#include <mainwindow.h>
-#include <serverhost.h>
-#include <settings.h>
+#include "ui/createpanel.h"
+#include "ui/i18n.h"
+#include "ui/mainwindow.h"
+#include "ui/serverhost.h"
+#include "ui/settings.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -4,11 +4,11 @@
 // is told whether there is one (production asks QSystemTrayIcon); the server,
 // the HTTP requests and the database are real.
 
-#include "guitest.h"
+#include "tests/gui/guitest.h"
 
-#include <settings.h>
-#include <storage/sqlitelinkstore.h>
-#include <traycontroller.h>
+#include "ui/settings.h"
+#include "server/storage/sqlitelinkstore.h"
+#include "ui/traycontroller.h"
 
 #include <QAction>
 #include <QApplication>

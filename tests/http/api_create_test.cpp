@@ -1,7 +1,7 @@
 // POST /api/create against the real server: the success shape, every
 // refusal (with its reason and nothing stored), and the rate limit.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // The shortfuse-server command line: help and version, usage errors (exit 2),
 // start-up failures (exit 1), each reported on one line, and --base-url.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // The cap under contention: many clients released at the same instant on
 // one capped link get exactly max-clicks redirects between them.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <mutex>
 

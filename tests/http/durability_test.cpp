@@ -1,7 +1,7 @@
 // What survives the process: a clean restart, SIGTERM under load, and
 // kill -9 under load, checked against the database and a restarted server.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <atomic>
 #include <thread>

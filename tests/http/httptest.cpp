@@ -1,4 +1,4 @@
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QAtomicInteger>
 #include <QJsonValue>

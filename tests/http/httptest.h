@@ -4,9 +4,9 @@
 // temporary data directory, a read-only view of its database, and small
 // helpers for creating links and checking answers.
 
-#include "httpclient.h"
-#include "pgtestenv.h"
-#include "serverprocess.h"
+#include "tests/support/httpclient.h"
+#include "tests/support/pgtestenv.h"
+#include "tests/support/serverprocess.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>

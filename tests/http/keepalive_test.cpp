@@ -1,7 +1,7 @@
 // Connection handling as HTTP/1.1 defines it (RFC 9112 §9): persistent
 // connections, pipelining, HTTP/1.0 clients and Expect: 100-continue.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 namespace shortfuse::test {
 namespace {

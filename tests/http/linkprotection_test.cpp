@@ -6,7 +6,7 @@
 // Time-based expiry itself (the moment passing) is tested with a fake clock
 // at service level; here only "it works now and says when it stops".
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -2,7 +2,7 @@
 // counters say after real requests, that the body is valid exposition text,
 // that clients cannot add time series, and the separate metrics listener.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QRegularExpression>
 #include <QSqlDatabase>

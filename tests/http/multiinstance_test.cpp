@@ -3,7 +3,7 @@
 // PostgreSQL pass of this suite, on one PostgreSQL database; the outage test
 // needs PostgreSQL.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QTemporaryDir>
 

@@ -1,7 +1,7 @@
 // The human-facing side of the real server: the form page, its static
 // files, the plain (no JavaScript) form post, and /health.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QJsonValue>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // GET and HEAD /<slug> against the real server: redirects, the exact cap,
 // the expired and not-found pages, and what the click log records.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 namespace shortfuse::test {
 namespace {

@@ -1,7 +1,7 @@
 // The click analytics as a client sees them: what each click records, the
 // stats API (JSON and CSV), the stats page and the stats rate limit.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 #include <QJsonArray>
 

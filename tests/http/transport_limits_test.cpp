@@ -2,7 +2,7 @@
 // chunked uploads and garbage are refused without hurting the server,
 // which keeps answering everyone else.
 
-#include "httptest.h"
+#include "tests/http/httptest.h"
 
 namespace shortfuse::test {
 namespace {

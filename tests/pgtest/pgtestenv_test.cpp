@@ -1,7 +1,7 @@
 // The PostgreSQL test environment itself: if these fail, every PostgreSQL
 // test after them would fail for reasons that have nothing to do with
 // Shortfuse.
-#include "pgtestenv.h"
+#include "tests/support/pgtestenv.h"
 
 #include <QRegularExpression>
 #include <QSqlDatabase>

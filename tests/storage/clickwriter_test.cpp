@@ -1,7 +1,7 @@
-#include "storetestenv.h"
-#include "waituntil.h"
+#include "tests/storage/storetestenv.h"
+#include "tests/support/waituntil.h"
 
-#include <clickwriter.h>
+#include "server/storage/clickwriter.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,13 +1,13 @@
 // LinkService with a real writer and SQLite file, and a clock the test moves:
 // expiry, tokens and passwords without a sleeping test.
 
-#include "storetestenv.h"
-#include "waituntil.h"
+#include "tests/storage/storetestenv.h"
+#include "tests/support/waituntil.h"
 
-#include <clickwriter.h>
-#include <confirmationtokens.h>
-#include <linkservice.h>
-#include <passwords.h>
+#include "server/storage/clickwriter.h"
+#include "server/links/confirmationtokens.h"
+#include "server/links/linkservice.h"
+#include "server/links/passwords.h"
 
 #include <gtest/gtest.h>
 

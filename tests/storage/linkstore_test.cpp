@@ -1,4 +1,4 @@
-#include "storetestenv.h"
+#include "tests/storage/storetestenv.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -4,13 +4,13 @@
 // it, the other server's cache would keep redirecting a revoked link and
 // its live views would miss clicks and links made elsewhere.
 
-#include "storetestenv.h"
-#include "waituntil.h"
+#include "tests/storage/storetestenv.h"
+#include "tests/support/waituntil.h"
 
-#include <changelistener.h>
-#include <changenotice.h>
-#include <linkservice.h>
-#include <shortfuseserver.h>
+#include "server/storage/changelistener.h"
+#include "server/storage/changenotice.h"
+#include "server/links/linkservice.h"
+#include "server/shortfuseserver.h"
 
 #include <QTemporaryDir>
 

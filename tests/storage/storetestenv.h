@@ -1,10 +1,10 @@
 #pragma once
 
-#include <storage/linkstore.h>
-#include <storage/postgreslinkstore.h>
-#include <storage/sqlitelinkstore.h>
+#include "server/storage/linkstore.h"
+#include "server/storage/postgreslinkstore.h"
+#include "server/storage/sqlitelinkstore.h"
 
-#include "pgtestenv.h"
+#include "tests/support/pgtestenv.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "httpclient.h"
+#include "tests/support/httpclient.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "pgtestenv.h"
+#include "tests/support/pgtestenv.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 // The payload servers on a shared database NOTIFY each other with.
 
-#include <changenotice.h>
+#include "server/storage/changenotice.h"
 
 #include <gtest/gtest.h>
 

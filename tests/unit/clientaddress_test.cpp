@@ -1,4 +1,4 @@
-#include <clientaddress.h>
+#include "server/core/clientaddress.h"
 
 #include <gtest/gtest.h>
 

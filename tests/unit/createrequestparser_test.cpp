@@ -1,4 +1,4 @@
-#include <createrequestparser.h>
+#include "server/http/createrequestparser.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include <linkrules.h>
+#include "server/links/linkrules.h"
 
 #include <QSet>
 

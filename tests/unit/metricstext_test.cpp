@@ -1,7 +1,7 @@
 // The metrics registry's text exposition: escaping, cumulative histogram
 // buckets, fixed label sets, and batch sizes observed from other threads.
 
-#include <metrics.h>
+#include "server/core/metrics.h"
 
 #include <QList>
 

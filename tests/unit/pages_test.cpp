@@ -1,4 +1,4 @@
-#include <pages.h>
+#include "server/http/pages.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include <clock.h>
-#include <creationquota.h>
-#include <ratelimiter.h>
+#include "server/core/clock.h"
+#include "server/core/creationquota.h"
+#include "server/core/ratelimiter.h"
 
 #include <gtest/gtest.h>
 

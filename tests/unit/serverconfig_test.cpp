@@ -1,4 +1,4 @@
-#include <serverconfig.h>
+#include "server/serverconfig.h"
 
 #include <QCommandLineParser>
 

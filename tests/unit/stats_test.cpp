@@ -1,7 +1,7 @@
-#include <pages.h>
-#include <statsformat.h>
-#include <statspage.h>
-#include <statsrules.h>
+#include "server/http/pages.h"
+#include "server/http/statsformat.h"
+#include "server/http/statspage.h"
+#include "server/core/statsrules.h"
 
 #include <QJsonArray>
 

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "server/links/linkservice.h"
+#include "server/core/result.h"
+
+#include <QByteArray>
+
+// Turns what a client sent into a CreateRequest: the JSON body of
+// POST /api/create or the form body of POST /. Only the shape is checked
+// here; the link rules are LinkService::prepare's job.
+namespace shortfuse::createparser {
+
+// application/json, with or without parameters such as charset.
+bool isJsonContentType(const QByteArray &contentType);
+bool isFormContentType(const QByteArray &contentType);
+
+// Reasons: invalid_json, unknown_field, missing_url, malformed_url,
+// invalid_alias, invalid_max_clicks.
+Result<CreateRequest> fromJson(const QByteArray &body);
+Result<CreateRequest> fromForm(const QByteArray &body);
+
+// application/x-www-form-urlencoded -> name/value pairs ('+' is a space).
+QList<std::pair<QString, QString>> decodeForm(const QByteArray &body);
+
+} // namespace shortfuse::createparser

@@ -1,0 +1,384 @@
+#include "server/http/guardedtcpserver.h"
+
+#include "server/http/httpstatus.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaMethod>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace shortfuse {
+
+namespace {
+
+constexpr qint64 kMaxContentLengthDigits = 15;
+
+// Index just past the blank line that ends a header block ("\r\n\r\n", or
+// the bare "\n\n" some clients send), or -1.
+qsizetype findHeaderEnd(QByteArrayView data, qsizetype from)
+{
+    for (qsizetype i = std::max<qsizetype>(from, 0); i < data.size(); ++i) {
+        if (data[i] != '\n')
+            continue;
+        if (i + 1 < data.size() && data[i + 1] == '\n')
+            return i + 2;
+        if (i + 2 < data.size() && data[i + 1] == '\r' && data[i + 2] == '\n')
+            return i + 3;
+    }
+    return -1;
+}
+
+bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+}
+
+QByteArrayView trimmed(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\r'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r'))
+        v.chop(1);
+    return v;
+}
+
+} // namespace
+
+GuardedSocket::GuardedSocket(std::shared_ptr<ConnectionRegistry> registry, const TransportLimits &limits,
+                             QObject *parent)
+    : QTcpSocket(parent)
+    , m_registry(std::move(registry))
+    , m_limits(limits)
+{
+    m_lastReadMs = m_registry->nowMs();
+    m_registry->sockets.insert(this);
+    // Connected before QHttpServer connects its own slot, so every chunk is
+    // inspected before the HTTP parser buffers it.
+    connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::inspectIncoming);
+}
+
+GuardedSocket::~GuardedSocket()
+{
+    m_registry->sockets.remove(this);
+}
+
+void GuardedSocket::inspectIncoming()
+{
+    const qint64 now = m_registry->nowMs();
+    m_lastReadMs = now;
+    const qint64 available = bytesAvailable();
+    if (available <= 0)
+        return;
+    // QHttpServer reads everything on each readyRead, so what is unread
+    // now is exactly what arrived since the last signal.
+    const QByteArray chunk = peek(available);
+    const char *data = chunk.constData();
+    qsizetype size = chunk.size();
+    while (size > 0 && !m_refused) {
+        if (m_phase == Phase::Body) {
+            const qsizetype take = qsizetype(std::min<qint64>(size, m_bodyRemaining));
+            m_bodyRemaining -= take;
+            data += take;
+            size -= take;
+            if (m_bodyRemaining == 0) {
+                m_phase = Phase::Headers;
+                m_requestStartedMs = -1;
+            }
+            continue;
+        }
+        const qsizetype used = consumeHeaders(data, size);
+        data += used;
+        size -= used;
+    }
+}
+
+qsizetype GuardedSocket::consumeHeaders(const char *data, qsizetype size)
+{
+    qsizetype skipped = 0;
+    if (m_partialHeaders.isEmpty()) {
+        // Blank lines between requests are allowed and ignored.
+        while (skipped < size && (data[skipped] == '\r' || data[skipped] == '\n'))
+            ++skipped;
+        if (skipped == size)
+            return size;
+        data += skipped;
+        size -= skipped;
+        if (m_requestStartedMs < 0)
+            m_requestStartedMs = m_registry->nowMs();
+
+        const QByteArrayView view(data, size);
+        const qsizetype end = findHeaderEnd(view, 0);
+        if (end < 0) {
+            if (size > m_limits.maxHeaderBytes) {
+                refuse(431, "headers_too_large", QStringLiteral("The request headers are larger than 16 KiB."));
+                return skipped + size;
+            }
+            m_partialHeaders = QByteArray(data, size);
+            return skipped + size;
+        }
+        if (end > m_limits.maxHeaderBytes) {
+            refuse(431, "headers_too_large", QStringLiteral("The request headers are larger than 16 KiB."));
+            return skipped + size;
+        }
+        checkHeaderBlock(view.first(end));
+        return skipped + end;
+    }
+
+    const qsizetype before = m_partialHeaders.size();
+    const qsizetype room = m_limits.maxHeaderBytes + 4 - before;
+    m_partialHeaders.append(data, std::min(size, std::max<qsizetype>(room, 0)));
+    const qsizetype end = findHeaderEnd(m_partialHeaders, before - 3);
+    if (end < 0 || end > m_limits.maxHeaderBytes) {
+        if (m_partialHeaders.size() > m_limits.maxHeaderBytes)
+            refuse(431, "headers_too_large", QStringLiteral("The request headers are larger than 16 KiB."));
+        return size;
+    }
+    const QByteArray block = m_partialHeaders.left(end);
+    m_partialHeaders.clear();
+    checkHeaderBlock(block);
+    return end - before;
+}
+
+bool GuardedSocket::checkHeaderBlock(QByteArrayView block)
+{
+    qint64 contentLength = 0;
+    bool haveLength = false;
+    bool expectContinue = false;
+    const qsizetype requestLineEnd = block.indexOf('\n');
+    const QByteArrayView requestLine = trimmed(requestLineEnd < 0 ? block : block.first(requestLineEnd));
+    bool closeAfter = requestLine.endsWith("HTTP/1.0"); // 1.0 without keep-alive closes
+
+    qsizetype lineStart = block.indexOf('\n') + 1; // skip the request line
+    while (lineStart > 0 && lineStart < block.size()) {
+        qsizetype lineEnd = block.indexOf('\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = block.size();
+        const QByteArrayView line = block.sliced(lineStart, lineEnd - lineStart);
+        lineStart = lineEnd + 1;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArrayView name = trimmed(line.first(colon));
+        const QByteArrayView value = trimmed(line.sliced(colon + 1));
+
+        if (equalsIgnoreCase(name, "content-length")) {
+            bool digits = !value.isEmpty() && value.size() <= kMaxContentLengthDigits;
+            for (char c : value)
+                digits = digits && c >= '0' && c <= '9';
+            const qint64 length = digits ? value.toLongLong() : -1;
+            if (!digits || (haveLength && length != contentLength)) {
+                refuse(400, "bad_request", QStringLiteral("The Content-Length header is invalid."));
+                return false;
+            }
+            contentLength = length;
+            haveLength = true;
+        } else if (equalsIgnoreCase(name, "transfer-encoding")) {
+            refuse(411, "length_required",
+                   QStringLiteral("Send the request body with a Content-Length header; "
+                                  "chunked uploads are not accepted."));
+            return false;
+        } else if (equalsIgnoreCase(name, "expect")) {
+            expectContinue = equalsIgnoreCase(value, "100-continue");
+        } else if (equalsIgnoreCase(name, "connection")) {
+            const QByteArray tokens = value.toByteArray().toLower();
+            if (tokens.contains("close"))
+                closeAfter = true;
+            else if (tokens.contains("keep-alive"))
+                closeAfter = false;
+        }
+    }
+
+    if (contentLength > m_limits.maxBodyBytes) {
+        refuse(413, "payload_too_large",
+               QStringLiteral("The request body is %1 bytes; the limit is %2 bytes (64 KiB).")
+                   .arg(contentLength)
+                   .arg(m_limits.maxBodyBytes));
+        return false;
+    }
+    m_closeAfterRequest.append(closeAfter);
+    if (expectContinue && contentLength > 0)
+        write("HTTP/1.1 100 Continue\r\n\r\n");
+    m_bodyRemaining = contentLength;
+    if (contentLength > 0) {
+        m_phase = Phase::Body;
+    } else {
+        m_requestStartedMs = -1;
+    }
+    return true;
+}
+
+GuardedSocket::Ticket GuardedSocket::takeTicket()
+{
+    // The guard parsed this request's headers before QHttpServer did, so the
+    // oldest parsed request is the one being dispatched now.
+    const bool closeAfter = m_closeAfterRequest.isEmpty() ? false : m_closeAfterRequest.takeFirst();
+    return Ticket{m_nextTicket++, closeAfter};
+}
+
+void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
+{
+    // The common case, an answer whose turn it is, goes straight out.
+    if (ticket.number == m_nextToWrite && m_finished.isEmpty() && !m_closing) {
+        ++m_nextToWrite;
+        if (state() != ConnectedState)
+            return;
+        write(response);
+        if (ticket.closeAfter) {
+            m_closing = true;
+            disconnectFromHost();
+        }
+        return;
+    }
+    m_finished.insert(ticket.number, {std::move(response), ticket.closeAfter});
+    writeInOrder();
+}
+
+void GuardedSocket::writeInOrder()
+{
+    while (!m_closing && !m_finished.isEmpty() && m_finished.firstKey() == m_nextToWrite) {
+        auto [bytes, closeAfter] = m_finished.take(m_nextToWrite);
+        ++m_nextToWrite;
+        if (state() != ConnectedState)
+            continue;
+        write(bytes);
+        if (closeAfter) {
+            m_closing = true;
+            disconnectFromHost(); // after the bytes are written
+        }
+    }
+}
+
+void GuardedSocket::refuse(int status, const char *reason, const QString &message)
+{
+    if (m_refused)
+        return;
+    m_refused = true;
+    // From here on nobody parses this connection: QHttpServer's slot is
+    // dropped, buffered input is thrown away and the rest is discarded.
+    disconnect(this, &QTcpSocket::readyRead, nullptr, nullptr);
+    if (isTransactionStarted())
+        commitTransaction();
+    readAll();
+    connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::discardIncoming);
+    connect(this, &QTcpSocket::bytesWritten, this, &GuardedSocket::onRefusalWritten);
+    connect(this, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("error"), message}, {QStringLiteral("reason"), QLatin1String(reason)}})
+            .toJson(QJsonDocument::Compact);
+    QByteArray response;
+    response.reserve(256 + body.size());
+    response += "HTTP/1.1 " + QByteArray::number(status) + ' ' + http::reasonPhrase(status)
+        + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    write(response);
+    m_lingerUntilMs = m_registry->nowMs() + m_limits.lingerMs;
+}
+
+void GuardedSocket::onRefusalWritten()
+{
+    // Half-close once the answer is out: the client sees it end, and whatever
+    // it still sends is read and dropped rather than answered with a reset
+    // that could destroy the answer in flight.
+    if (bytesToWrite() == 0 && state() == ConnectedState)
+        ::shutdown(int(socketDescriptor()), SHUT_WR);
+}
+
+void GuardedSocket::discardIncoming()
+{
+    m_lastReadMs = m_registry->nowMs();
+    readAll();
+}
+
+void GuardedSocket::disconnectNotify(const QMetaMethod &signal)
+{
+    Q_UNUSED(signal);
+    if (m_refused)
+        return;
+    // QHttpServer 6.4 drops every connection of a socket whose request it
+    // cannot parse and leaves it open without an answer: answer it. Checked
+    // later, not here: Qt may call this with its connection lock held (from
+    // a receiver's destructor), and isSignalConnected() takes that lock.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            static const QMetaMethod readyReadSignal = QMetaMethod::fromSignal(&QTcpSocket::readyRead);
+            if (!m_refused && state() == ConnectedState && !isSignalConnected(readyReadSignal))
+                refuse(400, "bad_request", QStringLiteral("The request is not valid HTTP/1.1."));
+        },
+        Qt::QueuedConnection);
+}
+
+void GuardedSocket::enforceDeadlines(qint64 nowMs)
+{
+    if (state() == UnconnectedState) {
+        deleteLater();
+        return;
+    }
+    if (m_refused) {
+        if (nowMs > m_lingerUntilMs)
+            abort();
+        return;
+    }
+    if (m_requestStartedMs >= 0 && nowMs - m_requestStartedMs > m_limits.headerTimeoutMs) {
+        refuse(408, "request_timeout", QStringLiteral("The request took too long to arrive."));
+        return;
+    }
+    if (m_requestStartedMs < 0 && nowMs - m_lastReadMs > m_limits.idleTimeoutMs && bytesToWrite() == 0)
+        disconnectFromHost();
+}
+
+GuardedTcpServer::GuardedTcpServer(TransportLimits limits, QObject *parent)
+    : QTcpServer(parent)
+    , m_limits(limits)
+    , m_registry(std::make_shared<ConnectionRegistry>())
+{
+    m_registry->clock.start();
+    m_sweepTimer.setInterval(1000);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &GuardedTcpServer::sweep);
+    m_sweepTimer.start();
+}
+
+GuardedTcpServer::~GuardedTcpServer()
+{
+    // Sockets are our children; delete them while the registry is whole.
+    const QSet<GuardedSocket *> sockets = m_registry->sockets;
+    qDeleteAll(sockets);
+}
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    if (openConnections() >= m_limits.maxConnections) {
+        ::close(int(socketDescriptor)); // over the cap: refuse cheaply
+        return;
+    }
+    auto *socket = new GuardedSocket(m_registry, m_limits, this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        ::close(int(socketDescriptor));
+        return;
+    }
+    addPendingConnection(socket);
+}
+
+void GuardedTcpServer::sweep()
+{
+    const qint64 now = m_registry->nowMs();
+    const QSet<GuardedSocket *> sockets = m_registry->sockets;
+    for (GuardedSocket *socket : sockets)
+        socket->enforceDeadlines(now);
+}
+
+bool GuardedTcpServer::flushAll()
+{
+    bool drained = true;
+    for (GuardedSocket *socket : std::as_const(m_registry->sockets)) {
+        socket->flush();
+        drained = drained && (socket->state() != QAbstractSocket::ConnectedState || socket->bytesToWrite() == 0);
+    }
+    return drained;
+}
+
+} // namespace shortfuse

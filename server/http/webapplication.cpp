@@ -1,0 +1,503 @@
+#include "server/http/webapplication.h"
+
+#include "server/http/createrequestparser.h"
+#include "server/links/linkrules.h"
+#include "server/http/statsformat.h"
+#include "server/http/statspage.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace shortfuse {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using http::Response;
+
+bool isGetOrHead(const QHttpServerRequest &request)
+{
+    return request.method() == Method::Get || request.method() == Method::Head;
+}
+
+Response methodNotAllowed(const QByteArray &allow)
+{
+    const Error error{405, "method_not_allowed", QStringLiteral("This address accepts %1 only.").arg(QLatin1String(allow))};
+    return Response::jsonError(error).withHeader(QByteArrayLiteral("Allow"), allow);
+}
+
+
+} // namespace
+
+WebApplication::WebApplication(Dependencies deps, QString baseUrl, bool publicMetrics)
+    : m_deps(deps)
+    , m_baseUrl(std::move(baseUrl))
+    , m_startedMs(deps.clock.steadyMs())
+    , m_publicMetrics(publicMetrics)
+{
+}
+
+std::optional<Error> WebApplication::rateLimit(RateLimiter &limiter, RateLimitKind kind,
+                                              const QHttpServerRequest &request, const QString &what) const
+{
+    const RateLimiter::Decision decision = limiter.tryAcquire(clientOf(request));
+    if (decision.allowed)
+        return std::nullopt;
+    m_deps.metrics.countRateLimited(kind);
+    return tooManyRequests(what, decision.retryAfterSeconds);
+}
+
+QHostAddress WebApplication::clientOf(const QHttpServerRequest &request) const
+{
+    return m_deps.clientAddresses.resolve(request.remoteAddress(), request.value(QByteArrayLiteral("x-forwarded-for")));
+}
+
+void WebApplication::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    http::ReplyChannel reply(request, responder, &m_deps.metrics);
+    if (m_draining) {
+        reply.closeAfterwards();
+        return reply.send(Response::jsonError(
+            Error{503, "shutting_down", QStringLiteral("The server is restarting; try again in a moment."), 1}));
+    }
+    const QString path = request.url().path();
+    const QStringView rest = QStringView(path).sliced(path.isEmpty() ? 0 : 1);
+
+    // The click path first: any single segment shaped like a slug that is not one of our own words.
+    if (rules::hasSlugShape(rest) && !rules::isReservedWord(rest)) {
+        const QString slug = rest.toString();
+        if (request.method() == Method::Get) {
+            reply.setRoute(MetricsRoute::Redirect);
+            return serveVisit(slug, request, std::move(reply));
+        }
+        if (request.method() == Method::Head) {
+            reply.setRoute(MetricsRoute::Inspect);
+            return serveInspect(slug, std::move(reply));
+        }
+        if (request.method() == Method::Post) {
+            reply.setRoute(MetricsRoute::Gate);
+            return serveGatePost(slug, request, std::move(reply));
+        }
+        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
+    }
+
+    if (path == QLatin1String("/")) {
+        if (isGetOrHead(request)) {
+            reply.setRoute(MetricsRoute::Index);
+            return reply.send(Response::html(200, m_deps.pages.index({})));
+        }
+        if (request.method() == Method::Post) {
+            reply.setRoute(MetricsRoute::Create);
+            return serveFormCreate(request, std::move(reply));
+        }
+        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
+    }
+    if (path == QLatin1String("/api/create")) {
+        reply.setRoute(MetricsRoute::Create);
+        if (request.method() == Method::Post)
+            return serveApiCreate(request, std::move(reply));
+        return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
+    }
+    if (path.startsWith(QLatin1String("/api/stats/"))) {
+        reply.setRoute(MetricsRoute::StatsApi);
+        QString slug = path.mid(11);
+        StatsFormat format = request.query().queryItemValue(QStringLiteral("format")) == QLatin1String("csv")
+            ? StatsFormat::Csv
+            : StatsFormat::Json;
+        if (slug.endsWith(QLatin1String(".csv"))) {
+            slug.chop(4);
+            format = StatsFormat::Csv;
+        }
+        if (!isGetOrHead(request))
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        return serveStats(slug, format, request, std::move(reply));
+    }
+    if (path.startsWith(QLatin1String("/stats/"))) {
+        reply.setRoute(MetricsRoute::StatsPage);
+        if (!isGetOrHead(request) && request.method() != Method::Post)
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
+        return serveStats(path.mid(7), StatsFormat::Page, request, std::move(reply));
+    }
+    if (path.startsWith(QLatin1String("/api/"))) {
+        return reply.send(Response::jsonError(
+            Error{404, "not_found", QStringLiteral("There is no API endpoint at %1.").arg(path.left(200))}));
+    }
+    if (path == QLatin1String("/health")) {
+        reply.setRoute(MetricsRoute::Health);
+        if (isGetOrHead(request))
+            return serveHealth(reply);
+        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+    }
+    if (m_publicMetrics && path == QLatin1String("/metrics")) {
+        reply.setRoute(MetricsRoute::Metrics);
+        return serveMetrics(request, reply);
+    }
+
+    const Pages::StaticFile *file = nullptr;
+    if (path.startsWith(QLatin1String("/static/")))
+        file = m_deps.pages.staticFile(path.mid(8));
+    else if (path == QLatin1String("/robots.txt") || path == QLatin1String("/favicon.ico"))
+        file = m_deps.pages.staticFile(path.mid(1));
+    if (file) {
+        reply.setRoute(MetricsRoute::Static);
+        if (!isGetOrHead(request))
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        return reply.send(Response{200, file->contentType, file->body,
+                                   {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=3600")},
+                                    {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+    }
+
+    reply.send(Response::html(404, m_deps.pages.notFound()));
+}
+
+void WebApplication::handleMetricsListener(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    http::ReplyChannel reply(request, responder, &m_deps.metrics);
+    if (request.url().path() == QLatin1String("/metrics")) {
+        reply.setRoute(MetricsRoute::Metrics);
+        return serveMetrics(request, reply);
+    }
+    reply.send(Response{404, QByteArrayLiteral("text/plain; charset=utf-8"),
+                        QByteArrayLiteral("Not found: this address serves /metrics only.\n"),
+                        {{QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+}
+
+void WebApplication::serveMetrics(const QHttpServerRequest &request, http::ReplyChannel &reply)
+{
+    if (!isGetOrHead(request))
+        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+    reply.send(Response{200, Metrics::kContentType.toByteArray(), m_deps.metrics.render(),
+                        {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                         {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+}
+
+void WebApplication::redirect(http::ReplyChannel &reply, const QByteArray &location)
+{
+    reply.sendRedirect(location);
+    m_deps.metrics.countRedirect();
+    m_deps.metrics.observeRedirect(reply.startedNs());
+}
+
+void WebApplication::countVisit(const Visit &visit)
+{
+    switch (visit.kind) {
+    case Visit::Kind::Redirect:
+        return m_deps.metrics.countRedirect();
+    case Visit::Kind::Expired:
+        return m_deps.metrics.countExpiredHit();
+    case Visit::Kind::Preview:
+        return m_deps.metrics.countPreview();
+    default:
+        return;
+    }
+}
+
+ClickFacts WebApplication::factsOf(const QHttpServerRequest &request) const
+{
+    return ClickFacts{m_deps.clock.nowMs(), clientOf(request), request.value(QByteArrayLiteral("user-agent")),
+                      request.value(QByteArrayLiteral("referer"))};
+}
+
+void WebApplication::serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    ClickFacts facts = factsOf(request);
+    // Asked only for links with auto preview protection; runs right here,
+    // while `request` is alive.
+    const VisitContext context{[this, &request] { return m_deps.previews.isPreview(request); }};
+    if (std::optional<Visit> now = m_deps.links.visitCached(slug, facts, context)) {
+        if (now->kind == Visit::Kind::Redirect)
+            return redirect(reply, now->location);
+        countVisit(*now);
+        return reply.send(visitResponse(slug, *now, false));
+    }
+    m_deps.links.visitClaimed(slug, std::move(facts), context, [this, slug, reply](const Visit &visit) mutable {
+        if (visit.kind == Visit::Kind::Redirect)
+            return redirect(reply, visit.location);
+        countVisit(visit);
+        reply.send(visitResponse(slug, visit, false));
+    });
+}
+
+void WebApplication::serveGatePost(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    if (!createparser::isFormContentType(request.value(QByteArrayLiteral("content-type")))) {
+        return reply.send(pageError(Error{415, "unsupported_media_type",
+                                          QStringLiteral("Send the form as application/x-www-form-urlencoded.")}));
+    }
+    QString token, password;
+    bool hasToken = false, hasPassword = false;
+    for (const auto &[name, value] : createparser::decodeForm(request.body())) {
+        if (name == QLatin1String("token")) {
+            token = value;
+            hasToken = true;
+        } else if (name == QLatin1String("password")) {
+            password = value;
+            hasPassword = true;
+        }
+    }
+    auto answer = [this, slug, reply](const Visit &visit) mutable {
+        countVisit(visit);
+        reply.send(visitResponse(slug, visit, true));
+    };
+    if (hasToken)
+        return m_deps.links.confirm(slug, token, factsOf(request), std::move(answer));
+    if (hasPassword)
+        return m_deps.links.unlock(slug, password, factsOf(request), std::move(answer));
+    reply.send(pageError(Error{400, "bad_request", QStringLiteral("Open the link in your browser and use its form.")}));
+}
+
+void WebApplication::serveInspect(const QString &slug, http::ReplyChannel reply)
+{
+    m_deps.links.inspect(slug, [this, slug, reply](const Visit &visit) mutable {
+        // A capped or gated link's destination is never revealed without a claim.
+        if (visit.kind == Visit::Kind::Redirect && !visit.revealsDestination)
+            return reply.send(Response{200, QByteArrayLiteral("text/html; charset=utf-8"), {},
+                                       {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}});
+        reply.send(visitResponse(slug, visit, false));
+    });
+}
+
+Response WebApplication::visitResponse(const QString &slug, const Visit &visit, bool afterPost) const
+{
+    switch (visit.kind) {
+    case Visit::Kind::Redirect:
+        // After a form post, 303 makes the browser GET the destination.
+        return Response{afterPost ? 303 : 302, {}, {},
+                        {{QByteArrayLiteral("Location"), visit.location},
+                         {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                         {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")}}};
+    case Visit::Kind::Expired:
+        if (!visit.location.isEmpty()) {
+            return Response{afterPost ? 303 : 302, {}, {},
+                            {{QByteArrayLiteral("Location"), visit.location},
+                             {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}};
+        }
+        return Response::html(400, m_deps.pages.expired());
+    case Visit::Kind::NotFound:
+        return Response::html(404, m_deps.pages.notFound());
+    case Visit::Kind::Preview:
+        return Response::html(200, m_deps.pages.placeholder());
+    case Visit::Kind::NeedsConfirmation:
+        return Response::html(200, m_deps.pages.confirmation(slug, visit.token, visit.remaining));
+    case Visit::Kind::NeedsPassword:
+        return Response::html(200, m_deps.pages.passwordForm(u'/' + slug, QString()));
+    case Visit::Kind::WrongPassword:
+    case Visit::Kind::Throttled: {
+        Response response = Response::html(visit.error.status, m_deps.pages.passwordForm(u'/' + slug, visit.error.message));
+        if (visit.error.retryAfterSeconds > 0)
+            response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(visit.error.retryAfterSeconds));
+        return response;
+    }
+    case Visit::Kind::BadToken:
+    case Visit::Kind::Refused:
+    case Visit::Kind::Unavailable:
+        return pageError(visit.error);
+    }
+    Q_UNREACHABLE();
+}
+
+Response WebApplication::pageError(const Error &error) const
+{
+    Response response = Response::html(error.status,
+                                       m_deps.pages.error(QStringLiteral("Please try again"), error.message));
+    if (error.status == 503 || error.status == 429)
+        response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds)));
+    return response;
+}
+
+void WebApplication::createLink(const QHttpServerRequest &request, const CreateRequest &create,
+                                std::function<void(const Result<Link> &)> done)
+{
+    Result<NewLink> prepared = m_deps.links.prepare(create);
+    if (!prepared)
+        return done(prepared.error());
+    if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, RateLimitKind::Create, request, QStringLiteral("new links")))
+        return done(*limited);
+    // This server's bucket let it through; the budget every server on the
+    // database shares has the last word.
+    std::optional<CreationQuota> quota;
+    if (m_deps.createLimiter.enabled())
+        quota = CreationQuota{RateLimiter::keyFor(clientOf(request)), m_deps.createLimiter.perMinute(), m_deps.clock.nowMs()};
+    auto counted = [this, done = std::move(done)](const Result<Link> &created) {
+        if (!created && created.error().status == 429)  // the shared budget refused
+            m_deps.metrics.countRateLimited(RateLimitKind::Create);
+        done(created);
+    };
+    m_deps.links.create(std::move(*prepared), create.password, std::move(counted), std::move(quota));
+}
+
+void WebApplication::serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    if (!createparser::isJsonContentType(request.value(QByteArrayLiteral("content-type")))) {
+        return reply.send(Response::jsonError(
+            Error{415, "unsupported_media_type", QStringLiteral("Send the link as JSON with Content-Type: application/json.")}));
+    }
+    Result<CreateRequest> create = createparser::fromJson(request.body());
+    if (!create)
+        return reply.send(Response::jsonError(create.error()));
+
+    createLink(request, *create, [this, reply](const Result<Link> &created) mutable {
+        if (created)
+            return reply.send(Response::json(201, linkJson(*created)));
+        reply.send(Response::jsonError(created.error()));
+    });
+}
+
+void WebApplication::serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    Pages::IndexView view;
+    if (!createparser::isFormContentType(request.value(QByteArrayLiteral("content-type")))) {
+        view.error = QStringLiteral("The form must be sent as application/x-www-form-urlencoded.");
+        return reply.send(Response::html(415, m_deps.pages.index(view)));
+    }
+    for (const auto &[name, value] : createparser::decodeForm(request.body())) {
+        if (name == QLatin1String("url"))
+            view.url = value.left(rules::kMaxUrlLength + 16);
+        else if (name == QLatin1String("alias"))
+            view.alias = value.left(rules::kMaxAliasLength + 16);
+        else if (name == QLatin1String("max_clicks"))
+            view.maxClicks = value.left(16);
+    }
+    view.advancedOpen = !view.alias.isEmpty() || !view.maxClicks.isEmpty();
+
+    Result<CreateRequest> create = createparser::fromForm(request.body());
+    if (!create) {
+        view.error = create.error().message;
+        return reply.send(Response::html(400, m_deps.pages.index(view)));
+    }
+    createLink(request, *create, [this, reply, view](const Result<Link> &created) mutable {
+        if (!created) {
+            view.error = created.error().message;
+            Response response = Response::html(created.error().status, m_deps.pages.index(view));
+            if (created.error().retryAfterSeconds > 0)
+                response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(created.error().retryAfterSeconds));
+            return reply.send(response);
+        }
+        Pages::IndexView result;
+        result.shortUrl = shortUrl(created->slug);
+        result.statsUrl = statsUrl(created->slug);
+        result.createdMaxClicks = created->maxClicks;
+        reply.send(Response::html(201, m_deps.pages.index(result)));
+    });
+}
+
+void WebApplication::serveHealth(http::ReplyChannel &reply)
+{
+    const qint64 uptimeMs = m_deps.clock.steadyMs() - m_startedMs;
+    reply.send(Response::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                               {QStringLiteral("version"), QStringLiteral(SHORTFUSE_VERSION)},
+                                               {QStringLiteral("uptime_seconds"), uptimeMs / 1000}}));
+}
+
+void WebApplication::serveStats(const QString &slug, StatsFormat format, const QHttpServerRequest &request,
+                                http::ReplyChannel reply)
+{
+    const bool page = format == StatsFormat::Page;
+    auto fail = [&](const Error &error) {
+        return reply.send(page ? pageError(error) : Response::jsonError(error));
+    };
+    const Error unknown{404, "not_found", QStringLiteral("There is no short link called \"%1\".").arg(slug.left(64))};
+    if (!rules::hasSlugShape(slug))
+        return page ? reply.send(Response::html(404, m_deps.pages.notFound())) : fail(unknown);
+
+    StatsQuery query;
+    const QUrlQuery params = request.query();
+    if (params.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        query.limit = params.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || query.limit < 1 || query.limit > StatsQuery::kMaxLimit)
+            return fail(Error{400, "invalid_limit", QStringLiteral("limit must be a whole number from 1 to 1000.")});
+    }
+    if (params.hasQueryItem(QStringLiteral("before"))) {
+        bool ok = false;
+        const qint64 before = params.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
+        if (!ok || before < 1)
+            return fail(Error{400, "invalid_before",
+                              QStringLiteral("before must be the next_before value of the previous page.")});
+        query.beforeId = before;
+    }
+
+    if (std::optional<Error> limited = rateLimit(m_deps.statsLimiter, RateLimitKind::Stats, request,
+                                                     QStringLiteral("statistics look-ups")))
+        return fail(*limited);
+
+    // A password-protected link's stats need the same password: the
+    // X-Link-Password header for the API, the form (POST) for the page.
+    std::optional<QString> password;
+    if (const QByteArray header = request.value(QByteArrayLiteral("x-link-password")); !header.isEmpty())
+        password = QString::fromUtf8(header);
+    if (page && request.method() == Method::Post) {
+        for (const auto &[name, value] : createparser::decodeForm(request.body())) {
+            if (name == QLatin1String("password"))
+                password = value;
+        }
+    }
+    const QHostAddress client = clientOf(request);
+
+    m_deps.reader.read<std::optional<LinkStats>>(
+        [slug, query](LinkStore &store) { return store.linkStats(slug, query); },
+        [this, reply, format, unknown, page, password, client, slug](const Result<std::optional<LinkStats>> &stats) mutable {
+            if (!stats)
+                return reply.send(page ? pageError(stats.error()) : Response::jsonError(stats.error()));
+            if (!stats->has_value())
+                return reply.send(page ? Response::html(404, m_deps.pages.notFound()) : Response::jsonError(unknown));
+            LinkStats result = **stats;
+            auto respond = [this, format](http::ReplyChannel &channel, const LinkStats &result) {
+                switch (format) {
+                case StatsFormat::Json:
+                    return channel.send(Response::json(200, statsformat::toJson(result)));
+                case StatsFormat::Csv:
+                    return channel.send(Response{200, QByteArrayLiteral("text/csv; charset=utf-8"),
+                                                 statsformat::toCsv(result),
+                                                 {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                                                  {QByteArrayLiteral("Content-Disposition"),
+                                                   "attachment; filename=\"" + result.link.slug.toUtf8() + "-clicks.csv\""},
+                                                  {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+                case StatsFormat::Page:
+                    return channel.send(Response::html(200, StatsPage::render(m_deps.pages, result)));
+                }
+            };
+            if (!result.link.hasPassword())
+                return respond(reply, result);
+            const QString action = QStringLiteral("/stats/") + slug;
+            if (!password) {
+                const Error needed{401, "password_required",
+                                   QStringLiteral("This link's statistics need its password (header X-Link-Password).")};
+                return reply.send(page ? Response::html(401, m_deps.pages.passwordForm(action, QString()))
+                                       : Response::jsonError(needed));
+            }
+            m_deps.links.checkPassword(slug, *password, client,
+                                       [this, reply, result, page, action, respond](const Visit &check) mutable {
+                                           if (check.kind == Visit::Kind::Redirect)
+                                               return respond(reply, result);
+                                           if (!page)
+                                               return reply.send(Response::jsonError(check.error));
+                                           Response form = Response::html(check.error.status,
+                                                                          m_deps.pages.passwordForm(action, check.error.message));
+                                           reply.send(form);
+                                       });
+        });
+}
+
+QJsonObject WebApplication::linkJson(const Link &link) const
+{
+    return QJsonObject{
+        {QStringLiteral("short_url"), shortUrl(link.slug)},
+        {QStringLiteral("slug"), link.slug},
+        {QStringLiteral("url"), link.url},
+        {QStringLiteral("max_clicks"), link.maxClicks ? QJsonValue(*link.maxClicks) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("clicks"), link.clicks},
+        {QStringLiteral("stats_url"), statsUrl(link.slug)},
+        {QStringLiteral("created_at"), statsformat::isoUtc(link.createdAtMs)},
+        {QStringLiteral("preview_protection"), rules::previewProtectionName(link.previewProtection)},
+        {QStringLiteral("password_protected"), link.hasPassword()},
+        {QStringLiteral("expires_at"),
+         link.expiresAtMs ? QJsonValue(statsformat::isoUtc(*link.expiresAtMs)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("expired_url"), link.expiredUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(link.expiredUrl)},
+    };
+}
+
+} // namespace shortfuse

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "server/core/clientaddress.h"
+#include "server/core/clock.h"
+#include "server/http/httpresponse.h"
+#include "server/links/linkservice.h"
+#include "server/core/metrics.h"
+#include "server/http/pages.h"
+#include "server/http/previewdetector.h"
+#include "server/core/ratelimiter.h"
+#include "server/storage/storereader.h"
+
+#include <QString>
+
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace shortfuse {
+
+// The HTTP application: turns each request into a call on LinkService and
+// the answer into a response. Routing is a short chain of comparisons on
+// the path, cheapest (and most frequent, /<slug>) first, so the click
+// path pays for no regular expression. One place maps errors to statuses.
+class WebApplication final {
+public:
+    struct Dependencies {
+        LinkService &links;
+        StoreReader &reader;
+        RateLimiter &createLimiter;
+        RateLimiter &statsLimiter;
+        const ClientAddressResolver &clientAddresses;
+        const Pages &pages;
+        const Clock &clock;
+        PreviewDetector &previews;
+        Metrics &metrics;
+    };
+
+    // `publicMetrics`: GET /metrics is served by handle(); otherwise only by
+    // handleMetricsListener() and the public listener answers it 404.
+    WebApplication(Dependencies deps, QString baseUrl, bool publicMetrics);
+
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // The --metrics-bind listener: /metrics and nothing else.
+    void handleMetricsListener(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    const QString &baseUrl() const { return m_baseUrl; }
+
+    // Once the server is stopping, requests that arrive on open connections
+    // are answered 503 and use nothing up: a click claimed now might never
+    // get its redirect out before the process ends.
+    void startDraining() { m_draining = true; }
+
+private:
+    void serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveInspect(const QString &slug, http::ReplyChannel reply);
+    void serveGatePost(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
+    ClickFacts factsOf(const QHttpServerRequest &request) const;
+    void serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveHealth(http::ReplyChannel &reply);
+    void serveMetrics(const QHttpServerRequest &request, http::ReplyChannel &reply);
+    // The click path's redirect, counted and timed.
+    void redirect(http::ReplyChannel &reply, const QByteArray &location);
+    // Counts what a visit to /<slug> came to (a redirect, an expired hit, a preview).
+    void countVisit(const Visit &visit);
+    enum class StatsFormat { Json, Csv, Page };
+    void serveStats(const QString &slug, StatsFormat format, const QHttpServerRequest &request,
+                    http::ReplyChannel reply);
+
+    // Both create routes end here: rate limit, then storage.
+    void createLink(const QHttpServerRequest &request, const CreateRequest &create,
+                    std::function<void(const Result<Link> &)> done);
+
+    http::Response visitResponse(const QString &slug, const Visit &visit, bool afterPost) const;
+    http::Response pageError(const Error &error) const;
+    QJsonObject linkJson(const Link &link) const;
+    QString shortUrl(const QString &slug) const { return m_baseUrl + u'/' + slug; }
+    QString statsUrl(const QString &slug) const { return m_baseUrl + QStringLiteral("/stats/") + slug; }
+    QHostAddress clientOf(const QHttpServerRequest &request) const;
+    // A 429 when `limiter` refuses this client; `what` names what is limited.
+    std::optional<Error> rateLimit(RateLimiter &limiter, RateLimitKind kind, const QHttpServerRequest &request,
+                                   const QString &what) const;
+
+    Dependencies m_deps;
+    QString m_baseUrl;
+    qint64 m_startedMs;
+    bool m_publicMetrics;
+    bool m_draining = false;
+};
+
+} // namespace shortfuse

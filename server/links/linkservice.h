@@ -1,0 +1,166 @@
+#pragma once
+
+#include "server/storage/changenotice.h"
+#include "server/storage/clickwriter.h"
+#include "server/core/clock.h"
+#include "server/links/confirmationtokens.h"
+#include "server/core/link.h"
+#include "server/core/metrics.h"
+#include "server/links/passwords.h"
+#include "server/core/ratelimiter.h"
+#include "server/core/result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace shortfuse {
+
+// What someone asks for when making a link, before any rule is applied.
+struct CreateRequest {
+    QString url;
+    QString alias;                    // empty: generate a slug
+    std::optional<qint64> maxClicks;  // nullopt: unlimited
+    std::optional<QString> previewProtection;  // nullopt: the default for the link's kind
+    std::optional<QString> password;
+    std::optional<QString> expiresAt;
+    std::optional<qint64> expiresIn;
+    std::optional<QString> expiredUrl;
+};
+
+// How a request to /<slug> is answered.
+struct Visit {
+    enum class Kind {
+        Redirect,           // location: the destination
+        Expired,            // location: the expired-url fallback, if the link has one
+        NotFound,
+        Unavailable,        // error says why (storage down, overloaded)
+        Preview,            // a previewer: the placeholder page, nothing used up
+        NeedsPassword,      // show the password form
+        NeedsConfirmation,  // show the confirmation page with `token`
+        WrongPassword,      // 401, the form again
+        Throttled,          // too many password guesses: error says for how long
+        BadToken,           // a forged, expired or already used confirmation
+        Refused,            // a request that does not fit the link: error says why
+    };
+    Kind kind = Kind::NotFound;
+    QByteArray location;
+    bool capped = false;      // the link has a max-clicks
+    bool revealsDestination = false;  // HEAD may show Location (unlimited, ungated)
+    std::optional<qint64> remaining;  // clicks left, for the confirmation page
+    QString token;            // NeedsConfirmation
+    Error error;
+};
+
+// The request facts LinkService needs beyond the click facts.
+struct VisitContext {
+    // Recognised preview bot, link scanner or prefetch. Asked only for
+    // links that care (auto preview protection), so most visits never pay.
+    std::function<bool()> previewFetcher;
+};
+
+// The links as the server thread sees them: applies the rules, keeps a
+// cache of what is immutable or monotonic about each link, and hands every
+// write to the ClickWriter. Lives on, and must only be used from, the
+// thread that owns the HTTP server. Also the reply context of the writer.
+//
+// The cache never decides whether a capped or gated link may redirect:
+// that is the database's conditional write. It remembers where a link
+// leads, its gates, its expiry, and that a link is used up (never reverts).
+class LinkService final : public QObject {
+    Q_OBJECT
+public:
+    using VisitDone = std::function<void(const Visit &)>;
+
+    LinkService(const Clock &clock, QObject *parent = nullptr);
+    ~LinkService() override;
+    Q_DISABLE_COPY_MOVE(LinkService)
+
+    // Must be called before the writer starts; reads its secret after.
+    void attachWriter(ClickWriter *writer);
+    void writerStarted();
+    // Claims and refused password guesses are counted there; may be null.
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
+
+    // Applies every rule; nothing is stored. The same check the window uses.
+    Result<NewLink> prepare(const CreateRequest &request) const;
+    // `password`, if any, is hashed off this thread before the link is
+    // stored. `quota`: see ClickWriter::create().
+    void create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done,
+                std::optional<CreationQuota> quota = std::nullopt);
+
+    // GET /<slug>, in two steps so the common case allocates no callback:
+    // visitCached answers from the cache when nothing needs claiming (an
+    // unlimited ungated link, a used-up one) and then takes `facts`;
+    // otherwise it returns nullopt and visitClaimed asks the database.
+    std::optional<Visit> visitCached(const QString &slug, ClickFacts &facts, const VisitContext &context);
+    void visitClaimed(const QString &slug, ClickFacts facts, const VisitContext &context, VisitDone done);
+    // POST /<slug> from the confirmation page.
+    void confirm(const QString &slug, const QString &token, ClickFacts facts, VisitDone done);
+    // POST /<slug> from the password form.
+    void unlock(const QString &slug, const QString &password, ClickFacts facts, VisitDone done);
+    // HEAD /<slug>: the same answers, but nothing is used up or logged.
+    void inspect(const QString &slug, VisitDone done);
+    // Whether `password` opens `slug` (for its stats); throttled like unlock.
+    void checkPassword(const QString &slug, const QString &password, const QHostAddress &client,
+                       std::function<void(const Visit &)> done);
+
+    // From then on the link answers like a used-up one; `done` gets false
+    // for an unknown slug.
+    void revoke(const QString &slug, std::function<void(const Result<bool> &)> done);
+
+    int cachedLinks() const { return int(m_cache.size()); }
+
+    // What another server on the same database committed (ChangeListener):
+    // revoked links leave the cache, and the live-view signals below fire
+    // as if the change had happened here.
+    void applyRemoteChanges(const shortfuse::RemoteChanges &changes);
+
+Q_SIGNALS:
+    // For live views (the desktop window), emitted on this object's thread.
+    void linkCreated(const shortfuse::Link &link);
+    void clicksChanged(const QList<qint64> &linkIds);  // requests logged (and counted), after commit
+    void linkRevoked(const QString &slug);
+    // Changes elsewhere were too many to list, or may have been missed
+    // (the connection to the database was lost): refresh what is shown.
+    void refreshNeeded();
+
+private:
+    struct CachedLink {
+        qint64 id = 0;
+        QByteArray location;
+        QByteArray expiredLocation;
+        bool capped = false;
+        bool usedUp = false;       // capped and used up, or revoked: final
+        bool gated = false;        // password or confirmation
+        bool previewAuto = false;
+        std::optional<qint64> expiresAtMs;
+        QString passwordHash;
+    };
+
+    void remember(const Link &link);
+    Visit visitFrom(const Result<Claim> &claim);
+    void claim(ClaimRequest request, ClickFacts facts, VisitDone done);
+    void withLink(const QString &slug, std::function<void(const Result<Claim> &)> then);
+    std::optional<Visit> throttle(const QString &slug, const QHostAddress &client);
+    void refundGuess(const QString &slug, const QHostAddress &client);
+    static Visit throttledVisit(int waitSeconds);
+    static Visit overloadedVisit();
+
+    const Clock &m_clock;
+    ClickWriter *m_writer = nullptr;
+    Metrics *m_metrics = nullptr;
+    std::unique_ptr<ConfirmationTokens> m_tokens;
+    PasswordHasher m_hasher;
+    RateLimiter m_guessesPerLink;
+    RateLimiter m_guessesPerClient;
+    QHash<QString, CachedLink> m_cache;
+    static constexpr int kMaxCachedLinks = 250'000;
+};
+
+} // namespace shortfuse

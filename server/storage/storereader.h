@@ -1,0 +1,70 @@
+#pragma once
+
+#include "server/core/result.h"
+#include "server/storage/linkstore.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace shortfuse {
+
+// Owns a second, read-only use of the database on a thread of its own, so
+// slow reads (statistics over many clicks) never hold up the server's
+// thread or the writer's commits. Jobs run in order; each posts its answer
+// to the reply context's thread.
+class StoreReader final {
+public:
+    StoreReader(std::unique_ptr<LinkStore> store, QObject *replyContext);
+    ~StoreReader();
+    Q_DISABLE_COPY_MOVE(StoreReader)
+
+    Status start();
+    void stop();
+    // Reads the database could not answer (for the metrics).
+    quint64 failedReads() const { return m_failedReads.load(std::memory_order_relaxed); }
+
+    // Runs `job` on the reader thread, then `done` with its result on the
+    // thread of `context` (default: the reply context). Callable from any
+    // thread; an answer whose context is gone by then is dropped.
+    template <typename T>
+    void read(std::function<Result<T>(LinkStore &)> job, std::function<void(const Result<T> &)> done,
+              QObject *context = nullptr)
+    {
+        QPointer<QObject> target = context ? context : m_replyContext;
+        enqueue([job = std::move(job), done = std::move(done), target, failed = &m_failedReads](LinkStore &store) {
+            Result<T> result = job(store);
+            if (!result) {
+                failed->fetch_add(1, std::memory_order_relaxed);
+                (void)store.recover(); // the next read gets a fresh connection if this one died
+            }
+            if (target)
+                QMetaObject::invokeMethod(target.data(), [done, result = std::move(result)] { done(result); },
+                                          Qt::QueuedConnection);
+        });
+    }
+
+private:
+    using Job = std::function<void(LinkStore &)>;
+    void enqueue(Job job);
+    void run(std::promise<Status> *opened);
+
+    std::unique_ptr<LinkStore> m_store;
+    QObject *m_replyContext; // outlives the reader: its owner stops the reader first
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    bool m_stopping = false;
+    std::thread m_thread;
+    std::atomic<quint64> m_failedReads{0};
+};
+
+} // namespace shortfuse
