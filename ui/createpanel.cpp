@@ -6,6 +6,7 @@
 #include "ui/theme.h"
 
 #include "server/links/linkrules.h"
+#include "server/links/linkservice.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -10,8 +10,6 @@
 #include "ui/theme.h"
 #include "ui/traycontroller.h"
 
-#include "server/storage/linkstore.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -546,14 +544,13 @@ void MainWindow::probeReachability()
 void MainWindow::refreshTotals()
 {
     const qint64 since = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
-    m_host.read<Totals>([since](LinkStore &store) { return store.totals(since); }, this,
-                        [this](const Result<Totals> &totals) {
-                            if (!totals)
-                                return;
-                            m_totalLinks = totals->links;
-                            m_clicksToday = totals->clicksSince;
-                            updateTotalsLabel();
-                        });
+    m_host.totals(since, this, [this](const Result<Totals> &totals) {
+        if (!totals)
+            return;
+        m_totalLinks = totals->links;
+        m_clicksToday = totals->clicksSince;
+        updateTotalsLabel();
+    });
     m_totalsTimer.start(60'000);  // and again in a minute: "today" moves at midnight
 }
 

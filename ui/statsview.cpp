@@ -5,9 +5,6 @@
 #include "ui/serverhost.h"
 #include "ui/theme.h"
 
-#include "server/http/statsformat.h"
-#include "server/storage/linkstore.h"
-
 #include <QChart>
 
 #include <cmath>
@@ -28,7 +25,6 @@
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -266,24 +262,21 @@ void StatsView::reload()
     if (m_slug.isEmpty())
         return;
     const quint64 generation = ++m_generation;
-    const QString slug = m_slug;
-    m_host.read<std::optional<LinkStats>>(
-        [slug](LinkStore &store) { return store.linkStats(slug, StatsQuery{}); }, this,
-        [this, generation](const Result<std::optional<LinkStats>> &stats) {
-            if (generation != m_generation)
-                return;
-            if (!stats) {
-                m_summary->setText(ErrorText::message(stats.error()));
-                return;
-            }
-            if (!stats->has_value()) {
-                m_summary->setText(tr("There is no link %1.").arg(m_slug));
-                return;
-            }
-            m_stats = **stats;
-            render();
-            Q_EMIT statsLoaded();
-        });
+    m_host.linkStats(m_slug, StatsQuery{}, this, [this, generation](const Result<std::optional<LinkStats>> &stats) {
+        if (generation != m_generation)
+            return;
+        if (!stats) {
+            m_summary->setText(ErrorText::message(stats.error()));
+            return;
+        }
+        if (!stats->has_value()) {
+            m_summary->setText(tr("There is no link %1.").arg(m_slug));
+            return;
+        }
+        m_stats = **stats;
+        render();
+        Q_EMIT statsLoaded();
+    });
 }
 
 void StatsView::render()
@@ -497,20 +490,17 @@ void StatsView::loadOlder()
         return;
     StatsQuery query;
     query.beforeId = m_nextBefore;
-    const QString slug = m_slug;
     const quint64 generation = m_generation;
-    m_host.read<std::optional<LinkStats>>(
-        [slug, query](LinkStore &store) { return store.linkStats(slug, query); }, this,
-        [this, generation](const Result<std::optional<LinkStats>> &stats) {
-            if (generation != m_generation || !stats || !stats->has_value())
-                return;
-            appendLog((*stats)->log);
-            m_nextBefore = (*stats)->nextBefore;
-            m_older->setVisible(m_nextBefore.has_value());
-            const qint64 requests = (*stats)->humans + (*stats)->bots + (*stats)->expiredHits;
-            m_logCaption->setText(tr("Click log: %1 of %2 requests, newest first")
-                                      .arg(QLocale().toString(m_log->rowCount()), QLocale().toString(requests)));
-        });
+    m_host.linkStats(m_slug, query, this, [this, generation](const Result<std::optional<LinkStats>> &stats) {
+        if (generation != m_generation || !stats || !stats->has_value())
+            return;
+        appendLog((*stats)->log);
+        m_nextBefore = (*stats)->nextBefore;
+        m_older->setVisible(m_nextBefore.has_value());
+        const qint64 requests = (*stats)->humans + (*stats)->bots + (*stats)->expiredHits;
+        m_logCaption->setText(tr("Click log: %1 of %2 requests, newest first")
+                                  .arg(QLocale().toString(m_log->rowCount()), QLocale().toString(requests)));
+    });
 }
 
 void StatsView::exportCsv()
@@ -527,45 +517,15 @@ void StatsView::exportCsv()
 
 void StatsView::exportCsvTo(const QString &path)
 {
-    const QString slug = m_slug;
     m_export->setEnabled(false);
-    // Every page of the log, in the format of /api/stats/<slug>.csv, read
-    // and written on the reader thread: neither the store nor the disk is
-    // touched from this one.
-    m_host.read<qint64>(
-        [slug, path](LinkStore &store) -> Result<qint64> {
-            StatsQuery query;
-            query.limit = StatsQuery::kMaxLimit;
-            std::optional<LinkStats> all;
-            for (;;) {
-                Result<std::optional<LinkStats>> page = store.linkStats(slug, query);
-                if (!page)
-                    return page.error();
-                if (!page->has_value())
-                    return Error{404, "not_found", tr("There is no link %1.").arg(slug)};
-                if (!all)
-                    all = **page;
-                else
-                    all->log.append((*page)->log);
-                if (!(*page)->nextBefore)
-                    break;
-                query.beforeId = (*page)->nextBefore;
-            }
-            all->nextBefore.reset();
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(statsformat::toCsv(*all)) < 0 || !file.commit())
-                return Error{500, "write_failed", tr("Could not write %1: %2").arg(path, file.errorString())};
-            return qint64(all->log.size());
-        },
-        this,
-        [this, path](const Result<qint64> &written) {
-            m_export->setEnabled(true);
-            if (written)
-                m_logCaption->setText(tr("Exported %1 log entries to %2").arg(QLocale().toString(*written), path));
-            else
-                m_logCaption->setText(ErrorText::message(written.error()));
-            Q_EMIT exported(path, written.ok());
-        });
+    m_host.exportClicks(m_slug, path, this, [this, path](const Result<qint64> &written) {
+        m_export->setEnabled(true);
+        if (written)
+            m_logCaption->setText(tr("Exported %1 log entries to %2").arg(QLocale().toString(*written), path));
+        else
+            m_logCaption->setText(ErrorText::message(written.error()));
+        Q_EMIT exported(path, written.ok());
+    });
 }
 
 } // namespace shortfuse
