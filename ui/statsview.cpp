@@ -74,21 +74,47 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     setObjectName(QStringLiteral("statsView"));
     setAccessibleName(tr("Statistics"));
 
+    // Page 0 until a link is chosen, then page 1: the link's statistics.
     m_pages = new QStackedWidget(this);
+    m_pages->addWidget(buildEmptyPage());
+    m_pages->addWidget(buildStatsPage());
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_pages);
+
+    connect(m_refresh, &QPushButton::clicked, this, &StatsView::reload);
+    connect(m_export, &QPushButton::clicked, this, &StatsView::exportCsv);
+    connect(m_older, &QPushButton::clicked, this, &StatsView::loadOlder);
+    connectServer();
+}
+
+QWidget *StatsView::buildEmptyPage()
+{
     auto *empty = new QLabel(tr("Select a link in the Links tab and choose <b>Open statistics</b> "
                                 "(Ctrl+I, Enter or a double click)."),
                              m_pages);
     empty->setObjectName(QStringLiteral("statsEmptyLabel"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
-    m_pages->addWidget(empty);
+    return empty;
+}
 
+QWidget *StatsView::buildStatsPage()
+{
     auto *scroll = new QScrollArea(m_pages);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
+    layout->addLayout(buildHeader(content));
+    layout->addLayout(buildCharts());
+    buildClickLog(content, layout);
+    scroll->setWidget(content);
+    return scroll;
+}
 
+QLayout *StatsView::buildHeader(QWidget *content)
+{
     m_title = new QLabel(content);
     m_title->setObjectName(QStringLiteral("statsTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -122,8 +148,11 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     buttons->addWidget(m_export);
     buttons->addStretch();
     header->addLayout(buttons);
-    layout->addLayout(header);
+    return header;
+}
 
+QLayout *StatsView::buildCharts()
+{
     m_timeline = makeChartView(QStringLiteral("timelineChart"), tr("Clicks over time"), tr("Clicks over time chart"));
     m_timeline->setMinimumHeight(240);
     m_audience = makeChartView(QStringLiteral("audienceChart"), tr("Humans and bots"), tr("Humans and bots chart"));
@@ -131,6 +160,7 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     m_browsers = makeChartView(QStringLiteral("browserChart"), tr("Browsers"), tr("Clicks by browser chart"));
     m_systems = makeChartView(QStringLiteral("osChart"), tr("Operating systems"), tr("Clicks by operating system chart"));
 
+    // The timeline wide on top beside the audience; the breakdowns below.
     auto *charts = new QGridLayout;
     charts->addWidget(m_timeline, 0, 0, 1, 2);
     charts->addWidget(m_audience, 0, 2);
@@ -141,8 +171,11 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
         charts->setColumnStretch(column, 1);
     for (QChartView *view : {m_audience, m_countries, m_browsers, m_systems})
         view->setMinimumSize(220, 220);
-    layout->addLayout(charts);
+    return charts;
+}
 
+void StatsView::buildClickLog(QWidget *content, QVBoxLayout *layout)
+{
     m_logCaption = new QLabel(content);
     m_logCaption->setObjectName(QStringLiteral("clickLogCaption"));
     layout->addWidget(m_logCaption);
@@ -162,29 +195,23 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     m_older->setObjectName(QStringLiteral("loadOlderButton"));
     m_older->setVisible(false);
     layout->addWidget(m_older, 0, Qt::AlignLeft);
+}
 
-    scroll->setWidget(content);
-    m_pages->addWidget(scroll);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_pages);
-
-    connect(m_refresh, &QPushButton::clicked, this, &StatsView::reload);
-    connect(m_export, &QPushButton::clicked, this, &StatsView::exportCsv);
-    connect(m_older, &QPushButton::clicked, this, &StatsView::loadOlder);
-
+void StatsView::connectServer()
+{
+    // Clicks on the shown link reload it, coalesced: a burst is one query.
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(300);
     connect(&m_reloadLater, &QTimer::timeout, this, &StatsView::reload);
-    connect(&host, &ServerHost::clicksChanged, this, [this](const QList<qint64> &ids) {
+    connect(&m_host, &ServerHost::clicksChanged, this, [this](const QList<qint64> &ids) {
         if (m_stats && ids.contains(m_stats->link.id) && !m_reloadLater.isActive())
             m_reloadLater.start();
     });
-    connect(&host, &ServerHost::linkRevoked, this, [this](const QString &slug) {
+    connect(&m_host, &ServerHost::linkRevoked, this, [this](const QString &slug) {
         if (slug == m_slug)
             reload();
     });
-    connect(&host, &ServerHost::started, this, [this] {
+    connect(&m_host, &ServerHost::started, this, [this] {
         if (!m_slug.isEmpty())
             reload();
     });

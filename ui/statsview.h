@@ -10,9 +10,11 @@
 class QChart;
 class QChartView;
 class QLabel;
+class QLayout;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace shortfuse {
 
@@ -50,6 +52,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's parts.
+    QWidget *buildEmptyPage();
+    QWidget *buildStatsPage();
+    QLayout *buildHeader(QWidget *content);
+    QLayout *buildCharts();
+    void buildClickLog(QWidget *content, QVBoxLayout *layout);
+    void connectServer();  // live reloads
     void render();
     void renderTimeline();
     void renderBreakdown(QChartView *view, const Breakdown &breakdown, bool countries);
