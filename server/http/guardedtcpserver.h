@@ -19,6 +19,12 @@ namespace shortfuse {
 struct TransportLimits {
     qint64 maxBodyBytes = 64 * 1024;
     int maxHeaderBytes = 16 * 1024;
+    // QHttpServer 6.4 throws away every header of a request with more than
+    // 100 fields (Content-Length included) and would then read its body as
+    // the next request: the guard refuses such requests first. Never raise
+    // these above the parser's own limits.
+    int maxHeaderFields = 100;
+    int maxHeaderFieldBytes = 8 * 1024;  // one "Name: value" line
     int maxConnections = 4096;
     int idleTimeoutMs = 60'000;    // no byte from the client for this long
     int headerTimeoutMs = 20'000;  // a request's headers must arrive in this time
@@ -53,14 +59,17 @@ public:
     void deliver(const Ticket &ticket, QByteArray response);
 
 protected:
+    void connectNotify(const QMetaMethod &signal) override;
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
     enum class Phase { Headers, Body };
 
     void inspectIncoming();
+    void noteParserRead();
     qsizetype consumeHeaders(const char *data, qsizetype size);
     bool checkHeaderBlock(QByteArrayView block);
+    bool checkFields(QByteArrayView fields, bool closeAfter);
     void refuse(int status, const char *reason, const QString &message);
     void onRefusalWritten();
     void discardIncoming();
@@ -75,6 +84,13 @@ private:
     QMap<quint64, std::pair<QByteArray, bool>> m_finished;  // out-of-order answers
     bool m_closing = false;
     Phase m_phase = Phase::Headers;
+    // How many of the unread bytes at the front of the socket's buffer the
+    // guard has already inspected. QHttpServer reads one request per
+    // readyRead and re-emits readyRead for the rest, so the same bytes are
+    // offered again: only what lies past this count is new.
+    qint64 m_inspectedUnread = 0;
+    bool m_guardConnected = false;   // inspectIncoming() is connected, first
+    bool m_watchingParser = false;   // noteParserRead() runs after the parser's slot
     QByteArray m_partialHeaders;
     qint64 m_bodyRemaining = 0;
     qint64 m_lastReadMs = 0;
