@@ -90,7 +90,9 @@ GuardedSocket::GuardedSocket(std::shared_ptr<ConnectionRegistry> registry, const
     , m_limits(limits)
 {
     m_lastReadMs = m_registry->nowMs();
+    m_lastOutputMovedMs = m_lastReadMs;
     m_registry->sockets.insert(this);
+    connect(this, &QIODevice::bytesWritten, this, &GuardedSocket::onBytesWritten);
     // Connected before QHttpServer connects its own slot, so every chunk is
     // inspected before the HTTP parser buffers it.
     connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::inspectIncoming);
@@ -117,38 +119,87 @@ void GuardedSocket::noteParserRead()
 GuardedSocket::~GuardedSocket()
 {
     m_registry->sockets.remove(this);
+    if (!m_countedAddress.isNull()) {
+        auto it = m_registry->connectionsPerAddress.find(m_countedAddress);
+        if (it != m_registry->connectionsPerAddress.end() && --*it <= 0)
+            m_registry->connectionsPerAddress.erase(it);
+    }
 }
 
 void GuardedSocket::inspectIncoming()
 {
     const qint64 available = bytesAvailable();
-    if (available <= m_inspectedUnread) {
-        // A readyRead the parser emitted again for pipelined requests it has
-        // not read yet: nothing new arrived, and nothing is inspected twice.
-        m_inspectedUnread = available;
-        return;
-    }
-    m_lastReadMs = m_registry->nowMs();
-    const QByteArray unread = peek(available);
-    const char *data = unread.constData() + m_inspectedUnread;
-    qsizetype size = unread.size() - m_inspectedUnread;
-    m_inspectedUnread = available;
-    while (size > 0 && !m_refused) {
-        if (m_phase == Phase::Body) {
-            const qsizetype take = qsizetype(std::min<qint64>(size, m_bodyRemaining));
-            m_bodyRemaining -= take;
-            data += take;
-            size -= take;
-            if (m_bodyRemaining == 0) {
-                m_phase = Phase::Headers;
-                m_requestStartedMs = -1;
+    if (available > m_inspectedUnread) {
+        m_lastReadMs = m_registry->nowMs();
+        const QByteArray unread = peek(available);
+        const char *data = unread.constData() + m_inspectedUnread;
+        qsizetype size = unread.size() - m_inspectedUnread;
+        while (size > 0 && !m_refused) {
+            if (m_phase == Phase::Body) {
+                const qsizetype take = qsizetype(std::min<qint64>(size, m_bodyRemaining));
+                m_bodyRemaining -= take;
+                data += take;
+                size -= take;
+                if (m_bodyRemaining == 0) {
+                    m_phase = Phase::Headers;
+                    m_requestStartedMs = -1;
+                }
+                continue;
             }
-            continue;
+            const qsizetype used = consumeHeaders(data, size);
+            data += used;
+            size -= used;
         }
-        const qsizetype used = consumeHeaders(data, size);
-        data += used;
-        size -= used;
     }
+    // Otherwise this is a readyRead the parser emitted again for pipelined
+    // requests it has not read yet: nothing new arrived, and nothing is
+    // inspected twice.
+    m_inspectedUnread = available;
+    if (m_refused)
+        return;
+    // The parser's own transaction is open while it waits for the rest of a
+    // request: that request is let through, the pause starts after it.
+    if (!m_parsingPaused && overBudget() && !isTransactionStarted())
+        pauseParsing();
+    if (m_parsingPaused) {
+        // Read (inside the transaction) what arrived, so the parser, whose
+        // slot runs next, finds nothing; a rollback gives it all back.
+        skip(bytesAvailable());
+        m_inspectedUnread = 0;
+    }
+}
+
+bool GuardedSocket::overBudget() const
+{
+    return qint64(m_nextTicket - m_nextToWrite) >= m_limits.maxRequestsInFlight
+        || bytesToWrite() >= m_limits.maxPendingOutputBytes;
+}
+
+void GuardedSocket::pauseParsing()
+{
+    m_parsingPaused = true;
+    startTransaction();
+}
+
+void GuardedSocket::resumeParsingIfDrained()
+{
+    if (!m_parsingPaused || m_refused)
+        return;
+    if (qint64(m_nextTicket - m_nextToWrite) >= m_limits.maxRequestsInFlight / 2
+        || bytesToWrite() >= m_limits.maxPendingOutputBytes / 2)
+        return;
+    m_parsingPaused = false;
+    rollbackTransaction();
+    // Every byte given back was inspected when it arrived.
+    m_inspectedUnread = bytesAvailable();
+    if (m_inspectedUnread > 0)
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT readyRead(); }, Qt::QueuedConnection);
+}
+
+void GuardedSocket::onBytesWritten()
+{
+    m_lastOutputMovedMs = m_registry->nowMs();
+    resumeParsingIfDrained();
 }
 
 qsizetype GuardedSocket::consumeHeaders(const char *data, qsizetype size)
@@ -313,7 +364,10 @@ void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
         ++m_nextToWrite;
         if (state() != ConnectedState)
             return;
+        if (bytesToWrite() == 0)
+            m_lastOutputMovedMs = m_registry->nowMs(); // the stall clock starts with the first byte waiting
         write(response);
+        resumeParsingIfDrained();
         if (ticket.closeAfter) {
             m_closing = true;
             disconnectFromHost();
@@ -322,6 +376,7 @@ void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
     }
     m_finished.insert(ticket.number, {std::move(response), ticket.closeAfter});
     writeInOrder();
+    resumeParsingIfDrained();
 }
 
 void GuardedSocket::writeInOrder()
@@ -331,6 +386,8 @@ void GuardedSocket::writeInOrder()
         ++m_nextToWrite;
         if (state() != ConnectedState)
             continue;
+        if (bytesToWrite() == 0)
+            m_lastOutputMovedMs = m_registry->nowMs();
         write(bytes);
         if (closeAfter) {
             m_closing = true;
@@ -347,6 +404,7 @@ void GuardedSocket::refuse(int status, const char *reason, const QString &messag
     // From here on nobody parses this connection: QHttpServer's slot is
     // dropped, buffered input is thrown away and the rest is discarded.
     disconnect(this, &QTcpSocket::readyRead, nullptr, nullptr);
+    m_parsingPaused = false;
     if (isTransactionStarted())
         commitTransaction();
     readAll();
@@ -415,6 +473,12 @@ void GuardedSocket::enforceDeadlines(qint64 nowMs)
         refuse(408, "request_timeout", QStringLiteral("The request took too long to arrive."));
         return;
     }
+    if (bytesToWrite() > 0 && nowMs - m_lastOutputMovedMs > m_limits.idleTimeoutMs) {
+        // The client stopped reading its answers: what waits for it cannot
+        // be delivered, and holding it would let such clients fill memory.
+        abort();
+        return;
+    }
     if (m_requestStartedMs < 0 && nowMs - m_lastReadMs > m_limits.idleTimeoutMs && bytesToWrite() == 0)
         disconnectFromHost();
 }
@@ -449,6 +513,26 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         ::close(int(socketDescriptor));
         return;
     }
+    if (m_limits.maxConnectionsPerAddress > 0) {
+        const QHostAddress peer = normalizeAddress(socket->peerAddress());
+        const bool exempt = std::any_of(m_limits.exemptPeers.cbegin(), m_limits.exemptPeers.cend(),
+                                        [&](const Subnet &subnet) { return peer.isInSubnet(subnet); });
+        if (!exempt) {
+            int &open = m_registry->connectionsPerAddress[peer];
+            if (open >= m_limits.maxConnectionsPerAddress) {
+                if (open == 0)
+                    m_registry->connectionsPerAddress.remove(peer);
+                delete socket; // closes the descriptor: over this address's share
+                return;
+            }
+            ++open;
+            socket->setCountedAddress(peer);
+        }
+    }
+    // Qt stops reading from the kernel once this much waits unread, so a
+    // paused connection (see TransportLimits) holds at most this much of its
+    // client's input; one whole request always fits.
+    socket->setReadBufferSize(2 * (m_limits.maxHeaderBytes + m_limits.maxBodyBytes));
     addPendingConnection(socket);
 }
 

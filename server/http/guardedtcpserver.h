@@ -1,7 +1,11 @@
 #pragma once
 
+#include "server/core/clientaddress.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
 #include <QMap>
 #include <QSet>
 #include <QTcpServer>
@@ -26,7 +30,19 @@ struct TransportLimits {
     int maxHeaderFields = 100;
     int maxHeaderFieldBytes = 8 * 1024;  // one "Name: value" line
     int maxConnections = 4096;
-    int idleTimeoutMs = 60'000;    // no byte from the client for this long
+    // Per client address (the socket's peer); peers in `exemptPeers` (the
+    // trusted proxies, through which every client comes) are not counted. 0: no limit.
+    int maxConnectionsPerAddress = 256;
+    QList<Subnet> exemptPeers;
+    // A client that sends nothing for this long, or leaves its answers
+    // unread (output that has not moved) for this long, is closed.
+    int idleTimeoutMs = 60'000;
+    // A connection stops being read once this many of its requests wait
+    // for their answer, or this much of its output waits for the client to
+    // read it; it is read again when both are below half. So a client that
+    // pipelines without reading holds a bounded amount of the server's memory.
+    int maxRequestsInFlight = 32;
+    qint64 maxPendingOutputBytes = 1024 * 1024;
     int headerTimeoutMs = 20'000;  // a request's headers must arrive in this time
     int lingerMs = 2'000;          // after a refusal, read and discard this long
 };
@@ -45,6 +61,8 @@ public:
 
     // Called by the registry's sweep; closes the connection if it overstayed.
     void enforceDeadlines(qint64 nowMs);
+    // The client address this connection is counted under (null: not counted).
+    void setCountedAddress(const QHostAddress &address) { m_countedAddress = address; }
     bool refused() const { return m_refused; }
 
     // Responses leave in the order their requests came in, even when a
@@ -67,6 +85,10 @@ private:
 
     void inspectIncoming();
     void noteParserRead();
+    void onBytesWritten();
+    bool overBudget() const;
+    void pauseParsing();
+    void resumeParsingIfDrained();
     qsizetype consumeHeaders(const char *data, qsizetype size);
     bool checkHeaderBlock(QByteArrayView block);
     bool checkFields(QByteArrayView fields, bool closeAfter);
@@ -91,6 +113,11 @@ private:
     qint64 m_inspectedUnread = 0;
     bool m_guardConnected = false;   // inspectIncoming() is connected, first
     bool m_watchingParser = false;   // noteParserRead() runs after the parser's slot
+    // Paused: the guard holds every unread byte in a read transaction of its
+    // own, so the parser finds nothing to read until the client catches up.
+    bool m_parsingPaused = false;
+    qint64 m_lastOutputMovedMs = 0;  // output was last written or drained
+    QHostAddress m_countedAddress;
     QByteArray m_partialHeaders;
     qint64 m_bodyRemaining = 0;
     qint64 m_lastReadMs = 0;
@@ -104,6 +131,7 @@ private:
 class ConnectionRegistry {
 public:
     QSet<GuardedSocket *> sockets;
+    QHash<QHostAddress, int> connectionsPerAddress;
     QElapsedTimer clock;
     qint64 nowMs() const { return clock.elapsed(); }
 };
