@@ -96,6 +96,14 @@ void ServerOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("trusted-proxy"),
          QStringLiteral("Believe X-Forwarded-For from peers in these ranges (comma-separated, repeatable)."),
          QStringLiteral("CIDR[,CIDR...]")},
+        {QStringLiteral("max-connections-per-ip"),
+         QStringLiteral("Open connections per client address; trusted proxies are exempt; 0 turns the limit off "
+                        "(default 256)."),
+         QStringLiteral("N")},
+        {QStringLiteral("idle-timeout"),
+         QStringLiteral("Seconds a connection may send nothing, or leave its answers unread, before it is closed "
+                        "(default 60)."),
+         QStringLiteral("SECONDS")},
         {QStringLiteral("stats-rate-limit"),
          QStringLiteral("Statistics look-ups per minute per client address; 0 turns the limit off (default 30)."),
          QStringLiteral("N")},
@@ -162,17 +170,28 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
         config.baseUrl = *base;
     }
 
-    for (auto [flag, target] : {std::pair{"rate-limit", &config.rateLimitPerMinute},
-                                std::pair{"stats-rate-limit", &config.statsRateLimitPerMinute}}) {
-        const QString name = QLatin1String(flag);
+    struct NumberFlag {
+        const char *name;
+        int *target;
+        int min;
+        int max;
+    };
+    for (const NumberFlag &flag : {NumberFlag{"rate-limit", &config.rateLimitPerMinute, 0, 1'000'000},
+                                   NumberFlag{"stats-rate-limit", &config.statsRateLimitPerMinute, 0, 1'000'000},
+                                   NumberFlag{"max-connections-per-ip", &config.connectionsPerAddress, 0, 1'000'000},
+                                   NumberFlag{"idle-timeout", &config.idleTimeoutSeconds, 1, 86'400}}) {
+        const QString name = QLatin1String(flag.name);
         if (!parser.isSet(name))
             continue;
         const QString value = parser.value(name);
         bool ok = false;
-        const int limit = value.toInt(&ok);
-        if (!ok || limit < 0 || limit > 1'000'000)
-            return usageError(QStringLiteral("--%1: '%2' is not a number from 0 to 1000000").arg(name, value));
-        *target = limit;
+        const int number = value.toInt(&ok);
+        if (!ok || number < flag.min || number > flag.max)
+            return usageError(QStringLiteral("--%1: '%2' is not a number from %3 to %4")
+                                  .arg(name, value)
+                                  .arg(flag.min)
+                                  .arg(flag.max));
+        *flag.target = number;
     }
 
     config.storeFullAddresses = parser.isSet(QStringLiteral("store-full-ip"));

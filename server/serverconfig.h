@@ -31,6 +31,11 @@ struct ServerConfig {
     QList<Subnet> trustedProxies;  // peers whose X-Forwarded-For is believed
     int statsRateLimitPerMinute = 30;  // stats look-ups per client per minute; 0 = off
     bool storeFullAddresses = false;   // default: addresses are anonymized before storage
+    // Open connections per client address (trusted proxies are exempt); 0 = no limit.
+    int connectionsPerAddress = 256;
+    // A connection that sends nothing, or whose answers the client does not
+    // read, for this long is closed.
+    int idleTimeoutSeconds = 60;
     QString geoipDatabase;             // empty: look in the usual places
     // --metrics-bind: /metrics on a listener of its own (and not on the
     // public one); nullopt: /metrics on the public listener.

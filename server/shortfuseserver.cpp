@@ -178,6 +178,9 @@ Status ShortfuseServer::start()
 
     TransportLimits limits;
     limits.maxConnections = connectionCapFromFdLimit();
+    limits.maxConnectionsPerAddress = m_config.connectionsPerAddress;
+    limits.exemptPeers = m_config.trustedProxies;
+    limits.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000;
     auto *tcp = new GuardedTcpServer(limits);
     if (!tcp->listen(m_config.bindAddress, m_config.port)) {
         const QString why = tcp->errorString();

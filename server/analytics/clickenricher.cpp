@@ -64,6 +64,10 @@ ClickDetails ClickEnricher::enrich(QByteArrayView userAgent, const QHostAddress 
     // Everything learned from the agent, memoised by its raw bytes: the
     // parser's and the detector's own caches are keyed by decoded text, and
     // at tens of thousands of clicks a second the decoding alone shows.
+    // Only the part the parser reads is the key (and is parsed): agents that
+    // differ past it get the same answer anyway, and a client sending 15 KB
+    // agents cannot make each memo entry 15 KB.
+    userAgent = userAgent.first(std::min(userAgent.size(), UserAgentParser::MaxUserAgentLength));
     const QByteArray key = userAgent.toByteArray();
     auto memo = m_byAgent.constFind(key);
     if (memo == m_byAgent.cend()) {
@@ -85,6 +89,14 @@ ClickDetails ClickEnricher::enrich(QByteArrayView userAgent, const QHostAddress 
     if (m_geoip)
         details.country = m_geoip->countryCode(client);
     return details;
+}
+
+qsizetype ClickEnricher::memoKeyBytes() const
+{
+    qsizetype bytes = 0;
+    for (auto it = m_byAgent.cbegin(); it != m_byAgent.cend(); ++it)
+        bytes += it.key().size();
+    return bytes;
 }
 
 } // namespace shortfuse

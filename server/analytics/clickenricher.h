@@ -46,6 +46,9 @@ public:
     bool hasGeoIp() const { return m_geoip != nullptr; }
     UserAgentParser &parser() { return *m_parser; }
     BotDetector &botDetector() { return *m_bots; }
+    // Distinct agents remembered, and the bytes of their keys (for tests: both bounded).
+    qsizetype memoEntries() const { return m_byAgent.size(); }
+    qsizetype memoKeyBytes() const;
 
 private:
     ClickEnricher(std::unique_ptr<UserAgentParser> parser, std::unique_ptr<BotDetector> bots,

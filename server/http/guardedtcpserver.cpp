@@ -6,6 +6,9 @@
 #include <QJsonObject>
 #include <QMetaMethod>
 
+#include <algorithm>
+#include <cctype>
+
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -44,6 +47,40 @@ QByteArrayView trimmed(QByteArrayView v)
     return v;
 }
 
+// The line without the CR of its CRLF ending.
+QByteArrayView withoutCr(QByteArrayView line)
+{
+    return line.endsWith('\r') ? line.chopped(1) : line;
+}
+
+// RFC 9110 token characters: what a method and a header name are made of.
+bool isTokenChar(char c)
+{
+    static constexpr QByteArrayView kOthers("!#$%&'*+-.^_`|~");
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || kOthers.contains(c);
+}
+
+bool isToken(QByteArrayView text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
+}
+
+// METHOD SP target SP HTTP/d.d, the target visible ASCII only. Stricter
+// than the parser: what the guard refuses is never parsed at all.
+bool isRequestLine(QByteArrayView line)
+{
+    const qsizetype firstSpace = line.indexOf(' ');
+    const qsizetype lastSpace = line.lastIndexOf(' ');
+    if (firstSpace <= 0 || lastSpace <= firstSpace + 1)
+        return false;
+    const QByteArrayView target = line.sliced(firstSpace + 1, lastSpace - firstSpace - 1);
+    const QByteArrayView version = line.sliced(lastSpace + 1);
+    const bool visible = std::all_of(target.begin(), target.end(), [](char c) { return c > ' ' && c < 127; });
+    return isToken(line.first(firstSpace)) && visible && version.size() == 8 && version.startsWith("HTTP/")
+        && std::isdigit(static_cast<unsigned char>(version[5])) && version[6] == '.'
+        && std::isdigit(static_cast<unsigned char>(version[7]));
+}
+
 } // namespace
 
 GuardedSocket::GuardedSocket(std::shared_ptr<ConnectionRegistry> registry, const TransportLimits &limits,
@@ -53,45 +90,116 @@ GuardedSocket::GuardedSocket(std::shared_ptr<ConnectionRegistry> registry, const
     , m_limits(limits)
 {
     m_lastReadMs = m_registry->nowMs();
+    m_lastOutputMovedMs = m_lastReadMs;
     m_registry->sockets.insert(this);
+    connect(this, &QIODevice::bytesWritten, this, &GuardedSocket::onBytesWritten);
     // Connected before QHttpServer connects its own slot, so every chunk is
     // inspected before the HTTP parser buffers it.
     connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::inspectIncoming);
+    m_guardConnected = true;
+}
+
+void GuardedSocket::connectNotify(const QMetaMethod &signal)
+{
+    // The parser has just connected to readyRead: connect a slot after its
+    // own, which sees how much the parser left unread (all of it was
+    // inspected). Qt calls this with no lock held, so connecting is safe.
+    static const QMetaMethod readyReadSignal = QMetaMethod::fromSignal(&QTcpSocket::readyRead);
+    if (signal != readyReadSignal || !m_guardConnected || m_watchingParser || m_refused)
+        return;
+    m_watchingParser = true;
+    connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::noteParserRead);
+}
+
+void GuardedSocket::noteParserRead()
+{
+    m_inspectedUnread = bytesAvailable();
 }
 
 GuardedSocket::~GuardedSocket()
 {
     m_registry->sockets.remove(this);
+    if (!m_countedAddress.isNull()) {
+        auto it = m_registry->connectionsPerAddress.find(m_countedAddress);
+        if (it != m_registry->connectionsPerAddress.end() && --*it <= 0)
+            m_registry->connectionsPerAddress.erase(it);
+    }
 }
 
 void GuardedSocket::inspectIncoming()
 {
-    const qint64 now = m_registry->nowMs();
-    m_lastReadMs = now;
     const qint64 available = bytesAvailable();
-    if (available <= 0)
-        return;
-    // QHttpServer reads everything on each readyRead, so what is unread
-    // now is exactly what arrived since the last signal.
-    const QByteArray chunk = peek(available);
-    const char *data = chunk.constData();
-    qsizetype size = chunk.size();
-    while (size > 0 && !m_refused) {
-        if (m_phase == Phase::Body) {
-            const qsizetype take = qsizetype(std::min<qint64>(size, m_bodyRemaining));
-            m_bodyRemaining -= take;
-            data += take;
-            size -= take;
-            if (m_bodyRemaining == 0) {
-                m_phase = Phase::Headers;
-                m_requestStartedMs = -1;
+    if (available > m_inspectedUnread) {
+        m_lastReadMs = m_registry->nowMs();
+        const QByteArray unread = peek(available);
+        const char *data = unread.constData() + m_inspectedUnread;
+        qsizetype size = unread.size() - m_inspectedUnread;
+        while (size > 0 && !m_refused) {
+            if (m_phase == Phase::Body) {
+                const qsizetype take = qsizetype(std::min<qint64>(size, m_bodyRemaining));
+                m_bodyRemaining -= take;
+                data += take;
+                size -= take;
+                if (m_bodyRemaining == 0) {
+                    m_phase = Phase::Headers;
+                    m_requestStartedMs = -1;
+                }
+                continue;
             }
-            continue;
+            const qsizetype used = consumeHeaders(data, size);
+            data += used;
+            size -= used;
         }
-        const qsizetype used = consumeHeaders(data, size);
-        data += used;
-        size -= used;
     }
+    // Otherwise this is a readyRead the parser emitted again for pipelined
+    // requests it has not read yet: nothing new arrived, and nothing is
+    // inspected twice.
+    m_inspectedUnread = available;
+    if (m_refused)
+        return;
+    // The parser's own transaction is open while it waits for the rest of a
+    // request: that request is let through, the pause starts after it.
+    if (!m_parsingPaused && overBudget() && !isTransactionStarted())
+        pauseParsing();
+    if (m_parsingPaused) {
+        // Read (inside the transaction) what arrived, so the parser, whose
+        // slot runs next, finds nothing; a rollback gives it all back.
+        skip(bytesAvailable());
+        m_inspectedUnread = 0;
+    }
+}
+
+bool GuardedSocket::overBudget() const
+{
+    return qint64(m_nextTicket - m_nextToWrite) >= m_limits.maxRequestsInFlight
+        || bytesToWrite() >= m_limits.maxPendingOutputBytes;
+}
+
+void GuardedSocket::pauseParsing()
+{
+    m_parsingPaused = true;
+    startTransaction();
+}
+
+void GuardedSocket::resumeParsingIfDrained()
+{
+    if (!m_parsingPaused || m_refused)
+        return;
+    if (qint64(m_nextTicket - m_nextToWrite) >= m_limits.maxRequestsInFlight / 2
+        || bytesToWrite() >= m_limits.maxPendingOutputBytes / 2)
+        return;
+    m_parsingPaused = false;
+    rollbackTransaction();
+    // Every byte given back was inspected when it arrived.
+    m_inspectedUnread = bytesAvailable();
+    if (m_inspectedUnread > 0)
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT readyRead(); }, Qt::QueuedConnection);
+}
+
+void GuardedSocket::onBytesWritten()
+{
+    m_lastOutputMovedMs = m_registry->nowMs();
+    resumeParsingIfDrained();
 }
 
 qsizetype GuardedSocket::consumeHeaders(const char *data, qsizetype size)
@@ -143,24 +251,56 @@ qsizetype GuardedSocket::consumeHeaders(const char *data, qsizetype size)
 
 bool GuardedSocket::checkHeaderBlock(QByteArrayView block)
 {
+    const qsizetype requestLineEnd = block.indexOf('\n');
+    const QByteArrayView requestLine = withoutCr(block.first(requestLineEnd));
+    if (!isRequestLine(requestLine)) {
+        refuse(400, "bad_request", QStringLiteral("The request line is not valid HTTP/1.1."));
+        return false;
+    }
+    // HTTP/1.0 closes after the answer unless it asks to keep the connection.
+    return checkFields(block.sliced(requestLineEnd + 1), requestLine.endsWith("HTTP/1.0"));
+}
+
+bool GuardedSocket::checkFields(QByteArrayView fields, bool closeAfter)
+{
     qint64 contentLength = 0;
     bool haveLength = false;
     bool expectContinue = false;
-    const qsizetype requestLineEnd = block.indexOf('\n');
-    const QByteArrayView requestLine = trimmed(requestLineEnd < 0 ? block : block.first(requestLineEnd));
-    bool closeAfter = requestLine.endsWith("HTTP/1.0"); // 1.0 without keep-alive closes
+    int count = 0;
 
-    qsizetype lineStart = block.indexOf('\n') + 1; // skip the request line
-    while (lineStart > 0 && lineStart < block.size()) {
-        qsizetype lineEnd = block.indexOf('\n', lineStart);
+    // Every line the parser could read differently from the guard is
+    // refused here, so both always agree where a request ends.
+    qsizetype lineStart = 0;
+    while (lineStart < fields.size()) {
+        qsizetype lineEnd = fields.indexOf('\n', lineStart);
         if (lineEnd < 0)
-            lineEnd = block.size();
-        const QByteArrayView line = block.sliced(lineStart, lineEnd - lineStart);
+            lineEnd = fields.size();
+        const QByteArrayView line = withoutCr(fields.sliced(lineStart, lineEnd - lineStart));
         lineStart = lineEnd + 1;
+        if (line.isEmpty())
+            break; // the blank line that ends the block
+        if (line.front() == ' ' || line.front() == '\t') {
+            // Obsolete line folding: the parser glues this line to the one
+            // before, so a "Content-Length" here would mean nothing to it.
+            refuse(400, "bad_request", QStringLiteral("Header lines may not be folded (a line starts with a space)."));
+            return false;
+        }
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArrayView name = trimmed(line.first(colon));
+        if (colon <= 0 || !isToken(line.first(colon))) {
+            refuse(400, "bad_request", QStringLiteral("A header line is not of the form Name: value."));
+            return false;
+        }
+        if (++count > m_limits.maxHeaderFields) {
+            refuse(431, "headers_too_large",
+                   QStringLiteral("The request has more than %1 header fields.").arg(m_limits.maxHeaderFields));
+            return false;
+        }
+        if (line.size() > m_limits.maxHeaderFieldBytes) {
+            refuse(431, "headers_too_large",
+                   QStringLiteral("A header field is larger than %1 KiB.").arg(m_limits.maxHeaderFieldBytes / 1024));
+            return false;
+        }
+        const QByteArrayView name = line.first(colon);
         const QByteArrayView value = trimmed(line.sliced(colon + 1));
 
         if (equalsIgnoreCase(name, "content-length")) {
@@ -224,7 +364,10 @@ void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
         ++m_nextToWrite;
         if (state() != ConnectedState)
             return;
+        if (bytesToWrite() == 0)
+            m_lastOutputMovedMs = m_registry->nowMs(); // the stall clock starts with the first byte waiting
         write(response);
+        resumeParsingIfDrained();
         if (ticket.closeAfter) {
             m_closing = true;
             disconnectFromHost();
@@ -233,6 +376,7 @@ void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
     }
     m_finished.insert(ticket.number, {std::move(response), ticket.closeAfter});
     writeInOrder();
+    resumeParsingIfDrained();
 }
 
 void GuardedSocket::writeInOrder()
@@ -242,6 +386,8 @@ void GuardedSocket::writeInOrder()
         ++m_nextToWrite;
         if (state() != ConnectedState)
             continue;
+        if (bytesToWrite() == 0)
+            m_lastOutputMovedMs = m_registry->nowMs();
         write(bytes);
         if (closeAfter) {
             m_closing = true;
@@ -258,6 +404,7 @@ void GuardedSocket::refuse(int status, const char *reason, const QString &messag
     // From here on nobody parses this connection: QHttpServer's slot is
     // dropped, buffered input is thrown away and the rest is discarded.
     disconnect(this, &QTcpSocket::readyRead, nullptr, nullptr);
+    m_parsingPaused = false;
     if (isTransactionStarted())
         commitTransaction();
     readAll();
@@ -326,6 +473,12 @@ void GuardedSocket::enforceDeadlines(qint64 nowMs)
         refuse(408, "request_timeout", QStringLiteral("The request took too long to arrive."));
         return;
     }
+    if (bytesToWrite() > 0 && nowMs - m_lastOutputMovedMs > m_limits.idleTimeoutMs) {
+        // The client stopped reading its answers: what waits for it cannot
+        // be delivered, and holding it would let such clients fill memory.
+        abort();
+        return;
+    }
     if (m_requestStartedMs < 0 && nowMs - m_lastReadMs > m_limits.idleTimeoutMs && bytesToWrite() == 0)
         disconnectFromHost();
 }
@@ -360,6 +513,26 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         ::close(int(socketDescriptor));
         return;
     }
+    if (m_limits.maxConnectionsPerAddress > 0) {
+        const QHostAddress peer = normalizeAddress(socket->peerAddress());
+        const bool exempt = std::any_of(m_limits.exemptPeers.cbegin(), m_limits.exemptPeers.cend(),
+                                        [&](const Subnet &subnet) { return peer.isInSubnet(subnet); });
+        if (!exempt) {
+            int &open = m_registry->connectionsPerAddress[peer];
+            if (open >= m_limits.maxConnectionsPerAddress) {
+                if (open == 0)
+                    m_registry->connectionsPerAddress.remove(peer);
+                delete socket; // closes the descriptor: over this address's share
+                return;
+            }
+            ++open;
+            socket->setCountedAddress(peer);
+        }
+    }
+    // Qt stops reading from the kernel once this much waits unread, so a
+    // paused connection (see TransportLimits) holds at most this much of its
+    // client's input; one whole request always fits.
+    socket->setReadBufferSize(2 * (m_limits.maxHeaderBytes + m_limits.maxBodyBytes));
     addPendingConnection(socket);
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "server/core/clientaddress.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
 #include <QMap>
 #include <QSet>
 #include <QTcpServer>
@@ -19,8 +23,26 @@ namespace shortfuse {
 struct TransportLimits {
     qint64 maxBodyBytes = 64 * 1024;
     int maxHeaderBytes = 16 * 1024;
+    // QHttpServer 6.4 throws away every header of a request with more than
+    // 100 fields (Content-Length included) and would then read its body as
+    // the next request: the guard refuses such requests first. Never raise
+    // these above the parser's own limits.
+    int maxHeaderFields = 100;
+    int maxHeaderFieldBytes = 8 * 1024;  // one "Name: value" line
     int maxConnections = 4096;
-    int idleTimeoutMs = 60'000;    // no byte from the client for this long
+    // Per client address (the socket's peer); peers in `exemptPeers` (the
+    // trusted proxies, through which every client comes) are not counted. 0: no limit.
+    int maxConnectionsPerAddress = 256;
+    QList<Subnet> exemptPeers;
+    // A client that sends nothing for this long, or leaves its answers
+    // unread (output that has not moved) for this long, is closed.
+    int idleTimeoutMs = 60'000;
+    // A connection stops being read once this many of its requests wait
+    // for their answer, or this much of its output waits for the client to
+    // read it; it is read again when both are below half. So a client that
+    // pipelines without reading holds a bounded amount of the server's memory.
+    int maxRequestsInFlight = 32;
+    qint64 maxPendingOutputBytes = 1024 * 1024;
     int headerTimeoutMs = 20'000;  // a request's headers must arrive in this time
     int lingerMs = 2'000;          // after a refusal, read and discard this long
 };
@@ -39,6 +61,8 @@ public:
 
     // Called by the registry's sweep; closes the connection if it overstayed.
     void enforceDeadlines(qint64 nowMs);
+    // The client address this connection is counted under (null: not counted).
+    void setCountedAddress(const QHostAddress &address) { m_countedAddress = address; }
     bool refused() const { return m_refused; }
 
     // Responses leave in the order their requests came in, even when a
@@ -53,14 +77,21 @@ public:
     void deliver(const Ticket &ticket, QByteArray response);
 
 protected:
+    void connectNotify(const QMetaMethod &signal) override;
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
     enum class Phase { Headers, Body };
 
     void inspectIncoming();
+    void noteParserRead();
+    void onBytesWritten();
+    bool overBudget() const;
+    void pauseParsing();
+    void resumeParsingIfDrained();
     qsizetype consumeHeaders(const char *data, qsizetype size);
     bool checkHeaderBlock(QByteArrayView block);
+    bool checkFields(QByteArrayView fields, bool closeAfter);
     void refuse(int status, const char *reason, const QString &message);
     void onRefusalWritten();
     void discardIncoming();
@@ -75,6 +106,18 @@ private:
     QMap<quint64, std::pair<QByteArray, bool>> m_finished;  // out-of-order answers
     bool m_closing = false;
     Phase m_phase = Phase::Headers;
+    // How many of the unread bytes at the front of the socket's buffer the
+    // guard has already inspected. QHttpServer reads one request per
+    // readyRead and re-emits readyRead for the rest, so the same bytes are
+    // offered again: only what lies past this count is new.
+    qint64 m_inspectedUnread = 0;
+    bool m_guardConnected = false;   // inspectIncoming() is connected, first
+    bool m_watchingParser = false;   // noteParserRead() runs after the parser's slot
+    // Paused: the guard holds every unread byte in a read transaction of its
+    // own, so the parser finds nothing to read until the client catches up.
+    bool m_parsingPaused = false;
+    qint64 m_lastOutputMovedMs = 0;  // output was last written or drained
+    QHostAddress m_countedAddress;
     QByteArray m_partialHeaders;
     qint64 m_bodyRemaining = 0;
     qint64 m_lastReadMs = 0;
@@ -88,6 +131,7 @@ private:
 class ConnectionRegistry {
 public:
     QSet<GuardedSocket *> sockets;
+    QHash<QHostAddress, int> connectionsPerAddress;
     QElapsedTimer clock;
     qint64 nowMs() const { return clock.elapsed(); }
 };

@@ -93,7 +93,10 @@ private:
     PostgresAddress m_address;
     QByteArray m_ownSender;
     std::unique_ptr<PostgresLinkStore> m_store;
-    QTimer m_ping;
+    // A child, so moveToThread() takes it along: a parentless timer stayed
+    // on the creating thread, could not be started from this one, and a
+    // lost connection went unnoticed for good.
+    QTimer m_ping{this};
     bool m_hadConnection = false;
 };
 

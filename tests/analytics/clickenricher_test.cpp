@@ -132,6 +132,30 @@ TEST(ClickEnricher, EnrichesAClickFromItsAgentAndAddress)
     EXPECT_EQ(enricher.botDetector().cacheSize(), 3);
 }
 
+// Agents of 15 KB (the header limit allows 16) are remembered by the 1,024
+// bytes the parser reads: 2,000 of them that differ only past that point
+// are one memo entry of 1 KiB, where each used to keep its whole 15 KB.
+TEST(ClickEnricher, MemoIsKeyedByWhatTheParserReads)
+{
+    auto created = ClickEnricher::create(realPathsWithGeoIp(QString(), false));
+    ASSERT_TRUE(created.ok()) << created.error().message.toStdString();
+    ClickEnricher &enricher = **created;
+    const QByteArray prefix = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 ";
+    const QByteArray padded = prefix + QByteArray(15 * 1024 - prefix.size(), 'x');
+    ClickDetails first;
+    for (int i = 0; i < 2000; ++i) {
+        QByteArray agent = padded;
+        agent.replace(agent.size() - 8, 8, QByteArray::number(10'000'000 + i));
+        const ClickDetails details = enricher.enrich(agent, QHostAddress());
+        if (i == 0)
+            first = details;
+        ASSERT_EQ(details, first);
+    }
+    EXPECT_EQ(first.browser, QStringLiteral("Firefox"));
+    EXPECT_EQ(enricher.memoEntries(), 1);
+    EXPECT_LE(enricher.memoKeyBytes(), UserAgentParser::MaxUserAgentLength);
+}
+
 TEST(ClickEnricher, WarnsOnceWithoutAGeoIpDatabase)
 {
     WarningCollector collector;

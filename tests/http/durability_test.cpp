@@ -63,14 +63,16 @@ class HttpDurability : public ServerTest {
 protected:
     // Opens connections that send nothing yet, all accepted by the server when this returns.
     // In batches, each followed by a round trip, so the listen queue never overflows (an
-    // overflow costs a 1 s SYN retransmit).
+    // overflow costs a 1 s SYN retransmit). Each batch comes from a 127.0.1.x address of
+    // its own, so the per-address connection limit (256) is never reached.
     std::vector<std::unique_ptr<HttpConnection>> openIdleConnections(int count, std::chrono::milliseconds timeout)
     {
         constexpr int kBatch = 32;
         std::vector<std::unique_ptr<HttpConnection>> connections;
         while (int(connections.size()) < count) {
+            const QByteArray source = "127.0.1." + QByteArray::number(1 + connections.size() / kBatch);
             for (int i = 0; i < kBatch && int(connections.size()) < count; ++i) {
-                connections.push_back(std::make_unique<HttpConnection>(server().port(), timeout));
+                connections.push_back(std::make_unique<HttpConnection>(server().port(), timeout, source.constData()));
                 EXPECT_TRUE(connections.back()->isOpen()) << connections.back()->error().toStdString();
             }
             EXPECT_EQ(client().get("/health").status, 200);

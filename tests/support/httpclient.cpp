@@ -98,13 +98,24 @@ QString HttpResponse::describe() const
     return text;
 }
 
-HttpConnection::HttpConnection(quint16 port, std::chrono::milliseconds timeout)
+HttpConnection::HttpConnection(quint16 port, std::chrono::milliseconds timeout, const char *source)
     : m_deadline(Clock::now() + timeout)
 {
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (m_fd < 0) {
         m_error = systemError("socket");
         return;
+    }
+    if (source) {
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        if (::inet_pton(AF_INET, source, &local.sin_addr) != 1
+            || ::bind(m_fd, reinterpret_cast<const sockaddr *>(&local), sizeof local) != 0) {
+            m_error = systemError("bind");
+            ::close(m_fd);
+            m_fd = -1;
+            return;
+        }
     }
     sockaddr_in address{};
     address.sin_family = AF_INET;

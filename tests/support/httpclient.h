@@ -50,7 +50,9 @@ struct HttpRequest {
 // on it. One object per thread; separate objects may be used concurrently.
 class HttpConnection final {
 public:
-    HttpConnection(quint16 port, std::chrono::milliseconds timeout);
+    // `source`: the local address to connect from, e.g. "127.0.0.2" (every
+    // 127.x address is this machine), for tests of per-address limits.
+    HttpConnection(quint16 port, std::chrono::milliseconds timeout, const char *source = nullptr);
     ~HttpConnection();
     HttpConnection(const HttpConnection &) = delete;
     HttpConnection &operator=(const HttpConnection &) = delete;
