@@ -34,15 +34,20 @@ void RateLimiter::refill(Bucket &bucket, qint64 now) const
     }
 }
 
-void RateLimiter::dropFullBuckets(qint64 now)
+RateLimiter::Bucket &RateLimiter::touch(const QByteArray &key, qint64 now)
 {
-    for (auto it = m_buckets.begin(); it != m_buckets.end();) {
-        refill(it.value(), now);
-        if (it->tokens >= m_perMinute)
-            it = m_buckets.erase(it);
-        else
-            ++it;
+    const auto found = m_buckets.constFind(key);
+    if (found != m_buckets.cend()) {
+        m_recency.splice(m_recency.end(), m_recency, *found); // now the most recent
+        return m_recency.back();
     }
+    if (m_buckets.size() >= m_maxClients) {
+        m_buckets.remove(m_recency.front().key);
+        m_recency.pop_front();
+    }
+    m_recency.push_back(Bucket{key, double(m_perMinute), now});
+    m_buckets.insert(key, std::prev(m_recency.end()));
+    return m_recency.back();
 }
 
 RateLimiter::Decision RateLimiter::tryAcquire(const QHostAddress &client)
@@ -58,9 +63,9 @@ void RateLimiter::refund(const QHostAddress &client)
 
 void RateLimiter::refundKey(const QByteArray &key)
 {
-    const auto it = m_buckets.find(key);
-    if (it != m_buckets.end())
-        it->tokens = std::min<double>(m_perMinute, it->tokens + 1.0);
+    const auto it = m_buckets.constFind(key);
+    if (it != m_buckets.cend())
+        (*it)->tokens = std::min<double>(m_perMinute, (*it)->tokens + 1.0);
 }
 
 RateLimiter::Decision RateLimiter::tryAcquireKey(const QByteArray &key)
@@ -68,18 +73,7 @@ RateLimiter::Decision RateLimiter::tryAcquireKey(const QByteArray &key)
     if (!enabled())
         return {};
     const qint64 now = m_clock.steadyMs();
-
-    auto it = m_buckets.find(key);
-    if (it == m_buckets.end()) {
-        if (m_buckets.size() >= m_maxClients) {
-            dropFullBuckets(now);
-            if (m_buckets.size() >= m_maxClients)
-                return {false, 60};
-        }
-        it = m_buckets.insert(key, Bucket{double(m_perMinute), now});
-    }
-
-    Bucket &bucket = it.value();
+    Bucket &bucket = touch(key, now);
     refill(bucket, now);
     if (bucket.tokens >= 1.0) {
         bucket.tokens -= 1.0;

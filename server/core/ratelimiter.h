@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QHostAddress>
 
+#include <list>
+
 namespace shortfuse {
 
 // At most `perMinute` events per client per minute, as a token bucket per
@@ -14,9 +16,10 @@ namespace shortfuse {
 // usually owns whole.
 //
 // Memory stays bounded whatever addresses arrive: at `maxClients` tracked
-// keys, buckets that have refilled completely (equivalent to a new client)
-// are dropped; if every bucket is still in use the newcomer is refused
-// rather than tracked (fail closed).
+// keys, the bucket touched longest ago makes room for the newcomer (it has
+// refilled the most; forgetting it costs its owner at most one fresh
+// budget). A newcomer is never refused for want of room, so a flood of
+// addresses cannot lock everyone else out, and every call is O(1).
 class RateLimiter {
 public:
     struct Decision {
@@ -43,18 +46,22 @@ public:
 
 private:
     struct Bucket {
+        QByteArray key;
         double tokens = 0;
         qint64 updatedMs = 0;
     };
+    // Least recently touched first; the hash points into it.
+    using Recency = std::list<Bucket>;
 
     void refill(Bucket &bucket, qint64 now) const;
-    void dropFullBuckets(qint64 now);
+    Bucket &touch(const QByteArray &key, qint64 now);
 
     int m_perMinute;
     double m_tokensPerMs;
     const Clock &m_clock;
     int m_maxClients;
-    QHash<QByteArray, Bucket> m_buckets;
+    Recency m_recency;
+    QHash<QByteArray, Recency::iterator> m_buckets;
 };
 
 // The 429 every rate limit answers with: "Too many <what> from your address".
