@@ -203,18 +203,18 @@ BotVerdict BotDetector::detect(QByteArrayView userAgent, const UserAgentInfo &pa
 
 BotVerdict BotDetector::detectUncached(const QString &userAgent, const UserAgentInfo &parsed) const
 {
-    // An agent with non-ASCII characters is matched against every pattern.
+    // Only patterns whose required text the agent contains are run.
     std::vector<bool> found;
-    const bool filtered = m_literals.findLowercased(userAgent, found);
+    m_literals.findLowercased(userAgent, found);
     for (const PreviewRule &rule : m_previewRules) {
-        if (filtered && !rule.required.presentIn(found))
+        if (!rule.required.presentIn(found))
             continue;
         if (rule.regex.match(userAgent).hasMatch())
             return BotVerdict{true, rule.name, true};
     }
     for (qsizetype i = 0; i < m_crawlerChunks.size(); ++i) {
         const CrawlerChunk &chunk = m_crawlerChunks.at(i);
-        if (filtered && std::none_of(chunk.patterns.begin(), chunk.patterns.end(),
+        if (std::none_of(chunk.patterns.begin(), chunk.patterns.end(),
                                      [&found](const RequiredText &pattern) { return pattern.presentIn(found); }))
             continue;
         const QRegularExpressionMatch match = chunk.anyOf.match(userAgent);

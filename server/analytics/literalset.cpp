@@ -106,19 +106,24 @@ void LiteralSet::find(QByteArrayView text, std::vector<bool> &found) const
     }
 }
 
-bool LiteralSet::findLowercased(QStringView text, std::vector<bool> &found) const
+void LiteralSet::findLowercased(QStringView text, std::vector<bool> &found) const
 {
     QByteArray lowered(text.size(), Qt::Uninitialized);
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
-        if (c >= 128) {
-            found.clear();
-            return false;
+        if (c < 128) {
+            lowered[i] = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
+        } else {
+            // Unicode simple case folding, which case-insensitive regexes use,
+            // takes exactly two non-ASCII characters onto ASCII letters: the
+            // Kelvin sign onto k and the long s onto s. Every other one can
+            // match no letter of a literal (literals are ASCII), so it becomes
+            // a byte no literal has: agents with non-ASCII characters are
+            // filtered like any other, instead of running every regex.
+            lowered[i] = c == u'\u212A' ? 'k' : c == u'\u017F' ? 's' : char(0x80);
         }
-        lowered[i] = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
     }
     find(lowered, found);
-    return true;
 }
 
 } // namespace shortfuse

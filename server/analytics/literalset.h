@@ -34,12 +34,11 @@ public:
     // `found` is resized to groupCount() and cleared first.
     void find(QByteArrayView text, std::vector<bool> &found) const;
 
-    // find() on the ASCII-lowercased `text`, for literals that are stored
-    // lowercased. Returns false, finding nothing, when `text` has non-ASCII
-    // characters: case-insensitive regexes may fold those onto ASCII
-    // letters (the Kelvin sign onto k), so a caller must then assume any
-    // literal may be present.
-    bool findLowercased(QStringView text, std::vector<bool> &found) const;
+    // find() on `text` lowercased as a case-insensitive regex sees it, for
+    // literals that are stored lowercased: ASCII letters, and the two
+    // non-ASCII characters that fold onto them (the Kelvin sign onto k, the
+    // long s onto s); no other character can be part of a literal.
+    void findLowercased(QStringView text, std::vector<bool> &found) const;
 
 private:
     struct Node {

@@ -237,12 +237,12 @@ UserAgentInfo UserAgentParser::parse(QByteArrayView userAgent)
 }
 
 const UserAgentParser::Rule *UserAgentParser::RuleList::firstMatch(const QString &userAgent,
-                                                                   const std::vector<bool> *present,
+                                                                   const std::vector<bool> &present,
                                                                    QRegularExpressionMatch &match) const
 {
     // File order, first match wins (the spec).
     for (const Rule &rule : rules) {
-        if (present && !rule.required.presentIn(*present))
+        if (!rule.required.presentIn(present))
             continue;
         match = rule.regex.match(userAgent);
         if (match.hasMatch())
@@ -254,9 +254,9 @@ const UserAgentParser::Rule *UserAgentParser::RuleList::firstMatch(const QString
 UserAgentInfo UserAgentParser::parseUncached(const QString &userAgent) const
 {
     UserAgentInfo info;
-    // An agent with non-ASCII characters is matched against every rule.
-    std::vector<bool> found;
-    const std::vector<bool> *present = m_literals.findLowercased(userAgent, found) ? &found : nullptr;
+    // Only rules whose required text the agent contains are run.
+    std::vector<bool> present;
+    m_literals.findLowercased(userAgent, present);
     QRegularExpressionMatch match;
     if (const Rule *rule = m_browserRules.firstMatch(userAgent, present, match)) {
         info.browser = pick(rule->replacement[0], match, 1);

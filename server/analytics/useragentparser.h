@@ -105,7 +105,7 @@ private:
         // The first rule that matches, in file order, and its match.
         // `present` (null: unknown) says which literals the agent contains;
         // a rule missing one of its required texts is skipped unrun.
-        const Rule *firstMatch(const QString &userAgent, const std::vector<bool> *present,
+        const Rule *firstMatch(const QString &userAgent, const std::vector<bool> &present,
                                QRegularExpressionMatch &match) const;
     };
 

@@ -109,17 +109,29 @@ TEST(LiteralSetTest, FindsEveryGroupWithAStringInTheText)
     EXPECT_FALSE(found[size_t(hers)]);
 }
 
-TEST(LiteralSetTest, LowercasedSearchRefusesNonAsciiText)
+// The search sees text as a case-insensitive regex does: ASCII letters in
+// any case, the Kelvin sign as k and the long s as s; any other non-ASCII
+// character is part of no literal (and no longer turns the filter off).
+TEST(LiteralSetTest, LowercasedSearchFoldsAsCaseInsensitiveRegexesDo)
 {
     LiteralSet set;
     const int chrome = set.addAnyOf({"chrome"});
+    const int kiosk = set.addAnyOf({"kiosk"});
+    const int safari = set.addAnyOf({"safari"});
     set.build();
     std::vector<bool> found;
-    ASSERT_TRUE(set.findLowercased(u"Mozilla CHROME/126", found));
+    set.findLowercased(u"Mozilla CHROME/126 \u00e9", found);
     EXPECT_TRUE(found[size_t(chrome)]);
-    // The Kelvin sign folds onto "k" in a case-insensitive regex: the
-    // caller must not skip anything for such a text.
-    EXPECT_FALSE(set.findLowercased(u"Chrome \u212A", found));
+    EXPECT_FALSE(found[size_t(kiosk)]);
+    EXPECT_FALSE(found[size_t(safari)]);
+    set.findLowercased(u"\u212AIO\u017FK \u6f22", found);
+    EXPECT_TRUE(found[size_t(kiosk)]);
+    EXPECT_FALSE(found[size_t(chrome)]);
+    set.findLowercased(u"Saf\u00e4ri", found);
+    EXPECT_FALSE(found[size_t(safari)]);
+    // What the folding stands for: PCRE2 matches them so.
+    const QRegularExpression caseless(QStringLiteral("kiosk"), QRegularExpression::CaseInsensitiveOption);
+    EXPECT_TRUE(caseless.match(u"\u212AIO\u017FK"_qs).hasMatch());
 }
 
 // Every rule of both real rule files against real agents: whenever a rule's
@@ -163,20 +175,35 @@ TEST(RequiredTextTest, NeverRulesOutARealRuleThatMatches)
     }
     ASSERT_GT(agents.size(), 1000);
 
+    // Each agent also with non-ASCII characters: one inserted, and every k
+    // and s swapped for the Kelvin sign and the long s, which
+    // case-insensitive rules still match as k and s.
+    const qsizetype plain = agents.size();
+    for (qsizetype a = 0; a < plain; ++a) {
+        QString accented = agents[a];
+        accented.insert(accented.size() / 2, QStringLiteral("\u00e9\u4e2d"));
+        QString folded = agents[a];
+        folded.replace(u'k', u'\u212A').replace(u's', u'\u017F');
+        agents << accented << folded;
+    }
+
     int matches = 0;
+    int foldedMatches = 0;
     std::vector<bool> found;
-    for (const QString &agent : agents) {
-        if (!literals.findLowercased(agent, found))
-            continue;
+    for (qsizetype a = 0; a < agents.size(); ++a) {
+        const QString &agent = agents[a];
+        literals.findLowercased(agent, found);
         for (qsizetype i = 0; i < rules.size(); ++i) {
             if (!rules[i].match(agent).hasMatch())
                 continue;
             ++matches;
+            foldedMatches += a >= 2 * plain && rules[i].patternOptions().testFlag(QRegularExpression::CaseInsensitiveOption);
             EXPECT_TRUE(required[size_t(i)].presentIn(found))
                 << "rule " << rules[i].pattern().toStdString() << " matches " << agent.toStdString();
         }
     }
     EXPECT_GT(matches, agents.size());  // most agents match a browser, an OS and a device rule
+    EXPECT_GT(foldedMatches, 10);       // case-insensitive rules do match the folded agents
 }
 
 } // namespace
