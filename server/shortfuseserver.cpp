@@ -114,10 +114,13 @@ ShortfuseServer::~ShortfuseServer()
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
     m_changes.reset();
+    if (m_lookups)
+        m_lookups->stop();
     if (m_reader)
         m_reader->stop();
     if (m_writer)
         m_writer->stop();
+    m_lookups.reset();
     m_reader.reset();
     m_writer.reset();
     delete m_metricsHttp;
@@ -161,6 +164,14 @@ Status ShortfuseServer::start()
         m_reader.reset();
         return Error{1, opened.error().reason, opened.error().message};
     }
+    // Links the cache does not know are looked up on a reader of their own,
+    // so a slow statistics read never delays a redirect.
+    m_lookups = std::make_unique<StoreReader>(database->makeStore(), m_links);
+    if (Status opened = m_lookups->start(); !opened) {
+        m_lookups.reset();
+        return Error{1, opened.error().reason, opened.error().message};
+    }
+    m_links->attachLookups(m_lookups.get());
     if (database->shared) {
         // Other servers' commits: revoked links leave the cache, live views follow.
         m_changes = std::make_unique<ChangeListener>(*database->shared, m_writer->sender());
@@ -225,7 +236,7 @@ Status ShortfuseServer::start()
     m_metrics->setSampler([this] {
         Metrics::Sample sample;
         sample.databaseWriteErrors = m_writer->counters().failedBatches.load(std::memory_order_relaxed);
-        sample.databaseReadErrors = m_reader->failedReads();
+        sample.databaseReadErrors = m_reader->failedReads() + m_lookups->failedReads();
         sample.pendingClickRecords = m_writer->pendingRecords();
         sample.cachedLinks = m_links->cachedLinks();
         sample.openConnections = m_tcp->openConnections();

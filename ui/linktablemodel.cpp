@@ -206,7 +206,7 @@ void LinkTableModel::fetchMore(const QModelIndex &parent)
     query.limit = kPageSize;
     const quint64 generation = m_generation;
     m_host.read<QList<Link>>(
-        [query](LinkStore &store) { return store.listLinks(query); }, this,
+        [query](LinkReads &store) { return store.listLinks(query); }, this,
         [this, generation](const Result<QList<Link>> &page) {
             if (generation != m_generation)
                 return;
@@ -240,7 +240,7 @@ void LinkTableModel::requestCount()
 {
     const quint64 generation = m_generation;
     const QString filter = m_filter;
-    m_host.read<qint64>([filter](LinkStore &store) { return store.countLinks(filter); }, this,
+    m_host.read<qint64>([filter](LinkReads &store) { return store.countLinks(filter); }, this,
                         [this, generation](const Result<qint64> &count) {
                             if (generation != m_generation || !count)
                                 return;
@@ -377,7 +377,7 @@ void LinkTableModel::refreshRows(const QList<qint64> &ids)
     if (ids.isEmpty())
         return;
     const quint64 generation = m_generation;
-    m_host.read<QList<Link>>([ids](LinkStore &store) { return store.linksByIds(ids); }, this,
+    m_host.read<QList<Link>>([ids](LinkReads &store) { return store.linksByIds(ids); }, this,
                              [this, generation](const Result<QList<Link>> &links) {
                                  if (generation != m_generation || !links)
                                      return;

@@ -546,7 +546,7 @@ void MainWindow::probeReachability()
 void MainWindow::refreshTotals()
 {
     const qint64 since = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
-    m_host.read<Totals>([since](LinkStore &store) { return store.totals(since); }, this,
+    m_host.read<Totals>([since](LinkReads &store) { return store.totals(since); }, this,
                         [this](const Result<Totals> &totals) {
                             if (!totals)
                                 return;

@@ -66,7 +66,7 @@ public:
 
     // Runs `job` on the server's reader thread; `done` on `context`'s thread.
     template <typename T>
-    void read(std::function<Result<T>(LinkStore &)> job, QObject *context, std::function<void(const Result<T> &)> done)
+    void read(std::function<Result<T>(LinkReads &)> job, QObject *context, std::function<void(const Result<T> &)> done)
     {
         if (!m_reader) {
             QMetaObject::invokeMethod(context, [done = std::move(done)] { done(unavailable()); }, Qt::QueuedConnection);

@@ -268,7 +268,7 @@ void StatsView::reload()
     const quint64 generation = ++m_generation;
     const QString slug = m_slug;
     m_host.read<std::optional<LinkStats>>(
-        [slug](LinkStore &store) { return store.linkStats(slug, StatsQuery{}); }, this,
+        [slug](LinkReads &store) { return store.linkStats(slug, StatsQuery{}); }, this,
         [this, generation](const Result<std::optional<LinkStats>> &stats) {
             if (generation != m_generation)
                 return;
@@ -500,7 +500,7 @@ void StatsView::loadOlder()
     const QString slug = m_slug;
     const quint64 generation = m_generation;
     m_host.read<std::optional<LinkStats>>(
-        [slug, query](LinkStore &store) { return store.linkStats(slug, query); }, this,
+        [slug, query](LinkReads &store) { return store.linkStats(slug, query); }, this,
         [this, generation](const Result<std::optional<LinkStats>> &stats) {
             if (generation != m_generation || !stats || !stats->has_value())
                 return;
@@ -533,7 +533,7 @@ void StatsView::exportCsvTo(const QString &path)
     // and written on the reader thread: neither the store nor the disk is
     // touched from this one.
     m_host.read<qint64>(
-        [slug, path](LinkStore &store) -> Result<qint64> {
+        [slug, path](LinkReads &store) -> Result<qint64> {
             StatsQuery query;
             query.limit = StatsQuery::kMaxLimit;
             std::optional<LinkStats> all;

@@ -390,7 +390,7 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
             Result<std::optional<Link>> link = findLink(request.slug);
             if (!link)
                 return link.error();
-            return Claim{Claim::Kind::TokenReused, link->value_or(Link{})};
+            return Claim{VisitOutcome::BadToken, link->value_or(Link{})};
         }
     }
 
@@ -402,7 +402,7 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
     if (!q.exec())
         return storageError(q, "claiming a click");
     if (q.next()) {
-        Claim claim{Claim::Kind::Redirected, linkFromRow(q)};
+        Claim claim{VisitOutcome::Redirected, linkFromRow(q)};
         q.finish();
         return claim;
     }
@@ -413,18 +413,18 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
     if (!existing)
         return existing.error();
     if (!existing->has_value())
-        return Claim{Claim::Kind::Unknown, {}};
+        return Claim{VisitOutcome::NotFound, {}};
     const Link &link = **existing;
-    Claim::Kind kind = Claim::Kind::Expired;
+    VisitOutcome outcome = VisitOutcome::Expired;
     if (link.exhausted(request.nowMs))
-        kind = Claim::Kind::Expired;
+        outcome = VisitOutcome::Expired;
     else if (!request.gateCleared && link.hasPassword())
-        kind = Claim::Kind::NeedsPassword;
+        outcome = VisitOutcome::NeedsPassword;
     else if (!request.gateCleared && link.previewProtection == PreviewProtection::Confirm)
-        kind = Claim::Kind::NeedsConfirmation;
+        outcome = VisitOutcome::NeedsConfirmation;
     else if (request.previewFetcher && link.previewProtection == PreviewProtection::Auto)
-        kind = Claim::Kind::Preview;
-    return Claim{kind, link};
+        outcome = VisitOutcome::Preview;
+    return Claim{outcome, link};
 }
 
 Result<QByteArray> SqlLinkStore::instanceSecret()

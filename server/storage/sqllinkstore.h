@@ -32,7 +32,6 @@ public:
 
     Result<std::optional<Link>> insertLink(const NewLink &link) override;
     Result<Claim> claimClick(const ClaimRequest &request) override;
-    using LinkStore::claimClick;
     Result<QByteArray> instanceSecret() override;
     Status purgeExpired(qint64 nowMs) override;
     Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override;

@@ -90,7 +90,7 @@ LinkTableModel::Status GuiTest::statusOf(const QString &slug) const
 qint64 GuiTest::linkCount()
 {
     std::optional<qint64> count =
-        readStore<qint64>(*m_host, [](LinkStore &store) { return store.countLinks(QString()); });
+        readStore<qint64>(*m_host, [](LinkReads &store) { return store.countLinks(QString()); });
     return count.value_or(-1);
 }
 

@@ -31,7 +31,7 @@ namespace shortfuse::test {
 
 // Reads through the window's own server, waiting for the answer.
 template <typename T>
-std::optional<T> readStore(ServerHost &host, std::function<Result<T>(LinkStore &)> job)
+std::optional<T> readStore(ServerHost &host, std::function<Result<T>(LinkReads &)> job)
 {
     std::optional<Result<T>> answer;
     QObject context;

@@ -83,7 +83,7 @@ TEST_F(SettingsTest, AppliedSettingsAreStoredShownAgainAndRestartTheServerWithou
     EXPECT_EQ(m_host->config().rateLimitPerMinute, 7);
     EXPECT_EQ(m_host->config().trustedProxies.size(), 2);
     std::optional<std::optional<Link>> link =
-        readStore<std::optional<Link>>(*m_host, [slug](LinkStore &store) { return store.findLink(slug); });
+        readStore<std::optional<Link>>(*m_host, [slug](LinkReads &store) { return store.findLink(slug); });
     ASSERT_TRUE(link && link->has_value());
     EXPECT_EQ((*link)->clicks, 5);
     EXPECT_EQ(http().get(pathOf(slug)).status, 302);

@@ -5,6 +5,7 @@
 #include "tests/support/waituntil.h"
 
 #include "server/storage/clickwriter.h"
+#include "server/storage/storereader.h"
 #include "server/links/confirmationtokens.h"
 #include "server/links/linkservice.h"
 #include "server/links/passwords.h"
@@ -25,8 +26,17 @@ protected:
         service->attachWriter(writer.get());
         ASSERT_TRUE(writer->start().ok());
         service->writerStarted();
+        lookups = std::make_unique<StoreReader>(backend.makeStore(), service.get());
+        ASSERT_TRUE(lookups->start().ok());
+        service->attachLookups(lookups.get());
     }
-    void TearDown() override { writer->stop(); }
+    void TearDown() override
+    {
+        if (lookups)
+            lookups->stop();
+        if (writer)
+            writer->stop();
+    }
 
     Link create(CreateRequest request)
     {
@@ -56,6 +66,7 @@ protected:
     StoreBackend backend;
     std::unique_ptr<LinkService> service;
     std::unique_ptr<ClickWriter> writer;
+    std::unique_ptr<StoreReader> lookups;
 };
 
 } // namespace
@@ -71,16 +82,16 @@ TEST_F(LinkServiceTest, ExpiresInEndsTheLinkWhenTheClockPassesIt)
     const Link c = create(capped);
     EXPECT_EQ(u.expiresAtMs, clock.nowMs() + 60'000);
 
-    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Redirect);
-    EXPECT_EQ(visit(QStringLiteral("soon5")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("soon")).outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(visit(QStringLiteral("soon5")).outcome, VisitOutcome::Redirected);
     clock.advance(59'999);
-    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("soon")).outcome, VisitOutcome::Redirected);
     clock.advance(1);
-    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Expired) << "answers like a used-up link";
-    EXPECT_EQ(visit(QStringLiteral("soon5")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("soon")).outcome, VisitOutcome::Expired) << "answers like a used-up link";
+    EXPECT_EQ(visit(QStringLiteral("soon5")).outcome, VisitOutcome::Redirected);
     clock.advance(60'000);
     const Visit gone = visit(QStringLiteral("soon5"));
-    EXPECT_EQ(gone.kind, Visit::Kind::Expired);
+    EXPECT_EQ(gone.outcome, VisitOutcome::Expired);
     EXPECT_EQ(gone.location, QByteArray("https://example.com/gone"));
     // Nothing was claimed after expiry: two redirects of soon5 before it.
     auto store = backend.makeStore();
@@ -113,9 +124,9 @@ TEST_F(LinkServiceTest, AutoProtectionLetsPreviewersThroughWithoutAClick)
 {
     create(CreateRequest{QStringLiteral("https://example.com/o"), QStringLiteral("once"), 1});
     for (int i = 0; i < 3; ++i)
-        EXPECT_EQ(visit(QStringLiteral("once"), /*previewer=*/true).kind, Visit::Kind::Preview);
-    EXPECT_EQ(visit(QStringLiteral("once")).kind, Visit::Kind::Redirect);
-    EXPECT_EQ(visit(QStringLiteral("once")).kind, Visit::Kind::Expired);
+        EXPECT_EQ(visit(QStringLiteral("once"), /*previewer=*/true).outcome, VisitOutcome::Preview);
+    EXPECT_EQ(visit(QStringLiteral("once")).outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(visit(QStringLiteral("once")).outcome, VisitOutcome::Expired);
 }
 
 TEST_F(LinkServiceTest, ConfirmationTokensWorkOnce)
@@ -124,7 +135,7 @@ TEST_F(LinkServiceTest, ConfirmationTokensWorkOnce)
     request.previewProtection = QStringLiteral("confirm");
     create(request);
     const Visit page = visit(QStringLiteral("conf"));
-    ASSERT_EQ(page.kind, Visit::Kind::NeedsConfirmation);
+    ASSERT_EQ(page.outcome, VisitOutcome::NeedsConfirmation);
     EXPECT_EQ(page.remaining, 2);
     ASSERT_FALSE(page.token.isEmpty());
 
@@ -135,14 +146,14 @@ TEST_F(LinkServiceTest, ConfirmationTokensWorkOnce)
         EXPECT_TRUE(waitUntil([&] { return result.has_value(); }));
         return result.value_or(Visit{});
     };
-    EXPECT_EQ(post(page.token).kind, Visit::Kind::Redirect);
-    EXPECT_EQ(post(page.token).kind, Visit::Kind::BadToken) << "replayed";
+    EXPECT_EQ(post(page.token).outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(post(page.token).outcome, VisitOutcome::BadToken) << "replayed";
     QString forged = page.token;
     forged[3] = forged[3] == u'A' ? u'B' : u'A';
-    EXPECT_EQ(post(forged).kind, Visit::Kind::BadToken) << "forged";
+    EXPECT_EQ(post(forged).outcome, VisitOutcome::BadToken) << "forged";
     const Visit again = visit(QStringLiteral("conf"));
     clock.advance(ConfirmationTokens::kLifetimeMs + 1);
-    EXPECT_EQ(post(again.token).kind, Visit::Kind::BadToken) << "expired";
+    EXPECT_EQ(post(again.token).outcome, VisitOutcome::BadToken) << "expired";
 }
 
 TEST(ConfirmationTokens, BoundToTheirLinkAndSecret)
