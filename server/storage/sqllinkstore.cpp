@@ -144,6 +144,11 @@ Error SqlLinkStore::storageError(const QSqlQuery &query, const char *what) const
                      .arg(QLatin1String(what), query.lastError().text())};
 }
 
+Error SqlLinkStore::notConnected() const
+{
+    return Error{503, "storage_unavailable", QStringLiteral("Not connected to database %1").arg(m_description)};
+}
+
 Status SqlLinkStore::exec(const QString &sql)
 {
     QSqlQuery q(m_db);
@@ -346,6 +351,8 @@ Status SqlLinkStore::writePendingClicks()
 
 Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
 {
+    if (!m_insertLink)
+        return notConnected();
     QSqlQuery &q = *m_insertLink;
     q.bindValue(0, link.slug);
     q.bindValue(1, link.url);
@@ -379,6 +386,8 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
 {
     if (!request.tokenNonce.isEmpty()) {
         // A confirmation token works once: its nonce goes in before the claim.
+        if (!m_useToken)
+            return notConnected();
         QSqlQuery &use = *m_useToken;
         use.bindValue(0, request.tokenNonce);
         use.bindValue(1, request.tokenExpiresMs);
@@ -394,6 +403,8 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
         }
     }
 
+    if (!m_claim)
+        return notConnected();
     QSqlQuery &q = *m_claim;
     q.bindValue(QStringLiteral(":slug"), request.slug);
     q.bindValue(QStringLiteral(":now"), request.nowMs);
@@ -497,6 +508,8 @@ Result<QuotaDecision> SqlLinkStore::takeCreationQuota(const CreationQuota &quota
 
 Status SqlLinkStore::addClicks(qint64 linkId, qint64 count)
 {
+    if (!m_addClicks)
+        return notConnected();
     QSqlQuery &q = *m_addClicks;
     q.bindValue(0, count);
     q.bindValue(1, linkId);
@@ -536,6 +549,8 @@ Status SqlLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const Clic
 
 Result<std::optional<Link>> SqlLinkStore::findLink(const QString &slug)
 {
+    if (!m_findLink)
+        return notConnected();
     QSqlQuery &q = *m_findLink;
     q.bindValue(0, slug);
     if (!q.exec())

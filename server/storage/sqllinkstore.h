@@ -67,6 +67,9 @@ protected:
 
     Status exec(const QString &sql);
     Error storageError(const QSqlQuery &query, const char *what) const;
+    // A recover() that could not reconnect leaves no prepared statements:
+    // the operations that use them say so, until a later recover() works.
+    Error notConnected() const;
     bool storesFullAddresses() const { return m_storeFullAddresses; }
     QSqlDatabase &database() { return m_db; }
     const QString &description() const { return m_description; }

@@ -17,51 +17,19 @@ namespace {
 
 // A real store whose commits can be made to fail, to see what the writer
 // does when the disk or the database server does.
-class FlakyStore final : public LinkStore {
+class FlakyStore final : public ForwardingStore {
 public:
-    explicit FlakyStore(std::unique_ptr<LinkStore> inner) : m_inner(std::move(inner)) {}
+    using ForwardingStore::ForwardingStore;
     std::atomic<int> commitsToFail{0};
 
-    Status open() override { return m_inner->open(); }
-    void close() override { m_inner->close(); }
-    Status beginBatch() override { return m_inner->beginBatch(); }
     Status commitBatch() override
     {
         if (commitsToFail.load() > 0) {
             --commitsToFail;
             return Error{503, "storage_error", QStringLiteral("injected commit failure")};
         }
-        return m_inner->commitBatch();
+        return ForwardingStore::commitBatch();
     }
-    void rollbackBatch() override { m_inner->rollbackBatch(); }
-    Result<std::optional<Link>> insertLink(const NewLink &link) override { return m_inner->insertLink(link); }
-    Result<Claim> claimClick(const ClaimRequest &request) override { return m_inner->claimClick(request); }
-    Result<QByteArray> instanceSecret() override { return m_inner->instanceSecret(); }
-    Status purgeExpired(qint64 nowMs) override { return m_inner->purgeExpired(nowMs); }
-    Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override
-    {
-        return m_inner->takeCreationQuota(quota);
-    }
-    Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
-    Status recordClick(qint64 id, ClickOutcome o, const ClickFacts &f, const ClickDetails *d) override
-    {
-        return m_inner->recordClick(id, o, f, d);
-    }
-    void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
-    Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &q) override
-    {
-        return m_inner->linkStats(slug, q);
-    }
-    Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
-    Result<QList<Link>> listLinks(const LinkListQuery &q) override { return m_inner->listLinks(q); }
-    Result<qint64> countLinks(const QString &filter) override { return m_inner->countLinks(filter); }
-    Result<QList<Link>> linksByIds(const QList<qint64> &ids) override { return m_inner->linksByIds(ids); }
-    Result<Totals> totals(qint64 sinceMs) override { return m_inner->totals(sinceMs); }
-    Result<std::optional<Link>> findLink(const QString &slug) override { return m_inner->findLink(slug); }
-    Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
-
-private:
-    std::unique_ptr<LinkStore> m_inner;
 };
 
 // A claim with no gate in the way, as the HTTP layer sends for a plain link.
