@@ -299,7 +299,10 @@ void ShortfuseServer::shutdown()
         m_metricsTcp->close();
     m_web->startDraining(); // no new claims on the open ones
     const qint64 deadline = m_clock.steadyMs() + kShutdownFlushMs;
-    m_writer->flush([this, deadline] { finishShutdown(deadline); });
+    // A visit still being looked up may yet claim: its claim must reach the
+    // writer's queue before the flush, so that the flush answers it too
+    // (never a click used up whose redirect the exit cut off).
+    m_lookups->flush([this, deadline] { m_writer->flush([this, deadline] { finishShutdown(deadline); }); });
     QTimer::singleShot(kShutdownDatabaseWaitMs, this, [this] {
         if (m_stoppedEmitted)
             return;

@@ -161,16 +161,6 @@ void Metrics::countRequest(MetricsRoute route, int status)
     ++m_requests[std::size_t(route) * kStatusCount + std::size_t(status - kMinStatus)];
 }
 
-void Metrics::countVisit(VisitOutcome outcome)
-{
-    switch (outcome) {
-    case VisitOutcome::Redirected: ++m_redirects; return;
-    case VisitOutcome::Expired: ++m_expiredHits; return;
-    case VisitOutcome::Preview: ++m_previews; return;
-    default: return;
-    }
-}
-
 void Metrics::countClaim(VisitOutcome outcome)
 {
     if (const std::optional<ClaimLabel> label = claimLabelOf(outcome))

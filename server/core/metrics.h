@@ -114,7 +114,16 @@ public:
     // A visit answered to a client: a redirect (302, or 303 after a form),
     // an expired hit or a preview placeholder is counted; other outcomes
     // have no counter of their own.
-    void countVisit(VisitOutcome outcome);
+    // Inline: the click path counts every redirect.
+    void countVisit(VisitOutcome outcome)
+    {
+        switch (outcome) {
+        case VisitOutcome::Redirected: ++m_redirects; return;
+        case VisitOutcome::Expired: ++m_expiredHits; return;
+        case VisitOutcome::Preview: ++m_previews; return;
+        default: return;
+        }
+    }
     // GET /<slug> answered with the redirect, `startedNs` after it was parsed.
     void observeRedirect(qint64 startedNs) { m_redirectDuration.observe(nowNs() - startedNs); }
     // A decision on whether a click may be used up, by its outcome (the

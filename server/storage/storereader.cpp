@@ -23,6 +23,14 @@ void StoreReader::stop()
     m_worker.stop();
 }
 
+void StoreReader::flush(std::function<void()> done)
+{
+    m_worker.push([target = QPointer<QObject>(m_replyContext), done = std::move(done)](LinkStore &) {
+        if (target)
+            QMetaObject::invokeMethod(target.data(), done, Qt::QueuedConnection);
+    });
+}
+
 void StoreReader::run()
 {
     for (;;) {

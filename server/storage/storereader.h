@@ -48,6 +48,10 @@ public:
         });
     }
 
+    // `done` runs on the reply context's thread once every read submitted
+    // before it is answered there (answers are queued to that thread in order).
+    void flush(std::function<void()> done);
+
 private:
     // Sees the whole store (to reconnect after a failure); hands the job only its reads.
     using Job = std::function<void(LinkStore &)>;
