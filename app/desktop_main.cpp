@@ -5,23 +5,16 @@
 
 #include "app/unixsignals.h"
 
-#include "ui/createpanel.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
-#include "server/serverconfig.h"
 #include "ui/serverhost.h"
 #include "ui/settings.h"
-#include "ui/statsview.h"
 #include "ui/theme.h"
+
+#include "server/serverconfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QLineEdit>
-#include <QSpinBox>
-#include <QSystemTrayIcon>
-#include <QTabWidget>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -79,20 +72,6 @@ int main(int argc, char *argv[])
     QCommandLineOption settingsFile(QStringLiteral("settings"),
                                     QStringLiteral("Read and write settings in this INI file."), QStringLiteral("FILE"));
     parser.addOption(settingsFile);
-    // For scripts/screenshots (hidden from --help): save the window and the
-    // statistics of SLUG as PNGs into DIR, then quit.
-    QCommandLineOption screenshotDir(QStringLiteral("screenshot-dir"), QStringLiteral("Save screenshots, then quit."),
-                                     QStringLiteral("DIR"));
-    screenshotDir.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(screenshotDir);
-    QCommandLineOption screenshotSlug(QStringLiteral("screenshot-stats"), QStringLiteral("Link for the stats screenshot."),
-                                      QStringLiteral("SLUG"));
-    screenshotSlug.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(screenshotSlug);
-    QCommandLineOption screenshotCreate(QStringLiteral("screenshot-create"),
-                                        QStringLiteral("Shorten URL through the panel first."), QStringLiteral("URL"));
-    screenshotCreate.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(screenshotCreate);
 
     const shortfuse::Result<shortfuse::ServerConfig> flags =
         shortfuse::ServerOptions::parse(parser, QCoreApplication::arguments());
@@ -116,58 +95,8 @@ int main(int argc, char *argv[])
     host.start(effectiveConfig(*settings, *flags, parser));
 
     const bool hidden = (parser.isSet(minimized) || settings->value(shortfuse::Settings::Key::StartMinimized).toBool())
-        && window.closesToTray() && !parser.isSet(screenshotDir);
+        && window.closesToTray();
     if (!hidden)
         window.show();
-
-    if (parser.isSet(screenshotDir)) {
-        // scripts/screenshots: once the server runs, make a link through the
-        // panel (so the result and its QR code show), let the table load,
-        // grab the window; then open the statistics of SLUG and grab again.
-        // The window draws itself into the PNGs: no screen grabber needed.
-        const QString dir = parser.value(screenshotDir);
-        const QString slug = parser.value(screenshotSlug);
-        const QString createUrl = parser.value(screenshotCreate);
-        window.resize(1280, 900);
-        auto grabTo = [&window, dir](const QString &name) {
-            QDir().mkpath(dir);
-            if (!window.grab().save(QDir(dir).filePath(name)))
-                std::fprintf(stderr, "shortfuse: could not save %s\n", qPrintable(QDir(dir).filePath(name)));
-        };
-        auto shootStats = [&window, grabTo, slug] {
-            if (slug.isEmpty()) {
-                window.quitApplication();
-                return;
-            }
-            QObject::connect(
-                window.statsView(), &shortfuse::StatsView::statsLoaded, &window,
-                [&window, grabTo] {
-                    QTimer::singleShot(500, &window, [&window, grabTo] {
-                        grabTo(QStringLiteral("stats-view.png"));
-                        window.quitApplication();
-                    });
-                },
-                Qt::SingleShotConnection);
-            window.showStatsFor(slug);
-        };
-        auto shootMain = [&window, grabTo, shootStats] {
-            QTimer::singleShot(1500, &window, [grabTo, shootStats] {
-                grabTo(QStringLiteral("main-window.png"));
-                shootStats();
-            });
-        };
-        QObject::connect(&host, &shortfuse::ServerHost::started, &window, [&window, createUrl, shootMain] {
-            if (createUrl.isEmpty()) {
-                shootMain();
-                return;
-            }
-            QObject::connect(window.createPanel(), &shortfuse::CreatePanel::linkCreated, &window, shootMain,
-                             Qt::SingleShotConnection);
-            window.findChild<QLineEdit *>(QStringLiteral("urlEdit"))->setText(createUrl);
-            window.findChild<QSpinBox *>(QStringLiteral("maxClicksSpin"))->setValue(1);
-            window.createPanel()->shorten();
-        });
-        QObject::connect(&host, &shortfuse::ServerHost::startFailed, &app, [] { QCoreApplication::exit(1); });
-    }
     return app.exec();
 }

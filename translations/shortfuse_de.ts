@@ -591,6 +591,14 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
         <source>The server is not running.</source>
         <translation>Der Server läuft nicht.</translation>
     </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>Es gibt keinen Link %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::SettingsDialog</name>
@@ -956,10 +964,6 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported %1 log entries to %2</source>

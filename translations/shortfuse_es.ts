@@ -591,6 +591,14 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
         <source>The server is not running.</source>
         <translation>El servidor no está en marcha.</translation>
     </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>No existe el enlace %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::SettingsDialog</name>
@@ -956,10 +964,6 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
         <source>Exported %1 log entries to %2</source>

@@ -591,6 +591,14 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
         <source>The server is not running.</source>
         <translation>Le serveur n’est pas en marche.</translation>
     </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>Il n’existe pas de lien %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::SettingsDialog</name>
@@ -956,10 +964,6 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <source>Exported %1 log entries to %2</source>

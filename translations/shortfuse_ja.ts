@@ -591,6 +591,14 @@ From now on it answers like an expired link. This cannot be undone.</source>
         <source>The server is not running.</source>
         <translation>サーバーが動作していません。</translation>
     </message>
+    <message>
+        <source>There is no link %1.</source>
+        <translation>リンク %1 はありません。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::SettingsDialog</name>
@@ -956,10 +964,6 @@ From now on it answers like an expired link. This cannot be undone.</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 を書き込めませんでした: %2</translation>
     </message>
     <message>
         <source>Exported %1 log entries to %2</source>

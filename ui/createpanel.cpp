@@ -1,5 +1,6 @@
 #include "ui/createpanel.h"
 
+#include "ui/createform.h"
 #include "ui/errortext.h"
 #include "ui/qrcode.h"
 #include "ui/serverhost.h"
@@ -30,6 +31,8 @@
 
 namespace shortfuse {
 
+using Field = CreateForm::Field;
+
 namespace {
 
 QLabel *makeErrorLabel(QWidget *parent, const QString &objectName, QWidget *buddy)
@@ -43,10 +46,19 @@ QLabel *makeErrorLabel(QWidget *parent, const QString &objectName, QWidget *budd
     return label;
 }
 
-// The expiry as the server takes it: ISO-8601 in UTC ("...Z").
-QString expiryIso(const QDateTimeEdit *edit)
+QLineEdit *makeLineEdit(QWidget *parent, const QString &objectName, const QString &accessibleName)
 {
-    return edit->dateTime().toUTC().toString(Qt::ISODateWithMs);
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setAccessibleName(accessibleName);
+    return edit;
+}
+
+QLabel *makeBuddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
 }
 
 // The locale's short date and time, with seconds (an expiry can be minutes away).
@@ -58,6 +70,13 @@ QString expiryDisplayFormat()
     return format;
 }
 
+// As-you-type errors wait for a pause in typing.
+void makeCheckDelay(QTimer &timer)
+{
+    timer.setSingleShot(true);
+    timer.setInterval(400);
+}
+
 } // namespace
 
 CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
@@ -66,20 +85,36 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
 {
     auto *form = new QGroupBox(tr("New link"), this);
     form->setObjectName(QStringLiteral("newLinkGroup"));
+    buildLinkFields(form);
+    buildOptions(form);
+    layOutForm(form);
+    buildResult();
 
-    m_url = new QLineEdit(form);
-    m_url->setObjectName(QStringLiteral("urlEdit"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(form, 1);
+    layout->addWidget(m_result, 0);
+    setTabOrders();
+
+    connectFieldChecks();
+    connectOptions();
+    connectActions();
+    followMaxClicks();
+    updateProtectionHint();
+    applyColors();
+}
+
+void CreatePanel::buildLinkFields(QGroupBox *form)
+{
+    m_url = makeLineEdit(form, QStringLiteral("urlEdit"), tr("Destination URL"));
     m_url->setPlaceholderText(tr("https://example.com/a/long/address"));
-    m_url->setAccessibleName(tr("Destination URL"));
     m_url->setClearButtonEnabled(true);
     m_url->setMaxLength(rules::kMaxUrlLength + 1);  // one more, so "too long" can be said
     m_urlError = makeErrorLabel(form, QStringLiteral("urlError"), m_url);
     m_urlError->setAccessibleName(tr("Destination URL error"));
 
-    m_alias = new QLineEdit(form);
-    m_alias->setObjectName(QStringLiteral("aliasEdit"));
+    m_alias = makeLineEdit(form, QStringLiteral("aliasEdit"), tr("Alias"));
     m_alias->setPlaceholderText(tr("optional, e.g. spring-invite"));
-    m_alias->setAccessibleName(tr("Alias"));
     m_alias->setMaxLength(rules::kMaxAliasLength + 1);
     m_aliasError = makeErrorLabel(form, QStringLiteral("aliasError"), m_alias);
     m_aliasError->setAccessibleName(tr("Alias error"));
@@ -93,6 +128,7 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     m_maxClicks->setAccessibleName(tr("Max clicks"));
     m_maxClicks->setToolTip(tr("How many times the link redirects before it expires. "
                                "The lowest value means unlimited."));
+    m_maxClicks->setMinimumWidth(m_maxClicks->fontMetrics().horizontalAdvance(QStringLiteral("2147483647")) + 40);
     m_maxClicksError = makeErrorLabel(form, QStringLiteral("maxClicksError"), m_maxClicks);
 
     m_shorten = new QPushButton(tr("&Shorten"), form);
@@ -100,29 +136,10 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     m_shorten->setAccessibleName(tr("Shorten"));
     m_shorten->setDefault(true);
     m_formError = makeErrorLabel(form, QStringLiteral("formError"), m_shorten);
+}
 
-    // URL on its own row; alias, max clicks and the button below it; each
-    // field's error right under that field.
-    auto *urlLabel = new QLabel(tr("&URL:"), form);
-    urlLabel->setBuddy(m_url);
-    auto *aliasLabel = new QLabel(tr("&Alias:"), form);
-    aliasLabel->setBuddy(m_alias);
-    auto *maxLabel = new QLabel(tr("&Max clicks:"), form);
-    maxLabel->setBuddy(m_maxClicks);
-    m_maxClicks->setMinimumWidth(m_maxClicks->fontMetrics().horizontalAdvance(QStringLiteral("2147483647")) + 40);
-    auto *grid = new QGridLayout(form);
-    grid->setVerticalSpacing(4);
-    grid->addWidget(urlLabel, 0, 0);
-    grid->addWidget(m_url, 0, 1, 1, 4);
-    grid->addWidget(m_urlError, 1, 1, 1, 4);
-    grid->addWidget(aliasLabel, 2, 0);
-    grid->addWidget(m_alias, 2, 1);
-    grid->addWidget(maxLabel, 2, 2);
-    grid->addWidget(m_maxClicks, 2, 3);
-    grid->addWidget(m_shorten, 2, 4);
-    grid->addWidget(m_aliasError, 3, 1);
-    grid->addWidget(m_maxClicksError, 3, 2, 1, 2);
-
+void CreatePanel::buildOptions(QGroupBox *form)
+{
     // Per-link options, behind a disclosure so the common case stays one row.
     m_optionsToggle = new QToolButton(form);
     m_optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
@@ -137,7 +154,15 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
 
     m_options = new QWidget(form);
     m_options->setObjectName(QStringLiteral("optionsBox"));
+    buildProtectionField();
+    buildPasswordField();
+    buildExpiryFields();
+    layOutOptions();
+    m_options->setVisible(false);
+}
 
+void CreatePanel::buildProtectionField()
+{
     m_protection = new QComboBox(m_options);
     m_protection->setObjectName(QStringLiteral("previewProtectionCombo"));
     m_protection->setAccessibleName(tr("Preview protection"));
@@ -156,21 +181,25 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     m_protectionHint->setForegroundRole(QPalette::PlaceholderText);
     m_protectionError = makeErrorLabel(m_options, QStringLiteral("previewProtectionError"), m_protection);
     m_protectionError->setAccessibleName(tr("Preview protection error"));
+}
 
-    m_password = new QLineEdit(m_options);
-    m_password->setObjectName(QStringLiteral("passwordEdit"));
+void CreatePanel::buildPasswordField()
+{
+    m_password = makeLineEdit(m_options, QStringLiteral("passwordEdit"), tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText
                                     | Qt::ImhNoAutoUppercase);
     m_password->setPlaceholderText(tr("optional, %1 to %2 characters")
                                        .arg(rules::kMinPasswordLength)
                                        .arg(rules::kMaxPasswordLength));
-    m_password->setAccessibleName(tr("Password"));
     m_password->setToolTip(tr("Visitors must enter this password before they are redirected."));
     m_password->setMaxLength(2 * rules::kMaxPasswordLength + 1);  // UTF-16 units; the rule counts characters
     m_passwordError = makeErrorLabel(m_options, QStringLiteral("passwordError"), m_password);
     m_passwordError->setAccessibleName(tr("Password error"));
+}
 
+void CreatePanel::buildExpiryFields()
+{
     m_expires = new QCheckBox(tr("E&xpires at:"), m_options);
     m_expires->setObjectName(QStringLiteral("expiresCheck"));
     m_expires->setAccessibleName(tr("Expires"));
@@ -185,43 +214,54 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     m_expiryError = makeErrorLabel(m_options, QStringLiteral("expiryError"), m_expiresAt);
     m_expiryError->setAccessibleName(tr("Expiry error"));
 
-    m_expiredUrl = new QLineEdit(m_options);
-    m_expiredUrl->setObjectName(QStringLiteral("expiredUrlEdit"));
+    m_expiredUrl = makeLineEdit(m_options, QStringLiteral("expiredUrlEdit"), tr("After expiry, send visitors to"));
     m_expiredUrl->setPlaceholderText(tr("optional, e.g. https://example.com/sorry"));
-    m_expiredUrl->setAccessibleName(tr("After expiry, send visitors to"));
     m_expiredUrl->setToolTip(tr("Once the link is used up or past its expiry, visitors go here "
                                 "instead of the expired page."));
     m_expiredUrl->setClearButtonEnabled(true);
     m_expiredUrl->setMaxLength(rules::kMaxUrlLength + 1);
     m_expiredUrlError = makeErrorLabel(m_options, QStringLiteral("expiredUrlError"), m_expiredUrl);
     m_expiredUrlError->setAccessibleName(tr("After expiry address error"));
+}
 
-    auto *protectionLabel = new QLabel(tr("Previe&w protection:"), m_options);
-    protectionLabel->setBuddy(m_protection);
-    auto *passwordLabel = new QLabel(tr("Passwor&d:"), m_options);
-    passwordLabel->setBuddy(m_password);
-    auto *expiredUrlLabel = new QLabel(tr("After expiry, se&nd visitors to:"), m_options);
-    expiredUrlLabel->setBuddy(m_expiredUrl);
+void CreatePanel::layOutOptions()
+{
     auto *options = new QGridLayout(m_options);
     options->setContentsMargins(0, 0, 0, 0);
     options->setVerticalSpacing(4);
-    options->addWidget(protectionLabel, 0, 0);
+    options->addWidget(makeBuddyLabel(tr("Previe&w protection:"), m_protection, m_options), 0, 0);
     options->addWidget(m_protection, 0, 1);
     options->addWidget(m_protectionHint, 0, 2, 1, 2);
     options->addWidget(m_protectionError, 1, 1, 1, 3);
-    options->addWidget(passwordLabel, 2, 0);
+    options->addWidget(makeBuddyLabel(tr("Passwor&d:"), m_password, m_options), 2, 0);
     options->addWidget(m_password, 2, 1);
     options->addWidget(m_expires, 2, 2);
     options->addWidget(m_expiresAt, 2, 3);
     options->addWidget(m_passwordError, 3, 1);
     options->addWidget(m_expiryError, 3, 2, 1, 2);
-    options->addWidget(expiredUrlLabel, 4, 0);
+    options->addWidget(makeBuddyLabel(tr("After expiry, se&nd visitors to:"), m_expiredUrl, m_options), 4, 0);
     options->addWidget(m_expiredUrl, 4, 1, 1, 3);
     options->addWidget(m_expiredUrlError, 5, 1, 1, 3);
     options->setColumnStretch(1, 1);
     options->setColumnStretch(3, 1);
-    m_options->setVisible(false);
+}
 
+void CreatePanel::layOutForm(QGroupBox *form)
+{
+    // URL on its own row; alias, max clicks and the button below it; each
+    // field's error right under that field; then the options.
+    auto *grid = new QGridLayout(form);
+    grid->setVerticalSpacing(4);
+    grid->addWidget(makeBuddyLabel(tr("&URL:"), m_url, form), 0, 0);
+    grid->addWidget(m_url, 0, 1, 1, 4);
+    grid->addWidget(m_urlError, 1, 1, 1, 4);
+    grid->addWidget(makeBuddyLabel(tr("&Alias:"), m_alias, form), 2, 0);
+    grid->addWidget(m_alias, 2, 1);
+    grid->addWidget(makeBuddyLabel(tr("&Max clicks:"), m_maxClicks, form), 2, 2);
+    grid->addWidget(m_maxClicks, 2, 3);
+    grid->addWidget(m_shorten, 2, 4);
+    grid->addWidget(m_aliasError, 3, 1);
+    grid->addWidget(m_maxClicksError, 3, 2, 1, 2);
     grid->addWidget(m_optionsToggle, 4, 1, 1, 4, Qt::AlignLeft);
     grid->addWidget(m_options, 5, 0, 1, 5);
     grid->addWidget(m_formError, 6, 1, 1, 4);
@@ -234,18 +274,21 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     grid->addWidget(hint, 7, 1, 1, 4, Qt::AlignTop);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(7, 1);
+}
 
+void CreatePanel::buildResult()
+{
     // The result: hidden until the first link is made.
     m_result = new QGroupBox(tr("Your short link"), this);
     m_result->setObjectName(QStringLiteral("resultGroup"));
-    m_shortUrl = new QLineEdit(m_result);
-    m_shortUrl->setObjectName(QStringLiteral("shortUrlEdit"));
+    m_shortUrl = makeLineEdit(m_result, QStringLiteral("shortUrlEdit"), tr("Short link"));
     m_shortUrl->setReadOnly(true);
-    m_shortUrl->setAccessibleName(tr("Short link"));
     QFont big = m_shortUrl->font();
     big.setPointSizeF(big.pointSizeF() * 1.15);
     big.setBold(true);
     m_shortUrl->setFont(big);
+    m_shortUrl->setMinimumWidth(
+        QFontMetrics(m_shortUrl->font()).horizontalAdvance(QStringLiteral("http://127.0.0.1:65535/AbCdEfGh")) + 16);
     m_copy = new QPushButton(tr("&Copy"), m_result);
     m_copy->setObjectName(QStringLiteral("copyButton"));
     m_copy->setAccessibleName(tr("Copy short link"));
@@ -261,7 +304,12 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     m_copyQr->setObjectName(QStringLiteral("copyQrButton"));
     m_saveQr = new QPushButton(tr("Save QR code as &PNG…"), m_result);
     m_saveQr->setObjectName(QStringLiteral("saveQrButton"));
+    layOutResult();
+    m_result->setVisible(false);
+}
 
+void CreatePanel::layOutResult()
+{
     auto *resultText = new QVBoxLayout;
     resultText->addWidget(m_shortUrl);
     auto *copyRow = new QHBoxLayout;
@@ -277,54 +325,54 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
     auto *resultLayout = new QHBoxLayout(m_result);
     resultLayout->addLayout(resultText, 1);
     resultLayout->addWidget(m_qr);
-    m_shortUrl->setMinimumWidth(
-        QFontMetrics(m_shortUrl->font()).horizontalAdvance(QStringLiteral("http://127.0.0.1:65535/AbCdEfGh")) + 16);
-    m_result->setVisible(false);
+}
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(form, 1);
-    layout->addWidget(m_result, 0);
+void CreatePanel::setTabOrders()
+{
+    const QList<QWidget *> order = {m_url,       m_alias,      m_maxClicks, m_shorten, m_optionsToggle,
+                                    m_protection, m_password,  m_expires,   m_expiresAt, m_expiredUrl,
+                                    m_shortUrl,  m_copy,       m_copyQr,    m_saveQr};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
+}
 
-    setTabOrder(m_url, m_alias);
-    setTabOrder(m_alias, m_maxClicks);
-    setTabOrder(m_maxClicks, m_shorten);
-    setTabOrder(m_shorten, m_optionsToggle);
-    setTabOrder(m_optionsToggle, m_protection);
-    setTabOrder(m_protection, m_password);
-    setTabOrder(m_password, m_expires);
-    setTabOrder(m_expires, m_expiresAt);
-    setTabOrder(m_expiresAt, m_expiredUrl);
-    setTabOrder(m_expiredUrl, m_shortUrl);
-    setTabOrder(m_shortUrl, m_copy);
-    setTabOrder(m_copy, m_copyQr);
-    setTabOrder(m_copyQr, m_saveQr);
-
-    m_urlCheckDelay.setSingleShot(true);
-    m_urlCheckDelay.setInterval(400);
+void CreatePanel::connectFieldChecks()
+{
+    // An error goes as soon as the text is right; a new one waits for a pause.
+    makeCheckDelay(m_urlCheckDelay);
     connect(&m_urlCheckDelay, &QTimer::timeout, this, [this] { validateUrl(false); });
     connect(m_url, &QLineEdit::textEdited, this, [this] {
-        // An error goes as soon as the text is right; a new one waits for a pause.
-        if (rules::validateDestinationUrl(m_url->text().trimmed()).ok() || m_url->text().isEmpty())
+        if (!CreateForm::urlError(m_url->text()) || m_url->text().isEmpty())
             validateUrl(false);
         else
             m_urlCheckDelay.start();
     });
     connect(m_alias, &QLineEdit::textEdited, this, &CreatePanel::validateAlias);
-
-    connect(m_optionsToggle, &QToolButton::toggled, this, &CreatePanel::setOptionsVisible);
-    connect(m_protection, &QComboBox::activated, this, [this] { m_protectionChosen = true; });
-    connect(m_protection, &QComboBox::currentIndexChanged, this, &CreatePanel::updateProtectionHint);
-    connect(m_maxClicks, &QSpinBox::valueChanged, this, &CreatePanel::followMaxClicks);
-    m_passwordCheckDelay.setSingleShot(true);
-    m_passwordCheckDelay.setInterval(400);
+    makeCheckDelay(m_passwordCheckDelay);
     connect(&m_passwordCheckDelay, &QTimer::timeout, this, &CreatePanel::validatePassword);
     connect(m_password, &QLineEdit::textEdited, this, [this] {
-        if (m_password->text().isEmpty() || rules::validatePassword(m_password->text()).ok())
+        if (!CreateForm::passwordError(m_password->text()))
             validatePassword();
         else
             m_passwordCheckDelay.start();
     });
+    connect(m_expiresAt, &QDateTimeEdit::dateTimeChanged, this, &CreatePanel::validateExpiry);
+    makeCheckDelay(m_expiredUrlCheckDelay);
+    connect(&m_expiredUrlCheckDelay, &QTimer::timeout, this, &CreatePanel::validateExpiredUrl);
+    connect(m_expiredUrl, &QLineEdit::textEdited, this, [this] {
+        if (!CreateForm::expiredUrlError(m_expiredUrl->text()))
+            validateExpiredUrl();
+        else
+            m_expiredUrlCheckDelay.start();
+    });
+}
+
+void CreatePanel::connectOptions()
+{
+    connect(m_optionsToggle, &QToolButton::toggled, this, &CreatePanel::setOptionsVisible);
+    connect(m_protection, &QComboBox::activated, this, [this] { m_protectionChosen = true; });
+    connect(m_protection, &QComboBox::currentIndexChanged, this, &CreatePanel::updateProtectionHint);
+    connect(m_maxClicks, &QSpinBox::valueChanged, this, &CreatePanel::followMaxClicks);
     connect(m_expires, &QCheckBox::toggled, this, [this](bool on) {
         m_expiresAt->setEnabled(on);
         if (on && m_expiresAt->dateTime() <= QDateTime::currentDateTime()) {
@@ -335,33 +383,21 @@ CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
         }
         validateExpiry();
     });
-    connect(m_expiresAt, &QDateTimeEdit::dateTimeChanged, this, &CreatePanel::validateExpiry);
-    m_expiredUrlCheckDelay.setSingleShot(true);
-    m_expiredUrlCheckDelay.setInterval(400);
-    connect(&m_expiredUrlCheckDelay, &QTimer::timeout, this, &CreatePanel::validateExpiredUrl);
-    connect(m_expiredUrl, &QLineEdit::textEdited, this, [this] {
-        const QString url = m_expiredUrl->text().trimmed();
-        if (url.isEmpty() || rules::validateDestinationUrl(url).ok())
-            validateExpiredUrl();
-        else
-            m_expiredUrlCheckDelay.start();
-    });
-    connect(m_password, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
-    connect(m_expiredUrl, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
-    followMaxClicks();
-    updateProtectionHint();
-    connect(m_url, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
-    connect(m_alias, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
+}
+
+void CreatePanel::connectActions()
+{
+    // Enter shortens from every field (the spinner through eventFilter).
+    for (QLineEdit *edit : {m_url, m_alias, m_password, m_expiredUrl})
+        connect(edit, &QLineEdit::returnPressed, this, &CreatePanel::shorten);
     m_maxClicks->installEventFilter(this);
     connect(m_shorten, &QPushButton::clicked, this, &CreatePanel::shorten);
     connect(m_copy, &QPushButton::clicked, this, &CreatePanel::copyShortUrl);
     connect(m_copyQr, &QPushButton::clicked, this, &CreatePanel::copyQrCode);
     connect(m_saveQr, &QPushButton::clicked, this, &CreatePanel::saveQrCode);
-
     m_copiedFade.setSingleShot(true);
     m_copiedFade.setInterval(4000);
     connect(&m_copiedFade, &QTimer::timeout, m_copied, &QLabel::clear);
-    applyColors();
 }
 
 bool CreatePanel::eventFilter(QObject *watched, QEvent *event)
@@ -406,27 +442,86 @@ void CreatePanel::showFieldError(QLabel *label, const QString &message)
     label->setVisible(!message.isEmpty());
 }
 
+void CreatePanel::showFieldError(Field field, const std::optional<Error> &error)
+{
+    showFieldError(errorLabelOf(field), error ? ErrorText::message(*error) : QString());
+}
+
+QLabel *CreatePanel::errorLabelOf(Field field) const
+{
+    switch (field) {
+    case Field::Url: return m_urlError;
+    case Field::Alias: return m_aliasError;
+    case Field::MaxClicks: return m_maxClicksError;
+    case Field::PreviewProtection: return m_protectionError;
+    case Field::Password: return m_passwordError;
+    case Field::Expiry: return m_expiryError;
+    case Field::ExpiredUrl: return m_expiredUrlError;
+    case Field::None: break;
+    }
+    return m_formError;
+}
+
+QWidget *CreatePanel::inputOf(Field field) const
+{
+    switch (field) {
+    case Field::Url: return m_url;
+    case Field::Alias: return m_alias;
+    case Field::MaxClicks: return m_maxClicks;
+    case Field::PreviewProtection: return m_protection;
+    case Field::Password: return m_password;
+    case Field::Expiry: return m_expiresAt;
+    case Field::ExpiredUrl: return m_expiredUrl;
+    case Field::None: break;
+    }
+    return m_shorten;
+}
+
+QTimer *CreatePanel::checkDelayOf(Field field)
+{
+    switch (field) {
+    case Field::Url: return &m_urlCheckDelay;
+    case Field::Password: return &m_passwordCheckDelay;
+    case Field::ExpiredUrl: return &m_expiredUrlCheckDelay;
+    default: return nullptr;
+    }
+}
+
+void CreatePanel::focusField(Field field)
+{
+    QWidget *input = inputOf(field);
+    // A field among the options may be folded away: unfold them first.
+    if (m_options->isAncestorOf(input))
+        setOptionsVisible(true);
+    input->setFocus(Qt::OtherFocusReason);
+}
+
+CreateFormInput CreatePanel::formInput() const
+{
+    CreateFormInput input;
+    input.url = m_url->text();
+    input.alias = m_alias->text();
+    input.maxClicks = m_maxClicks->value();
+    input.previewProtection = m_protection->currentData().toString();
+    input.password = m_password->text();
+    if (m_expires->isChecked())
+        input.expiresAt = m_expiresAt->dateTime();
+    input.expiredUrl = m_expiredUrl->text();
+    return input;
+}
+
 void CreatePanel::validateUrl(bool showEmpty)
 {
     m_urlCheckDelay.stop();
-    const QString url = m_url->text().trimmed();
-    if (url.isEmpty() && !showEmpty) {
-        showFieldError(m_urlError, {});
-        return;
-    }
-    const Status valid = rules::validateDestinationUrl(url);
-    showFieldError(m_urlError, valid ? QString() : ErrorText::message(valid.error()));
+    if (m_url->text().trimmed().isEmpty() && !showEmpty)
+        showFieldError(Field::Url, std::nullopt);
+    else
+        showFieldError(Field::Url, CreateForm::urlError(m_url->text()));
 }
 
 void CreatePanel::validateAlias()
 {
-    const QString alias = m_alias->text().trimmed();
-    if (alias.isEmpty()) {
-        showFieldError(m_aliasError, {});
-        return;
-    }
-    const Status valid = rules::validateAlias(alias);
-    showFieldError(m_aliasError, valid ? QString() : ErrorText::message(valid.error()));
+    showFieldError(Field::Alias, CreateForm::aliasError(m_alias->text()));
 }
 
 void CreatePanel::setOptionsVisible(bool visible)
@@ -443,12 +538,6 @@ bool CreatePanel::optionsVisible() const
     return !m_options->isHidden();
 }
 
-bool CreatePanel::hasError(const QLabel *label)
-{
-    // Not isVisible(): the options may be folded away.
-    return !label->isHidden();
-}
-
 void CreatePanel::updateProtectionHint()
 {
     const QString explanation = m_protection->currentData(Qt::ToolTipRole).toString();
@@ -459,59 +548,30 @@ void CreatePanel::updateProtectionHint()
 
 void CreatePanel::followMaxClicks()
 {
-    // Until the user picks a mode: auto for a capped link, off for an unlimited one.
+    // Until the user picks a mode, the one the server would choose.
     if (m_protectionChosen)
         return;
-    const PreviewProtection mode = m_maxClicks->value() > 0 ? PreviewProtection::Auto : PreviewProtection::Off;
+    const PreviewProtection mode = CreateForm::defaultProtection(m_maxClicks->value());
     m_protection->setCurrentIndex(m_protection->findData(rules::previewProtectionName(mode)));
 }
 
 void CreatePanel::validatePassword()
 {
     m_passwordCheckDelay.stop();
-    const QString password = m_password->text();
-    if (password.isEmpty()) {
-        showFieldError(m_passwordError, {});
-        return;
-    }
-    const Status valid = rules::validatePassword(password);
-    showFieldError(m_passwordError, valid ? QString() : ErrorText::message(valid.error()));
+    showFieldError(Field::Password, CreateForm::passwordError(m_password->text()));
 }
 
 void CreatePanel::validateExpiry()
 {
-    if (!m_expires->isChecked()) {
-        showFieldError(m_expiryError, {});
-        return;
-    }
-    const Result<std::optional<qint64>> valid =
-        rules::expiryFor(expiryIso(m_expiresAt), std::nullopt, QDateTime::currentMSecsSinceEpoch());
-    showFieldError(m_expiryError, valid ? QString() : ErrorText::message(valid.error()));
+    const std::optional<QDateTime> expiresAt =
+        m_expires->isChecked() ? std::optional<QDateTime>(m_expiresAt->dateTime()) : std::nullopt;
+    showFieldError(Field::Expiry, CreateForm::expiryError(expiresAt, QDateTime::currentMSecsSinceEpoch()));
 }
 
 void CreatePanel::validateExpiredUrl()
 {
     m_expiredUrlCheckDelay.stop();
-    const QString url = m_expiredUrl->text().trimmed();
-    if (url.isEmpty()) {
-        showFieldError(m_expiredUrlError, {});
-        return;
-    }
-    const Status valid = rules::validateDestinationUrl(url);
-    if (valid) {
-        showFieldError(m_expiredUrlError, {});
-        return;
-    }
-    // "Only http:// and https:// addresses can be shortened" would be wrong here.
-    const bool scheme = valid.error().reason == "unsupported_scheme";
-    showFieldError(m_expiredUrlError,
-                   ErrorText::message(scheme ? Error{400, "invalid_expired_url", valid.error().message} : valid.error()));
-}
-
-void CreatePanel::revealOption(QWidget *field)
-{
-    setOptionsVisible(true);
-    field->setFocus(Qt::OtherFocusReason);
+    showFieldError(Field::ExpiredUrl, CreateForm::expiredUrlError(m_expiredUrl->text()));
 }
 
 void CreatePanel::resetOptions()
@@ -537,88 +597,29 @@ void CreatePanel::shorten()
     if (m_busy)
         return;
     showFieldError(m_formError, {});
-    showFieldError(m_maxClicksError, {});
-    validateUrl(true);
-    validateAlias();
-    if (m_urlError->isVisible()) {
-        m_url->setFocus(Qt::OtherFocusReason);
+    const CreateForm::Verdict verdict = CreateForm::check(formInput(), QDateTime::currentMSecsSinceEpoch());
+    for (Field field : verdict.checked) {
+        if (QTimer *delay = checkDelayOf(field))
+            delay->stop();  // its answer is the one shown now
+        showFieldError(field, verdict.errorOf(field));
+    }
+    if (!verdict.request) {
+        focusField(verdict.errors.constFirst().field);
         return;
     }
-    if (m_aliasError->isVisible()) {
-        m_alias->setFocus(Qt::OtherFocusReason);
-        return;
-    }
-    showFieldError(m_protectionError, {});
-    validatePassword();
-    validateExpiry();
-    validateExpiredUrl();
-    if (hasError(m_passwordError)) {
-        revealOption(m_password);
-        return;
-    }
-    if (hasError(m_expiryError)) {
-        revealOption(m_expiresAt);
-        return;
-    }
-    if (hasError(m_expiredUrlError)) {
-        revealOption(m_expiredUrl);
-        return;
-    }
-    CreateRequest request;
-    request.url = m_url->text().trimmed();
-    request.alias = m_alias->text().trimmed();
-    if (m_maxClicks->value() > 0)
-        request.maxClicks = m_maxClicks->value();
-    request.previewProtection = m_protection->currentData().toString();
-    if (!m_password->text().isEmpty())
-        request.password = m_password->text();
-    if (m_expires->isChecked())
-        request.expiresAt = expiryIso(m_expiresAt);
-    if (const QString expiredUrl = m_expiredUrl->text().trimmed(); !expiredUrl.isEmpty())
-        request.expiredUrl = expiredUrl;
     setBusy(true);
     // The server applies the same rules again, on its own thread, and has
     // the last word (a taken alias, the rate limit).
-    m_host.createLink(request, this, [this](const Result<Link> &created) {
+    m_host.createLink(*verdict.request, this, [this](const Result<Link> &created) {
         setBusy(false);
-        if (!created) {
-            const QString message = ErrorText::message(created.error());
-            switch (ErrorText::fieldOf(created.error())) {
-            case ErrorText::Field::Url:
-                showFieldError(m_urlError, message);
-                m_url->setFocus(Qt::OtherFocusReason);
-                break;
-            case ErrorText::Field::Alias:
-                showFieldError(m_aliasError, message);
-                m_alias->setFocus(Qt::OtherFocusReason);
-                break;
-            case ErrorText::Field::MaxClicks:
-                showFieldError(m_maxClicksError, message);
-                m_maxClicks->setFocus(Qt::OtherFocusReason);
-                break;
-            case ErrorText::Field::PreviewProtection:
-                showFieldError(m_protectionError, message);
-                revealOption(m_protection);
-                break;
-            case ErrorText::Field::Password:
-                showFieldError(m_passwordError, message);
-                revealOption(m_password);
-                break;
-            case ErrorText::Field::Expiry:
-                showFieldError(m_expiryError, message);
-                revealOption(m_expiresAt);
-                break;
-            case ErrorText::Field::ExpiredUrl:
-                showFieldError(m_expiredUrlError, message);
-                revealOption(m_expiredUrl);
-                break;
-            case ErrorText::Field::None:
-                showFieldError(m_formError, message);
-                break;
-            }
+        if (created) {
+            showResult(*created);
             return;
         }
-        showResult(*created);
+        const Field field = CreateForm::fieldOf(created.error());
+        showFieldError(field, created.error());
+        if (field != Field::None)
+            focusField(field);
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/createform.h"
+
 #include "server/core/link.h"
 #include "server/core/result.h"
 
@@ -22,7 +24,7 @@ namespace shortfuse {
 class ServerHost;
 
 // "New link": destination, alias and max clicks, checked as they are typed
-// with the server's own rules (server/linkrules.h), and the result: the
+// with the server's own rules (through CreateForm), and the result: the
 // short link (put on the clipboard at once), a Copy button and a QR code
 // that can be copied or saved as PNG. Behind "Options": preview protection
 // (auto, confirm, off; it follows max clicks until the user picks one), a
@@ -53,6 +55,23 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The constructor's parts: the widgets of each group, their layouts, and
+    // what they are connected to.
+    void buildLinkFields(QGroupBox *form);
+    void buildOptions(QGroupBox *form);
+    void buildProtectionField();
+    void buildPasswordField();
+    void buildExpiryFields();
+    void layOutOptions();
+    void layOutForm(QGroupBox *form);
+    void buildResult();
+    void layOutResult();
+    void setTabOrders();
+    void connectFieldChecks();
+    void connectOptions();
+    void connectActions();
+
+    CreateFormInput formInput() const;
     void validateUrl(bool showEmpty);
     void validateAlias();
     void validatePassword();
@@ -61,9 +80,12 @@ private:
     void updateProtectionHint();
     void followMaxClicks();
     void resetOptions();
-    void revealOption(QWidget *field);  // unfolds the options and focuses the field
-    static bool hasError(const QLabel *label);
+    QLabel *errorLabelOf(CreateForm::Field field) const;
+    QWidget *inputOf(CreateForm::Field field) const;
+    QTimer *checkDelayOf(CreateForm::Field field);
+    void focusField(CreateForm::Field field);  // unfolds the options if the field is one
     void showFieldError(QLabel *label, const QString &message);
+    void showFieldError(CreateForm::Field field, const std::optional<Error> &error);
     void showResult(const Link &link);
     void setBusy(bool busy);
     void showCopied(const QString &text);

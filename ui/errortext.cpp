@@ -44,24 +44,4 @@ QString ErrorText::message(const Error &error)
     return error.message;
 }
 
-ErrorText::Field ErrorText::fieldOf(const Error &error)
-{
-    const QByteArray &r = error.reason;
-    if (r == "missing_url" || r == "url_too_long" || r == "malformed_url" || r == "unsupported_scheme")
-        return Field::Url;
-    if (r == "invalid_alias" || r == "reserved_alias" || r == "duplicate")
-        return Field::Alias;
-    if (r == "invalid_max_clicks")
-        return Field::MaxClicks;
-    if (r == "invalid_preview_protection")
-        return Field::PreviewProtection;
-    if (r == "invalid_password")
-        return Field::Password;
-    if (r == "invalid_expires_at" || r == "invalid_expires_in" || r == "conflicting_expiry")
-        return Field::Expiry;
-    if (r == "invalid_expired_url")
-        return Field::ExpiredUrl;
-    return Field::None;
-}
-
 } // namespace shortfuse

@@ -2,8 +2,6 @@
 
 #include "ui/serverhost.h"
 
-#include "server/storage/linkstore.h"
-
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QLocale>
@@ -205,48 +203,44 @@ void LinkTableModel::fetchMore(const QModelIndex &parent)
     query.offset = int(m_rows.size());
     query.limit = kPageSize;
     const quint64 generation = m_generation;
-    m_host.read<QList<Link>>(
-        [query](LinkReads &store) { return store.listLinks(query); }, this,
-        [this, generation](const Result<QList<Link>> &page) {
-            if (generation != m_generation)
-                return;
-            m_fetching = false;
-            if (!page) {
-                m_exhausted = true;  // a failed read is not retried in a loop; reload() starts over
-                return;
+    m_host.listLinks(query, this, [this, generation](const Result<QList<Link>> &page) {
+        if (generation != m_generation)
+            return;
+        m_fetching = false;
+        if (!page) {
+            m_exhausted = true;  // a failed read is not retried in a loop; reload() starts over
+            return;
+        }
+        QList<Link> fresh;
+        fresh.reserve(page->size());
+        for (const Link &link : *page) {
+            if (!m_rowOfId.contains(link.id))  // a row inserted live may come again
+                fresh.append(link);
+        }
+        if (page->size() < kPageSize)
+            m_exhausted = true;
+        if (!fresh.isEmpty()) {
+            const int first = int(m_rows.size());
+            beginInsertRows({}, first, first + int(fresh.size()) - 1);
+            for (const Link &link : fresh) {
+                m_rowOfId.insert(link.id, int(m_rows.size()));
+                m_rows.append(link);
             }
-            QList<Link> fresh;
-            fresh.reserve(page->size());
-            for (const Link &link : *page) {
-                if (!m_rowOfId.contains(link.id))  // a row inserted live may come again
-                    fresh.append(link);
-            }
-            if (page->size() < kPageSize)
-                m_exhausted = true;
-            if (!fresh.isEmpty()) {
-                const int first = int(m_rows.size());
-                beginInsertRows({}, first, first + int(fresh.size()) - 1);
-                for (const Link &link : fresh) {
-                    m_rowOfId.insert(link.id, int(m_rows.size()));
-                    m_rows.append(link);
-                }
-                endInsertRows();
-            }
-            Q_EMIT loaded();
-        });
+            endInsertRows();
+        }
+        Q_EMIT loaded();
+    });
 }
 
 void LinkTableModel::requestCount()
 {
     const quint64 generation = m_generation;
-    const QString filter = m_filter;
-    m_host.read<qint64>([filter](LinkReads &store) { return store.countLinks(filter); }, this,
-                        [this, generation](const Result<qint64> &count) {
-                            if (generation != m_generation || !count)
-                                return;
-                            m_total = *count;
-                            Q_EMIT totalCountChanged(m_total);
-                        });
+    m_host.countLinks(m_filter, this, [this, generation](const Result<qint64> &count) {
+        if (generation != m_generation || !count)
+            return;
+        m_total = *count;
+        Q_EMIT totalCountChanged(m_total);
+    });
 }
 
 void LinkTableModel::reload()
@@ -377,12 +371,11 @@ void LinkTableModel::refreshRows(const QList<qint64> &ids)
     if (ids.isEmpty())
         return;
     const quint64 generation = m_generation;
-    m_host.read<QList<Link>>([ids](LinkReads &store) { return store.linksByIds(ids); }, this,
-                             [this, generation](const Result<QList<Link>> &links) {
-                                 if (generation != m_generation || !links)
-                                     return;
-                                 applyUpdates(*links);
-                             });
+    m_host.linksByIds(ids, this, [this, generation](const Result<QList<Link>> &links) {
+        if (generation != m_generation || !links)
+            return;
+        applyUpdates(*links);
+    });
 }
 
 void LinkTableModel::applyUpdates(const QList<Link> &links)

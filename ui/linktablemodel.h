@@ -13,7 +13,7 @@ namespace shortfuse {
 class ServerHost;
 
 // The links table over the store. Holds only the rows fetched so far:
-// pages of 200 come from LinkStore::listLinks as the view scrolls
+// pages of 200 come from ServerHost::listLinks as the view scrolls
 // (canFetchMore/fetchMore), so 100,000 links cost what is on screen.
 // Sorting and filtering are new queries. Live updates never re-read the
 // table: a committed click re-reads just the rows it changed (linksByIds),

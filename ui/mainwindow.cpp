@@ -10,8 +10,6 @@
 #include "ui/theme.h"
 #include "ui/traycontroller.h"
 
-#include "server/storage/linkstore.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -58,9 +56,31 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(buildServerBanner(central));
+    m_create = new CreatePanel(host, central);
+    layout->addWidget(m_create);
+    layout->addWidget(buildTabs(central), 1);
+    setCentralWidget(central);
+    buildStatusBar();
 
+    buildActions();
+    buildMenus();
+    buildTray(trayAvailable);
+    connectLinkViews();
+    connectServer();
+    restoreWindowGeometry();
+
+    updateLinkActions();
+    onServerStateChanged();
+    updateStatusColors();
+    if (m_host.isRunning())
+        onServerStarted();
+}
+
+QFrame *MainWindow::buildServerBanner(QWidget *parent)
+{
     // Shown when the server could not start (a port in use, an unusable folder).
-    m_serverBanner = new QFrame(central);
+    m_serverBanner = new QFrame(parent);
     m_serverBanner->setObjectName(QStringLiteral("serverBanner"));
     m_serverBanner->setFrameShape(QFrame::StyledPanel);
     m_serverBannerText = new QLabel(m_serverBanner);
@@ -78,12 +98,12 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     m_serverBanner->setVisible(false);
     connect(m_bannerSettings, &QPushButton::clicked, this, &MainWindow::openSettings);
     connect(retry, &QPushButton::clicked, this, [this] { m_host.start(m_host.config()); });
-    layout->addWidget(m_serverBanner);
+    return m_serverBanner;
+}
 
-    m_create = new CreatePanel(host, central);
-    layout->addWidget(m_create);
-
-    m_tabs = new QTabWidget(central);
+QTabWidget *MainWindow::buildTabs(QWidget *parent)
+{
+    m_tabs = new QTabWidget(parent);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->setDocumentMode(true);
 
@@ -101,9 +121,18 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_countLabel);
     linksLayout->addLayout(filterRow);
+    m_model = new LinkTableModel(m_host, this);
+    linksLayout->addWidget(buildLinkTable(linksPage), 1);
+    m_tabs->addTab(linksPage, tr("&Links"));
 
-    m_model = new LinkTableModel(host, this);
-    m_table = new QTableView(linksPage);
+    m_stats = new StatsView(m_host, m_tabs);
+    m_tabs->addTab(m_stats, tr("S&tatistics"));
+    return m_tabs;
+}
+
+QTableView *MainWindow::buildLinkTable(QWidget *parent)
+{
+    m_table = new QTableView(parent);
     m_table->setObjectName(QStringLiteral("linkTable"));
     m_table->setAccessibleName(tr("Links"));
     m_table->setModel(m_model);
@@ -115,35 +144,33 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSectionResizeMode(LinkTableModel::DestinationColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setHighlightSections(false);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(LinkTableModel::DestinationColumn, QHeaderView::Stretch);
+    header->setHighlightSections(false);
     m_table->setColumnWidth(LinkTableModel::SlugColumn, 150);
     m_table->setColumnWidth(LinkTableModel::ClicksColumn, 110);
     m_table->setColumnWidth(LinkTableModel::StatusColumn, 130);
     m_table->setColumnWidth(LinkTableModel::ExpiresColumn, 150);
     m_table->setColumnWidth(LinkTableModel::CreatedColumn, 150);
-    m_table->horizontalHeader()->setSortIndicator(LinkTableModel::CreatedColumn, Qt::DescendingOrder);
+    header->setSortIndicator(LinkTableModel::CreatedColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     // The store cannot order by expiry: a click on that header keeps the
     // current order, and the arrow stays where the order really is.
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-            [this, last = std::pair{int(LinkTableModel::CreatedColumn), Qt::DescendingOrder}](
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [header, last = std::pair{int(LinkTableModel::CreatedColumn), Qt::DescendingOrder}](
                 int section, Qt::SortOrder order) mutable {
                 if (section != LinkTableModel::ExpiresColumn) {
                     last = {section, order};
                     return;
                 }
-                const QSignalBlocker blocker(m_table->horizontalHeader());
-                m_table->horizontalHeader()->setSortIndicator(last.first, last.second);
+                const QSignalBlocker blocker(header);
+                header->setSortIndicator(last.first, last.second);
             });
-    linksLayout->addWidget(m_table, 1);
-    m_tabs->addTab(linksPage, tr("&Links"));
+    return m_table;
+}
 
-    m_stats = new StatsView(host, m_tabs);
-    m_tabs->addTab(m_stats, tr("S&tatistics"));
-    layout->addWidget(m_tabs, 1);
-    setCentralWidget(central);
-
+void MainWindow::buildStatusBar()
+{
     m_addressLabel = new QLabel(this);
     m_addressLabel->setObjectName(QStringLiteral("addressLabel"));
     m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -154,11 +181,10 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     statusBar()->addWidget(m_addressLabel);
     statusBar()->addWidget(m_reachLabel);
     statusBar()->addPermanentWidget(m_totalsLabel);
+}
 
-    buildActions();
-    buildMenus();
-    buildTray(trayAvailable);
-
+void MainWindow::connectLinkViews()
+{
     connect(m_filter, &QLineEdit::textChanged, m_model, &LinkTableModel::setFilter);
     connect(m_model, &LinkTableModel::totalCountChanged, this, [this](qint64 total) {
         m_countLabel->setText(total < 0 ? QString() : tr("%1 links").arg(QLocale().toString(total)));
@@ -170,13 +196,16 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
         m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
         selectSlug(link.slug);
     });
+}
 
-    connect(&host, &ServerHost::started, this, &MainWindow::onServerStarted);
-    connect(&host, &ServerHost::startFailed, this, &MainWindow::onServerFailed);
-    connect(&host, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
-    connect(&host, &ServerHost::clicksChanged, this, &MainWindow::scheduleTotals);
-    connect(&host, &ServerHost::refreshNeeded, this, &MainWindow::scheduleTotals);
-    connect(&host, &ServerHost::linkCreated, this, [this](const Link &link) {
+void MainWindow::connectServer()
+{
+    connect(&m_host, &ServerHost::started, this, &MainWindow::onServerStarted);
+    connect(&m_host, &ServerHost::startFailed, this, &MainWindow::onServerFailed);
+    connect(&m_host, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
+    connect(&m_host, &ServerHost::clicksChanged, this, &MainWindow::scheduleTotals);
+    connect(&m_host, &ServerHost::refreshNeeded, this, &MainWindow::scheduleTotals);
+    connect(&m_host, &ServerHost::linkCreated, this, [this](const Link &link) {
         m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
         scheduleTotals();
     });
@@ -186,16 +215,13 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     connect(&m_probeTimer, &QTimer::timeout, this, &MainWindow::probeReachability);
     m_totalsTimer.setSingleShot(true);
     connect(&m_totalsTimer, &QTimer::timeout, this, &MainWindow::refreshTotals);
+}
 
+void MainWindow::restoreWindowGeometry()
+{
     const QByteArray geometry = m_settings.value(Settings::Key::WindowGeometry).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1040, 720);
-
-    updateLinkActions();
-    onServerStateChanged();
-    updateStatusColors();
-    if (m_host.isRunning())
-        onServerStarted();
 }
 
 MainWindow::~MainWindow() = default;
@@ -546,14 +572,13 @@ void MainWindow::probeReachability()
 void MainWindow::refreshTotals()
 {
     const qint64 since = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
-    m_host.read<Totals>([since](LinkReads &store) { return store.totals(since); }, this,
-                        [this](const Result<Totals> &totals) {
-                            if (!totals)
-                                return;
-                            m_totalLinks = totals->links;
-                            m_clicksToday = totals->clicksSince;
-                            updateTotalsLabel();
-                        });
+    m_host.totals(since, this, [this](const Result<Totals> &totals) {
+        if (!totals)
+            return;
+        m_totalLinks = totals->links;
+        m_clicksToday = totals->clicksSince;
+        updateTotalsLabel();
+    });
     m_totalsTimer.start(60'000);  // and again in a minute: "today" moves at midnight
 }
 

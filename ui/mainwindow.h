@@ -67,6 +67,14 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's parts.
+    QFrame *buildServerBanner(QWidget *parent);
+    QTabWidget *buildTabs(QWidget *parent);
+    QTableView *buildLinkTable(QWidget *parent);
+    void buildStatusBar();
+    void connectLinkViews();
+    void connectServer();  // the server's state and live events
+    void restoreWindowGeometry();
     void buildActions();
     void buildMenus();
     void buildTray(bool trayAvailable);

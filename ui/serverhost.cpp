@@ -1,8 +1,14 @@
 #include "ui/serverhost.h"
 
+#include "server/http/statsformat.h"
+#include "server/links/linkservice.h"
 #include "server/shortfuseserver.h"
+// The one include of storage in the window: StoreReader::read is a template.
+// Every read job below sees the store only through the Store alias.
+#include "server/storage/storereader.h"
 
 #include <QCoreApplication>
+#include <QSaveFile>
 
 #include <cstdio>
 #include <memory>
@@ -41,11 +47,28 @@ public:
 
 namespace {
 
+// What the reader hands to each read job. The only name in the window that
+// says how links are stored; every read below goes through it.
+using Store = LinkReads;
+
 template <typename F>
 void postTo(const QPointer<QObject> &context, F &&f)
 {
     if (context)
         QMetaObject::invokeMethod(context.data(), std::forward<F>(f), Qt::QueuedConnection);
+}
+
+// Runs `job` on the reader's thread and `done` on `context`'s; with no
+// reader (no server running), answers unavailable() without touching one.
+template <typename T>
+void readWith(StoreReader *reader, std::function<Result<T>(Store &)> job, QObject *context,
+              ServerHost::Reply<T> done)
+{
+    if (!reader) {
+        postTo(context, [done = std::move(done)] { done(ServerHost::unavailable()); });
+        return;
+    }
+    reader->read<T>(std::move(job), std::move(done), context);
 }
 
 } // namespace
@@ -225,8 +248,7 @@ void ServerHost::onStopped()
     }
 }
 
-void ServerHost::createLink(const CreateRequest &request, QObject *context,
-                            std::function<void(const Result<Link> &)> done)
+void ServerHost::createLink(const CreateRequest &request, QObject *context, Reply<Link> done)
 {
     if (!m_links) {
         postTo(context, [done = std::move(done)] { done(unavailable()); });
@@ -249,7 +271,7 @@ void ServerHost::createLink(const CreateRequest &request, QObject *context,
         Qt::QueuedConnection);
 }
 
-void ServerHost::revokeLink(const QString &slug, QObject *context, std::function<void(const Result<bool> &)> done)
+void ServerHost::revokeLink(const QString &slug, QObject *context, Reply<bool> done)
 {
     if (!m_links) {
         postTo(context, [done = std::move(done)] { done(unavailable()); });
@@ -265,6 +287,68 @@ void ServerHost::revokeLink(const QString &slug, QObject *context, std::function
             });
         },
         Qt::QueuedConnection);
+}
+
+void ServerHost::listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done)
+{
+    readWith<QList<Link>>(
+        m_reader, [query](Store &store) { return store.listLinks(query); }, context, std::move(done));
+}
+
+void ServerHost::countLinks(const QString &filter, QObject *context, Reply<qint64> done)
+{
+    readWith<qint64>(
+        m_reader, [filter](Store &store) { return store.countLinks(filter); }, context, std::move(done));
+}
+
+void ServerHost::linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done)
+{
+    readWith<QList<Link>>(
+        m_reader, [ids](Store &store) { return store.linksByIds(ids); }, context, std::move(done));
+}
+
+void ServerHost::linkStats(const QString &slug, const StatsQuery &query, QObject *context,
+                           Reply<std::optional<LinkStats>> done)
+{
+    readWith<std::optional<LinkStats>>(
+        m_reader, [slug, query](Store &store) { return store.linkStats(slug, query); }, context, std::move(done));
+}
+
+void ServerHost::totals(qint64 sinceMs, QObject *context, Reply<Totals> done)
+{
+    readWith<Totals>(
+        m_reader, [sinceMs](Store &store) { return store.totals(sinceMs); }, context, std::move(done));
+}
+
+void ServerHost::exportClicks(const QString &slug, const QString &path, QObject *context, Reply<qint64> done)
+{
+    // Every page of the log, read and written on the reader thread: neither
+    // the store nor the disk is touched from the caller's.
+    auto job = [slug, path](Store &store) -> Result<qint64> {
+        StatsQuery query;
+        query.limit = StatsQuery::kMaxLimit;
+        std::optional<LinkStats> all;
+        for (;;) {
+            Result<std::optional<LinkStats>> page = store.linkStats(slug, query);
+            if (!page)
+                return page.error();
+            if (!page->has_value())
+                return Error{404, "not_found", tr("There is no link %1.").arg(slug)};
+            if (!all)
+                all = **page;
+            else
+                all->log.append((*page)->log);
+            if (!(*page)->nextBefore)
+                break;
+            query.beforeId = (*page)->nextBefore;
+        }
+        all->nextBefore.reset();
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(statsformat::toCsv(*all)) < 0 || !file.commit())
+            return Error{500, "write_failed", tr("Could not write %1: %2").arg(path, file.errorString())};
+        return qint64(all->log.size());
+    };
+    readWith<qint64>(m_reader, std::move(job), context, std::move(done));
 }
 
 } // namespace shortfuse

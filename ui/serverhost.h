@@ -1,10 +1,9 @@
 #pragma once
 
 #include "server/core/link.h"
-#include "server/links/linkservice.h"
+#include "server/core/linkstats.h"
 #include "server/core/result.h"
 #include "server/serverconfig.h"
-#include "server/storage/storereader.h"
 
 #include <QList>
 #include <QObject>
@@ -16,7 +15,10 @@
 
 namespace shortfuse {
 
+class LinkService;
 class ShortfuseServer;
+class StoreReader;
+struct CreateRequest;
 
 // Runs the embedded ShortfuseServer on a QThread of its own, so nothing the
 // server does (a burst of clicks, a slow disk) can stall the GUI thread.
@@ -25,6 +27,11 @@ class ShortfuseServer;
 // thread: start/stop/restart report back with queued signals; link writes go
 // to the server's LinkService on its thread and answer on the caller's; reads
 // go to the server's StoreReader and answer on the caller's thread too.
+//
+// The window asks for links as a client of a link service would (list,
+// count, stats, create, revoke...), never for the storage behind it: this
+// is the one place that knows the links live in an embedded server, so a
+// remote server can take its place without the widgets changing.
 //
 // While no server runs (starting, stopped, failed), reads and writes answer
 // at once with an "unavailable" error, never touching a server that is being
@@ -59,21 +66,34 @@ public:
     // Base URL + "/" + slug.
     QString shortUrl(const QString &slug) const;
 
-    // Applies the server's rules and stores the link, on the server thread;
-    // `done` runs on `context`'s thread (dropped if `context` is gone).
-    void createLink(const CreateRequest &request, QObject *context, std::function<void(const Result<Link> &)> done);
-    void revokeLink(const QString &slug, QObject *context, std::function<void(const Result<bool> &)> done);
-
-    // Runs `job` on the server's reader thread; `done` on `context`'s thread.
+    // Every call below answers once, through `done` on `context`'s thread
+    // (dropped if `context` is gone by then), with the server's answer or
+    // unavailable().
     template <typename T>
-    void read(std::function<Result<T>(LinkReads &)> job, QObject *context, std::function<void(const Result<T> &)> done)
-    {
-        if (!m_reader) {
-            QMetaObject::invokeMethod(context, [done = std::move(done)] { done(unavailable()); }, Qt::QueuedConnection);
-            return;
-        }
-        m_reader->read<T>(std::move(job), std::move(done), context);
-    }
+    using Reply = std::function<void(const Result<T> &)>;
+
+    // Applies the server's rules and stores the link, on the server thread.
+    void createLink(const CreateRequest &request, QObject *context, Reply<Link> done);
+    // True if the link was revoked, false if there is no such link.
+    void revokeLink(const QString &slug, QObject *context, Reply<bool> done);
+
+    // Reads, on the server's reader thread (never the thread that serves
+    // redirects, so a slow query cannot hold up a visitor).
+    // One page of the links table.
+    void listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done);
+    // How many links match `filter` (all of them when it is empty).
+    void countLinks(const QString &filter, QObject *context, Reply<qint64> done);
+    // The current state of these links (unknown ids are left out).
+    void linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done);
+    // One link's statistics and a page of its click log; nullopt for an unknown slug.
+    void linkStats(const QString &slug, const StatsQuery &query, QObject *context,
+                   Reply<std::optional<LinkStats>> done);
+    // The figures of the status bar: links, and redirects since `sinceMs`.
+    void totals(qint64 sinceMs, QObject *context, Reply<Totals> done);
+    // Writes the whole click log of `slug` to `path` as CSV, in the format of
+    // /api/stats/<slug>.csv, and answers how many entries it wrote. The file
+    // is written on the reader thread too: the GUI thread never waits on a disk.
+    void exportClicks(const QString &slug, const QString &path, QObject *context, Reply<qint64> done);
 
     static Error unavailable();
 

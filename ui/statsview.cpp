@@ -5,9 +5,6 @@
 #include "ui/serverhost.h"
 #include "ui/theme.h"
 
-#include "server/http/statsformat.h"
-#include "server/storage/linkstore.h"
-
 #include <QChart>
 
 #include <cmath>
@@ -28,7 +25,6 @@
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -78,21 +74,47 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     setObjectName(QStringLiteral("statsView"));
     setAccessibleName(tr("Statistics"));
 
+    // Page 0 until a link is chosen, then page 1: the link's statistics.
     m_pages = new QStackedWidget(this);
+    m_pages->addWidget(buildEmptyPage());
+    m_pages->addWidget(buildStatsPage());
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_pages);
+
+    connect(m_refresh, &QPushButton::clicked, this, &StatsView::reload);
+    connect(m_export, &QPushButton::clicked, this, &StatsView::exportCsv);
+    connect(m_older, &QPushButton::clicked, this, &StatsView::loadOlder);
+    connectServer();
+}
+
+QWidget *StatsView::buildEmptyPage()
+{
     auto *empty = new QLabel(tr("Select a link in the Links tab and choose <b>Open statistics</b> "
                                 "(Ctrl+I, Enter or a double click)."),
                              m_pages);
     empty->setObjectName(QStringLiteral("statsEmptyLabel"));
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
-    m_pages->addWidget(empty);
+    return empty;
+}
 
+QWidget *StatsView::buildStatsPage()
+{
     auto *scroll = new QScrollArea(m_pages);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
+    layout->addLayout(buildHeader(content));
+    layout->addLayout(buildCharts());
+    buildClickLog(content, layout);
+    scroll->setWidget(content);
+    return scroll;
+}
 
+QLayout *StatsView::buildHeader(QWidget *content)
+{
     m_title = new QLabel(content);
     m_title->setObjectName(QStringLiteral("statsTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -126,8 +148,11 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     buttons->addWidget(m_export);
     buttons->addStretch();
     header->addLayout(buttons);
-    layout->addLayout(header);
+    return header;
+}
 
+QLayout *StatsView::buildCharts()
+{
     m_timeline = makeChartView(QStringLiteral("timelineChart"), tr("Clicks over time"), tr("Clicks over time chart"));
     m_timeline->setMinimumHeight(240);
     m_audience = makeChartView(QStringLiteral("audienceChart"), tr("Humans and bots"), tr("Humans and bots chart"));
@@ -135,6 +160,7 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     m_browsers = makeChartView(QStringLiteral("browserChart"), tr("Browsers"), tr("Clicks by browser chart"));
     m_systems = makeChartView(QStringLiteral("osChart"), tr("Operating systems"), tr("Clicks by operating system chart"));
 
+    // The timeline wide on top beside the audience; the breakdowns below.
     auto *charts = new QGridLayout;
     charts->addWidget(m_timeline, 0, 0, 1, 2);
     charts->addWidget(m_audience, 0, 2);
@@ -145,8 +171,11 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
         charts->setColumnStretch(column, 1);
     for (QChartView *view : {m_audience, m_countries, m_browsers, m_systems})
         view->setMinimumSize(220, 220);
-    layout->addLayout(charts);
+    return charts;
+}
 
+void StatsView::buildClickLog(QWidget *content, QVBoxLayout *layout)
+{
     m_logCaption = new QLabel(content);
     m_logCaption->setObjectName(QStringLiteral("clickLogCaption"));
     layout->addWidget(m_logCaption);
@@ -166,29 +195,23 @@ StatsView::StatsView(ServerHost &host, QWidget *parent)
     m_older->setObjectName(QStringLiteral("loadOlderButton"));
     m_older->setVisible(false);
     layout->addWidget(m_older, 0, Qt::AlignLeft);
+}
 
-    scroll->setWidget(content);
-    m_pages->addWidget(scroll);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_pages);
-
-    connect(m_refresh, &QPushButton::clicked, this, &StatsView::reload);
-    connect(m_export, &QPushButton::clicked, this, &StatsView::exportCsv);
-    connect(m_older, &QPushButton::clicked, this, &StatsView::loadOlder);
-
+void StatsView::connectServer()
+{
+    // Clicks on the shown link reload it, coalesced: a burst is one query.
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(300);
     connect(&m_reloadLater, &QTimer::timeout, this, &StatsView::reload);
-    connect(&host, &ServerHost::clicksChanged, this, [this](const QList<qint64> &ids) {
+    connect(&m_host, &ServerHost::clicksChanged, this, [this](const QList<qint64> &ids) {
         if (m_stats && ids.contains(m_stats->link.id) && !m_reloadLater.isActive())
             m_reloadLater.start();
     });
-    connect(&host, &ServerHost::linkRevoked, this, [this](const QString &slug) {
+    connect(&m_host, &ServerHost::linkRevoked, this, [this](const QString &slug) {
         if (slug == m_slug)
             reload();
     });
-    connect(&host, &ServerHost::started, this, [this] {
+    connect(&m_host, &ServerHost::started, this, [this] {
         if (!m_slug.isEmpty())
             reload();
     });
@@ -266,24 +289,21 @@ void StatsView::reload()
     if (m_slug.isEmpty())
         return;
     const quint64 generation = ++m_generation;
-    const QString slug = m_slug;
-    m_host.read<std::optional<LinkStats>>(
-        [slug](LinkReads &store) { return store.linkStats(slug, StatsQuery{}); }, this,
-        [this, generation](const Result<std::optional<LinkStats>> &stats) {
-            if (generation != m_generation)
-                return;
-            if (!stats) {
-                m_summary->setText(ErrorText::message(stats.error()));
-                return;
-            }
-            if (!stats->has_value()) {
-                m_summary->setText(tr("There is no link %1.").arg(m_slug));
-                return;
-            }
-            m_stats = **stats;
-            render();
-            Q_EMIT statsLoaded();
-        });
+    m_host.linkStats(m_slug, StatsQuery{}, this, [this, generation](const Result<std::optional<LinkStats>> &stats) {
+        if (generation != m_generation)
+            return;
+        if (!stats) {
+            m_summary->setText(ErrorText::message(stats.error()));
+            return;
+        }
+        if (!stats->has_value()) {
+            m_summary->setText(tr("There is no link %1.").arg(m_slug));
+            return;
+        }
+        m_stats = **stats;
+        render();
+        Q_EMIT statsLoaded();
+    });
 }
 
 void StatsView::render()
@@ -497,20 +517,17 @@ void StatsView::loadOlder()
         return;
     StatsQuery query;
     query.beforeId = m_nextBefore;
-    const QString slug = m_slug;
     const quint64 generation = m_generation;
-    m_host.read<std::optional<LinkStats>>(
-        [slug, query](LinkReads &store) { return store.linkStats(slug, query); }, this,
-        [this, generation](const Result<std::optional<LinkStats>> &stats) {
-            if (generation != m_generation || !stats || !stats->has_value())
-                return;
-            appendLog((*stats)->log);
-            m_nextBefore = (*stats)->nextBefore;
-            m_older->setVisible(m_nextBefore.has_value());
-            const qint64 requests = (*stats)->humans + (*stats)->bots + (*stats)->expiredHits;
-            m_logCaption->setText(tr("Click log: %1 of %2 requests, newest first")
-                                      .arg(QLocale().toString(m_log->rowCount()), QLocale().toString(requests)));
-        });
+    m_host.linkStats(m_slug, query, this, [this, generation](const Result<std::optional<LinkStats>> &stats) {
+        if (generation != m_generation || !stats || !stats->has_value())
+            return;
+        appendLog((*stats)->log);
+        m_nextBefore = (*stats)->nextBefore;
+        m_older->setVisible(m_nextBefore.has_value());
+        const qint64 requests = (*stats)->humans + (*stats)->bots + (*stats)->expiredHits;
+        m_logCaption->setText(tr("Click log: %1 of %2 requests, newest first")
+                                  .arg(QLocale().toString(m_log->rowCount()), QLocale().toString(requests)));
+    });
 }
 
 void StatsView::exportCsv()
@@ -527,45 +544,15 @@ void StatsView::exportCsv()
 
 void StatsView::exportCsvTo(const QString &path)
 {
-    const QString slug = m_slug;
     m_export->setEnabled(false);
-    // Every page of the log, in the format of /api/stats/<slug>.csv, read
-    // and written on the reader thread: neither the store nor the disk is
-    // touched from this one.
-    m_host.read<qint64>(
-        [slug, path](LinkReads &store) -> Result<qint64> {
-            StatsQuery query;
-            query.limit = StatsQuery::kMaxLimit;
-            std::optional<LinkStats> all;
-            for (;;) {
-                Result<std::optional<LinkStats>> page = store.linkStats(slug, query);
-                if (!page)
-                    return page.error();
-                if (!page->has_value())
-                    return Error{404, "not_found", tr("There is no link %1.").arg(slug)};
-                if (!all)
-                    all = **page;
-                else
-                    all->log.append((*page)->log);
-                if (!(*page)->nextBefore)
-                    break;
-                query.beforeId = (*page)->nextBefore;
-            }
-            all->nextBefore.reset();
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(statsformat::toCsv(*all)) < 0 || !file.commit())
-                return Error{500, "write_failed", tr("Could not write %1: %2").arg(path, file.errorString())};
-            return qint64(all->log.size());
-        },
-        this,
-        [this, path](const Result<qint64> &written) {
-            m_export->setEnabled(true);
-            if (written)
-                m_logCaption->setText(tr("Exported %1 log entries to %2").arg(QLocale().toString(*written), path));
-            else
-                m_logCaption->setText(ErrorText::message(written.error()));
-            Q_EMIT exported(path, written.ok());
-        });
+    m_host.exportClicks(m_slug, path, this, [this, path](const Result<qint64> &written) {
+        m_export->setEnabled(true);
+        if (written)
+            m_logCaption->setText(tr("Exported %1 log entries to %2").arg(QLocale().toString(*written), path));
+        else
+            m_logCaption->setText(ErrorText::message(written.error()));
+        Q_EMIT exported(path, written.ok());
+    });
 }
 
 } // namespace shortfuse

@@ -10,9 +10,11 @@
 class QChart;
 class QChartView;
 class QLabel;
+class QLayout;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace shortfuse {
 
@@ -20,8 +22,8 @@ class ServerHost;
 
 // The statistics of one link: clicks over time, where they came from
 // (country, browser, OS), humans against bots, and the click log, with a
-// CSV export. Everything comes from LinkStore::linkStats, the query layer
-// that also answers /api/stats/<slug>, run on the server's reader thread.
+// CSV export. Everything comes from the link service's stats (ServerHost::
+// linkStats), the query layer that also answers /api/stats/<slug>.
 // Reloads itself (coalesced) when clicks on its link are committed.
 class StatsView final : public QWidget {
     Q_OBJECT
@@ -39,7 +41,7 @@ public Q_SLOTS:
     void reload();
     void loadOlder();
     void exportCsv();
-    // Writes the whole click log of the shown link as CSV (on the reader thread).
+    // Writes the whole click log of the shown link as CSV (ServerHost::exportClicks).
     void exportCsvTo(const QString &path);
 
 Q_SIGNALS:
@@ -50,6 +52,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's parts.
+    QWidget *buildEmptyPage();
+    QWidget *buildStatsPage();
+    QLayout *buildHeader(QWidget *content);
+    QLayout *buildCharts();
+    void buildClickLog(QWidget *content, QVBoxLayout *layout);
+    void connectServer();  // live reloads
     void render();
     void renderTimeline();
     void renderBreakdown(QChartView *view, const Breakdown &breakdown, bool countries);

@@ -1,7 +1,5 @@
 #include "tests/gui/guitest.h"
 
-#include "server/storage/linkstore.h"
-
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QSystemTrayIcon>
@@ -89,8 +87,8 @@ LinkTableModel::Status GuiTest::statusOf(const QString &slug) const
 
 qint64 GuiTest::linkCount()
 {
-    std::optional<qint64> count =
-        readStore<qint64>(*m_host, [](LinkReads &store) { return store.countLinks(QString()); });
+    const std::optional<qint64> count = awaitAnswer<qint64>(
+        [this](QObject *context, ServerHost::Reply<qint64> done) { m_host->countLinks({}, context, done); });
     return count.value_or(-1);
 }
 

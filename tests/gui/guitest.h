@@ -29,13 +29,15 @@ inline void PrintTo(const QString &text, std::ostream *out)
 
 namespace shortfuse::test {
 
-// Reads through the window's own server, waiting for the answer.
+// One answer of the window's own server: `call` gets a context and a reply
+// to pass to a ServerHost call; waits for the reply. nullopt on an error or
+// when no answer came in time.
 template <typename T>
-std::optional<T> readStore(ServerHost &host, std::function<Result<T>(LinkReads &)> job)
+std::optional<T> awaitAnswer(const std::function<void(QObject *, ServerHost::Reply<T>)> &call)
 {
     std::optional<Result<T>> answer;
     QObject context;
-    host.read<T>(std::move(job), &context, [&answer](const Result<T> &result) { answer = result; });
+    call(&context, [&answer](const Result<T> &result) { answer = result; });
     if (!waitUntil([&] { return answer.has_value(); }) || !answer->ok())
         return std::nullopt;
     return answer->value();

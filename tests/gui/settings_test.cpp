@@ -5,7 +5,6 @@
 
 #include "ui/i18n.h"
 #include "ui/settingsdialog.h"
-#include "server/storage/linkstore.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -82,10 +81,12 @@ TEST_F(SettingsTest, AppliedSettingsAreStoredShownAgainAndRestartTheServerWithou
     EXPECT_NE(m_host->port(), oldPort);
     EXPECT_EQ(m_host->config().rateLimitPerMinute, 7);
     EXPECT_EQ(m_host->config().trustedProxies.size(), 2);
-    std::optional<std::optional<Link>> link =
-        readStore<std::optional<Link>>(*m_host, [slug](LinkReads &store) { return store.findLink(slug); });
-    ASSERT_TRUE(link && link->has_value());
-    EXPECT_EQ((*link)->clicks, 5);
+    const std::optional<std::optional<LinkStats>> stats = awaitAnswer<std::optional<LinkStats>>(
+        [&](QObject *context, ServerHost::Reply<std::optional<LinkStats>> done) {
+            m_host->linkStats(slug, StatsQuery{}, context, done);
+        });
+    ASSERT_TRUE(stats && stats->has_value());
+    EXPECT_EQ((*stats)->link.clicks, 5);
     EXPECT_EQ(http().get(pathOf(slug)).status, 302);
 
     // Stored in the file, as another instance reads it.
