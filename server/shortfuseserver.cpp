@@ -114,10 +114,13 @@ ShortfuseServer::~ShortfuseServer()
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
     m_changes.reset();
+    if (m_lookups)
+        m_lookups->stop();
     if (m_reader)
         m_reader->stop();
     if (m_writer)
         m_writer->stop();
+    m_lookups.reset();
     m_reader.reset();
     m_writer.reset();
     delete m_metricsHttp;
@@ -161,6 +164,14 @@ Status ShortfuseServer::start()
         m_reader.reset();
         return Error{1, opened.error().reason, opened.error().message};
     }
+    // Links the cache does not know are looked up on a reader of their own,
+    // so a slow statistics read never delays a redirect.
+    m_lookups = std::make_unique<StoreReader>(database->makeStore(), m_links);
+    if (Status opened = m_lookups->start(); !opened) {
+        m_lookups.reset();
+        return Error{1, opened.error().reason, opened.error().message};
+    }
+    m_links->attachLookups(m_lookups.get());
     if (database->shared) {
         // Other servers' commits: revoked links leave the cache, live views follow.
         m_changes = std::make_unique<ChangeListener>(*database->shared, m_writer->sender());
@@ -228,7 +239,7 @@ Status ShortfuseServer::start()
     m_metrics->setSampler([this] {
         Metrics::Sample sample;
         sample.databaseWriteErrors = m_writer->counters().failedBatches.load(std::memory_order_relaxed);
-        sample.databaseReadErrors = m_reader->failedReads();
+        sample.databaseReadErrors = m_reader->failedReads() + m_lookups->failedReads();
         sample.pendingClickRecords = m_writer->pendingRecords();
         sample.cachedLinks = m_links->cachedLinks();
         sample.openConnections = m_tcp->openConnections();
@@ -291,7 +302,10 @@ void ShortfuseServer::shutdown()
         m_metricsTcp->close();
     m_web->startDraining(); // no new claims on the open ones
     const qint64 deadline = m_clock.steadyMs() + kShutdownFlushMs;
-    m_writer->flush([this, deadline] { finishShutdown(deadline); });
+    // A visit still being looked up may yet claim: its claim must reach the
+    // writer's queue before the flush, so that the flush answers it too
+    // (never a click used up whose redirect the exit cut off).
+    m_lookups->flush([this, deadline] { m_writer->flush([this, deadline] { finishShutdown(deadline); }); });
     QTimer::singleShot(kShutdownDatabaseWaitMs, this, [this] {
         if (m_stoppedEmitted)
             return;

@@ -39,6 +39,10 @@ class WebApplication;
 //   write, in group-committed batches; answers that must wait for
 //   durability are posted back to the first thread when their batch is
 //   committed.
+// - Two StoreReaders each own a read connection and a thread: one for
+//   statistics and the window's tables, one for looking up links the
+//   cache does not know, so neither waits for the writer's commits nor
+//   a redirect for a slow statistics read.
 class ShortfuseServer final : public QObject {
     Q_OBJECT
 public:
@@ -90,7 +94,8 @@ private:
     std::unique_ptr<ChangeListener> m_changes;
     LinkService *m_links = nullptr;           // child QObject; the writer's reply context
     std::unique_ptr<ClickWriter> m_writer;
-    std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<StoreReader> m_reader;    // statistics and the window's tables
+    std::unique_ptr<StoreReader> m_lookups;   // links the cache does not know
     GuardedTcpServer *m_tcp = nullptr;        // child of m_http
     QHttpServer *m_http = nullptr;            // child
     GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind

@@ -49,7 +49,7 @@ namespace {
 
 // What the reader hands to each read job. The only name in the window that
 // says how links are stored; every read below goes through it.
-using Store = LinkStore;
+using Store = LinkReads;
 
 template <typename F>
 void postTo(const QPointer<QObject> &context, F &&f)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/core/visitoutcome.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QHostAddress>
@@ -51,14 +53,6 @@ struct NewLink {
     QString passwordHash;
     std::optional<qint64> expiresAtMs;
     QString expiredUrl;
-};
-
-// How one request to /<slug> ended.
-enum class ClickOutcome : int {
-    Redirected = 1,
-    Expired = 2,    // used up, revoked or past its expiry
-    Preview = 3,    // a recognised preview fetcher got the placeholder page
-    Challenged = 4, // shown the confirmation or password page; nothing used up
 };
 
 // The raw facts of one request to /<slug>, recorded as they arrived.

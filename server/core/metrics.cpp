@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace shortfuse {
 
 namespace {
@@ -17,6 +19,27 @@ constexpr std::array<qint64, 16> kRedirectBoundsNs = {
 constexpr std::array<qint64, 13> kBatchBounds = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096};
 
 constexpr std::array<const char *, 5> kClaimResults = {"granted", "refused", "gated", "not_found", "failed"};
+enum ClaimLabel : std::size_t { Granted, Refused, Gated, NotFound, Failed };
+
+// The claims_total label a decision is counted under; nullopt for answers
+// no claim gives (they are decided before the database is asked).
+std::optional<ClaimLabel> claimLabelOf(VisitOutcome outcome)
+{
+    switch (outcome) {
+    case VisitOutcome::Redirected: return Granted;
+    case VisitOutcome::Expired: return Refused;
+    case VisitOutcome::NotFound: return NotFound;
+    case VisitOutcome::Unavailable: return Failed;
+    case VisitOutcome::Preview:
+    case VisitOutcome::NeedsPassword:
+    case VisitOutcome::NeedsConfirmation:
+    case VisitOutcome::BadToken: return Gated;
+    case VisitOutcome::WrongPassword:
+    case VisitOutcome::Throttled:
+    case VisitOutcome::Refused: break;
+    }
+    return std::nullopt;
+}
 constexpr std::array<const char *, 3> kRateLimits = {"create", "stats", "password"};
 
 // A decimal without exponent or trailing zeros ("0.000025", "1", "2.5").
@@ -136,6 +159,12 @@ void Metrics::countRequest(MetricsRoute route, int status)
     if (status < kMinStatus || status >= kMinStatus + kStatusCount)
         status = 500;
     ++m_requests[std::size_t(route) * kStatusCount + std::size_t(status - kMinStatus)];
+}
+
+void Metrics::countClaim(VisitOutcome outcome)
+{
+    if (const std::optional<ClaimLabel> label = claimLabelOf(outcome))
+        ++m_claims[*label];
 }
 
 QByteArray Metrics::escapeLabelValue(QByteArrayView value)

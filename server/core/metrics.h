@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/core/visitoutcome.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QtGlobal>
@@ -32,15 +34,6 @@ inline constexpr int kMetricsRouteCount = int(MetricsRoute::Other) + 1;
 
 // Whose rate limit refused a request.
 enum class RateLimitKind : quint8 { Create, Stats, Password };
-
-// How a conditional click claim sent to the database ended.
-enum class ClaimResult : quint8 {
-    Granted,   // a click was used up (or counted) and the visitor redirected
-    Refused,   // the link was used up, past its expiry or revoked
-    Gated,     // a preview, password or confirmation answer: nothing used up
-    NotFound,  // no such link
-    Failed,    // the database could not answer
-};
 
 namespace metricsdetail {
 inline void add(quint64 &counter, quint64 n) { counter += n; }
@@ -99,7 +92,7 @@ public:
     // What the owner of the other objects reports when /metrics is read.
     struct Sample {
         quint64 databaseWriteErrors = 0;  // rolled-back commit batches
-        quint64 databaseReadErrors = 0;   // failed statistics reads
+        quint64 databaseReadErrors = 0;   // failed reads (statistics, lookups)
         qint64 pendingClickRecords = 0;
         qint64 cachedLinks = 0;
         qint64 openConnections = 0;
@@ -118,13 +111,24 @@ public:
 
     // Server thread.
     void countRequest(MetricsRoute route, int status);
-    // A visitor sent on to the destination (302, or 303 after a form).
-    void countRedirect() { ++m_redirects; }
+    // A visit answered to a client: a redirect (302, or 303 after a form),
+    // an expired hit or a preview placeholder is counted; other outcomes
+    // have no counter of their own.
+    // Inline: the click path counts every redirect.
+    void countVisit(VisitOutcome outcome)
+    {
+        switch (outcome) {
+        case VisitOutcome::Redirected: ++m_redirects; return;
+        case VisitOutcome::Expired: ++m_expiredHits; return;
+        case VisitOutcome::Preview: ++m_previews; return;
+        default: return;
+        }
+    }
     // GET /<slug> answered with the redirect, `startedNs` after it was parsed.
     void observeRedirect(qint64 startedNs) { m_redirectDuration.observe(nowNs() - startedNs); }
-    void countExpiredHit() { ++m_expiredHits; }
-    void countPreview() { ++m_previews; }
-    void countClaim(ClaimResult result) { ++m_claims[std::size_t(result)]; }
+    // A decision on whether a click may be used up, by its outcome (the
+    // claims_total labels: granted, refused, gated, not_found, failed).
+    void countClaim(VisitOutcome outcome);
     void countRateLimited(RateLimitKind kind) { ++m_rateLimited[std::size_t(kind)]; }
     void setSampler(std::function<Sample()> sampler) { m_sampler = std::move(sampler); }
 

@@ -177,22 +177,8 @@ void WebApplication::serveMetrics(const QHttpServerRequest &request, http::Reply
 void WebApplication::redirect(http::ReplyChannel &reply, const QByteArray &location)
 {
     reply.sendRedirect(location);
-    m_deps.metrics.countRedirect();
+    m_deps.metrics.countVisit(VisitOutcome::Redirected);
     m_deps.metrics.observeRedirect(reply.startedNs());
-}
-
-void WebApplication::countVisit(const Visit &visit)
-{
-    switch (visit.kind) {
-    case Visit::Kind::Redirect:
-        return m_deps.metrics.countRedirect();
-    case Visit::Kind::Expired:
-        return m_deps.metrics.countExpiredHit();
-    case Visit::Kind::Preview:
-        return m_deps.metrics.countPreview();
-    default:
-        return;
-    }
 }
 
 ClickFacts WebApplication::factsOf(const QHttpServerRequest &request) const
@@ -208,15 +194,15 @@ void WebApplication::serveVisit(const QString &slug, const QHttpServerRequest &r
     // while `request` is alive.
     const VisitContext context{[this, &request] { return m_deps.previews.isPreview(request); }};
     if (std::optional<Visit> now = m_deps.links.visitCached(slug, facts, context)) {
-        if (now->kind == Visit::Kind::Redirect)
+        if (now->outcome == VisitOutcome::Redirected)
             return redirect(reply, now->location);
-        countVisit(*now);
+        m_deps.metrics.countVisit(now->outcome);
         return reply.send(visitResponse(slug, *now, false));
     }
     m_deps.links.visitClaimed(slug, std::move(facts), context, [this, slug, reply](const Visit &visit) mutable {
-        if (visit.kind == Visit::Kind::Redirect)
+        if (visit.outcome == VisitOutcome::Redirected)
             return redirect(reply, visit.location);
-        countVisit(visit);
+        m_deps.metrics.countVisit(visit.outcome);
         reply.send(visitResponse(slug, visit, false));
     });
 }
@@ -239,7 +225,7 @@ void WebApplication::serveGatePost(const QString &slug, const QHttpServerRequest
         }
     }
     auto answer = [this, slug, reply](const Visit &visit) mutable {
-        countVisit(visit);
+        m_deps.metrics.countVisit(visit.outcome);
         reply.send(visitResponse(slug, visit, true));
     };
     if (hasToken)
@@ -253,7 +239,7 @@ void WebApplication::serveInspect(const QString &slug, http::ReplyChannel reply)
 {
     m_deps.links.inspect(slug, [this, slug, reply](const Visit &visit) mutable {
         // A capped or gated link's destination is never revealed without a claim.
-        if (visit.kind == Visit::Kind::Redirect && !visit.revealsDestination)
+        if (visit.outcome == VisitOutcome::Redirected && !visit.revealsDestination)
             return reply.send(Response{200, QByteArrayLiteral("text/html; charset=utf-8"), {},
                                        {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}});
         reply.send(visitResponse(slug, visit, false));
@@ -262,38 +248,38 @@ void WebApplication::serveInspect(const QString &slug, http::ReplyChannel reply)
 
 Response WebApplication::visitResponse(const QString &slug, const Visit &visit, bool afterPost) const
 {
-    switch (visit.kind) {
-    case Visit::Kind::Redirect:
+    switch (visit.outcome) {
+    case VisitOutcome::Redirected:
         // After a form post, 303 makes the browser GET the destination.
         return Response{afterPost ? 303 : 302, {}, {},
                         {{QByteArrayLiteral("Location"), visit.location},
                          {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
                          {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")}}};
-    case Visit::Kind::Expired:
+    case VisitOutcome::Expired:
         if (!visit.location.isEmpty()) {
             return Response{afterPost ? 303 : 302, {}, {},
                             {{QByteArrayLiteral("Location"), visit.location},
                              {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}};
         }
         return Response::html(400, m_deps.pages.expired());
-    case Visit::Kind::NotFound:
+    case VisitOutcome::NotFound:
         return Response::html(404, m_deps.pages.notFound());
-    case Visit::Kind::Preview:
+    case VisitOutcome::Preview:
         return Response::html(200, m_deps.pages.placeholder());
-    case Visit::Kind::NeedsConfirmation:
+    case VisitOutcome::NeedsConfirmation:
         return Response::html(200, m_deps.pages.confirmation(slug, visit.token, visit.remaining));
-    case Visit::Kind::NeedsPassword:
+    case VisitOutcome::NeedsPassword:
         return Response::html(200, m_deps.pages.passwordForm(u'/' + slug, QString()));
-    case Visit::Kind::WrongPassword:
-    case Visit::Kind::Throttled: {
+    case VisitOutcome::WrongPassword:
+    case VisitOutcome::Throttled: {
         Response response = Response::html(visit.error.status, m_deps.pages.passwordForm(u'/' + slug, visit.error.message));
         if (visit.error.retryAfterSeconds > 0)
             response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(visit.error.retryAfterSeconds));
         return response;
     }
-    case Visit::Kind::BadToken:
-    case Visit::Kind::Refused:
-    case Visit::Kind::Unavailable:
+    case VisitOutcome::BadToken:
+    case VisitOutcome::Refused:
+    case VisitOutcome::Unavailable:
         return pageError(visit.error);
     }
     Q_UNREACHABLE();
@@ -438,7 +424,7 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
     const QHostAddress client = clientOf(request);
 
     m_deps.reader.read<std::optional<LinkStats>>(
-        [slug, query](LinkStore &store) { return store.linkStats(slug, query); },
+        [slug, query](LinkReads &store) { return store.linkStats(slug, query); },
         [this, reply, format, unknown, page, password, client, slug](const Result<std::optional<LinkStats>> &stats) mutable {
             if (!stats)
                 return reply.send(page ? pageError(stats.error()) : Response::jsonError(stats.error()));
@@ -470,13 +456,13 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
                                        : Response::jsonError(needed));
             }
             m_deps.links.checkPassword(slug, *password, client,
-                                       [this, reply, result, page, action, respond](const Visit &check) mutable {
-                                           if (check.kind == Visit::Kind::Redirect)
+                                       [this, reply, result, page, action, respond](const Status &opens) mutable {
+                                           if (opens)
                                                return respond(reply, result);
                                            if (!page)
-                                               return reply.send(Response::jsonError(check.error));
-                                           Response form = Response::html(check.error.status,
-                                                                          m_deps.pages.passwordForm(action, check.error.message));
+                                               return reply.send(Response::jsonError(opens.error()));
+                                           Response form = Response::html(opens.error().status,
+                                                                          m_deps.pages.passwordForm(action, opens.error().message));
                                            reply.send(form);
                                        });
         });

@@ -60,8 +60,6 @@ private:
     void serveMetrics(const QHttpServerRequest &request, http::ReplyChannel &reply);
     // The click path's redirect, counted and timed.
     void redirect(http::ReplyChannel &reply, const QByteArray &location);
-    // Counts what a visit to /<slug> came to (a redirect, an expired hit, a preview).
-    void countVisit(const Visit &visit);
     enum class StatsFormat { Json, Csv, Page };
     void serveStats(const QString &slug, StatsFormat format, const QHttpServerRequest &request,
                     http::ReplyChannel reply);

@@ -230,4 +230,13 @@ QString generateSlug()
     return slug;
 }
 
+Result<QString> slugAfterCollision(const NewLink &link, int attempts)
+{
+    if (!link.slugGenerated)
+        return Error{409, "duplicate", QStringLiteral("The alias \"%1\" is already in use.").arg(link.slug)};
+    if (attempts >= kSlugAttempts)
+        return Error{503, "slug_space_exhausted", QStringLiteral("Could not find a free short name; please try again.")};
+    return generateSlug();
+}
+
 } // namespace shortfuse::rules

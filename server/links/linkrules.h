@@ -64,4 +64,14 @@ Result<std::optional<qint64>> expiryFor(const std::optional<QString> &expiresAt,
 // modulo bias (62^8 ~ 2.2e14 possibilities, ~47.6 bits).
 QString generateSlug();
 
+// How many slugs a generated link tries before giving up (each taken one
+// is drawn again); with 62^8 slugs, more than one is already a rarity.
+inline constexpr int kSlugAttempts = 16;
+// What to do when a new link's slug is taken, after `attempts` slugs were
+// tried: a generated slug is drawn again, up to kSlugAttempts; a chosen
+// alias is refused (409 duplicate), and so is a generated link that found
+// no free slug (503 slug_space_exhausted). ClickWriter asks this inside the
+// batch that inserts the link, so a retry costs no extra commit.
+Result<QString> slugAfterCollision(const NewLink &link, int attempts);
+
 } // namespace shortfuse::rules

@@ -1,6 +1,7 @@
 #include "server/links/linkservice.h"
 
 #include "server/links/linkrules.h"
+#include "server/storage/storereader.h"
 
 namespace shortfuse {
 
@@ -9,22 +10,6 @@ namespace {
 // Password guesses: per link (whoever guesses) and per client (whatever link).
 constexpr int kGuessesPerLinkPerMinute = 10;
 constexpr int kGuessesPerClientPerMinute = 20;
-
-ClaimResult claimResultOf(const Result<Claim> &claim)
-{
-    if (!claim)
-        return ClaimResult::Failed;
-    switch (claim->kind) {
-    case Claim::Kind::Redirected: return ClaimResult::Granted;
-    case Claim::Kind::Expired: return ClaimResult::Refused;
-    case Claim::Kind::Unknown: return ClaimResult::NotFound;
-    case Claim::Kind::Preview:
-    case Claim::Kind::NeedsPassword:
-    case Claim::Kind::NeedsConfirmation:
-    case Claim::Kind::TokenReused: break;
-    }
-    return ClaimResult::Gated;
-}
 
 } // namespace
 
@@ -94,11 +79,12 @@ void LinkService::create(NewLink link, std::optional<QString> password, ClickWri
                          std::optional<CreationQuota> quota)
 {
     auto store = [this, done = std::move(done), quota = std::move(quota)](NewLink link) {
+        const quint64 asked = m_generation;
         m_writer->create(
-            std::move(link),
-            [this, done](const Result<Link> &created) {
+            std::move(link), &rules::slugAfterCollision,
+            [this, done, asked](const Result<Link> &created) {
                 if (created) {
-                    remember(*created);
+                    remember(*created, asked);
                     Q_EMIT linkCreated(*created);
                 }
                 done(created);
@@ -116,6 +102,8 @@ void LinkService::create(NewLink link, std::optional<QString> password, ClickWri
 void LinkService::applyRemoteChanges(const RemoteChanges &changes)
 {
     const ChangeNotice &notice = changes.notice;
+    if (notice.overflow || !notice.revoked.isEmpty())
+        ++m_generation; // a lookup in flight may have read a link before it was revoked there
     if (notice.overflow) {
         // Anything cached may have been revoked meanwhile.
         m_cache.clear();
@@ -132,8 +120,19 @@ void LinkService::applyRemoteChanges(const RemoteChanges &changes)
         Q_EMIT clicksChanged(notice.clicked);
 }
 
-void LinkService::remember(const Link &link)
+LinkService::CachedLink LinkService::cachedFrom(const Link &link)
 {
+    return CachedLink{link.id, link.url.toUtf8(), link.expiredUrl.toUtf8(), link.capped(), link.usedUp(),
+                      link.hasPassword() || link.previewProtection == PreviewProtection::Confirm,
+                      link.previewProtection == PreviewProtection::Auto, link.expiresAtMs, link.passwordHash};
+}
+
+void LinkService::remember(const Link &link, quint64 askedAt)
+{
+    // Read before a revocation that has happened since: the revoked state
+    // is what the next visit must find, and the database has it.
+    if (askedAt != m_generation)
+        return;
     // Only links the cache can answer for: unlimited ungated ones (redirect
     // at once) and used-up ones (expired for good). Anything else goes to
     // the database on every visit anyway, so caching it would only evict
@@ -145,18 +144,27 @@ void LinkService::remember(const Link &link)
     }
     if (m_cache.size() >= kMaxCachedLinks)
         m_cache.clear(); // bounded; starting over is O(1) per insert overall, the database has everything
-    m_cache.insert(link.slug, CachedLink{link.id, link.url.toUtf8(), link.expiredUrl.toUtf8(), link.capped(),
-                                         link.usedUp(), link.hasPassword() || link.previewProtection == PreviewProtection::Confirm,
-                                         link.previewProtection == PreviewProtection::Auto, link.expiresAtMs,
-                                         link.passwordHash});
+    m_cache.insert(link.slug, cachedFrom(link));
 }
 
 Visit LinkService::overloadedVisit()
 {
+    return failedVisit(VisitOutcome::Unavailable,
+                       Error{503, "overloaded", QStringLiteral("The server is busy recording clicks; try again in a moment."), 1});
+}
+
+Visit LinkService::failedVisit(VisitOutcome outcome, Error error)
+{
     Visit visit;
-    visit.kind = Visit::Kind::Unavailable;
-    visit.error = Error{503, "overloaded", QStringLiteral("The server is busy recording clicks; try again in a moment."), 1};
+    visit.outcome = outcome;
+    visit.error = std::move(error);
     return visit;
+}
+
+void LinkService::countClaim(VisitOutcome outcome)
+{
+    if (m_metrics)
+        m_metrics->countClaim(outcome);
 }
 
 std::optional<Visit> LinkService::visitCached(const QString &slug, ClickFacts &facts, const VisitContext &context)
@@ -164,42 +172,84 @@ std::optional<Visit> LinkService::visitCached(const QString &slug, ClickFacts &f
     const auto it = m_cache.constFind(slug);
     if (it == m_cache.cend())
         return std::nullopt;
-    const bool expired = it->usedUp || (it->expiresAtMs && facts.atMs >= *it->expiresAtMs);
+    return answerWithoutClaim(*it, facts, context);
+}
+
+std::optional<Visit> LinkService::answerWithoutClaim(const CachedLink &link, ClickFacts &facts, const VisitContext &context)
+{
+    const bool expired = link.usedUp || (link.expiresAtMs && facts.atMs >= *link.expiresAtMs);
     // Anything that needs a decision (a cap, a gate, a previewer at an
     // auto-protected link) goes to the database.
-    if (!expired && (it->capped || it->gated || (it->previewAuto && context.previewFetcher && context.previewFetcher())))
+    if (!expired && (link.capped || link.gated || (link.previewAuto && context.previewFetcher && context.previewFetcher())))
         return std::nullopt;
     // Nothing to claim: an unlimited link redirects, an expired one is
     // expired for good. Only the log row is written, after the answer.
     if (m_writer->overloaded())
         return overloadedVisit();
     Visit visit;
-    visit.capped = it->capped;
+    visit.capped = link.capped;
     if (expired) {
-        m_writer->record(it->id, ClickOutcome::Expired, std::move(facts));
-        visit.kind = Visit::Kind::Expired;
-        visit.location = it->expiredLocation;
+        m_writer->record(link.id, VisitOutcome::Expired, std::move(facts));
+        visit.outcome = VisitOutcome::Expired;
+        visit.location = link.expiredLocation;
         return visit;
     }
-    m_writer->record(it->id, ClickOutcome::Redirected, std::move(facts));
-    visit.kind = Visit::Kind::Redirect;
-    visit.location = it->location;
+    m_writer->record(link.id, VisitOutcome::Redirected, std::move(facts));
+    visit.outcome = VisitOutcome::Redirected;
+    visit.location = link.location;
     visit.revealsDestination = true;
     return visit;
 }
 
 void LinkService::visitClaimed(const QString &slug, ClickFacts facts, const VisitContext &context, VisitDone done)
 {
+    // Asked now, while the request is alive: the answers below come later.
     ClaimRequest request{slug, facts.atMs, context.previewFetcher && context.previewFetcher(), false, {}, 0};
-    claim(std::move(request), std::move(facts), std::move(done));
+    if (m_cache.contains(slug)) // known, and the database decides (a previewer at an auto-protected link)
+        return claim(std::move(request), std::move(facts), std::move(done));
+    // Unknown here: read it beside the writer rather than behind its
+    // commits, so a cold redirect of an unlimited link waits for no fsync.
+    const quint64 asked = m_generation;
+    m_lookups->read<std::optional<Link>>(
+        [slug](LinkReads &reads) { return reads.findLink(slug); },
+        [this, asked, request = std::move(request), facts = std::move(facts),
+         done = std::move(done)](const Result<std::optional<Link>> &found) mutable {
+            visitLookedUp(found, asked, std::move(request), std::move(facts), std::move(done));
+        });
+}
+
+void LinkService::visitLookedUp(const Result<std::optional<Link>> &found, quint64 askedAt, ClaimRequest request,
+                                ClickFacts facts, VisitDone done)
+{
+    // The read side could not answer: the writer's claim decides, as it
+    // would have without it (and says so if the database is down).
+    if (!found)
+        return claim(std::move(request), std::move(facts), std::move(done));
+    // What a claim would have decided is counted as one, so the claims
+    // metrics read the same whichever side answered.
+    if (!found->has_value()) {
+        countClaim(VisitOutcome::NotFound);
+        return done(Visit{});
+    }
+    remember(**found, askedAt);
+    // Answered even if it was not remembered: a revocation that raced this
+    // visit may come after it.
+    const bool previewer = request.previewFetcher;
+    std::optional<Visit> now = answerWithoutClaim(cachedFrom(**found), facts, VisitContext{[previewer] { return previewer; }});
+    if (!now) // a cap or a gate: only the conditional write decides
+        return claim(std::move(request), std::move(facts), std::move(done));
+    if (now->outcome != VisitOutcome::Unavailable)
+        countClaim(now->outcome);
+    done(*now);
 }
 
 void LinkService::claim(ClaimRequest request, ClickFacts facts, VisitDone done)
 {
-    m_writer->claim(std::move(request), std::move(facts), [this, done = std::move(done)](const Result<Claim> &claim) {
-        if (m_metrics)
-            m_metrics->countClaim(claimResultOf(claim));
-        done(visitFrom(claim));
+    const quint64 asked = m_generation;
+    m_writer->claim(std::move(request), std::move(facts), [this, asked, done = std::move(done)](const Result<Claim> &claim) {
+        const Visit visit = visitFrom(claim, asked);
+        countClaim(visit.outcome);
+        done(visit);
     });
 }
 
@@ -207,11 +257,9 @@ void LinkService::confirm(const QString &slug, const QString &token, ClickFacts 
 {
     const std::optional<ConfirmationTokens::Checked> checked = m_tokens->check(token, slug, facts.atMs);
     if (!checked) {
-        Visit visit;
-        visit.kind = Visit::Kind::BadToken;
-        visit.error = Error{403, "invalid_token",
-                            QStringLiteral("This confirmation is not valid (it expired or was changed). Open the link again.")};
-        return done(visit);
+        return done(failedVisit(VisitOutcome::BadToken,
+                                Error{403, "invalid_token",
+                                      QStringLiteral("This confirmation is not valid (it expired or was changed). Open the link again.")}));
     }
     ClaimRequest request{slug, facts.atMs, false, true, checked->nonce, checked->expiresMs};
     claim(std::move(request), std::move(facts), std::move(done));
@@ -223,7 +271,7 @@ void LinkService::refundGuess(const QString &slug, const QHostAddress &client)
     m_guessesPerClient.refund(client);
 }
 
-std::optional<Visit> LinkService::throttle(const QString &slug, const QHostAddress &client)
+std::optional<Error> LinkService::throttle(const QString &slug, const QHostAddress &client)
 {
     // A guess takes from both budgets when it arrives (so guesses sent all
     // at once are counted while they are being checked) and a right
@@ -232,58 +280,66 @@ std::optional<Visit> LinkService::throttle(const QString &slug, const QHostAddre
     if (!perLink.allowed) {
         if (m_metrics)
             m_metrics->countRateLimited(RateLimitKind::Password);
-        return throttledVisit(perLink.retryAfterSeconds);
+        return throttledError(perLink.retryAfterSeconds);
     }
     RateLimiter::Decision perClient = m_guessesPerClient.tryAcquire(client);
     if (!perClient.allowed) {
         if (m_metrics)
             m_metrics->countRateLimited(RateLimitKind::Password);
         m_guessesPerLink.refundKey(slug.toUtf8());
-        return throttledVisit(perClient.retryAfterSeconds);
+        return throttledError(perClient.retryAfterSeconds);
     }
     return std::nullopt;
 }
 
-Visit LinkService::throttledVisit(int wait)
+Error LinkService::throttledError(int wait)
 {
-    Visit visit;
-    visit.kind = Visit::Kind::Throttled;
-    visit.error = Error{429, "too_many_attempts",
-                        QStringLiteral("Too many wrong passwords; try again in %1 seconds.").arg(wait), wait};
-    return visit;
+    return Error{429, "too_many_attempts", QStringLiteral("Too many wrong passwords; try again in %1 seconds.").arg(wait),
+                 wait};
 }
 
-void LinkService::withLink(const QString &slug, std::function<void(const Result<Claim> &)> then)
+Error LinkService::wrongPasswordError()
 {
-    m_writer->lookup(slug, m_clock.nowMs(), std::move(then));
+    return Error{401, "wrong_password", QStringLiteral("That password is not right.")};
+}
+
+void LinkService::withLink(const QString &slug, std::function<void(const Result<std::optional<Link>> &)> then)
+{
+    const quint64 asked = m_generation;
+    m_lookups->read<std::optional<Link>>(
+        [slug](LinkReads &reads) { return reads.findLink(slug); },
+        [this, asked, then = std::move(then)](const Result<std::optional<Link>> &found) {
+            if (!found)
+                return then(storageUnavailable(found.error()));
+            if (found->has_value())
+                remember(**found, asked);
+            then(found);
+        });
 }
 
 void LinkService::unlock(const QString &slug, const QString &password, ClickFacts facts, VisitDone done)
 {
-    if (std::optional<Visit> throttled = throttle(slug, facts.client))
-        return done(*throttled);
-    withLink(slug, [this, slug, password, facts, done](const Result<Claim> &state) mutable {
-        if (!state || state->kind == Claim::Kind::Unknown || state->kind == Claim::Kind::Expired
-            || !state->link.hasPassword())
+    if (std::optional<Error> throttled = throttle(slug, facts.client))
+        return done(failedVisit(VisitOutcome::Throttled, *throttled));
+    withLink(slug, [this, slug, password, facts, done](const Result<std::optional<Link>> &found) mutable {
+        const Link *link = found && found->has_value() ? &**found : nullptr;
+        const bool expired = link && link->exhausted(m_clock.nowMs());
+        if (!link || expired || !link->hasPassword())
             refundGuess(slug, facts.client); // no password was checked
-        if (state && state->kind != Claim::Kind::Unknown && !state->link.hasPassword()) {
-            Visit visit;
-            visit.kind = Visit::Kind::Refused;
-            visit.error = Error{400, "no_password", QStringLiteral("This link has no password.")};
-            return done(visit);
-        }
-        if (!state || state->kind == Claim::Kind::Unknown || state->kind == Claim::Kind::Expired)
-            return done(visitFrom(state));
-        m_hasher.verify(state->link.passwordHash, password, this,
+        if (link && !link->hasPassword())
+            return done(failedVisit(VisitOutcome::Refused,
+                                    Error{400, "no_password", QStringLiteral("This link has no password.")}));
+        if (!found)
+            return done(failedVisit(VisitOutcome::Unavailable, found.error()));
+        if (!link)
+            return done(Visit{});
+        if (expired)
+            return done(visitFrom(VisitOutcome::Expired, *link));
+        m_hasher.verify(link->passwordHash, password, this,
                         [this, slug, facts = std::move(facts), done](bool right) mutable {
-                            if (right)
-                                refundGuess(slug, facts.client);
-                            if (!right) {
-                                Visit visit;
-                                visit.kind = Visit::Kind::WrongPassword;
-                                visit.error = Error{401, "wrong_password", QStringLiteral("That password is not right.")};
-                                return done(visit);
-                            }
+                            if (!right)
+                                return done(failedVisit(VisitOutcome::WrongPassword, wrongPasswordError()));
+                            refundGuess(slug, facts.client);
                             ClaimRequest request{slug, facts.atMs, false, true, {}, 0};
                             claim(std::move(request), std::move(facts), done);
                         });
@@ -291,78 +347,73 @@ void LinkService::unlock(const QString &slug, const QString &password, ClickFact
 }
 
 void LinkService::checkPassword(const QString &slug, const QString &password, const QHostAddress &client,
-                                std::function<void(const Visit &)> done)
+                                std::function<void(const Status &)> done)
 {
-    if (std::optional<Visit> throttled = throttle(slug, client))
+    if (std::optional<Error> throttled = throttle(slug, client))
         return done(*throttled);
-    withLink(slug, [this, slug, password, client, done](const Result<Claim> &state) {
-        if (!state || state->kind == Claim::Kind::Unknown || !state->link.hasPassword())
+    withLink(slug, [this, slug, password, client, done](const Result<std::optional<Link>> &found) {
+        const Link *link = found && found->has_value() ? &**found : nullptr;
+        if (!link || !link->hasPassword())
             refundGuess(slug, client); // no password was checked
-        if (!state || state->kind == Claim::Kind::Unknown)
-            return done(visitFrom(state));
-        if (!state->link.hasPassword()) {
-            Visit open;
-            open.kind = Visit::Kind::Redirect; // nothing to check
-            return done(open);
-        }
-        m_hasher.verify(state->link.passwordHash, password, this, [this, slug, client, done](bool right) {
-            if (right)
-                refundGuess(slug, client);
-            Visit visit;
-            visit.kind = right ? Visit::Kind::Redirect : Visit::Kind::WrongPassword;
+        if (!found)
+            return done(found.error());
+        if (!link)
+            return done(Error{404, "not_found", QStringLiteral("There is no short link called \"%1\".").arg(slug.left(64))});
+        if (!link->hasPassword())
+            return done(Status{}); // nothing to check
+        m_hasher.verify(link->passwordHash, password, this, [this, slug, client, done](bool right) {
             if (!right)
-                visit.error = Error{401, "wrong_password", QStringLiteral("That password is not right.")};
-            done(visit);
+                return done(wrongPasswordError());
+            refundGuess(slug, client);
+            done(Status{});
         });
     });
 }
 
 void LinkService::inspect(const QString &slug, VisitDone done)
 {
-    withLink(slug, [this, done = std::move(done)](const Result<Claim> &state) { done(visitFrom(state)); });
+    withLink(slug, [this, done = std::move(done)](const Result<std::optional<Link>> &found) {
+        if (!found)
+            return done(failedVisit(VisitOutcome::Unavailable, found.error()));
+        if (!found->has_value())
+            return done(Visit{});
+        const Link &link = **found;
+        done(visitFrom(link.exhausted(m_clock.nowMs()) ? VisitOutcome::Expired : VisitOutcome::Redirected, link));
+    });
 }
 
-Visit LinkService::visitFrom(const Result<Claim> &claim)
+Visit LinkService::visitFrom(const Result<Claim> &claim, quint64 askedAt)
+{
+    if (!claim)
+        return failedVisit(VisitOutcome::Unavailable, claim.error());
+    if (claim->outcome != VisitOutcome::NotFound)
+        remember(claim->link, askedAt);
+    return visitFrom(claim->outcome, claim->link);
+}
+
+Visit LinkService::visitFrom(VisitOutcome outcome, const Link &link)
 {
     Visit visit;
-    if (!claim) {
-        visit.kind = Visit::Kind::Unavailable;
-        visit.error = claim.error();
-        return visit;
-    }
-    const Link &link = claim->link;
-    if (claim->kind != Claim::Kind::Unknown)
-        remember(link);
+    visit.outcome = outcome;
     visit.capped = link.capped();
     if (link.maxClicks)
         visit.remaining = std::max<qint64>(0, *link.maxClicks - link.clicks);
-    switch (claim->kind) {
-    case Claim::Kind::Unknown:
-        visit.kind = Visit::Kind::NotFound;
-        break;
-    case Claim::Kind::Expired:
-        visit.kind = Visit::Kind::Expired;
+    switch (outcome) {
+    case VisitOutcome::Expired:
         visit.location = link.expiredUrl.toUtf8();
         break;
-    case Claim::Kind::Redirected:
-        visit.kind = Visit::Kind::Redirect;
+    case VisitOutcome::Redirected:
         visit.location = link.url.toUtf8();
         visit.revealsDestination = !link.capped() && !link.hasPassword()
             && link.previewProtection != PreviewProtection::Confirm;
         break;
-    case Claim::Kind::Preview:
-        visit.kind = Visit::Kind::Preview;
-        break;
-    case Claim::Kind::NeedsPassword:
-        visit.kind = Visit::Kind::NeedsPassword;
-        break;
-    case Claim::Kind::NeedsConfirmation:
-        visit.kind = Visit::Kind::NeedsConfirmation;
+    case VisitOutcome::NeedsConfirmation:
         visit.token = m_tokens->issue(link.slug, m_clock.nowMs());
         break;
-    case Claim::Kind::TokenReused:
-        visit.kind = Visit::Kind::BadToken;
+    case VisitOutcome::BadToken: // from a claim: the token's nonce was already used
         visit.error = Error{403, "token_used", QStringLiteral("This confirmation was already used. Open the link again.")};
+        break;
+    default:
         break;
     }
     return visit;
@@ -370,7 +421,9 @@ Visit LinkService::visitFrom(const Result<Claim> &claim)
 
 void LinkService::revoke(const QString &slug, std::function<void(const Result<bool> &)> done)
 {
+    ++m_generation; // lookups answered from now on may have read the link before the revocation
     m_writer->revoke(slug, [this, slug, done = std::move(done)](const Result<bool> &revoked) {
+        ++m_generation; // and so may those asked while it was being committed
         if (revoked && *revoked) {
             m_cache.remove(slug); // the next visit reads the revoked state from the database
             Q_EMIT linkRevoked(slug);

@@ -1,14 +1,15 @@
 #pragma once
 
-#include "server/storage/changenotice.h"
-#include "server/storage/clickwriter.h"
 #include "server/core/clock.h"
-#include "server/links/confirmationtokens.h"
 #include "server/core/link.h"
 #include "server/core/metrics.h"
-#include "server/links/passwords.h"
 #include "server/core/ratelimiter.h"
 #include "server/core/result.h"
+#include "server/core/visitoutcome.h"
+#include "server/links/confirmationtokens.h"
+#include "server/links/passwords.h"
+#include "server/storage/changenotice.h"
+#include "server/storage/clickwriter.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -20,6 +21,8 @@
 #include <optional>
 
 namespace shortfuse {
+
+class StoreReader;
 
 // What someone asks for when making a link, before any rule is applied.
 struct CreateRequest {
@@ -35,26 +38,13 @@ struct CreateRequest {
 
 // How a request to /<slug> is answered.
 struct Visit {
-    enum class Kind {
-        Redirect,           // location: the destination
-        Expired,            // location: the expired-url fallback, if the link has one
-        NotFound,
-        Unavailable,        // error says why (storage down, overloaded)
-        Preview,            // a previewer: the placeholder page, nothing used up
-        NeedsPassword,      // show the password form
-        NeedsConfirmation,  // show the confirmation page with `token`
-        WrongPassword,      // 401, the form again
-        Throttled,          // too many password guesses: error says for how long
-        BadToken,           // a forged, expired or already used confirmation
-        Refused,            // a request that does not fit the link: error says why
-    };
-    Kind kind = Kind::NotFound;
-    QByteArray location;
+    VisitOutcome outcome = VisitOutcome::NotFound;
+    QByteArray location;      // Redirected: the destination; Expired: the fallback, if the link has one
     bool capped = false;      // the link has a max-clicks
     bool revealsDestination = false;  // HEAD may show Location (unlimited, ungated)
     std::optional<qint64> remaining;  // clicks left, for the confirmation page
     QString token;            // NeedsConfirmation
-    Error error;
+    Error error;              // Unavailable, WrongPassword, Throttled, BadToken, Refused: why
 };
 
 // The request facts LinkService needs beyond the click facts.
@@ -65,13 +55,21 @@ struct VisitContext {
 };
 
 // The links as the server thread sees them: applies the rules, keeps a
-// cache of what is immutable or monotonic about each link, and hands every
-// write to the ClickWriter. Lives on, and must only be used from, the
-// thread that owns the HTTP server. Also the reply context of the writer.
+// cache of what is immutable or monotonic about each link, hands every
+// write to the ClickWriter and looks up links the cache does not know on
+// a reader of their own. Lives on, and must only be used from, the thread
+// that owns the HTTP server. Also the reply context of the writer and of
+// the lookups.
 //
 // The cache never decides whether a capped or gated link may redirect:
 // that is the database's conditional write. It remembers where a link
 // leads, its gates, its expiry, and that a link is used up (never reverts).
+// The one change that can make an entry wrong is a revocation; lookups run
+// beside the writer, not after it in its queue, so an answer read before
+// a revocation committed could put the old state back. Hence a generation,
+// bumped whenever a link may have been revoked (here or on another
+// server): an answer enters the cache only if no bump happened since its
+// question was asked.
 class LinkService final : public QObject {
     Q_OBJECT
 public:
@@ -84,6 +82,9 @@ public:
     // Must be called before the writer starts; reads its secret after.
     void attachWriter(ClickWriter *writer);
     void writerStarted();
+    // The reader that looks up links the cache does not know: a reader of
+    // their own, so a slow statistics read never delays a redirect.
+    void attachLookups(StoreReader *lookups) { m_lookups = lookups; }
     // Claims and refused password guesses are counted there; may be null.
     void setMetrics(Metrics *metrics) { m_metrics = metrics; }
 
@@ -97,7 +98,10 @@ public:
     // GET /<slug>, in two steps so the common case allocates no callback:
     // visitCached answers from the cache when nothing needs claiming (an
     // unlimited ungated link, a used-up one) and then takes `facts`;
-    // otherwise it returns nullopt and visitClaimed asks the database.
+    // otherwise it returns nullopt and visitClaimed asks the database: a
+    // link the cache does not know is looked up on the read side first and,
+    // if nothing needs claiming, answered like a cached one; a cap or a gate
+    // is claimed through the writer.
     std::optional<Visit> visitCached(const QString &slug, ClickFacts &facts, const VisitContext &context);
     void visitClaimed(const QString &slug, ClickFacts facts, const VisitContext &context, VisitDone done);
     // POST /<slug> from the confirmation page.
@@ -107,8 +111,10 @@ public:
     // HEAD /<slug>: the same answers, but nothing is used up or logged.
     void inspect(const QString &slug, VisitDone done);
     // Whether `password` opens `slug` (for its stats); throttled like unlock.
+    // Ok when it does (or the link has no password); otherwise the error
+    // says why not (401 wrong, 429 throttled, 404, 503).
     void checkPassword(const QString &slug, const QString &password, const QHostAddress &client,
-                       std::function<void(const Visit &)> done);
+                       std::function<void(const Status &)> done);
 
     // From then on the link answers like a used-up one; `done` gets false
     // for an unknown slug.
@@ -143,23 +149,39 @@ private:
         QString passwordHash;
     };
 
-    void remember(const Link &link);
-    Visit visitFrom(const Result<Claim> &claim);
+    static CachedLink cachedFrom(const Link &link);
+    // Caches what the database said of a link, unless a revocation may have
+    // happened since the question was asked, at generation `askedAt`.
+    void remember(const Link &link, quint64 askedAt);
+    // Answers a visit from what is known of the link when nothing needs
+    // claiming, and queues its log row; nullopt when the database decides.
+    std::optional<Visit> answerWithoutClaim(const CachedLink &link, ClickFacts &facts, const VisitContext &context);
+    void visitLookedUp(const Result<std::optional<Link>> &found, quint64 askedAt, ClaimRequest request,
+                       ClickFacts facts, VisitDone done);
+    Visit visitFrom(const Result<Claim> &claim, quint64 askedAt);
+    Visit visitFrom(VisitOutcome outcome, const Link &link);
     void claim(ClaimRequest request, ClickFacts facts, VisitDone done);
-    void withLink(const QString &slug, std::function<void(const Result<Claim> &)> then);
-    std::optional<Visit> throttle(const QString &slug, const QHostAddress &client);
+    void withLink(const QString &slug, std::function<void(const Result<std::optional<Link>> &)> then);
+    void countClaim(VisitOutcome outcome);
+    std::optional<Error> throttle(const QString &slug, const QHostAddress &client);
     void refundGuess(const QString &slug, const QHostAddress &client);
-    static Visit throttledVisit(int waitSeconds);
+    static Visit failedVisit(VisitOutcome outcome, Error error);
+    static Error throttledError(int waitSeconds);
+    static Error wrongPasswordError();
     static Visit overloadedVisit();
 
     const Clock &m_clock;
     ClickWriter *m_writer = nullptr;
+    StoreReader *m_lookups = nullptr;
     Metrics *m_metrics = nullptr;
     std::unique_ptr<ConfirmationTokens> m_tokens;
     PasswordHasher m_hasher;
     RateLimiter m_guessesPerLink;
     RateLimiter m_guessesPerClient;
     QHash<QString, CachedLink> m_cache;
+    // Bumped when a revocation is submitted, when it commits, and when
+    // another server's revocations (or too many changes to list) are heard.
+    quint64 m_generation = 0;
     static constexpr int kMaxCachedLinks = 250'000;
 };
 

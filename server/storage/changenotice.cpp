@@ -1,10 +1,27 @@
 #include "server/storage/changenotice.h"
 
-#include "server/links/linkrules.h"
-
 namespace shortfuse {
 
 namespace {
+
+// Text a revoked slug in a payload may be: the characters slugs are made
+// of, as many as the longest alias. What makes a valid slug is the links
+// layer's rule; here it only matters that a payload can carry nothing that
+// breaks its format or is not a slug at all.
+bool isSlugText(QStringView text)
+{
+    constexpr qsizetype kLongestSlug = 64;
+    if (text.isEmpty() || text.size() > kLongestSlug)
+        return false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool slugChar = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+            || u == u'_' || u == u'-';
+        if (!slugChar)
+            return false;
+    }
+    return true;
+}
 
 QByteArray joinIds(const QList<qint64> &ids)
 {
@@ -74,7 +91,7 @@ std::optional<ChangeNotice> ChangeNotice::decode(QByteArrayView payload)
     if (!slugs.isEmpty()) {
         for (const QByteArray &slug : slugs.split(',')) {
             const QString text = QString::fromLatin1(slug);
-            if (!rules::hasSlugShape(text))
+            if (!isSlugText(text))
                 return std::nullopt;
             notice.revoked.append(text);
         }

@@ -4,20 +4,17 @@
 #include "server/core/link.h"
 #include "server/core/result.h"
 #include "server/storage/linkstore.h"
+#include "server/storage/workerthread.h"
 
 #include <QObject>
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <future>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <variant>
+#include <vector>
 
 namespace shortfuse {
 
@@ -33,6 +30,10 @@ class ClickWriter final {
 public:
     using CreateDone = std::function<void(const Result<Link> &)>;
     using ClaimDone = std::function<void(const Result<Claim> &)>;
+    // What to do when a new link's slug is taken, decided by the links
+    // layer (storage knows no slug rules): given the link and how many
+    // slugs were tried so far, the next slug to try, or the error to answer.
+    using SlugTaken = std::function<Result<QString>(const NewLink &link, int attempts)>;
 
     struct Counters {
         std::atomic<quint64> batches{0};
@@ -54,19 +55,17 @@ public:
     // Commits everything queued, then ends the thread. Idempotent.
     void stop();
 
+    // Stores a new link; when its slug is taken, `onTaken` says what next.
     // With a quota, the creation is first counted against that client's
     // budget shared through the database (refused with 429 when spent).
-    void create(NewLink link, CreateDone done, std::optional<CreationQuota> quota = std::nullopt);
+    void create(NewLink link, SlugTaken onTaken, CreateDone done, std::optional<CreationQuota> quota = std::nullopt);
     // Uses up one click if the link allows it, and logs the request.
     void claim(ClaimRequest request, ClickFacts facts, ClaimDone done);
-    // Reads a link's state through the same queue, so the answer is ordered
-    // after every claim submitted before it. Uses up nothing, logs nothing.
-    // Kind is Redirected for a link that would still redirect.
-    void lookup(QString slug, qint64 nowMs, ClaimDone done);
     // Logs a request whose answer did not need the database first: a
     // redirect of an unlimited link (which is counted) or an expired hit.
-    void record(qint64 linkId, ClickOutcome outcome, ClickFacts facts);
+    void record(qint64 linkId, VisitOutcome outcome, ClickFacts facts);
     // Marks a link revoked; `done` gets false when there is no such link.
+    // Answered after every claim submitted before it.
     void revoke(QString slug, std::function<void(const Result<bool> &)> done);
     // `done` runs once everything submitted before it is committed.
     void flush(std::function<void()> done);
@@ -91,35 +90,39 @@ public:
     qint64 pendingRecords() const { return m_pendingRecords.load(std::memory_order_relaxed); }
 
 private:
+    // One queued operation each. Those with a caller keep their result
+    // beside their callback until the batch commits: only then is the
+    // answer handed out, and a batch that fails can still answer instead.
     struct CreateOp {
         NewLink link;
+        SlugTaken onTaken;
         CreateDone done;
         std::optional<CreationQuota> quota;
+        std::optional<Result<Link>> result;
     };
     struct ClaimOp {
         ClaimRequest request;
         ClickFacts facts;
         ClaimDone done;
-    };
-    struct LookupOp {
-        QString slug;
-        qint64 nowMs;
-        ClaimDone done;
+        Claim result;
     };
     struct RecordOp {
         qint64 linkId;
-        ClickOutcome outcome;
+        VisitOutcome outcome;
         ClickFacts facts;
     };
     struct RevokeOp {
         QString slug;
         std::function<void(const Result<bool> &)> done;
+        bool revoked = false;
     };
     struct FlushOp {
         std::function<void()> done;
     };
-    using Op = std::variant<CreateOp, ClaimOp, LookupOp, RecordOp, RevokeOp, FlushOp>;
+    using Op = std::variant<CreateOp, ClaimOp, RecordOp, RevokeOp, FlushOp>;
     using Reply = std::function<void()>;
+    // What a batch changes beyond its operations' own answers (defined in the .cpp).
+    struct BatchEffects;
 
     static constexpr qint64 kMaxPendingRecords = 200'000;
     static constexpr size_t kMaxBatch = 4096;
@@ -127,13 +130,40 @@ private:
     static constexpr int kRecordsPerWake = 1024;
 
     void enqueue(Op op);
-    void run(std::promise<Status> *opened);
+    Status open();
+    void run();
     // Returns false when the batch could not be committed.
     bool writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies);
     void failBatch(std::vector<Op> &batch, std::vector<Reply> &replies, const Error &error);
     void postReplies(std::vector<Reply> replies);
 
-    Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts);
+    // Each operation's part of a batch; an error rolls the whole batch back.
+    Status apply(CreateOp &op, BatchEffects &effects);
+    Status apply(ClaimOp &op, BatchEffects &effects);
+    Status apply(RecordOp &op, BatchEffects &effects);
+    Status apply(RevokeOp &op, BatchEffects &effects);
+    Status apply(FlushOp &op, BatchEffects &effects);
+    // What the batch owes once its operations are applied: counts of
+    // unlimited links, the periodic purge, the notice to other servers.
+    Status finish(BatchEffects &effects);
+    // Each operation's answer once its batch is committed.
+    static void answer(CreateOp &op, std::vector<Reply> &replies);
+    static void answer(ClaimOp &op, std::vector<Reply> &replies);
+    static void answer(RecordOp &op, std::vector<Reply> &replies);
+    static void answer(RevokeOp &op, std::vector<Reply> &replies);
+    static void answer(FlushOp &op, std::vector<Reply> &replies);
+    // After a failed batch: answers `op` with `error` (true), or leaves it
+    // to be retried by the next batch (false: records and flushes).
+    static bool fail(CreateOp &op, const Error &error, std::vector<Reply> &replies);
+    static bool fail(ClaimOp &op, const Error &error, std::vector<Reply> &replies);
+    static bool fail(RecordOp &op, const Error &error, std::vector<Reply> &replies);
+    static bool fail(RevokeOp &op, const Error &error, std::vector<Reply> &replies);
+    static bool fail(FlushOp &op, const Error &error, std::vector<Reply> &replies);
+
+    // Appends the click-log row for a visit, if the log keeps that outcome.
+    Status log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects);
+    // The only side of the store the writer uses.
+    LinkWrites &database() { return *m_store; }
 
     std::unique_ptr<LinkStore> m_store;
     Enricher m_enricher;
@@ -141,13 +171,7 @@ private:
     std::function<void(size_t)> m_batchObserver;
     QObject *m_replyContext; // outlives the writer: its owner stops the writer first
 
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Op> m_queue;
-    bool m_stopping = false;
-    bool m_urgent = false;       // something in the queue has a caller waiting
-    int m_recordsWaiting = 0;
-    std::thread m_thread;
+    WorkerThread<Op> m_worker{kRecordsPerWake};
     std::atomic<qint64> m_pendingRecords{0};
     quint64 m_batchesSincePurge = 0;
     Counters m_counters;

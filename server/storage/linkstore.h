@@ -21,38 +21,20 @@ struct ClaimRequest {
     qint64 tokenExpiresMs = 0;
 };
 
-// The outcome of trying to use up one click of a link.
+// The outcome of trying to use up one click of a link: Redirected (a click
+// was used up), Expired, NotFound, Preview, NeedsPassword, NeedsConfirmation,
+// or BadToken (that confirmation token was already used).
 struct Claim {
-    enum class Kind {
-        Redirected,         // a click was used up
-        Expired,            // used up, revoked or past its expiry
-        Unknown,            // no such link
-        Preview,            // auto protection: a previewer gets the placeholder
-        NeedsPassword,      // show the password form
-        NeedsConfirmation,  // show the confirmation page
-        TokenReused,        // that confirmation token was already used
-    };
-    Kind kind = Kind::Unknown;
-    Link link;  // the link after the claim (valid unless Unknown)
+    VisitOutcome outcome = VisitOutcome::NotFound;
+    Link link;  // the link after the claim (valid unless NotFound)
 };
 
-// Storage of links and clicks. One interface, one implementation per
-// database engine; the same test suite runs against every implementation.
-//
-// A store is used from one thread only (Qt SQL connections are per thread):
-// the ClickWriter's thread, which groups many operations into one
-// transaction between beginBatch() and commitBatch().
-class LinkStore {
+// What the writer thread may do with the database: every write, grouped by
+// the ClickWriter into one transaction between beginBatch() and
+// commitBatch().
+class LinkWrites {
 public:
-    virtual ~LinkStore() = default;
-
-    // Connects and brings the schema to the current version. Safe when
-    // several processes open the same database at once.
-    virtual Status open() = 0;
-    virtual void close() = 0;
-    // After a failed operation: reconnect if the connection was lost (a
-    // database server that restarted). A no-op where nothing can be lost.
-    virtual Status recover() { return {}; }
+    virtual ~LinkWrites() = default;
 
     virtual Status beginBatch() = 0;
     virtual Status commitBatch() = 0;
@@ -65,7 +47,6 @@ public:
     // is redirected only while clicks < max_clicks (and before its expiry,
     // and past its gate), whoever else is claiming.
     virtual Result<Claim> claimClick(const ClaimRequest &request) = 0;
-    Result<Claim> claimClick(const QString &slug) { return claimClick(ClaimRequest{slug, 0, false, true, {}, 0}); }
 
     // A random secret created with the database and shared by every server
     // on it: the key that signs confirmation tokens.
@@ -88,20 +69,9 @@ public:
                                const ClickDetails *details = nullptr) = 0;
     virtual void setStoreFullAddresses(bool full) = 0;
 
-    // Everything the stats views show about one link; nullopt if unknown.
-    virtual Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) = 0;
-
-    virtual Result<std::optional<Link>> findLink(const QString &slug) = 0;
-
     // Marks a link revoked: from then on it answers like a used-up one.
     // False when there is no such link.
     virtual Result<bool> revokeLink(const QString &slug) = 0;
-
-    // The links table: one page, its size under a filter, single rows by id.
-    virtual Result<QList<Link>> listLinks(const LinkListQuery &query) = 0;
-    virtual Result<qint64> countLinks(const QString &filter) = 0;
-    virtual Result<QList<Link>> linksByIds(const QList<qint64> &ids) = 0;
-    virtual Result<Totals> totals(qint64 sinceMs) = 0;
 
     // Tells the other servers on this database what the current batch
     // changed (a ChangeNotice payload), delivered when the batch commits.
@@ -112,9 +82,57 @@ public:
         Q_UNUSED(payload);
         return {};
     }
+};
+
+// What a reader thread may do with the database: reads that change
+// nothing, so they can run on a connection of their own beside the
+// writer's (StoreReader) without waiting for its commits.
+class LinkReads {
+public:
+    virtual ~LinkReads() = default;
+
+    virtual Result<std::optional<Link>> findLink(const QString &slug) = 0;
+
+    // Everything the stats views show about one link; nullopt if unknown.
+    virtual Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) = 0;
+
+    // The links table: one page, its size under a filter, single rows by id.
+    virtual Result<QList<Link>> listLinks(const LinkListQuery &query) = 0;
+    virtual Result<qint64> countLinks(const QString &filter) = 0;
+    virtual Result<QList<Link>> linksByIds(const QList<qint64> &ids) = 0;
+    virtual Result<Totals> totals(qint64 sinceMs) = 0;
 
     // The engine's own consistency check; "ok" when healthy.
     virtual Result<QString> integrityCheck() = 0;
 };
+
+// One connection to the database, which can both write and read. One
+// implementation per database engine; the same test suite runs against
+// every implementation.
+//
+// A store is used from one thread only (Qt SQL connections are per
+// thread): the ClickWriter's, which calls only its LinkWrites side, or a
+// StoreReader's, which hands its jobs only the LinkReads side.
+class LinkStore : public LinkWrites, public LinkReads {
+public:
+    ~LinkStore() override = default;
+
+    // Connects and brings the schema to the current version. Safe when
+    // several processes open the same database at once.
+    virtual Status open() = 0;
+    virtual void close() = 0;
+    // After a failed operation: reconnect if the connection was lost (a
+    // database server that restarted). A no-op where nothing can be lost.
+    virtual Status recover() { return {}; }
+};
+
+// The answer to give for work the database could not do (a connection
+// lost, a commit that failed): one sentence wherever it happens, with the
+// cause for whoever reads the logs or the page.
+inline Error storageUnavailable(const Error &cause)
+{
+    return Error{503, "storage_unavailable",
+                 QStringLiteral("The link database is unavailable right now; please try again. (%1)").arg(cause.message)};
+}
 
 } // namespace shortfuse

@@ -144,6 +144,11 @@ Error SqlLinkStore::storageError(const QSqlQuery &query, const char *what) const
                      .arg(QLatin1String(what), query.lastError().text())};
 }
 
+Error SqlLinkStore::notConnected() const
+{
+    return Error{503, "storage_unavailable", QStringLiteral("Not connected to database %1").arg(m_description)};
+}
+
 Status SqlLinkStore::exec(const QString &sql)
 {
     QSqlQuery q(m_db);
@@ -346,6 +351,8 @@ Status SqlLinkStore::writePendingClicks()
 
 Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
 {
+    if (!m_insertLink)
+        return notConnected();
     QSqlQuery &q = *m_insertLink;
     q.bindValue(0, link.slug);
     q.bindValue(1, link.url);
@@ -379,6 +386,8 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
 {
     if (!request.tokenNonce.isEmpty()) {
         // A confirmation token works once: its nonce goes in before the claim.
+        if (!m_useToken)
+            return notConnected();
         QSqlQuery &use = *m_useToken;
         use.bindValue(0, request.tokenNonce);
         use.bindValue(1, request.tokenExpiresMs);
@@ -390,10 +399,12 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
             Result<std::optional<Link>> link = findLink(request.slug);
             if (!link)
                 return link.error();
-            return Claim{Claim::Kind::TokenReused, link->value_or(Link{})};
+            return Claim{VisitOutcome::BadToken, link->value_or(Link{})};
         }
     }
 
+    if (!m_claim)
+        return notConnected();
     QSqlQuery &q = *m_claim;
     q.bindValue(QStringLiteral(":slug"), request.slug);
     q.bindValue(QStringLiteral(":now"), request.nowMs);
@@ -402,7 +413,7 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
     if (!q.exec())
         return storageError(q, "claiming a click");
     if (q.next()) {
-        Claim claim{Claim::Kind::Redirected, linkFromRow(q)};
+        Claim claim{VisitOutcome::Redirected, linkFromRow(q)};
         q.finish();
         return claim;
     }
@@ -413,18 +424,18 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
     if (!existing)
         return existing.error();
     if (!existing->has_value())
-        return Claim{Claim::Kind::Unknown, {}};
+        return Claim{VisitOutcome::NotFound, {}};
     const Link &link = **existing;
-    Claim::Kind kind = Claim::Kind::Expired;
+    VisitOutcome outcome = VisitOutcome::Expired;
     if (link.exhausted(request.nowMs))
-        kind = Claim::Kind::Expired;
+        outcome = VisitOutcome::Expired;
     else if (!request.gateCleared && link.hasPassword())
-        kind = Claim::Kind::NeedsPassword;
+        outcome = VisitOutcome::NeedsPassword;
     else if (!request.gateCleared && link.previewProtection == PreviewProtection::Confirm)
-        kind = Claim::Kind::NeedsConfirmation;
+        outcome = VisitOutcome::NeedsConfirmation;
     else if (request.previewFetcher && link.previewProtection == PreviewProtection::Auto)
-        kind = Claim::Kind::Preview;
-    return Claim{kind, link};
+        outcome = VisitOutcome::Preview;
+    return Claim{outcome, link};
 }
 
 Result<QByteArray> SqlLinkStore::instanceSecret()
@@ -497,6 +508,8 @@ Result<QuotaDecision> SqlLinkStore::takeCreationQuota(const CreationQuota &quota
 
 Status SqlLinkStore::addClicks(qint64 linkId, qint64 count)
 {
+    if (!m_addClicks)
+        return notConnected();
     QSqlQuery &q = *m_addClicks;
     q.bindValue(0, count);
     q.bindValue(1, linkId);
@@ -536,6 +549,8 @@ Status SqlLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const Clic
 
 Result<std::optional<Link>> SqlLinkStore::findLink(const QString &slug)
 {
+    if (!m_findLink)
+        return notConnected();
     QSqlQuery &q = *m_findLink;
     q.bindValue(0, slug);
     if (!q.exec())

@@ -32,7 +32,6 @@ public:
 
     Result<std::optional<Link>> insertLink(const NewLink &link) override;
     Result<Claim> claimClick(const ClaimRequest &request) override;
-    using LinkStore::claimClick;
     Result<QByteArray> instanceSecret() override;
     Status purgeExpired(qint64 nowMs) override;
     Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override;
@@ -68,6 +67,9 @@ protected:
 
     Status exec(const QString &sql);
     Error storageError(const QSqlQuery &query, const char *what) const;
+    // A recover() that could not reconnect leaves no prepared statements:
+    // the operations that use them say so, until a later recover() works.
+    Error notConnected() const;
     bool storesFullAddresses() const { return m_storeFullAddresses; }
     QSqlDatabase &database() { return m_db; }
     const QString &description() const { return m_description; }

@@ -1,7 +1,5 @@
 #include "server/storage/storereader.h"
 
-#include <QMetaObject>
-
 namespace shortfuse {
 
 StoreReader::StoreReader(std::unique_ptr<LinkStore> store, QObject *replyContext)
@@ -17,54 +15,28 @@ StoreReader::~StoreReader()
 
 Status StoreReader::start()
 {
-    std::promise<Status> opened;
-    std::future<Status> result = opened.get_future();
-    m_thread = std::thread([this, &opened] { run(&opened); });
-    Status status = result.get();
-    if (!status)
-        m_thread.join();
-    return status;
+    return m_worker.start([this] { return m_store->open(); }, [this] { run(); });
 }
 
 void StoreReader::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_worker.stop();
 }
 
-void StoreReader::enqueue(Job job)
+void StoreReader::flush(std::function<void()> done)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_jobs.push_back(std::move(job));
-    }
-    m_wake.notify_one();
+    m_worker.push([target = QPointer<QObject>(m_replyContext), done = std::move(done)](LinkStore &) {
+        if (target)
+            QMetaObject::invokeMethod(target.data(), done, Qt::QueuedConnection);
+    });
 }
 
-void StoreReader::run(std::promise<Status> *opened)
+void StoreReader::run()
 {
-    {
-        Status status = m_store->open();
-        const bool ok = status.ok();
-        opened->set_value(std::move(status));
-        if (!ok)
-            return;
-    }
     for (;;) {
-        Job job;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return !m_jobs.empty() || m_stopping; });
-            if (m_stopping)
-                break; // unanswered reads are dropped: their clients are going away too
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
-        }
+        Job job; // released right after it ran, with what it captured
+        if (!m_worker.takeOne(job))
+            break; // a stop drops unanswered reads: their clients are going away too
         job(*m_store);
     }
     m_store->close();

@@ -2,25 +2,21 @@
 
 #include "server/core/result.h"
 #include "server/storage/linkstore.h"
+#include "server/storage/workerthread.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <future>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 namespace shortfuse {
 
-// Owns a second, read-only use of the database on a thread of its own, so
-// slow reads (statistics over many clicks) never hold up the server's
-// thread or the writer's commits. Jobs run in order; each posts its answer
-// to the reply context's thread.
+// Owns a read-only use of the database on a thread of its own, so reads
+// (statistics over many clicks, a link the cache does not know) never
+// hold up the server's thread or the writer's commits. Jobs run in order;
+// each posts its answer to the reply context's thread.
 class StoreReader final {
 public:
     StoreReader(std::unique_ptr<LinkStore> store, QObject *replyContext);
@@ -36,11 +32,11 @@ public:
     // thread of `context` (default: the reply context). Callable from any
     // thread; an answer whose context is gone by then is dropped.
     template <typename T>
-    void read(std::function<Result<T>(LinkStore &)> job, std::function<void(const Result<T> &)> done,
+    void read(std::function<Result<T>(LinkReads &)> job, std::function<void(const Result<T> &)> done,
               QObject *context = nullptr)
     {
         QPointer<QObject> target = context ? context : m_replyContext;
-        enqueue([job = std::move(job), done = std::move(done), target, failed = &m_failedReads](LinkStore &store) {
+        m_worker.push([job = std::move(job), done = std::move(done), target, failed = &m_failedReads](LinkStore &store) {
             Result<T> result = job(store);
             if (!result) {
                 failed->fetch_add(1, std::memory_order_relaxed);
@@ -52,18 +48,18 @@ public:
         });
     }
 
+    // `done` runs on the reply context's thread once every read submitted
+    // before it is answered there (answers are queued to that thread in order).
+    void flush(std::function<void()> done);
+
 private:
+    // Sees the whole store (to reconnect after a failure); hands the job only its reads.
     using Job = std::function<void(LinkStore &)>;
-    void enqueue(Job job);
-    void run(std::promise<Status> *opened);
+    void run();
 
     std::unique_ptr<LinkStore> m_store;
     QObject *m_replyContext; // outlives the reader: its owner stops the reader first
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Job> m_jobs;
-    bool m_stopping = false;
-    std::thread m_thread;
+    WorkerThread<Job> m_worker;
     std::atomic<quint64> m_failedReads{0};
 };
 

@@ -1,6 +1,7 @@
 #include "tests/storage/storetestenv.h"
 #include "tests/support/waituntil.h"
 
+#include "server/links/linkrules.h"
 #include "server/storage/clickwriter.h"
 
 #include <QSqlDatabase>
@@ -16,51 +17,19 @@ namespace {
 
 // A real store whose commits can be made to fail, to see what the writer
 // does when the disk or the database server does.
-class FlakyStore final : public LinkStore {
+class FlakyStore final : public ForwardingStore {
 public:
-    explicit FlakyStore(std::unique_ptr<LinkStore> inner) : m_inner(std::move(inner)) {}
+    using ForwardingStore::ForwardingStore;
     std::atomic<int> commitsToFail{0};
 
-    Status open() override { return m_inner->open(); }
-    void close() override { m_inner->close(); }
-    Status beginBatch() override { return m_inner->beginBatch(); }
     Status commitBatch() override
     {
         if (commitsToFail.load() > 0) {
             --commitsToFail;
             return Error{503, "storage_error", QStringLiteral("injected commit failure")};
         }
-        return m_inner->commitBatch();
+        return ForwardingStore::commitBatch();
     }
-    void rollbackBatch() override { m_inner->rollbackBatch(); }
-    Result<std::optional<Link>> insertLink(const NewLink &link) override { return m_inner->insertLink(link); }
-    Result<Claim> claimClick(const ClaimRequest &request) override { return m_inner->claimClick(request); }
-    Result<QByteArray> instanceSecret() override { return m_inner->instanceSecret(); }
-    Status purgeExpired(qint64 nowMs) override { return m_inner->purgeExpired(nowMs); }
-    Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override
-    {
-        return m_inner->takeCreationQuota(quota);
-    }
-    Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
-    Status recordClick(qint64 id, ClickOutcome o, const ClickFacts &f, const ClickDetails *d) override
-    {
-        return m_inner->recordClick(id, o, f, d);
-    }
-    void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
-    Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &q) override
-    {
-        return m_inner->linkStats(slug, q);
-    }
-    Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
-    Result<QList<Link>> listLinks(const LinkListQuery &q) override { return m_inner->listLinks(q); }
-    Result<qint64> countLinks(const QString &filter) override { return m_inner->countLinks(filter); }
-    Result<QList<Link>> linksByIds(const QList<qint64> &ids) override { return m_inner->linksByIds(ids); }
-    Result<Totals> totals(qint64 sinceMs) override { return m_inner->totals(sinceMs); }
-    Result<std::optional<Link>> findLink(const QString &slug) override { return m_inner->findLink(slug); }
-    Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
-
-private:
-    std::unique_ptr<LinkStore> m_inner;
 };
 
 // A claim with no gate in the way, as the HTTP layer sends for a plain link.
@@ -108,7 +77,7 @@ protected:
     {
         std::optional<Result<Link>> result;
         writer->create(NewLink{slug, QStringLiteral("https://example.com/") + slug, maxClicks, 1, generated},
-                       [&](const Result<Link> &r) { result = r; });
+                       &rules::slugAfterCollision, [&](const Result<Link> &r) { result = r; });
         EXPECT_TRUE(waitUntil([&] { return result.has_value(); }));
         EXPECT_TRUE(result && result->ok());
         return result && result->ok() ? result->value() : Link{};
@@ -138,8 +107,8 @@ TEST_F(ClickWriterTest, ManySimultaneousClaimsRedirectExactlyMaxClicks)
                       [&](const Result<Claim> &claim) {
                           ++answered;
                           ASSERT_TRUE(claim.ok());
-                          redirected += claim->kind == Claim::Kind::Redirected;
-                          expired += claim->kind == Claim::Kind::Expired;
+                          redirected += claim->outcome == VisitOutcome::Redirected;
+                          expired += claim->outcome == VisitOutcome::Expired;
                       });
     }
     ASSERT_TRUE(waitUntil([&] { return answered == 200; }));
@@ -175,7 +144,7 @@ TEST_F(ClickWriterTest, RecordsOfUnlimitedLinksAreCountedByFlush)
 {
     const Link link = create(QStringLiteral("free"), std::nullopt);
     for (int i = 0; i < 1000; ++i)
-        writer->record(link.id, ClickOutcome::Redirected, ClickFacts{i, {}, "ua", {}});
+        writer->record(link.id, VisitOutcome::Redirected, ClickFacts{i, {}, "ua", {}});
     flush();
     Inspector db(backend.describe());
     EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='free'")), 1000);
@@ -196,7 +165,7 @@ TEST_F(ClickWriterTest, EnricherFillsDetailsBeforeTheRowIsWritten)
     });
     ASSERT_TRUE(writer->start().ok());
     const Link link = create(QStringLiteral("rich"), std::nullopt);
-    writer->record(link.id, ClickOutcome::Redirected, ClickFacts{1, {}, "Slackbot-LinkExpanding 1.0", {}});
+    writer->record(link.id, VisitOutcome::Redirected, ClickFacts{1, {}, "Slackbot-LinkExpanding 1.0", {}});
     flush();
     Inspector db(backend.describe());
     EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE country='NZ' AND bot=1 "
@@ -214,8 +183,8 @@ TEST_F(ClickWriterTest, RevokeAndCommitListener)
     const Link capped = create(QStringLiteral("capped"), 2);
     const Link free = create(QStringLiteral("free"), std::nullopt);
     writer->claim(plain(QStringLiteral("capped")), ClickFacts{}, [](const Result<Claim> &) {});
-    writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
-    writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
+    writer->record(free.id, VisitOutcome::Redirected, ClickFacts{});
+    writer->record(free.id, VisitOutcome::Redirected, ClickFacts{});
     flush();
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
@@ -228,14 +197,14 @@ TEST_F(ClickWriterTest, RevokeAndCommitListener)
     std::optional<Result<Claim>> after;
     writer->claim(plain(QStringLiteral("capped")), ClickFacts{}, [&](const Result<Claim> &r) { after = r; });
     ASSERT_TRUE(waitUntil([&] { return after.has_value(); }));
-    EXPECT_EQ((*after)->kind, Claim::Kind::Expired);
+    EXPECT_EQ((*after)->outcome, VisitOutcome::Expired);
 }
 
 TEST_F(ClickWriterTest, StopCommitsEverythingQueued)
 {
     const Link link = create(QStringLiteral("late"), std::nullopt);
     for (int i = 0; i < 500; ++i)
-        writer->record(link.id, ClickOutcome::Redirected, ClickFacts{i, {}, {}, {}});
+        writer->record(link.id, VisitOutcome::Redirected, ClickFacts{i, {}, {}, {}});
     writer->stop();
     Inspector db(backend.describe());
     EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='late'")), 500);
@@ -246,7 +215,7 @@ TEST_F(ClickWriterTest, DuplicateAliasIsRefusedAndGeneratedSlugsRetry)
     create(QStringLiteral("AAAAAAAA"), 1);
     std::optional<Result<Link>> duplicate;
     writer->create(NewLink{QStringLiteral("AAAAAAAA"), QStringLiteral("https://x.example/"), 1, 1, false},
-                   [&](const Result<Link> &r) { duplicate = r; });
+                   &rules::slugAfterCollision, [&](const Result<Link> &r) { duplicate = r; });
     ASSERT_TRUE(waitUntil([&] { return duplicate.has_value(); }));
     ASSERT_FALSE(duplicate->ok());
     EXPECT_EQ(duplicate->error().status, 409);
@@ -266,7 +235,7 @@ TEST_F(ClickWriterTest, FailedCommitsRefuseClaimsAndKeepRecords)
     flakyStore->commitsToFail = 2;
     std::optional<Result<Claim>> claim;
     writer->claim(plain(QStringLiteral("once")), ClickFacts{}, [&](const Result<Claim> &r) { claim = r; });
-    writer->record(free.id, ClickOutcome::Redirected, ClickFacts{});
+    writer->record(free.id, VisitOutcome::Redirected, ClickFacts{});
     ASSERT_TRUE(waitUntil([&] { return claim.has_value(); }));
     ASSERT_FALSE(claim->ok()) << "no redirect may be sent for a click that was not committed";
     EXPECT_EQ(claim->error().status, 503);
@@ -282,5 +251,5 @@ TEST_F(ClickWriterTest, FailedCommitsRefuseClaimsAndKeepRecords)
     writer->claim(plain(QStringLiteral("once")), ClickFacts{}, [&](const Result<Claim> &r) { retry = r; });
     ASSERT_TRUE(waitUntil([&] { return retry.has_value(); }));
     ASSERT_TRUE(retry->ok());
-    EXPECT_EQ((*retry)->kind, Claim::Kind::Redirected);
+    EXPECT_EQ((*retry)->outcome, VisitOutcome::Redirected);
 }

@@ -5,15 +5,68 @@
 #include "tests/support/waituntil.h"
 
 #include "server/storage/clickwriter.h"
+#include "server/storage/storereader.h"
 #include "server/links/confirmationtokens.h"
+#include "server/links/linkrules.h"
 #include "server/links/linkservice.h"
 #include "server/links/passwords.h"
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+
 using namespace shortfuse;
 
 namespace {
+
+// The lookups' store, whose next findLink can be held back after it has
+// read: the answer it carries is then older than whatever commits while
+// it is held, as when a lookup and a revocation race on two threads.
+class HeldReads final : public ForwardingStore {
+public:
+    using ForwardingStore::ForwardingStore;
+    ~HeldReads() override { release(); }
+
+    void holdNextRead()
+    {
+        std::lock_guard lock(m_mutex);
+        m_holdNext = true;
+    }
+    bool holding()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_holding;
+    }
+    void release()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_released = true;
+        }
+        m_wake.notify_all();
+    }
+
+    Result<std::optional<Link>> findLink(const QString &slug) override
+    {
+        Result<std::optional<Link>> found = ForwardingStore::findLink(slug);
+        std::unique_lock lock(m_mutex);
+        if (m_holdNext) {
+            m_holdNext = false;
+            m_holding = true;
+            m_wake.wait(lock, [this] { return m_released; });
+            m_holding = false;
+        }
+        return found;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_holdNext = false;
+    bool m_holding = false;
+    bool m_released = false;
+};
 
 class LinkServiceTest : public ::testing::Test {
 protected:
@@ -25,8 +78,21 @@ protected:
         service->attachWriter(writer.get());
         ASSERT_TRUE(writer->start().ok());
         service->writerStarted();
+        auto held = std::make_unique<HeldReads>(backend.makeStore());
+        heldReads = held.get();
+        lookups = std::make_unique<StoreReader>(std::move(held), service.get());
+        ASSERT_TRUE(lookups->start().ok());
+        service->attachLookups(lookups.get());
     }
-    void TearDown() override { writer->stop(); }
+    void TearDown() override
+    {
+        if (heldReads)
+            heldReads->release(); // a failed test must not leave the reader thread waiting
+        if (lookups)
+            lookups->stop();
+        if (writer)
+            writer->stop();
+    }
 
     Link create(CreateRequest request)
     {
@@ -56,6 +122,8 @@ protected:
     StoreBackend backend;
     std::unique_ptr<LinkService> service;
     std::unique_ptr<ClickWriter> writer;
+    std::unique_ptr<StoreReader> lookups;
+    HeldReads *heldReads = nullptr;  // owned by `lookups`
 };
 
 } // namespace
@@ -71,16 +139,16 @@ TEST_F(LinkServiceTest, ExpiresInEndsTheLinkWhenTheClockPassesIt)
     const Link c = create(capped);
     EXPECT_EQ(u.expiresAtMs, clock.nowMs() + 60'000);
 
-    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Redirect);
-    EXPECT_EQ(visit(QStringLiteral("soon5")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("soon")).outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(visit(QStringLiteral("soon5")).outcome, VisitOutcome::Redirected);
     clock.advance(59'999);
-    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("soon")).outcome, VisitOutcome::Redirected);
     clock.advance(1);
-    EXPECT_EQ(visit(QStringLiteral("soon")).kind, Visit::Kind::Expired) << "answers like a used-up link";
-    EXPECT_EQ(visit(QStringLiteral("soon5")).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(QStringLiteral("soon")).outcome, VisitOutcome::Expired) << "answers like a used-up link";
+    EXPECT_EQ(visit(QStringLiteral("soon5")).outcome, VisitOutcome::Redirected);
     clock.advance(60'000);
     const Visit gone = visit(QStringLiteral("soon5"));
-    EXPECT_EQ(gone.kind, Visit::Kind::Expired);
+    EXPECT_EQ(gone.outcome, VisitOutcome::Expired);
     EXPECT_EQ(gone.location, QByteArray("https://example.com/gone"));
     // Nothing was claimed after expiry: two redirects of soon5 before it.
     auto store = backend.makeStore();
@@ -113,9 +181,9 @@ TEST_F(LinkServiceTest, AutoProtectionLetsPreviewersThroughWithoutAClick)
 {
     create(CreateRequest{QStringLiteral("https://example.com/o"), QStringLiteral("once"), 1});
     for (int i = 0; i < 3; ++i)
-        EXPECT_EQ(visit(QStringLiteral("once"), /*previewer=*/true).kind, Visit::Kind::Preview);
-    EXPECT_EQ(visit(QStringLiteral("once")).kind, Visit::Kind::Redirect);
-    EXPECT_EQ(visit(QStringLiteral("once")).kind, Visit::Kind::Expired);
+        EXPECT_EQ(visit(QStringLiteral("once"), /*previewer=*/true).outcome, VisitOutcome::Preview);
+    EXPECT_EQ(visit(QStringLiteral("once")).outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(visit(QStringLiteral("once")).outcome, VisitOutcome::Expired);
 }
 
 TEST_F(LinkServiceTest, ConfirmationTokensWorkOnce)
@@ -124,7 +192,7 @@ TEST_F(LinkServiceTest, ConfirmationTokensWorkOnce)
     request.previewProtection = QStringLiteral("confirm");
     create(request);
     const Visit page = visit(QStringLiteral("conf"));
-    ASSERT_EQ(page.kind, Visit::Kind::NeedsConfirmation);
+    ASSERT_EQ(page.outcome, VisitOutcome::NeedsConfirmation);
     EXPECT_EQ(page.remaining, 2);
     ASSERT_FALSE(page.token.isEmpty());
 
@@ -135,14 +203,99 @@ TEST_F(LinkServiceTest, ConfirmationTokensWorkOnce)
         EXPECT_TRUE(waitUntil([&] { return result.has_value(); }));
         return result.value_or(Visit{});
     };
-    EXPECT_EQ(post(page.token).kind, Visit::Kind::Redirect);
-    EXPECT_EQ(post(page.token).kind, Visit::Kind::BadToken) << "replayed";
+    EXPECT_EQ(post(page.token).outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(post(page.token).outcome, VisitOutcome::BadToken) << "replayed";
     QString forged = page.token;
     forged[3] = forged[3] == u'A' ? u'B' : u'A';
-    EXPECT_EQ(post(forged).kind, Visit::Kind::BadToken) << "forged";
+    EXPECT_EQ(post(forged).outcome, VisitOutcome::BadToken) << "forged";
     const Visit again = visit(QStringLiteral("conf"));
     clock.advance(ConfirmationTokens::kLifetimeMs + 1);
-    EXPECT_EQ(post(again.token).kind, Visit::Kind::BadToken) << "expired";
+    EXPECT_EQ(post(again.token).outcome, VisitOutcome::BadToken) << "expired";
+}
+
+// A lookup in flight while a revocation commits: what it read before the
+// revocation may still answer the visit it was made for (the two raced),
+// but it must not enter the cache, or the revoked link would go on
+// redirecting from memory until the server restarts.
+TEST_F(LinkServiceTest, ALookupReadBeforeARevocationDoesNotCacheTheOldState)
+{
+    // Stored through the writer alone, so the service has not cached it.
+    std::optional<Result<Link>> created;
+    writer->create(NewLink{QStringLiteral("raced"), QStringLiteral("https://example.com/r"), std::nullopt, clock.nowMs()},
+                   &rules::slugAfterCollision, [&](const Result<Link> &r) { created = r; });
+    ASSERT_TRUE(waitUntil([&] { return created.has_value(); }));
+    ASSERT_TRUE(created->ok());
+    ASSERT_EQ(service->cachedLinks(), 0);
+
+    heldReads->holdNextRead();
+    std::optional<Visit> raced;
+    ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
+    const VisitContext context{[] { return false; }};
+    ASSERT_FALSE(service->visitCached(QStringLiteral("raced"), facts, context).has_value());
+    service->visitClaimed(QStringLiteral("raced"), facts, context, [&](const Visit &v) { raced = v; });
+    ASSERT_TRUE(waitUntil([&] { return heldReads->holding(); })) << "the lookup has read the unrevoked link";
+
+    std::optional<Result<bool>> revoked;
+    service->revoke(QStringLiteral("raced"), [&](const Result<bool> &r) { revoked = r; });
+    ASSERT_TRUE(waitUntil([&] { return revoked.has_value(); }));
+    ASSERT_TRUE(revoked->ok() && revoked->value()) << "committed while the lookup is still held";
+
+    heldReads->release();
+    ASSERT_TRUE(waitUntil([&] { return raced.has_value(); }));
+    EXPECT_EQ(raced->outcome, VisitOutcome::Redirected) << "answered with what it read: it raced the revocation";
+    EXPECT_EQ(service->cachedLinks(), 0) << "but what it read was not remembered";
+    EXPECT_EQ(visit(QStringLiteral("raced")).outcome, VisitOutcome::Expired) << "the revoked link no longer redirects";
+}
+
+// The same race through HEAD (and the password form, which look links up
+// the same way): the old state is not remembered either.
+TEST_F(LinkServiceTest, AnInspectionReadBeforeARevocationDoesNotCacheTheOldState)
+{
+    std::optional<Result<Link>> created;
+    writer->create(NewLink{QStringLiteral("peeked"), QStringLiteral("https://example.com/p"), std::nullopt, clock.nowMs()},
+                   &rules::slugAfterCollision, [&](const Result<Link> &r) { created = r; });
+    ASSERT_TRUE(waitUntil([&] { return created.has_value(); }));
+    ASSERT_TRUE(created->ok());
+
+    heldReads->holdNextRead();
+    std::optional<Visit> inspected;
+    service->inspect(QStringLiteral("peeked"), [&](const Visit &v) { inspected = v; });
+    ASSERT_TRUE(waitUntil([&] { return heldReads->holding(); }));
+    std::optional<Result<bool>> revoked;
+    service->revoke(QStringLiteral("peeked"), [&](const Result<bool> &r) { revoked = r; });
+    ASSERT_TRUE(waitUntil([&] { return revoked.has_value(); }));
+    heldReads->release();
+    ASSERT_TRUE(waitUntil([&] { return inspected.has_value(); }));
+    EXPECT_EQ(service->cachedLinks(), 0);
+    EXPECT_EQ(visit(QStringLiteral("peeked")).outcome, VisitOutcome::Expired);
+}
+
+// A link the cache does not know is answered from the read side when
+// nothing needs claiming, and a link that does not exist never reaches
+// the writer: neither waits for a commit.
+TEST_F(LinkServiceTest, ColdVisitsOfUnlimitedAndUnknownLinksAreAnsweredFromTheReadSide)
+{
+    std::optional<Result<Link>> created;
+    writer->create(NewLink{QStringLiteral("cold"), QStringLiteral("https://example.com/c"), std::nullopt, clock.nowMs()},
+                   &rules::slugAfterCollision, [&](const Result<Link> &r) { created = r; });
+    ASSERT_TRUE(waitUntil([&] { return created.has_value(); }));
+    ASSERT_TRUE(created->ok());
+    const quint64 batchesBefore = writer->counters().batches.load();
+
+    const Visit first = visit(QStringLiteral("cold"));
+    EXPECT_EQ(first.outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(first.location, QByteArray("https://example.com/c"));
+    EXPECT_EQ(service->cachedLinks(), 1) << "remembered: the next visit is answered from memory";
+    EXPECT_EQ(visit(QStringLiteral("nosuchlink")).outcome, VisitOutcome::NotFound);
+    EXPECT_EQ(writer->counters().batches.load(), batchesBefore) << "no commit was waited for";
+
+    // The click is still recorded and counted.
+    bool flushed = false;
+    writer->flush([&] { flushed = true; });
+    ASSERT_TRUE(waitUntil([&] { return flushed; }));
+    auto store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    EXPECT_EQ((*store->findLink(QStringLiteral("cold")))->clicks, 1);
 }
 
 TEST(ConfirmationTokens, BoundToTheirLinkAndSecret)

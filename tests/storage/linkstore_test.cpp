@@ -33,13 +33,13 @@ protected:
         return inserted.ok() && inserted->has_value() ? **inserted : Link{};
     }
 
-    Claim::Kind claimOnce(const QString &slug)
+    VisitOutcome claimOnce(const QString &slug)
     {
         EXPECT_TRUE(store->beginBatch().ok());
-        auto claim = store->claimClick(slug);
+        auto claim = claimPlain(*store, slug);
         EXPECT_TRUE(store->commitBatch().ok());
         EXPECT_TRUE(claim.ok());
-        return claim.ok() ? claim->kind : Claim::Kind::Unknown;
+        return claim.ok() ? claim->outcome : VisitOutcome::NotFound;
     }
 
     StoreBackend backend;
@@ -80,29 +80,29 @@ TEST_P(LinkStoreTest, TakenSlugWritesNothing)
 TEST_P(LinkStoreTest, ClaimsExactlyMaxClicks)
 {
     insert(QStringLiteral("three"), 3);
-    EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Redirected);
-    EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Redirected);
-    EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Redirected);
+    EXPECT_EQ(claimOnce(QStringLiteral("three")), VisitOutcome::Redirected);
+    EXPECT_EQ(claimOnce(QStringLiteral("three")), VisitOutcome::Redirected);
+    EXPECT_EQ(claimOnce(QStringLiteral("three")), VisitOutcome::Redirected);
     for (int i = 0; i < 5; ++i)
-        EXPECT_EQ(claimOnce(QStringLiteral("three")), Claim::Kind::Expired);
+        EXPECT_EQ(claimOnce(QStringLiteral("three")), VisitOutcome::Expired);
     EXPECT_EQ((*store->findLink(QStringLiteral("three")))->clicks, 3);
-    EXPECT_EQ(claimOnce(QStringLiteral("nope")), Claim::Kind::Unknown);
+    EXPECT_EQ(claimOnce(QStringLiteral("nope")), VisitOutcome::NotFound);
 }
 
 TEST_P(LinkStoreTest, ClaimReturnsTheLinkAfterTheClaim)
 {
     insert(QStringLiteral("two"), 2);
     ASSERT_TRUE(store->beginBatch().ok());
-    auto first = store->claimClick(QStringLiteral("two"));
-    auto second = store->claimClick(QStringLiteral("two"));
-    auto third = store->claimClick(QStringLiteral("two"));
+    auto first = claimPlain(*store, QStringLiteral("two"));
+    auto second = claimPlain(*store, QStringLiteral("two"));
+    auto third = claimPlain(*store, QStringLiteral("two"));
     ASSERT_TRUE(store->commitBatch().ok());
     ASSERT_TRUE(first.ok() && second.ok() && third.ok());
     EXPECT_EQ(first->link.clicks, 1);
     EXPECT_FALSE(first->link.exhausted());
     EXPECT_EQ(second->link.clicks, 2);
     EXPECT_TRUE(second->link.exhausted());
-    EXPECT_EQ(third->kind, Claim::Kind::Expired);
+    EXPECT_EQ(third->outcome, VisitOutcome::Expired);
     EXPECT_EQ(third->link.url, QStringLiteral("https://example.com/two?q=1#f"));
 }
 
@@ -110,7 +110,7 @@ TEST_P(LinkStoreTest, UnlimitedLinksCountEveryClick)
 {
     const Link link = insert(QStringLiteral("free"));
     for (int i = 0; i < 10; ++i)
-        EXPECT_EQ(claimOnce(QStringLiteral("free")), Claim::Kind::Redirected);
+        EXPECT_EQ(claimOnce(QStringLiteral("free")), VisitOutcome::Redirected);
     ASSERT_TRUE(store->beginBatch().ok());
     ASSERT_TRUE(store->addClicks(link.id, 90).ok());
     ASSERT_TRUE(store->commitBatch().ok());
@@ -130,18 +130,18 @@ TEST_P(LinkStoreTest, RolledBackBatchLeavesNoTrace)
 {
     insert(QStringLiteral("once"), 1);
     ASSERT_TRUE(store->beginBatch().ok());
-    EXPECT_EQ(store->claimClick(QStringLiteral("once"))->kind, Claim::Kind::Redirected);
+    EXPECT_EQ(claimPlain(*store, QStringLiteral("once"))->outcome, VisitOutcome::Redirected);
     ASSERT_TRUE(store->insertLink(newLink(QStringLiteral("ghost"))).ok());
     store->rollbackBatch();
     EXPECT_EQ((*store->findLink(QStringLiteral("once")))->clicks, 0);
     EXPECT_FALSE(store->findLink(QStringLiteral("ghost"))->has_value());
-    EXPECT_EQ(claimOnce(QStringLiteral("once")), Claim::Kind::Redirected);
+    EXPECT_EQ(claimOnce(QStringLiteral("once")), VisitOutcome::Redirected);
 }
 
 TEST_P(LinkStoreTest, SurvivesReopenAndMigratesOnce)
 {
     insert(QStringLiteral("kept"), 2);
-    EXPECT_EQ(claimOnce(QStringLiteral("kept")), Claim::Kind::Redirected);
+    EXPECT_EQ(claimOnce(QStringLiteral("kept")), VisitOutcome::Redirected);
     store->close();
     store = backend.makeStore();
     ASSERT_TRUE(store->open().ok());
@@ -160,9 +160,9 @@ TEST_P(LinkStoreTest, TwoConnectionsShareTheCap)
     for (int i = 0; i < 6; ++i) {
         LinkStore &s = (i % 2) ? *other : *store;
         ASSERT_TRUE(s.beginBatch().ok());
-        auto claim = s.claimClick(QStringLiteral("shared"));
+        auto claim = claimPlain(s, QStringLiteral("shared"));
         ASSERT_TRUE(s.commitBatch().ok());
-        redirects += claim->kind == Claim::Kind::Redirected;
+        redirects += claim->outcome == VisitOutcome::Redirected;
     }
     EXPECT_EQ(redirects, 3);
 }
@@ -183,13 +183,13 @@ TEST_P(LinkStoreTest, StatsAggregateRedirectsAndPageTheLog)
                        firefoxFR = details("FR", "Firefox", false);
     ASSERT_TRUE(store->beginBatch().ok());
     const qint64 t0 = 1'700'000'000'000;
-    ASSERT_TRUE(store->claimClick(QStringLiteral("stat")).ok());
+    ASSERT_TRUE(claimPlain(*store, QStringLiteral("stat")).ok());
     ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{t0, {}, {}, "https://a.example/x"},
                                    &firefoxDE).ok());
-    ASSERT_TRUE(store->claimClick(QStringLiteral("stat")).ok());
+    ASSERT_TRUE(claimPlain(*store, QStringLiteral("stat")).ok());
     ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{t0 + 90'000, {}, {}, {}},
                                    &chromeBotDE).ok());
-    ASSERT_TRUE(store->claimClick(QStringLiteral("stat")).ok());
+    ASSERT_TRUE(claimPlain(*store, QStringLiteral("stat")).ok());
     ASSERT_TRUE(store->recordClick(link.id, ClickOutcome::Redirected, ClickFacts{t0 + 200'000, {}, {}, "https://A.example/y"},
                                    &firefoxFR).ok());
     for (int i = 0; i < 4; ++i)
@@ -239,7 +239,7 @@ TEST_P(LinkStoreTest, RevokedLinksAnswerLikeUsedUpOnes)
     EXPECT_TRUE(store->revokeLink(QStringLiteral("free")).value());
     EXPECT_FALSE(store->revokeLink(QStringLiteral("none")).value());
     ASSERT_TRUE(store->commitBatch().ok());
-    EXPECT_EQ(claimOnce(QStringLiteral("free")), Claim::Kind::Expired);
+    EXPECT_EQ(claimOnce(QStringLiteral("free")), VisitOutcome::Expired);
     EXPECT_TRUE((*store->findLink(QStringLiteral("free")))->exhausted());
 }
 

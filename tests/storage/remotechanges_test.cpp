@@ -78,7 +78,7 @@ TEST_F(RemoteChangesTest, ALinkRevokedOnOneServerStopsRedirectingOnTheOther)
 {
     const Link link = create(*a, std::nullopt);  // unlimited: servers cache it
     ASSERT_FALSE(link.slug.isEmpty());
-    EXPECT_EQ(visit(*b, link.slug).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(*b, link.slug).outcome, VisitOutcome::Redirected);
     ASSERT_GT(b->links()->cachedLinks(), 0) << "b now answers this link from memory";
 
     QStringList revokedOnB;
@@ -90,7 +90,7 @@ TEST_F(RemoteChangesTest, ALinkRevokedOnOneServerStopsRedirectingOnTheOther)
 
     ASSERT_TRUE(waitUntil([&] { return revokedOnB.count() > 0; })) << "b hears of the revocation";
     EXPECT_EQ(revokedOnB.first(), link.slug);
-    EXPECT_EQ(visit(*b, link.slug).kind, Visit::Kind::Expired) << "b no longer redirects from its cache";
+    EXPECT_EQ(visit(*b, link.slug).outcome, VisitOutcome::Expired) << "b no longer redirects from its cache";
 }
 
 TEST_F(RemoteChangesTest, LinksAndClicksMadeOnOneServerReachTheOthersLiveViews)
@@ -108,7 +108,7 @@ TEST_F(RemoteChangesTest, LinksAndClicksMadeOnOneServerReachTheOthersLiveViews)
     EXPECT_EQ(seen.url, link.url);
     EXPECT_EQ(seen.maxClicks, 3);
 
-    EXPECT_EQ(visit(*a, link.slug).kind, Visit::Kind::Redirect);
+    EXPECT_EQ(visit(*a, link.slug).outcome, VisitOutcome::Redirected);
     ASSERT_TRUE(waitUntil([&] { return clickedOnB.contains(link.id); })) << "b's row for the link follows a click on a";
 
     // A server does not hear its own notices twice: a's creation was

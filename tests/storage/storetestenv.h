@@ -48,6 +48,76 @@ inline StoreBackend postgresBackend()
                         [url] { return url; }};
 }
 
+// A real store with every call passed through, for tests that change one
+// thing about it (a commit that fails, a read that is held back).
+class ForwardingStore : public shortfuse::LinkStore {
+public:
+    explicit ForwardingStore(std::unique_ptr<shortfuse::LinkStore> inner) : m_inner(std::move(inner)) {}
+
+    shortfuse::Status open() override { return m_inner->open(); }
+    void close() override { m_inner->close(); }
+    shortfuse::Status recover() override { return m_inner->recover(); }
+
+    shortfuse::Status beginBatch() override { return m_inner->beginBatch(); }
+    shortfuse::Status commitBatch() override { return m_inner->commitBatch(); }
+    void rollbackBatch() override { m_inner->rollbackBatch(); }
+    shortfuse::Result<std::optional<shortfuse::Link>> insertLink(const shortfuse::NewLink &link) override
+    {
+        return m_inner->insertLink(link);
+    }
+    shortfuse::Result<shortfuse::Claim> claimClick(const shortfuse::ClaimRequest &request) override
+    {
+        return m_inner->claimClick(request);
+    }
+    shortfuse::Result<QByteArray> instanceSecret() override { return m_inner->instanceSecret(); }
+    shortfuse::Status purgeExpired(qint64 nowMs) override { return m_inner->purgeExpired(nowMs); }
+    shortfuse::Result<shortfuse::QuotaDecision> takeCreationQuota(const shortfuse::CreationQuota &quota) override
+    {
+        return m_inner->takeCreationQuota(quota);
+    }
+    shortfuse::Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
+    shortfuse::Status recordClick(qint64 id, shortfuse::ClickOutcome o, const shortfuse::ClickFacts &f,
+                                  const shortfuse::ClickDetails *d) override
+    {
+        return m_inner->recordClick(id, o, f, d);
+    }
+    void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
+    shortfuse::Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
+    bool announcesChanges() const override { return m_inner->announcesChanges(); }
+    shortfuse::Status announce(const QByteArray &payload) override { return m_inner->announce(payload); }
+
+    shortfuse::Result<std::optional<shortfuse::Link>> findLink(const QString &slug) override
+    {
+        return m_inner->findLink(slug);
+    }
+    shortfuse::Result<std::optional<shortfuse::LinkStats>> linkStats(const QString &slug,
+                                                                     const shortfuse::StatsQuery &q) override
+    {
+        return m_inner->linkStats(slug, q);
+    }
+    shortfuse::Result<QList<shortfuse::Link>> listLinks(const shortfuse::LinkListQuery &q) override
+    {
+        return m_inner->listLinks(q);
+    }
+    shortfuse::Result<qint64> countLinks(const QString &filter) override { return m_inner->countLinks(filter); }
+    shortfuse::Result<QList<shortfuse::Link>> linksByIds(const QList<qint64> &ids) override
+    {
+        return m_inner->linksByIds(ids);
+    }
+    shortfuse::Result<shortfuse::Totals> totals(qint64 sinceMs) override { return m_inner->totals(sinceMs); }
+    shortfuse::Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
+
+private:
+    std::unique_ptr<shortfuse::LinkStore> m_inner;
+};
+
+// A claim with no gate in the way, as the HTTP layer sends for a plain
+// link: what the storage tests mostly need, without the request's fields.
+inline shortfuse::Result<shortfuse::Claim> claimPlain(shortfuse::LinkWrites &store, const QString &slug)
+{
+    return store.claimClick(shortfuse::ClaimRequest{slug, 0, false, true, {}, 0});
+}
+
 inline std::string backendName(const ::testing::TestParamInfo<std::function<StoreBackend()>> &info)
 {
     return info.param().name;

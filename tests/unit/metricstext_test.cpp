@@ -128,7 +128,7 @@ TEST(MetricsText, SampledStateIsRendered)
         sample.openConnections = 2;
         return sample;
     });
-    metrics.countClaim(ClaimResult::Granted);
+    metrics.countClaim(VisitOutcome::Redirected);
     metrics.countRateLimited(RateLimitKind::Password);
     const QByteArray text = metrics.render();
     EXPECT_TRUE(text.contains("\nshortfuse_database_errors_total{operation=\"write\"} 3\n")) << text.toStdString();
