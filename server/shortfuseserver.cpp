@@ -3,6 +3,7 @@
 #include "server/analytics/clickenricher.h"
 #include "server/storage/clickwriter.h"
 #include "server/http/guardedtcpserver.h"
+#include "server/links/linkqueries.h"
 #include "server/links/linkservice.h"
 #include "server/core/metrics.h"
 #include "server/http/pages.h"
@@ -121,6 +122,7 @@ ShortfuseServer::~ShortfuseServer()
     if (m_writer)
         m_writer->stop();
     m_lookups.reset();
+    m_queries.reset();
     m_reader.reset();
     m_writer.reset();
     delete m_metricsHttp;
@@ -164,6 +166,7 @@ Status ShortfuseServer::start()
         m_reader.reset();
         return Error{1, opened.error().reason, opened.error().message};
     }
+    m_queries = std::make_unique<LinkQueries>(*m_reader);
     // Links the cache does not know are looked up on a reader of their own,
     // so a slow statistics read never delays a redirect.
     m_lookups = std::make_unique<StoreReader>(database->makeStore(), m_links);
@@ -222,7 +225,7 @@ Status ShortfuseServer::start()
     }
 
     m_web = std::make_unique<WebApplication>(
-        WebApplication::Dependencies{*m_links, *m_reader, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
+        WebApplication::Dependencies{*m_links, *m_queries, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
                                      *m_pages, m_clock, *m_previews, *m_metrics},
         m_config.effectiveBaseUrl(m_tcp->serverPort()), !m_config.metricsBind.has_value());
     // Every request comes through the missing handler: WebApplication routes

@@ -19,6 +19,7 @@ namespace shortfuse {
 class ChangeListener;
 class ClickWriter;
 class GuardedTcpServer;
+class LinkQueries;
 class LinkService;
 class Metrics;
 class Pages;
@@ -68,13 +69,13 @@ public:
     QString baseUrl() const;
     const ServerConfig &config() const { return m_config; }
 
-    // For the desktop window. Both live on this object's thread: call
-    // LinkService through queued invocations; StoreReader::read is
-    // callable from any thread with a context object of the caller's.
+    // For the desktop window. LinkService lives on this object's thread:
+    // call it through queued invocations. LinkQueries is callable from any
+    // thread with a context object of the caller's.
     LinkService *links() const { return m_links; }
+    LinkQueries *queries() const { return m_queries.get(); }
     // Null unless the database is shared (PostgreSQL).
     ChangeListener *changeListener() const { return m_changes.get(); }
-    StoreReader *reader() const { return m_reader.get(); }
 
 Q_SIGNALS:
     void stopped();
@@ -96,6 +97,7 @@ private:
     std::unique_ptr<ClickWriter> m_writer;
     std::unique_ptr<StoreReader> m_reader;    // statistics and the window's tables
     std::unique_ptr<StoreReader> m_lookups;   // links the cache does not know
+    std::unique_ptr<LinkQueries> m_queries;   // the read questions, over m_reader
     GuardedTcpServer *m_tcp = nullptr;        // child of m_http
     QHttpServer *m_http = nullptr;            // child
     GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind

@@ -2,10 +2,8 @@
 
 #include "server/http/statsformat.h"
 #include "server/links/linkservice.h"
+#include "server/links/linkqueries.h"
 #include "server/shortfuseserver.h"
-// The one include of storage in the window: StoreReader::read is a template.
-// Every read job below sees the store only through the Store alias.
-#include "server/storage/storereader.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -47,10 +45,6 @@ public:
 
 namespace {
 
-// What the reader hands to each read job. The only name in the window that
-// says how links are stored; every read below goes through it.
-using Store = LinkReads;
-
 template <typename F>
 void postTo(const QPointer<QObject> &context, F &&f)
 {
@@ -58,17 +52,16 @@ void postTo(const QPointer<QObject> &context, F &&f)
         QMetaObject::invokeMethod(context.data(), std::forward<F>(f), Qt::QueuedConnection);
 }
 
-// Runs `job` on the reader's thread and `done` on `context`'s; with no
-// reader (no server running), answers unavailable() without touching one.
-template <typename T>
-void readWith(StoreReader *reader, std::function<Result<T>(Store &)> job, QObject *context,
-              ServerHost::Reply<T> done)
+// Asks `ask` of the running server's queries; with none (no server
+// running), answers unavailable() on `context`'s thread without touching one.
+template <typename T, typename Ask>
+void askQueries(LinkQueries *queries, QObject *context, ServerHost::Reply<T> done, Ask ask)
 {
-    if (!reader) {
+    if (!queries) {
         postTo(context, [done = std::move(done)] { done(ServerHost::unavailable()); });
         return;
     }
-    reader->read<T>(std::move(job), std::move(done), context);
+    ask(*queries, std::move(done));
 }
 
 } // namespace
@@ -87,7 +80,7 @@ ServerHost::ServerHost(QObject *parent)
 ServerHost::~ServerHost()
 {
     m_links = nullptr;
-    m_reader = nullptr;
+    m_queries = nullptr;
     Worker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker] { worker->stopServer([] { QThread::currentThread()->quit(); }); }, Qt::QueuedConnection);
@@ -164,7 +157,7 @@ void ServerHost::startOnThread(const ServerConfig &config)
             connect(links, &LinkService::linkRevoked, host, &ServerHost::linkRevoked);
             connect(links, &LinkService::refreshNeeded, host, &ServerHost::refreshNeeded);
             const Running running{server->listeningUrl(), server->metricsUrl(), server->baseUrl(), server->port(),
-                                  links, server->reader()};
+                                  links, server->queries()};
             worker->server = std::move(server);
             postTo(self, [host, running] { host->onStarted(running); });
         },
@@ -181,7 +174,7 @@ void ServerHost::onStarted(const Running &running)
     m_baseUrl = running.baseUrl;
     m_port = running.port;
     m_links = running.links;
-    m_reader = running.reader;
+    m_queries = running.queries;
     // The line scripts and tests wait for, exactly as shortfuse-server prints it.
     std::printf("Listening on %s\n", qPrintable(m_listeningUrl));
     if (!running.metricsUrl.isEmpty())
@@ -223,7 +216,7 @@ void ServerHost::stop()
     // Forget the server's objects first: nothing on this thread may reach
     // them once the server thread starts tearing them down.
     m_links = nullptr;
-    m_reader = nullptr;
+    m_queries = nullptr;
     setState(State::Stopping);
     Worker *worker = m_worker;
     QPointer<QObject> self(this);
@@ -291,64 +284,59 @@ void ServerHost::revokeLink(const QString &slug, QObject *context, Reply<bool> d
 
 void ServerHost::listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done)
 {
-    readWith<QList<Link>>(
-        m_reader, [query](Store &store) { return store.listLinks(query); }, context, std::move(done));
+    askQueries<QList<Link>>(m_queries, context, std::move(done), [&](LinkQueries &queries, auto reply) {
+        queries.listLinks(query, context, std::move(reply));
+    });
 }
 
 void ServerHost::countLinks(const QString &filter, QObject *context, Reply<qint64> done)
 {
-    readWith<qint64>(
-        m_reader, [filter](Store &store) { return store.countLinks(filter); }, context, std::move(done));
+    askQueries<qint64>(m_queries, context, std::move(done), [&](LinkQueries &queries, auto reply) {
+        queries.countLinks(filter, context, std::move(reply));
+    });
 }
 
 void ServerHost::linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done)
 {
-    readWith<QList<Link>>(
-        m_reader, [ids](Store &store) { return store.linksByIds(ids); }, context, std::move(done));
+    askQueries<QList<Link>>(m_queries, context, std::move(done), [&](LinkQueries &queries, auto reply) {
+        queries.linksByIds(ids, context, std::move(reply));
+    });
 }
 
 void ServerHost::linkStats(const QString &slug, const StatsQuery &query, QObject *context,
                            Reply<std::optional<LinkStats>> done)
 {
-    readWith<std::optional<LinkStats>>(
-        m_reader, [slug, query](Store &store) { return store.linkStats(slug, query); }, context, std::move(done));
+    askQueries<std::optional<LinkStats>>(m_queries, context, std::move(done), [&](LinkQueries &queries, auto reply) {
+        queries.linkStats(slug, query, context, std::move(reply));
+    });
 }
 
 void ServerHost::totals(qint64 sinceMs, QObject *context, Reply<Totals> done)
 {
-    readWith<Totals>(
-        m_reader, [sinceMs](Store &store) { return store.totals(sinceMs); }, context, std::move(done));
+    askQueries<Totals>(m_queries, context, std::move(done), [&](LinkQueries &queries, auto reply) {
+        queries.totals(sinceMs, context, std::move(reply));
+    });
 }
 
 void ServerHost::exportClicks(const QString &slug, const QString &path, QObject *context, Reply<qint64> done)
 {
-    // Every page of the log, read and written on the reader thread: neither
-    // the store nor the disk is touched from the caller's.
-    auto job = [slug, path](Store &store) -> Result<qint64> {
-        StatsQuery query;
-        query.limit = StatsQuery::kMaxLimit;
-        std::optional<LinkStats> all;
-        for (;;) {
-            Result<std::optional<LinkStats>> page = store.linkStats(slug, query);
-            if (!page)
-                return page.error();
-            if (!page->has_value())
-                return Error{404, "not_found", tr("There is no link %1.").arg(slug)};
-            if (!all)
-                all = **page;
-            else
-                all->log.append((*page)->log);
-            if (!(*page)->nextBefore)
-                break;
-            query.beforeId = (*page)->nextBefore;
-        }
-        all->nextBefore.reset();
+    // The CSV is written on the reader's thread too: the caller's thread
+    // never waits on the disk.
+    auto write = [path](const LinkStats &all) -> Result<qint64> {
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(statsformat::toCsv(*all)) < 0 || !file.commit())
+        if (!file.open(QIODevice::WriteOnly) || file.write(statsformat::toCsv(all)) < 0 || !file.commit())
             return Error{500, "write_failed", tr("Could not write %1: %2").arg(path, file.errorString())};
-        return qint64(all->log.size());
+        return qint64(all.log.size());
     };
-    readWith<qint64>(m_reader, std::move(job), context, std::move(done));
+    // The window says "no link" in its own language.
+    auto translated = [slug, done = std::move(done)](const Result<qint64> &written) {
+        if (!written && written.error().reason == "not_found")
+            return done(Error{404, "not_found", tr("There is no link %1.").arg(slug)});
+        done(written);
+    };
+    askQueries<qint64>(m_queries, context, std::move(translated), [&](LinkQueries &queries, auto reply) {
+        queries.exportClicks(slug, std::move(write), context, std::move(reply));
+    });
 }
 
 } // namespace shortfuse

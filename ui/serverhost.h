@@ -17,7 +17,7 @@ namespace shortfuse {
 
 class LinkService;
 class ShortfuseServer;
-class StoreReader;
+class LinkQueries;
 struct CreateRequest;
 
 // Runs the embedded ShortfuseServer on a QThread of its own, so nothing the
@@ -117,7 +117,7 @@ private:
         QString baseUrl;
         quint16 port = 0;
         LinkService *links = nullptr;
-        StoreReader *reader = nullptr;
+        LinkQueries *queries = nullptr;
     };
     class Worker;
 
@@ -138,7 +138,7 @@ private:
     QString m_lastError;
     // The running server's objects, known on the GUI thread only while Running.
     LinkService *m_links = nullptr;
-    StoreReader *m_reader = nullptr;
+    LinkQueries *m_queries = nullptr;
 };
 
 } // namespace shortfuse

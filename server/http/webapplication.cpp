@@ -423,8 +423,8 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
     }
     const QHostAddress client = clientOf(request);
 
-    m_deps.reader.read<std::optional<LinkStats>>(
-        [slug, query](LinkReads &store) { return store.linkStats(slug, query); },
+    m_deps.queries.linkStats(
+        slug, query, &m_deps.links,
         [this, reply, format, unknown, page, password, client, slug](const Result<std::optional<LinkStats>> &stats) mutable {
             if (!stats)
                 return reply.send(page ? pageError(stats.error()) : Response::jsonError(stats.error()));

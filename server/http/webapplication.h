@@ -8,7 +8,7 @@
 #include "server/http/pages.h"
 #include "server/http/previewdetector.h"
 #include "server/core/ratelimiter.h"
-#include "server/storage/storereader.h"
+#include "server/links/linkqueries.h"
 
 #include <QString>
 
@@ -25,7 +25,7 @@ class WebApplication final {
 public:
     struct Dependencies {
         LinkService &links;
-        StoreReader &reader;
+        LinkQueries &queries;
         RateLimiter &createLimiter;
         RateLimiter &statsLimiter;
         const ClientAddressResolver &clientAddresses;
