@@ -54,7 +54,8 @@ run(out ${CMAKE_COMMAND} -S "${SOURCE_DIR}" -B "${TREE}" -G "${GENERATOR}" --no-
 
 run(targets ${CMAKE_COMMAND} --build "${TREE}" --target help)
 expect_names(target "${targets}" PRESENT shortfuse-server shortfuse_server unit_tests http_tests storage_tests)
-expect_names(target "${targets}" ABSENT shortfuse shortfuse_ui gui_tests gui_pg_tests update_translations)
+expect_names(target "${targets}" ABSENT
+    shortfuse shortfuse-screenshots shortfuse_ui shortfuse_ui_logic gui_tests gui_pg_tests update_translations)
 
 run(tests ctest --test-dir "${TREE}" -N)
 expect_names(test "${tests}" PRESENT package_deb headless_server_links_no_gui)
