@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("shortfuse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SHORTFUSE_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Shortfuse"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("invalid.example.Shortfuse"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(SHORTFUSE_APP_ID));
     QGuiApplication::setWindowIcon(shortfuse::theme::appIcon());
     // Closing the window may leave the tray icon serving; Quit ends the app.
     QGuiApplication::setQuitOnLastWindowClosed(false);

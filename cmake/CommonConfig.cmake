@@ -10,6 +10,8 @@ target_compile_definitions(shortfuse_common INTERFACE
     QT_USE_QSTRINGBUILDER
     QT_NO_KEYWORDS
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    # The one place the version reaches the code (the server links this
+    # target too, so /health, /metrics and --version all read it here).
     SHORTFUSE_VERSION="${PROJECT_VERSION}")
 
 target_compile_options(shortfuse_common INTERFACE
