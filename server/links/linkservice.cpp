@@ -114,8 +114,10 @@ void LinkService::applyRemoteChanges(const RemoteChanges &changes)
         m_cache.remove(slug);
         Q_EMIT linkRevoked(slug);
     }
-    for (const Link &link : changes.createdLinks)
+    for (const Link &link : changes.createdLinks) {
+        noteNeedsClaim(link); // their first click here needs no lookup either
         Q_EMIT linkCreated(link);
+    }
     if (!notice.clicked.isEmpty())
         Q_EMIT clicksChanged(notice.clicked);
 }
@@ -127,8 +129,18 @@ LinkService::CachedLink LinkService::cachedFrom(const Link &link)
                       link.previewProtection == PreviewProtection::Auto, link.expiresAtMs, link.passwordHash};
 }
 
+void LinkService::noteNeedsClaim(const Link &link)
+{
+    if (link.usedUp() || !(link.capped() || link.hasPassword() || link.previewProtection == PreviewProtection::Confirm))
+        return;
+    if (m_needsClaim.inserted() >= kMaxNeedsClaim)
+        m_needsClaim.clear();
+    m_needsClaim.insert(link.slug);
+}
+
 void LinkService::remember(const Link &link, quint64 askedAt)
 {
+    noteNeedsClaim(link);
     // Read before a revocation that has happened since: the revoked state
     // is what the next visit must find, and the database has it.
     if (askedAt != m_generation)
@@ -205,7 +217,9 @@ void LinkService::visitClaimed(const QString &slug, ClickFacts facts, const Visi
 {
     // Asked now, while the request is alive: the answers below come later.
     ClaimRequest request{slug, facts.atMs, context.previewFetcher && context.previewFetcher(), false, {}, 0};
-    if (m_cache.contains(slug)) // known, and the database decides (a previewer at an auto-protected link)
+    // Known, and the database decides: a capped or gated link, or a
+    // previewer at a cached auto-protected one.
+    if (m_cache.contains(slug) || m_needsClaim.mayContain(slug))
         return claim(std::move(request), std::move(facts), std::move(done));
     // Unknown here: read it beside the writer rather than behind its
     // commits, so a cold redirect of an unlimited link waits for no fsync.

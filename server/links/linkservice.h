@@ -5,6 +5,7 @@
 #include "server/core/metrics.h"
 #include "server/core/ratelimiter.h"
 #include "server/core/result.h"
+#include "server/core/slugfilter.h"
 #include "server/core/visitoutcome.h"
 #include "server/links/confirmationtokens.h"
 #include "server/links/passwords.h"
@@ -153,6 +154,7 @@ private:
     // Caches what the database said of a link, unless a revocation may have
     // happened since the question was asked, at generation `askedAt`.
     void remember(const Link &link, quint64 askedAt);
+    void noteNeedsClaim(const Link &link);
     // Answers a visit from what is known of the link when nothing needs
     // claiming, and queues its log row; nullopt when the database decides.
     std::optional<Visit> answerWithoutClaim(const CachedLink &link, ClickFacts &facts, const VisitContext &context);
@@ -179,6 +181,12 @@ private:
     RateLimiter m_guessesPerLink;
     RateLimiter m_guessesPerClient;
     QHash<QString, CachedLink> m_cache;
+    // Slugs of links seen capped or gated: a visit that misses the cache
+    // goes to the writer's claim at once instead of being looked up first
+    // (a one-time link's first click pays for no extra read). A wrong
+    // "maybe" only sends an unlimited link the slower, still right, way.
+    SlugFilter m_needsClaim;
+    static constexpr qsizetype kMaxNeedsClaim = 4'000'000; // then it starts over (see SlugFilter)
     // Bumped when a revocation is submitted, when it commits, and when
     // another server's revocations (or too many changes to list) are heard.
     quint64 m_generation = 0;
