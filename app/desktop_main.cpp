@@ -3,6 +3,7 @@
 // with a window to make links and watch their clicks, and a tray icon that
 // keeps serving while the window is closed.
 
+#include "app/applicationidentity.h"
 #include "app/unixsignals.h"
 
 #include "ui/i18n.h"
@@ -49,15 +50,7 @@ shortfuse::ServerConfig effectiveConfig(const shortfuse::Settings &settings, con
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    // The same application name as shortfuse-server: both use the same
-    // default data folder, so the desktop and the headless server share links.
-    QCoreApplication::setApplicationName(QStringLiteral("shortfuse"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SHORTFUSE_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Shortfuse"));
-    QGuiApplication::setDesktopFileName(QStringLiteral(SHORTFUSE_APP_ID));
-    QGuiApplication::setWindowIcon(shortfuse::theme::appIcon());
-    // Closing the window may leave the tray icon serving; Quit ends the app.
-    QGuiApplication::setQuitOnLastWindowClosed(false);
+    shortfuse::setApplicationIdentity();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

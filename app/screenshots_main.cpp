@@ -13,6 +13,8 @@
 // DIR/main-window.png; then opens the statistics of SLUG and saves
 // DIR/stats-view.png; then quits.
 
+#include "app/applicationidentity.h"
+
 #include "ui/createpanel.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
@@ -118,13 +120,7 @@ private:
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    // The same names as the desktop app: the window looks exactly as users see it.
-    QCoreApplication::setApplicationName(QStringLiteral("shortfuse"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SHORTFUSE_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Shortfuse"));
-    QGuiApplication::setDesktopFileName(QStringLiteral(SHORTFUSE_APP_ID));
-    QGuiApplication::setWindowIcon(shortfuse::theme::appIcon());
-    QGuiApplication::setQuitOnLastWindowClosed(false);
+    shortfuse::setApplicationIdentity();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -241,7 +241,8 @@ void ServerHost::onStopped()
     }
 }
 
-void ServerHost::createLink(const CreateRequest &request, QObject *context, Reply<Link> done)
+template <typename T>
+void ServerHost::onLinksThread(QObject *context, Reply<T> done, std::function<void(LinkService &, Reply<T>)> job)
 {
     if (!m_links) {
         postTo(context, [done = std::move(done)] { done(unavailable()); });
@@ -251,35 +252,26 @@ void ServerHost::createLink(const CreateRequest &request, QObject *context, Repl
     QPointer<QObject> target(context);
     QMetaObject::invokeMethod(
         links,
-        [links, request, target, done = std::move(done)] {
-            Result<NewLink> prepared = links->prepare(request);
-            if (!prepared) {
-                postTo(target, [done, error = prepared.error()] { done(error); });
-                return;
-            }
-            links->create(std::move(*prepared), request.password, [target, done](const Result<Link> &created) {
-                postTo(target, [done, created] { done(created); });
-            });
+        [links, target, job = std::move(job), done = std::move(done)] {
+            job(*links, [target, done](const Result<T> &answer) { postTo(target, [done, answer] { done(answer); }); });
         },
         Qt::QueuedConnection);
 }
 
+void ServerHost::createLink(const CreateRequest &request, QObject *context, Reply<Link> done)
+{
+    onLinksThread<Link>(context, std::move(done), [request](LinkService &links, Reply<Link> reply) {
+        Result<NewLink> prepared = links.prepare(request);
+        if (!prepared)
+            return reply(prepared.error());
+        links.create(std::move(*prepared), request.password, std::move(reply));
+    });
+}
+
 void ServerHost::revokeLink(const QString &slug, QObject *context, Reply<bool> done)
 {
-    if (!m_links) {
-        postTo(context, [done = std::move(done)] { done(unavailable()); });
-        return;
-    }
-    LinkService *links = m_links;
-    QPointer<QObject> target(context);
-    QMetaObject::invokeMethod(
-        links,
-        [links, slug, target, done = std::move(done)] {
-            links->revoke(slug, [target, done](const Result<bool> &revoked) {
-                postTo(target, [done, revoked] { done(revoked); });
-            });
-        },
-        Qt::QueuedConnection);
+    onLinksThread<bool>(context, std::move(done),
+                        [slug](LinkService &links, Reply<bool> reply) { links.revoke(slug, std::move(reply)); });
 }
 
 void ServerHost::listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done)

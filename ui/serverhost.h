@@ -121,6 +121,11 @@ private:
     };
     class Worker;
 
+    // Runs `job` with the server's LinkService on the server's thread; the
+    // answer it gives goes to `done` on `context`'s thread. With no server
+    // running, `done` gets unavailable() without touching one.
+    template <typename T>
+    void onLinksThread(QObject *context, Reply<T> done, std::function<void(LinkService &, Reply<T>)> job);
     void setState(State state);
     void startOnThread(const ServerConfig &config);
     void onStarted(const Running &running);
