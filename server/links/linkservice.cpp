@@ -78,6 +78,9 @@ void LinkService::writerStarted()
 void LinkService::create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done,
                          std::optional<CreationQuota> quota)
 {
+    // Refused now rather than queued: the Argon2 pool's queue is bounded.
+    if (password && m_hasher.full())
+        return done(storageOverloaded());
     auto store = [this, done = std::move(done), quota = std::move(quota)](NewLink link) {
         if (m_writer->full())
             return done(storageOverloaded());
@@ -95,8 +98,6 @@ void LinkService::create(NewLink link, std::optional<QString> password, ClickWri
     };
     if (!password)
         return store(std::move(link));
-    if (m_hasher.full())
-        return done(storageOverloaded());
     m_hasher.hash(*password, this, [link = std::move(link), store](const QString &hash) mutable {
         link.passwordHash = hash;
         store(std::move(link));

@@ -28,10 +28,11 @@ public:
     Q_DISABLE_COPY_MOVE(PasswordHasher)
 
     // Past this many waiting hashes and checks callers answer 503 at once
-    // instead of queueing more (see full()): each takes ~0.05 s of one of
-    // two threads, so 256 waiting is already ~6 s of work, longer than a
-    // person waits for a password page, and a flood of tries costs no memory.
-    static constexpr int kMaxWaiting = 256;
+    // instead of queueing more (see full()). Far fewer than the readers'
+    // bound: each takes 0.05-0.3 s of one of two threads, so 64 waiting is
+    // already seconds of work, as long as a person waits for a password
+    // page; a flood of tries is refused rather than held in memory.
+    static constexpr int kMaxWaiting = 64;
     // True when kMaxWaiting hashes and checks wait; the caller refuses.
     bool full() const { return m_waiting.load(std::memory_order_relaxed) >= kMaxWaiting; }
     int waiting() const { return m_waiting.load(std::memory_order_relaxed); }

@@ -464,3 +464,35 @@ TEST_F(LinkServiceTest, ClaimsPastTheWritersBoundAreRefusedNotQueued)
     EXPECT_EQ(first->outcome, VisitOutcome::Redirected);
     EXPECT_EQ(writer->waitingRequests(), 0);
 }
+
+// Issue 11: the Argon2 queue is bounded too. Each hash takes one of two
+// threads for tens of milliseconds, so a burst of links with passwords
+// fills kMaxWaiting at once: the rest are refused with "overloaded" right
+// away, nothing more is queued, and every creation is answered.
+TEST_F(LinkServiceTest, PasswordHashesPastTheBoundAreRefusedNotQueued)
+{
+    constexpr int kExtra = 32;
+    constexpr int kCreations = PasswordHasher::kMaxWaiting + kExtra;
+    int created = 0, refused = 0, other = 0;
+    for (int i = 0; i < kCreations; ++i) {
+        CreateRequest request{QStringLiteral("https://example.com/%1").arg(i), QStringLiteral("locked%1").arg(i), std::nullopt};
+        request.password = QStringLiteral("correct horse battery");
+        Result<NewLink> prepared = service->prepare(request);
+        ASSERT_TRUE(prepared.ok()) << prepared.error().message.toStdString();
+        service->create(*prepared, request.password, [&](const Result<Link> &r) {
+            if (r.ok())
+                ++created;
+            else if (r.error().status == 503 && r.error().reason == "overloaded")
+                ++refused;
+            else
+                ++other;
+        });
+    }
+    // Refused on the spot (the loop took far less than one hash), minus
+    // the few a pool thread may have picked up meanwhile.
+    EXPECT_GE(refused, kExtra - 8);
+    ASSERT_TRUE(waitUntil([&] { return created + refused + other == kCreations; }, 120'000));
+    EXPECT_EQ(other, 0);
+    EXPECT_EQ(created + refused, kCreations);
+    EXPECT_LE(created, PasswordHasher::kMaxWaiting + 8);
+}
