@@ -134,7 +134,8 @@ public:
 // readers once per failed read).
 inline Error storageUnavailable()
 {
-    return Error{503, "storage_unavailable", QStringLiteral("The link database is unavailable right now; please try again.")};
+    return Error{503, "storage_unavailable",
+                 QStringLiteral("The link database is unavailable right now; please try again.")};
 }
 
 // The answer to give when a queue in front of the database (the writer's,

@@ -48,7 +48,8 @@ public:
             // Full: refused now, and still answered on the context's thread
             // as every answer is, so callers need no second path.
             if (target)
-                QMetaObject::invokeMethod(target.data(), [done] { done(storageOverloaded()); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    target.data(), [done] { done(storageOverloaded()); }, Qt::QueuedConnection);
             return;
         }
         m_waiting.fetch_add(1, std::memory_order_relaxed);

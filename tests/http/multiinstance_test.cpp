@@ -43,9 +43,9 @@ QByteArray clusterLog(const PrivatePostgres &cluster)
     QFile env(cluster.clusterDir() + QStringLiteral("/cluster.env"));
     if (!env.open(QIODevice::ReadOnly))
         return {};
-    const QRegularExpressionMatch where =
-        QRegularExpression(QStringLiteral("^pg_log=(.*)$"), QRegularExpression::MultilineOption)
-            .match(QString::fromUtf8(env.readAll()));
+    const QRegularExpressionMatch where
+        = QRegularExpression(QStringLiteral("^pg_log=(.*)$"), QRegularExpression::MultilineOption)
+              .match(QString::fromUtf8(env.readAll()));
     QFile log(where.captured(1).trimmed());
     return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
 }
@@ -194,16 +194,18 @@ TEST_F(MultiInstanceTest, TwoServersClickingTwoCappedLinksDoNotDeadlock)
     OwnCluster own; // a cluster of its own, for a log only this test writes
     ASSERT_NO_FATAL_FAILURE(own.start());
     QTemporaryDir otherData;
-    ServerProcess other(otherData.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"),
-                                           own.database->url()});
+    ServerProcess other(
+        otherData.path(),
+        {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"), own.database->url()});
     ASSERT_TRUE(other.start()) << other.startError().toStdString();
     const std::array<quint16, 2> ports{own.server->port(), other.port()};
 
     std::array<QString, 2> slugs;
     for (int i = 0; i < 2; ++i) {
         const HttpResponse created = HttpClient(ports[0]).postJson(
-            "/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/%1").arg(i)},
-                                       {QStringLiteral("max-clicks"), 1'000'000}});
+            "/api/create",
+            QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/%1").arg(i)},
+                        {QStringLiteral("max-clicks"), 1'000'000}});
         ASSERT_EQ(created.status, 201) << created.describe().toStdString();
         slugs[size_t(i)] = created.json().value(QStringLiteral("slug")).toString();
     }
@@ -255,9 +257,10 @@ TEST_F(MultiInstanceTest, DatabaseErrorsDoNotReachClients)
     OwnCluster own;
     ASSERT_NO_FATAL_FAILURE(own.start());
     const HttpClient client(own.server->port(), 20s);
-    const HttpResponse created = client.postJson(
-        "/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/x")},
-                                   {QStringLiteral("max-clicks"), 5}});
+    const HttpResponse created
+        = client.postJson("/api/create",
+                          QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/x")},
+                                      {QStringLiteral("max-clicks"), 5}});
     ASSERT_EQ(created.status, 201);
     const QString slug = created.json().value(QStringLiteral("slug")).toString();
 
@@ -267,7 +270,8 @@ TEST_F(MultiInstanceTest, DatabaseErrorsDoNotReachClients)
     ASSERT_NE(port, "-1");
     // A claim (the writer fails) and an unknown slug (the reader fails,
     // then the writer's claim does), as a page and as the JSON API.
-    const std::array<HttpResponse, 3> answers{client.get(pathOf(slug)), client.get(pathOf(QStringLiteral("nosuchslug"))),
+    const std::array<HttpResponse, 3> answers{client.get(pathOf(slug)),
+                                              client.get(pathOf(QStringLiteral("nosuchslug"))),
                                               client.get(pathOf(slug), {{"Accept", "application/json"}})};
     for (const HttpResponse &answer : answers) {
         EXPECT_EQ(answer.status, 503) << answer.describe().toStdString();

@@ -434,7 +434,8 @@ TEST_F(LinkServiceTest, LookupsPastTheReadersBoundAreRefusedNotQueued)
 // kMaxWaitingRequests a visit of a capped link is refused at once.
 TEST_F(LinkServiceTest, ClaimsPastTheWritersBoundAreRefusedNotQueued)
 {
-    const Link link = create(CreateRequest{QStringLiteral("https://example.com/big"), QStringLiteral("big"), 1'000'000});
+    const Link link
+        = create(CreateRequest{QStringLiteral("https://example.com/big"), QStringLiteral("big"), 1'000'000});
     ASSERT_EQ(link.slug, QStringLiteral("big"));
     const ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
     const VisitContext context{[] { return false; }};
@@ -475,7 +476,8 @@ TEST_F(LinkServiceTest, PasswordHashesPastTheBoundAreRefusedNotQueued)
     constexpr int kCreations = PasswordHasher::kMaxWaiting + kExtra;
     int created = 0, refused = 0, other = 0;
     for (int i = 0; i < kCreations; ++i) {
-        CreateRequest request{QStringLiteral("https://example.com/%1").arg(i), QStringLiteral("locked%1").arg(i), std::nullopt};
+        CreateRequest request{QStringLiteral("https://example.com/%1").arg(i), QStringLiteral("locked%1").arg(i),
+                              std::nullopt};
         request.password = QStringLiteral("correct horse battery");
         Result<NewLink> prepared = service->prepare(request);
         ASSERT_TRUE(prepared.ok()) << prepared.error().message.toStdString();
