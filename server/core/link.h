@@ -58,6 +58,13 @@ struct NewLink {
 // The raw facts of one request to /<slug>, recorded as they arrived.
 // Enrichment (browser, country, bot) happens later, off the response path.
 struct ClickFacts {
+    // What is worth keeping of the headers: the user-agent parser reads no
+    // more than 1 KiB (UserAgentParser::MaxUserAgentLength) and the stores
+    // keep no more; a referrer's host and path fit in 2 KiB. A click waiting
+    // to be written holds no more than this, whatever the client sent.
+    static constexpr qsizetype MaxUserAgentBytes = 1024;
+    static constexpr qsizetype MaxReferrerBytes = 2048;
+
     qint64 atMs = 0;
     QHostAddress client;    // the resolved client; anonymized before it is stored
     QByteArray userAgent;

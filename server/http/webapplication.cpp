@@ -181,10 +181,29 @@ void WebApplication::redirect(http::ReplyChannel &reply, const QByteArray &locat
     m_deps.metrics.observeRedirect(reply.startedNs());
 }
 
+namespace {
+
+// `value` cut to at most `limit` bytes, at a character boundary so the
+// stored text does not end in a broken UTF-8 sequence. Copies only when it
+// cuts: an ordinary header stays shared with the request.
+QByteArray truncatedHeader(QByteArray value, qsizetype limit)
+{
+    if (value.size() <= limit)
+        return value;
+    qsizetype end = limit;
+    while (end > 0 && (quint8(value.at(end)) & 0xC0) == 0x80)
+        --end; // value.at(end) continues a character begun before the cut
+    value.truncate(end);
+    return value;
+}
+
+} // namespace
+
 ClickFacts WebApplication::factsOf(const QHttpServerRequest &request) const
 {
-    return ClickFacts{m_deps.clock.nowMs(), clientOf(request), request.value(QByteArrayLiteral("user-agent")),
-                      request.value(QByteArrayLiteral("referer"))};
+    return ClickFacts{m_deps.clock.nowMs(), clientOf(request),
+                      truncatedHeader(request.value(QByteArrayLiteral("user-agent")), ClickFacts::MaxUserAgentBytes),
+                      truncatedHeader(request.value(QByteArrayLiteral("referer")), ClickFacts::MaxReferrerBytes)};
 }
 
 void WebApplication::serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply)

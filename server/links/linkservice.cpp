@@ -78,7 +78,12 @@ void LinkService::writerStarted()
 void LinkService::create(NewLink link, std::optional<QString> password, ClickWriter::CreateDone done,
                          std::optional<CreationQuota> quota)
 {
+    // Refused now rather than queued: the Argon2 pool's queue is bounded.
+    if (password && m_hasher.full())
+        return done(storageOverloaded());
     auto store = [this, done = std::move(done), quota = std::move(quota)](NewLink link) {
+        if (m_writer->full())
+            return done(storageOverloaded());
         const quint64 asked = m_generation;
         m_writer->create(
             std::move(link), &rules::slugAfterCollision,
@@ -237,8 +242,13 @@ void LinkService::visitLookedUp(const Result<std::optional<Link>> &found, quint6
 {
     // The read side could not answer: the writer's claim decides, as it
     // would have without it (and says so if the database is down).
-    if (!found)
+    if (!found) {
+        // Except when it refused for being full: the writer's queue is no
+        // place for a flood the reader's could not take.
+        if (found.error().reason == "overloaded")
+            return done(failedVisit(VisitOutcome::Unavailable, found.error()));
         return claim(std::move(request), std::move(facts), std::move(done));
+    }
     // What a claim would have decided is counted as one, so the claims
     // metrics read the same whichever side answered.
     if (!found->has_value()) {
@@ -259,6 +269,9 @@ void LinkService::visitLookedUp(const Result<std::optional<Link>> &found, quint6
 
 void LinkService::claim(ClaimRequest request, ClickFacts facts, VisitDone done)
 {
+    // Refused now rather than queued: the writer's queue is bounded.
+    if (m_writer->full())
+        return done(failedVisit(VisitOutcome::Unavailable, storageOverloaded()));
     const quint64 asked = m_generation;
     m_writer->claim(std::move(request), std::move(facts), [this, asked, done = std::move(done)](const Result<Claim> &claim) {
         const Visit visit = visitFrom(claim, asked);
@@ -324,7 +337,7 @@ void LinkService::withLink(const QString &slug, std::function<void(const Result<
         [slug](LinkReads &reads) { return reads.findLink(slug); },
         [this, asked, then = std::move(then)](const Result<std::optional<Link>> &found) {
             if (!found)
-                return then(storageUnavailable(found.error()));
+                return then(found); // already a plain sentence (the reader logged the cause) or "overloaded"
             if (found->has_value())
                 remember(**found, asked);
             then(found);
@@ -349,6 +362,10 @@ void LinkService::unlock(const QString &slug, const QString &password, ClickFact
             return done(Visit{});
         if (expired)
             return done(visitFrom(VisitOutcome::Expired, *link));
+        if (m_hasher.full()) {
+            refundGuess(slug, facts.client); // no password was checked
+            return done(failedVisit(VisitOutcome::Unavailable, storageOverloaded()));
+        }
         m_hasher.verify(link->passwordHash, password, this,
                         [this, slug, facts = std::move(facts), done](bool right) mutable {
                             if (!right)
@@ -375,6 +392,10 @@ void LinkService::checkPassword(const QString &slug, const QString &password, co
             return done(Error{404, "not_found", QStringLiteral("There is no short link called \"%1\".").arg(slug.left(64))});
         if (!link->hasPassword())
             return done(Status{}); // nothing to check
+        if (m_hasher.full()) {
+            refundGuess(slug, client); // no password was checked
+            return done(storageOverloaded());
+        }
         m_hasher.verify(link->passwordHash, password, this, [this, slug, client, done](bool right) {
             if (!right)
                 return done(wrongPasswordError());

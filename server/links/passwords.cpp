@@ -52,7 +52,9 @@ PasswordHasher::~PasswordHasher()
 void PasswordHasher::hash(QString password, QObject *context, std::function<void(const QString &)> done)
 {
     QPointer<QObject> target(context);
-    m_pool.start([password = std::move(password), target, done = std::move(done)] {
+    m_waiting.fetch_add(1, std::memory_order_relaxed);
+    m_pool.start([this, password = std::move(password), target, done = std::move(done)] {
+        m_waiting.fetch_sub(1, std::memory_order_relaxed);
         const QString encoded = passwords::hash(password);
         if (target)
             QMetaObject::invokeMethod(target.data(), [done, encoded] { done(encoded); }, Qt::QueuedConnection);
@@ -62,7 +64,10 @@ void PasswordHasher::hash(QString password, QObject *context, std::function<void
 void PasswordHasher::verify(QString encodedHash, QString password, QObject *context, std::function<void(bool)> done)
 {
     QPointer<QObject> target(context);
-    m_pool.start([encodedHash = std::move(encodedHash), password = std::move(password), target, done = std::move(done)] {
+    m_waiting.fetch_add(1, std::memory_order_relaxed);
+    m_pool.start([this, encodedHash = std::move(encodedHash), password = std::move(password), target,
+                  done = std::move(done)] {
+        m_waiting.fetch_sub(1, std::memory_order_relaxed);
         const bool ok = passwords::verify(encodedHash, password);
         if (target)
             QMetaObject::invokeMethod(target.data(), [done, ok] { done(ok); }, Qt::QueuedConnection);

@@ -25,11 +25,18 @@ constexpr int kStopAttempts = 3;
 // After a failed batch: long enough not to hammer a broken disk in a tight loop.
 constexpr std::chrono::milliseconds kFailureBackoff{200};
 
+// What one pending record holds in memory, for the overload limit.
+qint64 recordBytes(const ClickFacts &facts)
+{
+    return qint64(sizeof(facts)) + facts.userAgent.size() + facts.referrer.size();
+}
+
 } // namespace
 
 struct ClickWriter::BatchEffects {
     QHash<qint64, qint64> unlimitedClicks; // link id -> redirects to count
     qint64 records = 0;
+    qint64 recordBytes = 0;
     QList<qint64> changedLinks; // click counts this batch changed, for live views
     ChangeNotice notice;        // what other servers on the database hear of this batch
 };
@@ -82,17 +89,20 @@ void ClickWriter::enqueue(Op op)
 
 void ClickWriter::create(NewLink link, SlugTaken onTaken, CreateDone done, std::optional<CreationQuota> quota)
 {
+    m_waitingRequests.fetch_add(1, std::memory_order_relaxed);
     enqueue(CreateOp{std::move(link), std::move(onTaken), std::move(done), std::move(quota), std::nullopt});
 }
 
 void ClickWriter::claim(ClaimRequest request, ClickFacts facts, ClaimDone done)
 {
+    m_waitingRequests.fetch_add(1, std::memory_order_relaxed);
     enqueue(ClaimOp{std::move(request), std::move(facts), std::move(done), {}});
 }
 
 void ClickWriter::record(qint64 linkId, VisitOutcome outcome, ClickFacts facts)
 {
     m_pendingRecords.fetch_add(1, std::memory_order_relaxed);
+    m_pendingRecordBytes.fetch_add(recordBytes(facts), std::memory_order_relaxed);
     enqueue(RecordOp{linkId, outcome, std::move(facts)});
 }
 
@@ -112,6 +122,13 @@ void ClickWriter::run()
     std::vector<Op> batch;
     batch.reserve(kMaxBatch);
     while (m_worker.takeBatch(batch, kMaxBatch, kRecordDelay)) {
+        // Claims and creations leave the queue here for good (a failed
+        // batch answers them): what full() counts is what still waits.
+        const auto requests = std::count_if(batch.begin(), batch.end(), [](const Op &op) {
+            return std::holds_alternative<ClaimOp>(op) || std::holds_alternative<CreateOp>(op);
+        });
+        m_waitingRequests.fetch_sub(requests, std::memory_order_relaxed);
+        orderByLink(batch);
         std::vector<Reply> replies;
         replies.reserve(batch.size());
         if (writeBatch(batch, replies)) {
@@ -151,7 +168,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
 {
     if (Status begun = database().beginBatch(); !begun) {
         qCWarning(lcWriter) << "cannot begin a batch:" << begun.error().message;
-        failBatch(batch, replies, begun.error());
+        failBatch(batch, replies);
         return false;
     }
 
@@ -166,7 +183,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     if (!written) {
         qCWarning(lcWriter) << "batch of" << batch.size() << "rolled back:" << written.error().message;
         database().rollbackBatch();
-        failBatch(batch, replies, written.error());
+        failBatch(batch, replies);
         return false;
     }
 
@@ -178,6 +195,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
                        [listener = m_commitListener, changed = effects.changedLinks] { listener(changed); });
     }
     m_pendingRecords.fetch_sub(effects.records, std::memory_order_relaxed);
+    m_pendingRecordBytes.fetch_sub(effects.recordBytes, std::memory_order_relaxed);
     m_counters.batches.fetch_add(1, std::memory_order_relaxed);
     m_counters.operations.fetch_add(batch.size(), std::memory_order_relaxed);
     if (batch.size() > m_counters.largestBatch.load(std::memory_order_relaxed))
@@ -185,6 +203,39 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     if (m_batchObserver)
         m_batchObserver(batch.size());
     return true;
+}
+
+void ClickWriter::orderByLink(std::vector<Op> &batch)
+{
+    // A claim or a revocation locks its link's row until the commit. Taken
+    // in arrival order, two servers on one database (or two batches of one
+    // server's writer and another's) can each hold a row the other waits
+    // for: a deadlock PostgreSQL breaks by failing a whole batch. In slug
+    // order every batch everywhere locks in one global order. The sort is
+    // stable, so one link's claims and revocation keep their arrival order
+    // (who gets the last click of a cap does not change); the other
+    // operations keep their places.
+    std::vector<size_t> slots;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        if (std::holds_alternative<ClaimOp>(batch[i]) || std::holds_alternative<RevokeOp>(batch[i]))
+            slots.push_back(i);
+    }
+    const auto slugOf = [&](size_t i) -> const QString & {
+        if (const auto *claim = std::get_if<ClaimOp>(&batch[i]))
+            return claim->request.slug;
+        return std::get<RevokeOp>(batch[i]).slug;
+    };
+    const auto bySlug = [&](size_t a, size_t b) { return slugOf(a) < slugOf(b); };
+    if (std::is_sorted(slots.begin(), slots.end(), bySlug))
+        return;
+    std::vector<size_t> order = slots;
+    std::stable_sort(order.begin(), order.end(), bySlug);
+    std::vector<Op> sorted;
+    sorted.reserve(order.size());
+    for (size_t from : order)
+        sorted.push_back(std::move(batch[from]));
+    for (size_t i = 0; i < slots.size(); ++i)
+        batch[slots[i]] = std::move(sorted[i]);
 }
 
 Status ClickWriter::apply(CreateOp &op, BatchEffects &effects)
@@ -229,6 +280,7 @@ Status ClickWriter::apply(ClaimOp &op, BatchEffects &effects)
 Status ClickWriter::apply(RecordOp &op, BatchEffects &effects)
 {
     ++effects.records;
+    effects.recordBytes += recordBytes(op.facts);
     if (op.outcome == VisitOutcome::Redirected)
         ++effects.unlimitedClicks[op.linkId];
     return log(op.linkId, op.outcome, op.facts, effects);
@@ -252,8 +304,16 @@ Status ClickWriter::apply(FlushOp &, BatchEffects &)
 
 Status ClickWriter::finish(BatchEffects &effects)
 {
-    for (auto it = effects.unlimitedClicks.cbegin(); it != effects.unlimitedClicks.cend(); ++it) {
-        if (Status counted = database().addClicks(it.key(), it.value()); !counted)
+    // In id order, not the hash's (which differs from process to process):
+    // two servers on one database then lock these rows in the same order
+    // and cannot deadlock on them.
+    std::vector<std::pair<qint64, qint64>> counts;
+    counts.reserve(size_t(effects.unlimitedClicks.size()));
+    for (auto it = effects.unlimitedClicks.cbegin(); it != effects.unlimitedClicks.cend(); ++it)
+        counts.emplace_back(it.key(), it.value());
+    std::sort(counts.begin(), counts.end());
+    for (const auto &[id, clicks] : counts) {
+        if (Status counted = database().addClicks(id, clicks); !counted)
             return counted;
     }
     if (++m_batchesSincePurge >= kBatchesPerPurge) {
@@ -337,9 +397,9 @@ bool ClickWriter::fail(FlushOp &, const Error &, std::vector<Reply> &)
     return false;
 }
 
-void ClickWriter::failBatch(std::vector<Op> &batch, std::vector<Reply> &replies, const Error &cause)
+void ClickWriter::failBatch(std::vector<Op> &batch, std::vector<Reply> &replies)
 {
-    const Error unavailable = storageUnavailable(cause);
+    const Error unavailable = storageUnavailable(); // the cause is in the log, never in an answer
     std::vector<Op> keep;
     keep.reserve(batch.size());
     for (Op &op : batch) {

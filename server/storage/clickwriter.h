@@ -70,9 +70,20 @@ public:
     // `done` runs once everything submitted before it is committed.
     void flush(std::function<void()> done);
 
-    // True while so many click records wait that taking more would let
+    // True while so many click records (or so many of their bytes: each
+    // carries a user agent and a referrer) wait that taking more would let
     // memory grow without bound; callers answer 503 instead.
-    bool overloaded() const { return m_pendingRecords.load(std::memory_order_relaxed) > kMaxPendingRecords; }
+    bool overloaded() const
+    {
+        return m_pendingRecords.load(std::memory_order_relaxed) > kMaxPendingRecords
+            || m_pendingRecordBytes.load(std::memory_order_relaxed) > kMaxPendingRecordBytes;
+    }
+    // True while kMaxWaitingRequests claims and creations wait for a batch:
+    // callers answer 503 at once instead of queueing more (a flood of
+    // visits to capped links must not grow the queue without bound).
+    bool full() const { return m_waitingRequests.load(std::memory_order_relaxed) >= kMaxWaitingRequests; }
+    // How many claims and creations wait for a batch.
+    qint64 waitingRequests() const { return m_waitingRequests.load(std::memory_order_relaxed); }
     const Counters &counters() const { return m_counters; }
     // The database's token secret, read when the writer started.
     const QByteArray &secret() const { return m_secret; }
@@ -88,6 +99,7 @@ public:
     // committed batch (for the metrics). Set it before start().
     void setBatchObserver(std::function<void(size_t)> observer) { m_batchObserver = std::move(observer); }
     qint64 pendingRecords() const { return m_pendingRecords.load(std::memory_order_relaxed); }
+    qint64 pendingRecordBytes() const { return m_pendingRecordBytes.load(std::memory_order_relaxed); }
 
 private:
     // One queued operation each. Those with a caller keep their result
@@ -124,7 +136,17 @@ private:
     // What a batch changes beyond its operations' own answers (defined in the .cpp).
     struct BatchEffects;
 
+public:
     static constexpr qint64 kMaxPendingRecords = 200'000;
+    // What the pending records may hold in all (user agents are cut to
+    // 1 KiB and referrers to 2 KiB when the facts are taken, so this bites
+    // before the count only for floods of large headers).
+    static constexpr qint64 kMaxPendingRecordBytes = 64 * 1024 * 1024;
+    // A few batches' worth: enough for any burst the writer can absorb in a
+    // second or so, small enough that a flood is refused, not queued.
+    static constexpr qint64 kMaxWaitingRequests = 4096;
+
+private:
     static constexpr size_t kMaxBatch = 4096;
     static constexpr std::chrono::milliseconds kRecordDelay{10};
     static constexpr int kRecordsPerWake = 1024;
@@ -134,9 +156,13 @@ private:
     void run();
     // Returns false when the batch could not be committed.
     bool writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies);
-    void failBatch(std::vector<Op> &batch, std::vector<Reply> &replies, const Error &error);
+    // Answers what a failed batch cannot keep with storageUnavailable(); the
+    // caller has logged the cause.
+    void failBatch(std::vector<Op> &batch, std::vector<Reply> &replies);
     void postReplies(std::vector<Reply> replies);
 
+    // Puts the batch's claims and revocations in slug order (see the .cpp).
+    static void orderByLink(std::vector<Op> &batch);
     // Each operation's part of a batch; an error rolls the whole batch back.
     Status apply(CreateOp &op, BatchEffects &effects);
     Status apply(ClaimOp &op, BatchEffects &effects);
@@ -173,6 +199,8 @@ private:
 
     WorkerThread<Op> m_worker{kRecordsPerWake};
     std::atomic<qint64> m_pendingRecords{0};
+    std::atomic<qint64> m_pendingRecordBytes{0};
+    std::atomic<qint64> m_waitingRequests{0}; // claims and creations not yet taken into a batch
     quint64 m_batchesSincePurge = 0;
     Counters m_counters;
     QByteArray m_secret;

@@ -127,12 +127,22 @@ public:
 };
 
 // The answer to give for work the database could not do (a connection
-// lost, a commit that failed): one sentence wherever it happens, with the
-// cause for whoever reads the logs or the page.
-inline Error storageUnavailable(const Error &cause)
+// lost, a commit that failed): one sentence wherever it happens. The cause
+// is not in it: a driver's message can name the database's host and port,
+// which are nobody's business but the operator's, so whoever hands this
+// out logs the cause instead (the writer once per failed batch, the
+// readers once per failed read).
+inline Error storageUnavailable()
 {
     return Error{503, "storage_unavailable",
-                 QStringLiteral("The link database is unavailable right now; please try again. (%1)").arg(cause.message)};
+                 QStringLiteral("The link database is unavailable right now; please try again.")};
+}
+
+// The answer to give when a queue in front of the database (the writer's,
+// a reader's) is full: refused at once, so a flood costs no memory.
+inline Error storageOverloaded()
+{
+    return Error{503, "overloaded", QStringLiteral("The server is busy; try again in a moment."), 1};
 }
 
 } // namespace shortfuse

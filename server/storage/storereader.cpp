@@ -1,6 +1,16 @@
 #include "server/storage/storereader.h"
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcReader, "shortfuse.reader")
+
 namespace shortfuse {
+
+void StoreReader::failedRead(const Error &cause)
+{
+    m_failedReads.fetch_add(1, std::memory_order_relaxed);
+    qCWarning(lcReader) << "read failed:" << cause.message;
+}
 
 StoreReader::StoreReader(std::unique_ptr<LinkStore> store, QObject *replyContext)
     : m_store(std::move(store))

@@ -5,7 +5,10 @@
 
 #include "tests/http/httptest.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <array>
 #include <atomic>
@@ -32,6 +35,20 @@ struct OwnCluster {
         ASSERT_TRUE(server->start()) << server->startError().toStdString();
     }
 };
+
+// The server log of a PrivatePostgres cluster: pg-test-cluster records
+// where it put it in the cluster folder's cluster.env.
+QByteArray clusterLog(const PrivatePostgres &cluster)
+{
+    QFile env(cluster.clusterDir() + QStringLiteral("/cluster.env"));
+    if (!env.open(QIODevice::ReadOnly))
+        return {};
+    const QRegularExpressionMatch where
+        = QRegularExpression(QStringLiteral("^pg_log=(.*)$"), QRegularExpression::MultilineOption)
+              .match(QString::fromUtf8(env.readAll()));
+    QFile log(where.captured(1).trimmed());
+    return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+}
 
 class MultiInstanceTest : public ServerTest {
 protected:
@@ -163,6 +180,114 @@ TEST_F(MultiInstanceTest, PostgresOutageUnderLoad)
     EXPECT_GE(largeClicks, largeRedirects.load()) << "every redirect sent is recorded";
     EXPECT_GE(smallClicks, smallRedirects.load());
     EXPECT_LE(smallClicks, kSmallCap) << "no redirect past the cap";
+}
+
+// Issue 11: two servers on one PostgreSQL database, several connections
+// clicking two capped links through both. A batch used to lock the links'
+// rows in arrival order, so the two writers could each hold a row the
+// other waited for: "deadlock detected", a failed batch, 503s, stalls.
+// Sorted by slug, every batch locks in the same order.
+TEST_F(MultiInstanceTest, TwoServersClickingTwoCappedLinksDoNotDeadlock)
+{
+    if (!testingOnPostgres())
+        GTEST_SKIP() << "needs PostgreSQL (the suite's PostgreSQL pass runs it)";
+    OwnCluster own; // a cluster of its own, for a log only this test writes
+    ASSERT_NO_FATAL_FAILURE(own.start());
+    QTemporaryDir otherData;
+    ServerProcess other(
+        otherData.path(),
+        {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"), own.database->url()});
+    ASSERT_TRUE(other.start()) << other.startError().toStdString();
+    const std::array<quint16, 2> ports{own.server->port(), other.port()};
+
+    std::array<QString, 2> slugs;
+    for (int i = 0; i < 2; ++i) {
+        const HttpResponse created = HttpClient(ports[0]).postJson(
+            "/api/create",
+            QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/%1").arg(i)},
+                        {QStringLiteral("max-clicks"), 1'000'000}});
+        ASSERT_EQ(created.status, 201) << created.describe().toStdString();
+        slugs[size_t(i)] = created.json().value(QStringLiteral("slug")).toString();
+    }
+
+    constexpr int kConnections = 8;
+    std::mutex mutex;
+    StatusCounts statuses;
+    std::vector<std::thread> load;
+    for (int t = 0; t < kConnections; ++t) {
+        load.emplace_back([&, t] {
+            const HttpClient client(ports[size_t(t % 2)], 20s);
+            // Bounded in time: the clash needs claims of both links in
+            // both writers' batches for a while.
+            const auto end = std::chrono::steady_clock::now() + 5s;
+            for (int i = 0; std::chrono::steady_clock::now() < end; ++i) {
+                const int status = client.get(pathOf(slugs[size_t((i + t / 2) % 2)])).status;
+                std::lock_guard lock(mutex);
+                ++statuses[status];
+            }
+        });
+    }
+    for (std::thread &thread : load)
+        thread.join();
+
+    EXPECT_GT(statuses[302], 100) << "the load ran";
+    EXPECT_EQ(statuses[503], 0) << "no batch failed";
+    EXPECT_EQ(statuses[302] + statuses[503], [&] {
+        int all = 0;
+        for (const auto &[status, count] : statuses)
+            all += count;
+        return all;
+    }()) << "nothing but redirects and refusals";
+    EXPECT_FALSE(clusterLog(own.cluster).contains("deadlock detected")) << clusterLog(own.cluster).toStdString();
+    LinkDatabase after(own.database->url());
+    const qint64 clicks = after.scalar(QStringLiteral("SELECT SUM(clicks) FROM links"));
+    EXPECT_EQ(clicks, statuses[302]) << "every redirect recorded, none twice";
+    EXPECT_FALSE(clusterLog(own.cluster).isEmpty()) << "the log was found (else the check above proves nothing)";
+    expectCleanExit(other, other.terminate());
+    expectCleanExit(*own.server, own.server->terminate());
+}
+
+// Issue 11: when the database fails, the client gets one plain sentence
+// and the reason code; the driver's message (which names the database's
+// host and port) goes to the server's log only.
+TEST_F(MultiInstanceTest, DatabaseErrorsDoNotReachClients)
+{
+    if (!testingOnPostgres())
+        GTEST_SKIP() << "needs PostgreSQL (the suite's PostgreSQL pass runs it)";
+    OwnCluster own;
+    ASSERT_NO_FATAL_FAILURE(own.start());
+    const HttpClient client(own.server->port(), 20s);
+    const HttpResponse created
+        = client.postJson("/api/create",
+                          QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/x")},
+                                      {QStringLiteral("max-clicks"), 5}});
+    ASSERT_EQ(created.status, 201);
+    const QString slug = created.json().value(QStringLiteral("slug")).toString();
+
+    QString error;
+    ASSERT_TRUE(own.cluster.pause(&error)) << error.toStdString();
+    const QByteArray port = QByteArray::number(QUrl(own.cluster.url()).port());
+    ASSERT_NE(port, "-1");
+    // A claim (the writer fails) and an unknown slug (the reader fails,
+    // then the writer's claim does), as a page and as the JSON API.
+    const std::array<HttpResponse, 3> answers{client.get(pathOf(slug)),
+                                              client.get(pathOf(QStringLiteral("nosuchslug"))),
+                                              client.get(pathOf(slug), {{"Accept", "application/json"}})};
+    for (const HttpResponse &answer : answers) {
+        EXPECT_EQ(answer.status, 503) << answer.describe().toStdString();
+        const QByteArray body = answer.body;
+        EXPECT_TRUE(body.contains("unavailable")) << body.toStdString();
+        EXPECT_FALSE(body.contains("127.0.0.1")) << body.toStdString();
+        EXPECT_FALSE(body.contains(port)) << body.toStdString();
+        EXPECT_FALSE(body.toLower().contains("connect")) << body.toStdString();
+        EXPECT_FALSE(body.toLower().contains("postgres")) << body.toStdString();
+    }
+    ASSERT_TRUE(own.cluster.resume(&error)) << error.toStdString();
+    EXPECT_TRUE(waitUntil([&] { return client.get(pathOf(slug)).status == 302; }, 30s)) << "the server recovers";
+    expectCleanExit(*own.server, own.server->terminate());
+    EXPECT_TRUE(own.server->stderrText().contains(QLatin1String("rolled back"))
+                || own.server->stderrText().contains(QLatin1String("cannot begin")))
+        << "the cause is in the server's log: " << own.server->stderrText().toStdString();
 }
 
 // SIGTERM while PostgreSQL is away: the server must still stop (not hang

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 using namespace shortfuse;
 
@@ -30,6 +32,46 @@ public:
         }
         return ForwardingStore::commitBatch();
     }
+
+    // Holds the next claim inside its batch until release(): the writer
+    // thread is busy, and what is sent to it meanwhile waits in its queue.
+    void holdNextClaim()
+    {
+        std::lock_guard lock(m_mutex);
+        m_holdNext = true;
+    }
+    bool holding()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_holding;
+    }
+    void release()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_released = true;
+        }
+        m_wake.notify_all();
+    }
+    Result<Claim> claimClick(const ClaimRequest &request) override
+    {
+        std::unique_lock lock(m_mutex);
+        if (m_holdNext) {
+            m_holdNext = false;
+            m_holding = true;
+            m_wake.wait(lock, [this] { return m_released; });
+            m_holding = false;
+        }
+        lock.unlock();
+        return ForwardingStore::claimClick(request);
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_holdNext = false;
+    bool m_holding = false;
+    bool m_released = false;
 };
 
 // A claim with no gate in the way, as the HTTP layer sends for a plain link.
@@ -71,7 +113,12 @@ protected:
         writer = std::make_unique<ClickWriter>(std::move(flaky), &context);
         ASSERT_TRUE(writer->start().ok());
     }
-    void TearDown() override { writer->stop(); }
+    void TearDown() override
+    {
+        if (flakyStore)
+            flakyStore->release(); // a failed test must not leave the writer waiting
+        writer->stop();
+    }
 
     Link create(const QString &slug, std::optional<int> maxClicks, bool generated = false)
     {
@@ -156,6 +203,7 @@ TEST_F(ClickWriterTest, EnricherFillsDetailsBeforeTheRowIsWritten)
 {
     writer->stop();
     backend = sqliteBackend();
+    flakyStore = nullptr; // went with the writer it belonged to
     writer = std::make_unique<ClickWriter>(backend.makeStore(), &context, [](const ClickFacts &facts) {
         ClickDetails details;
         details.browser = QString::fromUtf8(facts.userAgent).section(u'/', 0, 0);
@@ -177,6 +225,7 @@ TEST_F(ClickWriterTest, RevokeAndCommitListener)
 {
     writer->stop();
     QList<qint64> changed;
+    flakyStore = nullptr;
     writer = std::make_unique<ClickWriter>(backend.makeStore(), &context);
     writer->setCommitListener([&](const QList<qint64> &ids) { changed += ids; });
     ASSERT_TRUE(writer->start().ok());
@@ -252,4 +301,37 @@ TEST_F(ClickWriterTest, FailedCommitsRefuseClaimsAndKeepRecords)
     ASSERT_TRUE(waitUntil([&] { return retry.has_value(); }));
     ASSERT_TRUE(retry->ok());
     EXPECT_EQ((*retry)->outcome, VisitOutcome::Redirected);
+}
+
+// Issue 11: the overload limit counts the bytes the pending records hold,
+// not only how many there are: records with 15 KB user agents (what a
+// client may send) make the writer refuse more long before 200,000 of
+// them, and the agent stored is cut to 1 KiB.
+TEST_F(ClickWriterTest, LargeRecordsOverloadTheWriterByTheirBytes)
+{
+    const Link link = create(QStringLiteral("heavy"), std::nullopt);
+    const Link capped = create(QStringLiteral("holder"), 10);
+    flakyStore->holdNextClaim();
+    std::optional<Result<Claim>> held;
+    writer->claim(plain(capped.slug), ClickFacts{}, [&](const Result<Claim> &r) { held = r; });
+    ASSERT_TRUE(waitUntil([&] { return flakyStore->holding(); })) << "the writer is busy";
+
+    const QByteArray agent(15 * 1024, 'a');
+    int recorded = 0;
+    while (!writer->overloaded() && recorded < 20'000) {
+        writer->record(link.id, VisitOutcome::Redirected, ClickFacts{recorded, {}, agent, {}});
+        ++recorded;
+    }
+    EXPECT_TRUE(writer->overloaded()) << recorded << " records of 15 KB";
+    EXPECT_LT(recorded, 5'000) << "64 MiB of them is ~4,400";
+    EXPECT_GE(writer->pendingRecordBytes(), ClickWriter::kMaxPendingRecordBytes);
+
+    flakyStore->release();
+    flush();
+    ASSERT_TRUE(held.has_value());
+    EXPECT_FALSE(writer->overloaded()) << "written, the bytes no longer count";
+    EXPECT_EQ(writer->pendingRecordBytes(), 0);
+    Inspector db(backend.describe());
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT COUNT(*) FROM clicks WHERE link_id = %1").arg(link.id)), recorded);
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT MAX(LENGTH(CAST(user_agent AS BLOB))) FROM clicks")), 1024);
 }

@@ -68,13 +68,62 @@ private:
     bool m_released = false;
 };
 
+// The writer's store, whose next claim can be held inside its batch: the
+// writer thread is then busy and everything sent to it waits in its queue.
+class HeldClaims final : public ForwardingStore {
+public:
+    using ForwardingStore::ForwardingStore;
+    ~HeldClaims() override { release(); }
+
+    void holdNextClaim()
+    {
+        std::lock_guard lock(m_mutex);
+        m_holdNext = true;
+    }
+    bool holding()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_holding;
+    }
+    void release()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_released = true;
+        }
+        m_wake.notify_all();
+    }
+
+    Result<Claim> claimClick(const ClaimRequest &request) override
+    {
+        std::unique_lock lock(m_mutex);
+        if (m_holdNext) {
+            m_holdNext = false;
+            m_holding = true;
+            m_wake.wait(lock, [this] { return m_released; });
+            m_holding = false;
+        }
+        lock.unlock();
+        return ForwardingStore::claimClick(request);
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_holdNext = false;
+    bool m_holding = false;
+    bool m_released = false;
+};
+
 class LinkServiceTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
         backend = sqliteBackend();
         service = std::make_unique<LinkService>(clock);
-        writer = std::make_unique<ClickWriter>(backend.makeStore(), service.get());
+        auto claims = std::make_unique<HeldClaims>(backend.makeStore());
+        heldClaims = claims.get();
+        writer = std::make_unique<ClickWriter>(std::move(claims), service.get());
         service->attachWriter(writer.get());
         ASSERT_TRUE(writer->start().ok());
         service->writerStarted();
@@ -88,6 +137,8 @@ protected:
     {
         if (heldReads)
             heldReads->release(); // a failed test must not leave the reader thread waiting
+        if (heldClaims)
+            heldClaims->release();
         if (lookups)
             lookups->stop();
         if (writer)
@@ -124,6 +175,7 @@ protected:
     std::unique_ptr<ClickWriter> writer;
     std::unique_ptr<StoreReader> lookups;
     HeldReads *heldReads = nullptr;  // owned by `lookups`
+    HeldClaims *heldClaims = nullptr; // owned by `writer`
 };
 
 } // namespace
@@ -337,4 +389,112 @@ TEST(ConfirmationTokens, AlteredOrExtendedTokensAreRefused)
     for (const QString &token : forged)
         EXPECT_FALSE(tokens.check(token, QStringLiteral("slug1"), 1).has_value()) << token.toStdString();
     EXPECT_TRUE(tokens.check(genuine, QStringLiteral("slug1"), 1).has_value());
+}
+
+// Issue 11: a flood of lookups (unknown slugs, HEADs) while the reader is
+// busy is refused at once with "overloaded" once kMaxWaitingJobs wait, and
+// the queue does not grow past that.
+TEST_F(LinkServiceTest, LookupsPastTheReadersBoundAreRefusedNotQueued)
+{
+    const ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
+    const VisitContext context{[] { return false; }};
+    heldReads->holdNextRead();
+    std::optional<Visit> first;
+    service->visitClaimed(QStringLiteral("unknown0"), facts, context, [&](const Visit &v) { first = v; });
+    ASSERT_TRUE(waitUntil([&] { return heldReads->holding(); })) << "the reader is busy";
+
+    constexpr qint64 kBound = StoreReader::kMaxWaitingJobs;
+    int answered = 0;
+    for (qint64 i = 1; i <= kBound; ++i)
+        service->visitClaimed(QStringLiteral("unknown%1").arg(i), facts, context, [&](const Visit &) { ++answered; });
+    EXPECT_EQ(lookups->waitingJobs(), kBound);
+
+    std::optional<Visit> refused, refusedHead;
+    service->visitClaimed(QStringLiteral("onetoomany"), facts, context, [&](const Visit &v) { refused = v; });
+    service->inspect(QStringLiteral("onetoomany"), [&](const Visit &v) { refusedHead = v; });
+    ASSERT_TRUE(waitUntil([&] { return refused.has_value() && refusedHead.has_value(); }))
+        << "answered while the reader is still held";
+    EXPECT_TRUE(heldReads->holding());
+    EXPECT_EQ(refused->outcome, VisitOutcome::Unavailable);
+    EXPECT_EQ(refused->error.status, 503);
+    EXPECT_EQ(refused->error.reason, QByteArray("overloaded"));
+    EXPECT_GT(refused->error.retryAfterSeconds, 0);
+    EXPECT_EQ(refusedHead->error.reason, QByteArray("overloaded"));
+    EXPECT_EQ(lookups->waitingJobs(), kBound) << "nothing more was queued";
+    EXPECT_EQ(writer->waitingRequests(), 0) << "and the refused visit did not fall back to a claim";
+    EXPECT_EQ(answered, 0);
+
+    heldReads->release();
+    ASSERT_TRUE(waitUntil([&] { return first.has_value() && answered == kBound; }, 60'000));
+    EXPECT_EQ(first->outcome, VisitOutcome::NotFound);
+    EXPECT_EQ(visit(QStringLiteral("unknown0")).outcome, VisitOutcome::NotFound) << "served again once drained";
+}
+
+// Issue 11: the same for claims while the writer is busy: past
+// kMaxWaitingRequests a visit of a capped link is refused at once.
+TEST_F(LinkServiceTest, ClaimsPastTheWritersBoundAreRefusedNotQueued)
+{
+    const Link link
+        = create(CreateRequest{QStringLiteral("https://example.com/big"), QStringLiteral("big"), 1'000'000});
+    ASSERT_EQ(link.slug, QStringLiteral("big"));
+    const ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
+    const VisitContext context{[] { return false; }};
+    heldClaims->holdNextClaim();
+    std::optional<Visit> first;
+    service->visitClaimed(link.slug, facts, context, [&](const Visit &v) { first = v; });
+    ASSERT_TRUE(waitUntil([&] { return heldClaims->holding(); })) << "the writer is busy";
+
+    constexpr qint64 kBound = ClickWriter::kMaxWaitingRequests;
+    int redirected = 0;
+    for (qint64 i = 0; i < kBound; ++i) {
+        service->visitClaimed(link.slug, facts, context,
+                              [&](const Visit &v) { redirected += v.outcome == VisitOutcome::Redirected; });
+    }
+    EXPECT_EQ(writer->waitingRequests(), kBound);
+    std::optional<Visit> refused;
+    service->visitClaimed(link.slug, facts, context, [&](const Visit &v) { refused = v; });
+    ASSERT_TRUE(waitUntil([&] { return refused.has_value(); })) << "answered while the writer is still held";
+    EXPECT_TRUE(heldClaims->holding());
+    EXPECT_EQ(refused->outcome, VisitOutcome::Unavailable);
+    EXPECT_EQ(refused->error.status, 503);
+    EXPECT_EQ(refused->error.reason, QByteArray("overloaded"));
+    EXPECT_EQ(writer->waitingRequests(), kBound) << "nothing more was queued";
+
+    heldClaims->release();
+    ASSERT_TRUE(waitUntil([&] { return first.has_value() && redirected == kBound; }, 60'000));
+    EXPECT_EQ(first->outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(writer->waitingRequests(), 0);
+}
+
+// Issue 11: the Argon2 queue is bounded too. Each hash takes one of two
+// threads for tens of milliseconds, so a burst of links with passwords
+// fills kMaxWaiting at once: the rest are refused with "overloaded" right
+// away, nothing more is queued, and every creation is answered.
+TEST_F(LinkServiceTest, PasswordHashesPastTheBoundAreRefusedNotQueued)
+{
+    constexpr int kExtra = 32;
+    constexpr int kCreations = PasswordHasher::kMaxWaiting + kExtra;
+    int created = 0, refused = 0, other = 0;
+    for (int i = 0; i < kCreations; ++i) {
+        CreateRequest request{QStringLiteral("https://example.com/%1").arg(i), QStringLiteral("locked%1").arg(i),
+                              std::nullopt};
+        request.password = QStringLiteral("correct horse battery");
+        Result<NewLink> prepared = service->prepare(request);
+        ASSERT_TRUE(prepared.ok()) << prepared.error().message.toStdString();
+        service->create(*prepared, request.password, [&](const Result<Link> &r) {
+            if (r.ok())
+                ++created;
+            else if (r.error().status == 503 && r.error().reason == "overloaded")
+                ++refused;
+            else
+                ++other;
+        });
+    }
+    // Refused on the spot (the loop took far less than one hash), minus
+    // the few a pool thread may have picked up meanwhile.
+    EXPECT_GE(refused, kExtra - 8);
+    ASSERT_TRUE(waitUntil([&] { return created + refused + other == kCreations; }, 120'000));
+    EXPECT_EQ(other, 0);
+    EXPECT_EQ(created + refused, kCreations);
+    EXPECT_LE(created, PasswordHasher::kMaxWaiting + 8);
 }
