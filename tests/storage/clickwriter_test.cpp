@@ -10,16 +10,15 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 
 using namespace shortfuse;
 
 namespace {
 
 // A real store whose commits can be made to fail, to see what the writer
-// does when the disk or the database server does.
-class FlakyStore final : public ForwardingStore {
+// does when the disk or the database server does, and whose next claim can
+// be held inside its batch (the writer busy, what is sent to it queued).
+class FlakyStore final : public ForwardingStore, public HoldGate {
 public:
     using ForwardingStore::ForwardingStore;
     std::atomic<int> commitsToFail{0};
@@ -33,45 +32,11 @@ public:
         return ForwardingStore::commitBatch();
     }
 
-    // Holds the next claim inside its batch until release(): the writer
-    // thread is busy, and what is sent to it meanwhile waits in its queue.
-    void holdNextClaim()
-    {
-        std::lock_guard lock(m_mutex);
-        m_holdNext = true;
-    }
-    bool holding()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_holding;
-    }
-    void release()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_released = true;
-        }
-        m_wake.notify_all();
-    }
     Result<Claim> claimClick(const ClaimRequest &request) override
     {
-        std::unique_lock lock(m_mutex);
-        if (m_holdNext) {
-            m_holdNext = false;
-            m_holding = true;
-            m_wake.wait(lock, [this] { return m_released; });
-            m_holding = false;
-        }
-        lock.unlock();
+        pass();
         return ForwardingStore::claimClick(request);
     }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_holdNext = false;
-    bool m_holding = false;
-    bool m_released = false;
 };
 
 // A claim with no gate in the way, as the HTTP layer sends for a plain link.
@@ -311,7 +276,7 @@ TEST_F(ClickWriterTest, LargeRecordsOverloadTheWriterByTheirBytes)
 {
     const Link link = create(QStringLiteral("heavy"), std::nullopt);
     const Link capped = create(QStringLiteral("holder"), 10);
-    flakyStore->holdNextClaim();
+    flakyStore->holdNext();
     std::optional<Result<Claim>> held;
     writer->claim(plain(capped.slug), ClickFacts{}, [&](const Result<Claim> &r) { held = r; });
     ASSERT_TRUE(waitUntil([&] { return flakyStore->holding(); })) << "the writer is busy";

@@ -13,9 +13,6 @@
 
 #include <gtest/gtest.h>
 
-#include <condition_variable>
-#include <mutex>
-
 using namespace shortfuse;
 
 namespace {
@@ -23,96 +20,29 @@ namespace {
 // The lookups' store, whose next findLink can be held back after it has
 // read: the answer it carries is then older than whatever commits while
 // it is held, as when a lookup and a revocation race on two threads.
-class HeldReads final : public ForwardingStore {
+class HeldReads final : public ForwardingStore, public HoldGate {
 public:
     using ForwardingStore::ForwardingStore;
-    ~HeldReads() override { release(); }
-
-    void holdNextRead()
-    {
-        std::lock_guard lock(m_mutex);
-        m_holdNext = true;
-    }
-    bool holding()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_holding;
-    }
-    void release()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_released = true;
-        }
-        m_wake.notify_all();
-    }
 
     Result<std::optional<Link>> findLink(const QString &slug) override
     {
         Result<std::optional<Link>> found = ForwardingStore::findLink(slug);
-        std::unique_lock lock(m_mutex);
-        if (m_holdNext) {
-            m_holdNext = false;
-            m_holding = true;
-            m_wake.wait(lock, [this] { return m_released; });
-            m_holding = false;
-        }
+        pass();
         return found;
     }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_holdNext = false;
-    bool m_holding = false;
-    bool m_released = false;
 };
 
 // The writer's store, whose next claim can be held inside its batch: the
 // writer thread is then busy and everything sent to it waits in its queue.
-class HeldClaims final : public ForwardingStore {
+class HeldClaims final : public ForwardingStore, public HoldGate {
 public:
     using ForwardingStore::ForwardingStore;
-    ~HeldClaims() override { release(); }
-
-    void holdNextClaim()
-    {
-        std::lock_guard lock(m_mutex);
-        m_holdNext = true;
-    }
-    bool holding()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_holding;
-    }
-    void release()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_released = true;
-        }
-        m_wake.notify_all();
-    }
 
     Result<Claim> claimClick(const ClaimRequest &request) override
     {
-        std::unique_lock lock(m_mutex);
-        if (m_holdNext) {
-            m_holdNext = false;
-            m_holding = true;
-            m_wake.wait(lock, [this] { return m_released; });
-            m_holding = false;
-        }
-        lock.unlock();
+        pass();
         return ForwardingStore::claimClick(request);
     }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_holdNext = false;
-    bool m_holding = false;
-    bool m_released = false;
 };
 
 class LinkServiceTest : public ::testing::Test {
@@ -279,7 +209,7 @@ TEST_F(LinkServiceTest, ALookupReadBeforeARevocationDoesNotCacheTheOldState)
     ASSERT_TRUE(created->ok());
     ASSERT_EQ(service->cachedLinks(), 0);
 
-    heldReads->holdNextRead();
+    heldReads->holdNext();
     std::optional<Visit> raced;
     ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
     const VisitContext context{[] { return false; }};
@@ -309,7 +239,7 @@ TEST_F(LinkServiceTest, AnInspectionReadBeforeARevocationDoesNotCacheTheOldState
     ASSERT_TRUE(waitUntil([&] { return created.has_value(); }));
     ASSERT_TRUE(created->ok());
 
-    heldReads->holdNextRead();
+    heldReads->holdNext();
     std::optional<Visit> inspected;
     service->inspect(QStringLiteral("peeked"), [&](const Visit &v) { inspected = v; });
     ASSERT_TRUE(waitUntil([&] { return heldReads->holding(); }));
@@ -398,7 +328,7 @@ TEST_F(LinkServiceTest, LookupsPastTheReadersBoundAreRefusedNotQueued)
 {
     const ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
     const VisitContext context{[] { return false; }};
-    heldReads->holdNextRead();
+    heldReads->holdNext();
     std::optional<Visit> first;
     service->visitClaimed(QStringLiteral("unknown0"), facts, context, [&](const Visit &v) { first = v; });
     ASSERT_TRUE(waitUntil([&] { return heldReads->holding(); })) << "the reader is busy";
@@ -439,7 +369,7 @@ TEST_F(LinkServiceTest, ClaimsPastTheWritersBoundAreRefusedNotQueued)
     ASSERT_EQ(link.slug, QStringLiteral("big"));
     const ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
     const VisitContext context{[] { return false; }};
-    heldClaims->holdNextClaim();
+    heldClaims->holdNext();
     std::optional<Visit> first;
     service->visitClaimed(link.slug, facts, context, [&](const Visit &v) { first = v; });
     ASSERT_TRUE(waitUntil([&] { return heldClaims->holding(); })) << "the writer is busy";

@@ -11,8 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 // The storage suites are parametrised over implementations: each backend
@@ -47,6 +49,54 @@ inline StoreBackend postgresBackend()
                         },
                         [url] { return url; }};
 }
+
+// Holds one call on a store's thread until release(): that thread is then
+// busy, as a slow disk or a race would keep it, and whatever is sent to it
+// meanwhile waits in its queue. A store calls pass() where it may be held.
+// Once released it never holds again, and it releases itself when
+// destroyed: a failed test must not leave a thread waiting.
+class HoldGate {
+public:
+    ~HoldGate() { release(); }
+
+    void holdNext()
+    {
+        std::lock_guard lock(m_mutex);
+        m_holdNext = true;
+    }
+    bool holding()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_holding;
+    }
+    void release()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_released = true;
+        }
+        m_wake.notify_all();
+    }
+
+protected:
+    void pass()
+    {
+        std::unique_lock lock(m_mutex);
+        if (!m_holdNext)
+            return;
+        m_holdNext = false;
+        m_holding = true;
+        m_wake.wait(lock, [this] { return m_released; });
+        m_holding = false;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_holdNext = false;
+    bool m_holding = false;
+    bool m_released = false;
+};
 
 // A real store with every call passed through, for tests that change one
 // thing about it (a commit that fails, a read that is held back).
