@@ -8,20 +8,8 @@
 #   cmake -DSOURCE_DIR=<source> -DTREE=<scratch> -DGENERATOR=<generator>
 #         -DCXX_COMPILER=<compiler> -P check_headless_configure.cmake
 
-foreach(var SOURCE_DIR TREE GENERATOR CXX_COMPILER)
-    if(NOT DEFINED ${var})
-        message(FATAL_ERROR "${var} is not set")
-    endif()
-endforeach()
-
-function(run out)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
-    if(NOT rc EQUAL 0)
-        list(JOIN ARGN " " command)
-        message(FATAL_ERROR "`${command}` failed (${rc}):\n${stdout}\n${stderr}")
-    endif()
-    set(${out} "${stdout}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../support/scriptcheck.cmake)
+require_variables(SOURCE_DIR TREE GENERATOR CXX_COMPILER)
 
 # expect_names(WHAT TEXT PRESENT|ABSENT name...): each name on a line of
 # its own in a listing (Ninja prints "name: phony", Make "... name").

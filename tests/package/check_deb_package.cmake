@@ -8,22 +8,8 @@
 #
 # DESKTOP=OFF (a headless build): only shortfuse-server is made, and checked.
 
-foreach(var BUILD_DIR OUT_DIR SOURCE_DIR VERSION APP_ID DESKTOP)
-    if(NOT DEFINED ${var})
-        message(FATAL_ERROR "${var} is not set")
-    endif()
-endforeach()
-
-# run(<output variable> command...): the command's standard output; any
-# failure ends the test with what it printed.
-function(run out)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
-    if(NOT rc EQUAL 0)
-        list(JOIN ARGN " " command)
-        message(FATAL_ERROR "`${command}` failed (${rc}):\n${stdout}\n${stderr}")
-    endif()
-    set(${out} "${stdout}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/../support/scriptcheck.cmake)
+require_variables(BUILD_DIR OUT_DIR SOURCE_DIR VERSION APP_ID DESKTOP)
 
 # expect_contains(WHAT TEXT needle...) / expect_lacks(WHAT TEXT regex...)
 function(expect_contains what text)
