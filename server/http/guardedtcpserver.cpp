@@ -14,80 +14,13 @@
 
 namespace shortfuse {
 
-namespace {
-
-constexpr qint64 kMaxContentLengthDigits = 15;
-
-// Index just past the blank line that ends a header block ("\r\n\r\n", or
-// the bare "\n\n" some clients send), or -1.
-qsizetype findHeaderEnd(QByteArrayView data, qsizetype from)
-{
-    for (qsizetype i = std::max<qsizetype>(from, 0); i < data.size(); ++i) {
-        if (data[i] != '\n')
-            continue;
-        if (i + 1 < data.size() && data[i + 1] == '\n')
-            return i + 2;
-        if (i + 2 < data.size() && data[i + 1] == '\r' && data[i + 2] == '\n')
-            return i + 3;
-    }
-    return -1;
-}
-
-bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
-{
-    return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
-}
-
-QByteArrayView trimmed(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\r'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r'))
-        v.chop(1);
-    return v;
-}
-
-// The line without the CR of its CRLF ending.
-QByteArrayView withoutCr(QByteArrayView line)
-{
-    return line.endsWith('\r') ? line.chopped(1) : line;
-}
-
-// RFC 9110 token characters: what a method and a header name are made of.
-bool isTokenChar(char c)
-{
-    static constexpr QByteArrayView kOthers("!#$%&'*+-.^_`|~");
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || kOthers.contains(c);
-}
-
-bool isToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
-}
-
-// METHOD SP target SP HTTP/d.d, the target visible ASCII only. Stricter
-// than the parser: what the guard refuses is never parsed at all.
-bool isRequestLine(QByteArrayView line)
-{
-    const qsizetype firstSpace = line.indexOf(' ');
-    const qsizetype lastSpace = line.lastIndexOf(' ');
-    if (firstSpace <= 0 || lastSpace <= firstSpace + 1)
-        return false;
-    const QByteArrayView target = line.sliced(firstSpace + 1, lastSpace - firstSpace - 1);
-    const QByteArrayView version = line.sliced(lastSpace + 1);
-    const bool visible = std::all_of(target.begin(), target.end(), [](char c) { return c > ' ' && c < 127; });
-    return isToken(line.first(firstSpace)) && visible && version.size() == 8 && version.startsWith("HTTP/")
-        && std::isdigit(static_cast<unsigned char>(version[5])) && version[6] == '.'
-        && std::isdigit(static_cast<unsigned char>(version[7]));
-}
-
-} // namespace
 
 GuardedSocket::GuardedSocket(std::shared_ptr<ConnectionRegistry> registry, const TransportLimits &limits,
                              QObject *parent)
     : QTcpSocket(parent)
     , m_registry(std::move(registry))
     , m_limits(limits)
+    , m_framer(limits.framing())
 {
     m_lastReadMs = m_registry->nowMs();
     m_lastOutputMovedMs = m_lastReadMs;
@@ -114,6 +47,23 @@ void GuardedSocket::connectNotify(const QMetaMethod &signal)
 void GuardedSocket::noteParserRead()
 {
     m_inspectedUnread = bytesAvailable();
+    refuseWhenParserReaches();
+}
+
+qint64 GuardedSocket::parserOffset() const
+{
+    // Every byte that arrived was fed to the framer; what the parser has
+    // not read yet is still in the socket's buffer.
+    return m_framer.offset() - bytesAvailable();
+}
+
+void GuardedSocket::refuseWhenParserReaches()
+{
+    // While paused the guard's own transaction hides the buffer: wait.
+    if (m_refuseAtOffset < 0 || m_refused || m_parsingPaused || parserOffset() < m_refuseAtOffset)
+        return;
+    const FramingRefusal &refusal = *m_framer.refusal();
+    refuse(refusal.status, refusal.reason, refusal.message);
 }
 
 GuardedSocket::~GuardedSocket()
@@ -130,31 +80,34 @@ void GuardedSocket::inspectIncoming()
 {
     const qint64 available = bytesAvailable();
     if (available > m_inspectedUnread) {
-        m_lastReadMs = m_registry->nowMs();
+        const qint64 now = m_registry->nowMs();
+        m_lastReadMs = now;
         const QByteArray unread = peek(available);
-        const char *data = unread.constData() + m_inspectedUnread;
-        qsizetype size = unread.size() - m_inspectedUnread;
-        while (size > 0 && !m_refused) {
-            if (m_phase == Phase::Body) {
-                const qsizetype take = qsizetype(std::min<qint64>(size, m_bodyRemaining));
-                m_bodyRemaining -= take;
-                data += take;
-                size -= take;
-                if (m_bodyRemaining == 0) {
-                    m_phase = Phase::Headers;
-                    m_requestStartedMs = -1;
-                }
-                continue;
-            }
-            const qsizetype used = consumeHeaders(data, size);
-            data += used;
-            size -= used;
+        QList<RequestHead> heads;
+        m_framer.feed(QByteArrayView(unread).sliced(m_inspectedUnread), heads);
+        for (const RequestHead &head : std::as_const(heads)) {
+            m_closeAfterRequest.append(head.closeAfter);
+            // An interim answer may not overtake the final answers of the
+            // requests before it: only the one request in flight gets it
+            // (a client sends the body anyway after a short wait).
+            const bool alone = m_closeAfterRequest.size() == 1 && m_nextTicket == m_nextToWrite;
+            if (head.expectContinue && head.contentLength > 0 && alone)
+                write("HTTP/1.1 100 Continue\r\n\r\n");
         }
+        if (!m_framer.midRequest())
+            m_requestStartedMs = -1;
+        else if (m_requestStartedMs < 0)
+            m_requestStartedMs = now;
+        if (m_framer.refusal() && m_refuseAtOffset < 0)
+            m_refuseAtOffset = m_framer.refusal()->requestStartOffset;
     }
     // Otherwise this is a readyRead the parser emitted again for pipelined
     // requests it has not read yet: nothing new arrived, and nothing is
     // inspected twice.
     m_inspectedUnread = available;
+    // A refused request is never parsed: refused here if the parser has
+    // read up to it, or right after it reads the last request before it.
+    refuseWhenParserReaches();
     if (m_refused)
         return;
     // The parser's own transaction is open while it waits for the rest of a
@@ -200,153 +153,6 @@ void GuardedSocket::onBytesWritten()
 {
     m_lastOutputMovedMs = m_registry->nowMs();
     resumeParsingIfDrained();
-}
-
-qsizetype GuardedSocket::consumeHeaders(const char *data, qsizetype size)
-{
-    qsizetype skipped = 0;
-    if (m_partialHeaders.isEmpty()) {
-        // Blank lines between requests are allowed and ignored.
-        while (skipped < size && (data[skipped] == '\r' || data[skipped] == '\n'))
-            ++skipped;
-        if (skipped == size)
-            return size;
-        data += skipped;
-        size -= skipped;
-        if (m_requestStartedMs < 0)
-            m_requestStartedMs = m_registry->nowMs();
-
-        const QByteArrayView view(data, size);
-        const qsizetype end = findHeaderEnd(view, 0);
-        if (end < 0) {
-            if (size > m_limits.maxHeaderBytes) {
-                refuse(431, "headers_too_large", QStringLiteral("The request headers are larger than 16 KiB."));
-                return skipped + size;
-            }
-            m_partialHeaders = QByteArray(data, size);
-            return skipped + size;
-        }
-        if (end > m_limits.maxHeaderBytes) {
-            refuse(431, "headers_too_large", QStringLiteral("The request headers are larger than 16 KiB."));
-            return skipped + size;
-        }
-        checkHeaderBlock(view.first(end));
-        return skipped + end;
-    }
-
-    const qsizetype before = m_partialHeaders.size();
-    const qsizetype room = m_limits.maxHeaderBytes + 4 - before;
-    m_partialHeaders.append(data, std::min(size, std::max<qsizetype>(room, 0)));
-    const qsizetype end = findHeaderEnd(m_partialHeaders, before - 3);
-    if (end < 0 || end > m_limits.maxHeaderBytes) {
-        if (m_partialHeaders.size() > m_limits.maxHeaderBytes)
-            refuse(431, "headers_too_large", QStringLiteral("The request headers are larger than 16 KiB."));
-        return size;
-    }
-    const QByteArray block = m_partialHeaders.left(end);
-    m_partialHeaders.clear();
-    checkHeaderBlock(block);
-    return end - before;
-}
-
-bool GuardedSocket::checkHeaderBlock(QByteArrayView block)
-{
-    const qsizetype requestLineEnd = block.indexOf('\n');
-    const QByteArrayView requestLine = withoutCr(block.first(requestLineEnd));
-    if (!isRequestLine(requestLine)) {
-        refuse(400, "bad_request", QStringLiteral("The request line is not valid HTTP/1.1."));
-        return false;
-    }
-    // HTTP/1.0 closes after the answer unless it asks to keep the connection.
-    return checkFields(block.sliced(requestLineEnd + 1), requestLine.endsWith("HTTP/1.0"));
-}
-
-bool GuardedSocket::checkFields(QByteArrayView fields, bool closeAfter)
-{
-    qint64 contentLength = 0;
-    bool haveLength = false;
-    bool expectContinue = false;
-    int count = 0;
-
-    // Every line the parser could read differently from the guard is
-    // refused here, so both always agree where a request ends.
-    qsizetype lineStart = 0;
-    while (lineStart < fields.size()) {
-        qsizetype lineEnd = fields.indexOf('\n', lineStart);
-        if (lineEnd < 0)
-            lineEnd = fields.size();
-        const QByteArrayView line = withoutCr(fields.sliced(lineStart, lineEnd - lineStart));
-        lineStart = lineEnd + 1;
-        if (line.isEmpty())
-            break; // the blank line that ends the block
-        if (line.front() == ' ' || line.front() == '\t') {
-            // Obsolete line folding: the parser glues this line to the one
-            // before, so a "Content-Length" here would mean nothing to it.
-            refuse(400, "bad_request", QStringLiteral("Header lines may not be folded (a line starts with a space)."));
-            return false;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.first(colon))) {
-            refuse(400, "bad_request", QStringLiteral("A header line is not of the form Name: value."));
-            return false;
-        }
-        if (++count > m_limits.maxHeaderFields) {
-            refuse(431, "headers_too_large",
-                   QStringLiteral("The request has more than %1 header fields.").arg(m_limits.maxHeaderFields));
-            return false;
-        }
-        if (line.size() > m_limits.maxHeaderFieldBytes) {
-            refuse(431, "headers_too_large",
-                   QStringLiteral("A header field is larger than %1 KiB.").arg(m_limits.maxHeaderFieldBytes / 1024));
-            return false;
-        }
-        const QByteArrayView name = line.first(colon);
-        const QByteArrayView value = trimmed(line.sliced(colon + 1));
-
-        if (equalsIgnoreCase(name, "content-length")) {
-            bool digits = !value.isEmpty() && value.size() <= kMaxContentLengthDigits;
-            for (char c : value)
-                digits = digits && c >= '0' && c <= '9';
-            const qint64 length = digits ? value.toLongLong() : -1;
-            if (!digits || (haveLength && length != contentLength)) {
-                refuse(400, "bad_request", QStringLiteral("The Content-Length header is invalid."));
-                return false;
-            }
-            contentLength = length;
-            haveLength = true;
-        } else if (equalsIgnoreCase(name, "transfer-encoding")) {
-            refuse(411, "length_required",
-                   QStringLiteral("Send the request body with a Content-Length header; "
-                                  "chunked uploads are not accepted."));
-            return false;
-        } else if (equalsIgnoreCase(name, "expect")) {
-            expectContinue = equalsIgnoreCase(value, "100-continue");
-        } else if (equalsIgnoreCase(name, "connection")) {
-            const QByteArray tokens = value.toByteArray().toLower();
-            if (tokens.contains("close"))
-                closeAfter = true;
-            else if (tokens.contains("keep-alive"))
-                closeAfter = false;
-        }
-    }
-
-    if (contentLength > m_limits.maxBodyBytes) {
-        refuse(413, "payload_too_large",
-               QStringLiteral("The request body is %1 bytes; the limit is %2 bytes (64 KiB).")
-                   .arg(contentLength)
-                   .arg(m_limits.maxBodyBytes));
-        return false;
-    }
-    m_closeAfterRequest.append(closeAfter);
-    if (expectContinue && contentLength > 0)
-        write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_bodyRemaining = contentLength;
-    if (contentLength > 0) {
-        m_phase = Phase::Body;
-    } else {
-        m_requestStartedMs = -1;
-    }
-    return true;
 }
 
 GuardedSocket::Ticket GuardedSocket::takeTicket()
@@ -401,6 +207,7 @@ void GuardedSocket::refuse(int status, const char *reason, const QString &messag
     if (m_refused)
         return;
     m_refused = true;
+    m_refusedAtMs = m_registry->nowMs();
     // From here on nobody parses this connection: QHttpServer's slot is
     // dropped, buffered input is thrown away and the rest is discarded.
     disconnect(this, &QTcpSocket::readyRead, nullptr, nullptr);
@@ -420,17 +227,22 @@ void GuardedSocket::refuse(int status, const char *reason, const QString &messag
     response += "HTTP/1.1 " + QByteArray::number(status) + ' ' + http::reasonPhrase(status)
         + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    write(response);
-    m_lingerUntilMs = m_registry->nowMs() + m_limits.lingerMs;
+    // The refusal answers the refused request: it leaves after the answers
+    // of the requests before it, which are still being served.
+    m_refusalTicket = m_nextTicket++;
+    deliver(Ticket{m_refusalTicket, false}, response);
+    onRefusalWritten();
 }
 
 void GuardedSocket::onRefusalWritten()
 {
     // Half-close once the answer is out: the client sees it end, and whatever
-    // it still sends is read and dropped rather than answered with a reset
-    // that could destroy the answer in flight.
-    if (bytesToWrite() == 0 && state() == ConnectedState)
-        ::shutdown(int(socketDescriptor()), SHUT_WR);
+    // it still sends is read and dropped (for lingerMs) rather than answered
+    // with a reset that could destroy the answer in flight.
+    if (m_lingerUntilMs >= 0 || m_nextToWrite <= m_refusalTicket || bytesToWrite() > 0 || state() != ConnectedState)
+        return;
+    ::shutdown(int(socketDescriptor()), SHUT_WR);
+    m_lingerUntilMs = m_registry->nowMs() + m_limits.lingerMs;
 }
 
 void GuardedSocket::discardIncoming()
@@ -465,7 +277,11 @@ void GuardedSocket::enforceDeadlines(qint64 nowMs)
         return;
     }
     if (m_refused) {
-        if (nowMs > m_lingerUntilMs)
+        // Lingering after the refusal went out, or still waiting for the
+        // answers before it: those get the usual idle time to be read.
+        const bool lingered = m_lingerUntilMs >= 0 && nowMs > m_lingerUntilMs;
+        const bool stalled = m_lingerUntilMs < 0 && nowMs - std::max(m_refusedAtMs, m_lastOutputMovedMs) > m_limits.idleTimeoutMs;
+        if (lingered || stalled)
             abort();
         return;
     }

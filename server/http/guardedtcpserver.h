@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/core/clientaddress.h"
+#include "server/http/requestframer.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -45,13 +46,17 @@ struct TransportLimits {
     qint64 maxPendingOutputBytes = 1024 * 1024;
     int headerTimeoutMs = 20'000;  // a request's headers must arrive in this time
     int lingerMs = 2'000;          // after a refusal, read and discard this long
+
+    FramingLimits framing() const { return {maxBodyBytes, maxHeaderBytes, maxHeaderFields, maxHeaderFieldBytes}; }
 };
 
 class ConnectionRegistry;
 
 // One accepted connection. It watches the byte stream in front of
-// QHttpServer: it frames requests by their headers and Content-Length and
-// refuses (413, 431, 411, 400, 408) before anything large is buffered.
+// QHttpServer: a RequestFramer frames its requests, and a request the
+// framer refuses (413, 431, 411, 400, 501) or that dawdles (408) is answered
+// and the connection closed before QHttpServer's parser reads a byte of it.
+// The requests before it are served first, in order.
 class GuardedSocket final : public QTcpSocket {
     Q_OBJECT
 public:
@@ -81,17 +86,14 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
-    enum class Phase { Headers, Body };
-
     void inspectIncoming();
     void noteParserRead();
     void onBytesWritten();
     bool overBudget() const;
     void pauseParsing();
     void resumeParsingIfDrained();
-    qsizetype consumeHeaders(const char *data, qsizetype size);
-    bool checkHeaderBlock(QByteArrayView block);
-    bool checkFields(QByteArrayView fields, bool closeAfter);
+    void refuseWhenParserReaches();
+    qint64 parserOffset() const;
     void refuse(int status, const char *reason, const QString &message);
     void onRefusalWritten();
     void discardIncoming();
@@ -105,7 +107,10 @@ private:
     quint64 m_nextToWrite = 0;
     QMap<quint64, std::pair<QByteArray, bool>> m_finished;  // out-of-order answers
     bool m_closing = false;
-    Phase m_phase = Phase::Headers;
+    RequestFramer m_framer;
+    // The framer refused a request that starts at this stream offset; the
+    // refusal is sent once the parser has read every byte before it.
+    qint64 m_refuseAtOffset = -1;
     // How many of the unread bytes at the front of the socket's buffer the
     // guard has already inspected. QHttpServer reads one request per
     // readyRead and re-emits readyRead for the rest, so the same bytes are
@@ -118,11 +123,11 @@ private:
     bool m_parsingPaused = false;
     qint64 m_lastOutputMovedMs = 0;  // output was last written or drained
     QHostAddress m_countedAddress;
-    QByteArray m_partialHeaders;
-    qint64 m_bodyRemaining = 0;
     qint64 m_lastReadMs = 0;
     qint64 m_requestStartedMs = -1;  // first byte of unfinished headers
-    qint64 m_lingerUntilMs = -1;
+    qint64 m_lingerUntilMs = -1;     // set once the refusal is out
+    qint64 m_refusedAtMs = -1;
+    quint64 m_refusalTicket = 0;     // the refusal's place among the answers
     bool m_refused = false;
 };
 

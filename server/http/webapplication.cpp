@@ -3,6 +3,7 @@
 #include "server/http/createrequestparser.h"
 #include "server/links/linkrules.h"
 #include "server/http/statsformat.h"
+#include "server/http/statsqueryparser.h"
 #include "server/http/statspage.h"
 
 #include <QDateTime>
@@ -408,22 +409,10 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
     if (!rules::hasSlugShape(slug))
         return page ? reply.send(Response::html(404, m_deps.pages.notFound())) : fail(unknown);
 
-    StatsQuery query;
-    const QUrlQuery params = request.query();
-    if (params.hasQueryItem(QStringLiteral("limit"))) {
-        bool ok = false;
-        query.limit = params.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || query.limit < 1 || query.limit > StatsQuery::kMaxLimit)
-            return fail(Error{400, "invalid_limit", QStringLiteral("limit must be a whole number from 1 to 1000.")});
-    }
-    if (params.hasQueryItem(QStringLiteral("before"))) {
-        bool ok = false;
-        const qint64 before = params.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
-        if (!ok || before < 1)
-            return fail(Error{400, "invalid_before",
-                              QStringLiteral("before must be the next_before value of the previous page.")});
-        query.beforeId = before;
-    }
+    const Result<StatsQuery> parsedQuery = parseStatsQuery(request.query());
+    if (!parsedQuery)
+        return fail(parsedQuery.error());
+    const StatsQuery query = *parsedQuery;
 
     if (std::optional<Error> limited = rateLimit(m_deps.statsLimiter, RateLimitKind::Stats, request,
                                                      QStringLiteral("statistics look-ups")))
