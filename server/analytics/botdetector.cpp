@@ -22,7 +22,7 @@ constexpr int ChunkSize = 50;
 // data, so previewers nobody named below are still flagged linkPreview.
 const QLatin1StringView PreviewTag("social-preview");
 
-Error loadError(const QString &path, const QString &why)
+Error crawlerListError(const QString &path, const QString &why)
 {
     return Error{500, QByteArrayLiteral("analytics_data"),
                  QStringLiteral("cannot load the crawler list from %1: %2").arg(path, why)};
@@ -122,16 +122,16 @@ BotDetector::~BotDetector() = default;
 Result<std::unique_ptr<BotDetector>> BotDetector::load(const QString &crawlersJsonPath, qsizetype cacheCapacity)
 {
     if (crawlersJsonPath.isEmpty())
-        return loadError(QStringLiteral("(no path)"), QStringLiteral("no crawler-user-agents.json was found"));
+        return crawlerListError(QStringLiteral("(no path)"), QStringLiteral("no crawler-user-agents.json was found"));
     QFile file(crawlersJsonPath);
     if (!file.open(QIODevice::ReadOnly))
-        return loadError(crawlersJsonPath, file.errorString());
+        return crawlerListError(crawlersJsonPath, file.errorString());
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return loadError(crawlersJsonPath, parseError.errorString());
+        return crawlerListError(crawlersJsonPath, parseError.errorString());
     if (!document.isArray() || document.array().isEmpty())
-        return loadError(crawlersJsonPath, QStringLiteral("expected a non-empty array of {\"pattern\": ...}"));
+        return crawlerListError(crawlersJsonPath, QStringLiteral("expected a non-empty array of {\"pattern\": ...}"));
 
     std::unique_ptr<BotDetector> detector(new BotDetector(cacheCapacity));
 
@@ -160,7 +160,7 @@ Result<std::unique_ptr<BotDetector>> BotDetector::load(const QString &crawlersJs
     }
     detector->m_patternCount = int(previewPatterns.size() + otherPatterns.size());
     if (detector->m_patternCount == 0)
-        return loadError(crawlersJsonPath, QStringLiteral("no usable pattern"));
+        return crawlerListError(crawlersJsonPath, QStringLiteral("no usable pattern"));
 
     const auto addChunks = [&](const QStringList &patterns, QList<CrawlerChunk> &chunks) -> Status {
         for (qsizetype i = 0; i < patterns.size(); i += ChunkSize) {
@@ -172,7 +172,7 @@ Result<std::unique_ptr<BotDetector>> BotDetector::load(const QString &crawlersJs
             }
             chunk.anyOf = QRegularExpression(group.join(QLatin1Char('|')));
             if (!chunk.anyOf.isValid())
-                return loadError(crawlersJsonPath, QStringLiteral("patterns %1.. do not combine: %2")
+                return crawlerListError(crawlersJsonPath, QStringLiteral("patterns %1.. do not combine: %2")
                                                        .arg(i).arg(chunk.anyOf.errorString()));
             chunk.anyOf.optimize();
             chunks.append(std::move(chunk));

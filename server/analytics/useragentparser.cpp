@@ -11,7 +11,7 @@ namespace shortfuse {
 
 namespace {
 
-Error loadError(const QString &path, const QString &why)
+Error uapRulesError(const QString &path, const QString &why)
 {
     return Error{500, QByteArrayLiteral("analytics_data"),
                  QStringLiteral("cannot load uap-core rules from %1: %2").arg(path, why)};
@@ -150,12 +150,12 @@ UserAgentParser::~UserAgentParser() = default;
 Result<std::unique_ptr<UserAgentParser>> UserAgentParser::load(const QString &regexesPath, qsizetype cacheCapacity)
 {
     if (regexesPath.isEmpty())
-        return loadError(QStringLiteral("(no path)"), QStringLiteral("no regexes.yaml was found"));
+        return uapRulesError(QStringLiteral("(no path)"), QStringLiteral("no regexes.yaml was found"));
 
     // Read with QFile so a missing file says why in Qt's words, not yaml-cpp's.
     QFile file(regexesPath);
     if (!file.open(QIODevice::ReadOnly))
-        return loadError(regexesPath, file.errorString());
+        return uapRulesError(regexesPath, file.errorString());
     const QByteArray text = file.readAll();
 
     YAML::Node root;
@@ -163,10 +163,10 @@ Result<std::unique_ptr<UserAgentParser>> UserAgentParser::load(const QString &re
         root = YAML::Load(std::string(text.constData(), size_t(text.size())));
     } catch (const YAML::Exception &e) {
         // yaml-cpp reports by exception; it stops here, never crossing Qt code.
-        return loadError(regexesPath, QString::fromStdString(e.what()));
+        return uapRulesError(regexesPath, QString::fromStdString(e.what()));
     }
     if (!root.IsMap())
-        return loadError(regexesPath, QStringLiteral("not a uap-core regexes.yaml (no top-level mapping)"));
+        return uapRulesError(regexesPath, QStringLiteral("not a uap-core regexes.yaml (no top-level mapping)"));
 
     std::unique_ptr<UserAgentParser> parser(new UserAgentParser(cacheCapacity));
 
@@ -177,7 +177,7 @@ Result<std::unique_ptr<UserAgentParser>> UserAgentParser::load(const QString &re
         QList<Rule> &rules = list.rules;
         const YAML::Node entries = std::as_const(root)[section];
         if (!entries || !entries.IsSequence() || entries.size() == 0)
-            return loadError(regexesPath, QStringLiteral("section %1 is missing or empty").arg(QLatin1StringView(section)));
+            return uapRulesError(regexesPath, QStringLiteral("section %1 is missing or empty").arg(QLatin1StringView(section)));
         rules.reserve(qsizetype(entries.size()));
         try {
             for (const YAML::Node &entry : entries) {
@@ -207,7 +207,7 @@ Result<std::unique_ptr<UserAgentParser>> UserAgentParser::load(const QString &re
                 rules.append(std::move(rule));
             }
         } catch (const YAML::Exception &e) {
-            return loadError(regexesPath, QString::fromStdString(e.what()));
+            return uapRulesError(regexesPath, QString::fromStdString(e.what()));
         }
         return {};
     };

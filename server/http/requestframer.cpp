@@ -99,6 +99,8 @@ bool RequestFramer::feed(QByteArrayView bytes, QList<RequestHead> &heads)
         if (m_bodyRemaining > 0) {
             used = qsizetype(std::min<qint64>(size, m_bodyRemaining));
             m_bodyRemaining -= used;
+            if (m_bodyRemaining == 0)
+                m_boundary = m_offset + used;
         } else {
             used = consumeHead(data, size, heads);
         }
@@ -258,6 +260,8 @@ void RequestFramer::acceptHead(QByteArrayView head, QList<RequestHead> &heads)
         return;
     }
     m_bodyRemaining = result.contentLength;
+    if (m_bodyRemaining == 0)
+        m_boundary = result.bodyOffset;
     heads.append(result);
 }
 
@@ -265,7 +269,7 @@ void RequestFramer::refuse(int status, const char *reason, QString message)
 {
     m_inHead = false;
     m_partialHead.clear();
-    m_refusal = FramingRefusal{status, reason, std::move(message), m_headStart};
+    m_refusal = FramingRefusal{status, reason, std::move(message), m_boundary};
 }
 
 } // namespace shortfuse

@@ -29,7 +29,8 @@ struct RequestHead {
     qint64 endOffset() const { return bodyOffset + contentLength; }
 };
 
-// Why the stream was refused, and where the refused request starts: every
+// Why the stream was refused, and where the refused request starts (the
+// end of the request before it, blank lines in between included): every
 // request before that offset was complete and acceptable.
 struct FramingRefusal {
     int status = 400;
@@ -73,6 +74,9 @@ private:
     qint64 m_offset = 0;          // stream offset of the next byte fed
     bool m_inHead = false;        // a head has started and not ended
     qint64 m_headStart = 0;       // stream offset of that head's first byte
+    // Where the last complete request ended: the parser reads its next
+    // request from here, blank lines included, so a refusal starts here.
+    qint64 m_boundary = 0;
     QByteArray m_partialHead;     // its bytes so far, when it spans several feeds
     qint64 m_bodyRemaining = 0;   // body bytes of the last head still to come
     std::optional<FramingRefusal> m_refusal;

@@ -55,14 +55,17 @@ std::optional<ConfirmationTokens::Checked> ConfirmationTokens::check(const QStri
     if (difference != 0)
         return std::nullopt;
 
-    const QList<QByteArray> parts = payload.split('|');
-    if (parts.size() != 3 || QString::fromUtf8(parts.at(0)) != slug)
+    // slug|expiry|nonce, split from the right: the last two fields never
+    // contain '|', the slug is whatever comes before them.
+    const qsizetype nonceBar = payload.lastIndexOf('|');
+    const qsizetype expiryBar = nonceBar > 0 ? payload.lastIndexOf('|', nonceBar - 1) : -1;
+    if (expiryBar < 0 || payload.left(expiryBar) != slug.toUtf8())
         return std::nullopt;
     bool ok = false;
-    const qint64 expires = parts.at(1).toLongLong(&ok);
+    const qint64 expires = payload.mid(expiryBar + 1, nonceBar - expiryBar - 1).toLongLong(&ok);
     if (!ok || expires <= nowMs)
         return std::nullopt;
-    return Checked{QString::fromLatin1(parts.at(2)), expires};
+    return Checked{QString::fromLatin1(payload.mid(nonceBar + 1)), expires};
 }
 
 } // namespace shortfuse

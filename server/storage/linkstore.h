@@ -11,6 +11,11 @@
 
 namespace shortfuse {
 
+// How much of a click's user agent and referrer the click log keeps (bytes,
+// the rest is cut), the same in every store.
+inline constexpr int kStoredUserAgentBytes = 1024;
+inline constexpr int kStoredReferrerBytes = 1024;
+
 // One attempt to use up a click, with what the server knows about who asks.
 struct ClaimRequest {
     QString slug;

@@ -35,8 +35,6 @@ Status SqliteLinkStore::afterConnect()
 
 namespace {
 
-constexpr int kUserAgentLimit = 1024;
-constexpr int kReferrerLimit = 1024;
 
 // Header bytes as stored text: valid UTF-8 at most `limit` bytes long.
 // ASCII (nearly every user agent) goes through untouched.
@@ -97,13 +95,13 @@ Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const C
     if (!m_insertClick)
         return SqlLinkStore::recordClick(linkId, outcome, facts, details);
     sqlite3_stmt *st = m_insertClick;
-    const QByteArray referrer = storedText(facts.referrer, kReferrerLimit);
+    const QByteArray referrer = storedText(facts.referrer, kStoredReferrerBytes);
     const QString address = storesFullAddresses() ? normalizeAddress(facts.client).toString() : anonymizeAddress(facts.client);
     sqlite3_bind_int64(st, 1, linkId);
     sqlite3_bind_int64(st, 2, facts.atMs);
     sqlite3_bind_int(st, 3, int(outcome));
     bindText(st, 4, address.toUtf8());
-    bindText(st, 5, storedText(facts.userAgent, kUserAgentLimit));
+    bindText(st, 5, storedText(facts.userAgent, kStoredUserAgentBytes));
     bindText(st, 6, referrer);
     bindText(st, 7, referrerHost(QString::fromUtf8(referrer)).toUtf8());
     bindText(st, 8, details && details->country ? details->country->toUtf8() : QByteArray());

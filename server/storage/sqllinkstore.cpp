@@ -77,9 +77,7 @@ const char *const kMigrations[] = {
     ");",
 };
 
-constexpr int kReferrerLimit = 1024;
 constexpr int kBreakdownLimit = 50;
-constexpr int kUserAgentLimit = 1024;
 
 QString nextConnectionName()
 {
@@ -524,7 +522,7 @@ Status SqlLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const Clic
 {
     static const QVariant nullText(QMetaType::fromType<QString>());
     auto text = [](const QString &value) { return value.isEmpty() ? nullText : QVariant(value); };
-    const QString referrer = facts.referrer.isEmpty() ? QString() : QString::fromUtf8(facts.referrer.left(kReferrerLimit));
+    const QString referrer = facts.referrer.isEmpty() ? QString() : QString::fromUtf8(facts.referrer.left(kStoredReferrerBytes));
     const QString address = m_storeFullAddresses ? normalizeAddress(facts.client).toString() : anonymizeAddress(facts.client);
 
     // Written with the batch's other click rows when it commits.
@@ -533,7 +531,7 @@ Status SqlLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const Clic
         facts.atMs,
         int(outcome),
         text(address),
-        facts.userAgent.isEmpty() ? nullText : QVariant(QString::fromUtf8(facts.userAgent.left(kUserAgentLimit))),
+        facts.userAgent.isEmpty() ? nullText : QVariant(QString::fromUtf8(facts.userAgent.left(kStoredUserAgentBytes))),
         text(referrer),
         text(referrerHost(referrer)),
         details && details->country ? QVariant(*details->country) : nullText,

@@ -179,6 +179,7 @@ TEST_F(HttpFraming, RequestsBeforeARefusedOneAreServedFirst)
     const QByteArray get = "GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     EXPECT_EQ(statusesUntilClosed(get + get + "GET /x HTTP/1.1\r\nBad Name: 1\r\n\r\n"), (QList<int>{200, 200, 400}));
     EXPECT_EQ(statusesUntilClosed(hiddenCreate() + get + "garbage\r\n\r\n"), (QList<int>{201, 200, 400}));
+    EXPECT_EQ(statusesUntilClosed(get + "\r\n\r\nab\r\n\r\n"), (QList<int>{200, 400}));  // found by fuzz_httpdifferential
     EXPECT_EQ(database().linkCount(), 1);
 }
 

@@ -48,6 +48,12 @@ TEST(RequestFramer, RefusalNamesWhereTheRefusedRequestStarts)
     EXPECT_EQ(framed.refusal->status, 400);
     EXPECT_EQ(framed.refusal->requestStartOffset, good.size());
     EXPECT_EQ(framed.heads.size(), 1);  // nothing after a refusal is framed
+
+    // Blank lines before the refused request belong to it: the parser reads
+    // them as the start of its next request.
+    const Framed blank = frameInPieces(good + "\r\n\r\nnot http\r\n\r\n", 1 << 20);
+    ASSERT_TRUE(blank.refusal);
+    EXPECT_EQ(blank.refusal->requestStartOffset, good.size());
 }
 
 // Every split of a stream gives the same heads and the same refusal.
