@@ -202,7 +202,7 @@ void ClickWriter::run()
         // queue to be written by a later batch.
         m_counters.failedBatches.fetch_add(1, std::memory_order_relaxed);
         postReplies(std::move(replies));
-        if (!m_worker.stopRequested() || m_failuresInARow < kStopAttempts) {
+        if (!m_worker.stopRequested() || m_failuresInARow < quint64(kStopAttempts)) {
             m_worker.putBack(batch);
         } else {
             qCCritical(lcWriter, "giving up on %zu unwritten operations at shutdown (%lld click records unrecorded)",
