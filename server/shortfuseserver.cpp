@@ -244,6 +244,7 @@ Status ShortfuseServer::start()
         sample.databaseWriteErrors = m_writer->counters().failedBatches.load(std::memory_order_relaxed);
         sample.databaseReadErrors = m_reader->failedReads() + m_lookups->failedReads();
         sample.pendingClickRecords = m_writer->pendingRecords();
+        sample.unrecordedClicks = m_writer->unrecordedRecords();
         sample.cachedLinks = m_links->cachedLinks();
         sample.openConnections = m_tcp->openConnections();
         return sample;

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 
 namespace shortfuse {
@@ -17,9 +19,26 @@ public:
     virtual qint64 steadyMs() const = 0;
 };
 
+// The machine's wall clock, except that it never goes back within this
+// process: each reading is the latest of the clock and every earlier
+// reading. Expiry is judged by this clock, so a link that has expired stays
+// expired when the machine's clock is stepped back (NTP, a wrong manual
+// set, a VM restored), and a link never redirects after its expiry by the
+// latest time the process has seen. One high-water mark for the whole
+// process (an inline function's static), so every SystemClock agrees.
+inline qint64 wallClockMs()
+{
+    static std::atomic<qint64> highest{0};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 seen = highest.load(std::memory_order_relaxed);
+    while (now > seen && !highest.compare_exchange_weak(seen, now, std::memory_order_relaxed)) {
+    }
+    return std::max(now, seen);
+}
+
 class SystemClock final : public Clock {
 public:
-    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
+    qint64 nowMs() const override { return wallClockMs(); }
     qint64 steadyMs() const override
     {
         using namespace std::chrono;

@@ -241,6 +241,9 @@ QByteArray Metrics::render() const
 
     text.family("shortfuse_pending_click_records", "gauge", "Click records queued for the writer, not yet committed.");
     text.sample("shortfuse_pending_click_records", {}, quint64(std::max<qint64>(0, sampled.pendingClickRecords)));
+    text.family("shortfuse_clicks_unrecorded", "gauge",
+                "Click records of answered requests that failed commits could not write yet (kept in memory); 0 while the database works.");
+    text.sample("shortfuse_clicks_unrecorded", {}, quint64(std::max<qint64>(0, sampled.unrecordedClicks)));
     text.family("shortfuse_links_cached", "gauge", "Links the server thread answers from memory.");
     text.sample("shortfuse_links_cached", {}, quint64(std::max<qint64>(0, sampled.cachedLinks)));
     text.family("shortfuse_open_connections", "gauge", "Open client connections on the public listener.");

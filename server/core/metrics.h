@@ -94,6 +94,7 @@ public:
         quint64 databaseWriteErrors = 0;  // rolled-back commit batches
         quint64 databaseReadErrors = 0;   // failed reads (statistics, lookups)
         qint64 pendingClickRecords = 0;
+        qint64 unrecordedClicks = 0;      // answered requests failed commits could not log yet
         qint64 cachedLinks = 0;
         qint64 openConnections = 0;
     };

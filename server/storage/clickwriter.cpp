@@ -1,6 +1,7 @@
 #include "server/storage/clickwriter.h"
 
 #include "server/storage/changenotice.h"
+#include "server/core/clock.h"
 #include "server/core/ratelimiter.h"
 
 #include <QDateTime>
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcWriter, "shortfuse.writer")
 
@@ -24,6 +26,9 @@ constexpr quint64 kBatchesPerPurge = 1024;
 constexpr int kStopAttempts = 3;
 // After a failed batch: long enough not to hammer a broken disk in a tight loop.
 constexpr std::chrono::milliseconds kFailureBackoff{200};
+// While the database keeps failing, one log line this often (not one per
+// retry, five a second, which would bury everything else in the log).
+constexpr qint64 kFailureLogIntervalMs = 10'000;
 
 // What one pending record holds in memory, for the overload limit.
 qint64 recordBytes(const ClickFacts &facts)
@@ -90,13 +95,13 @@ void ClickWriter::enqueue(Op op)
 void ClickWriter::create(NewLink link, SlugTaken onTaken, CreateDone done, std::optional<CreationQuota> quota)
 {
     m_waitingRequests.fetch_add(1, std::memory_order_relaxed);
-    enqueue(CreateOp{std::move(link), std::move(onTaken), std::move(done), std::move(quota), std::nullopt});
+    enqueue(CreateOp{std::move(link), std::move(onTaken), std::move(done), std::move(quota), std::nullopt, steadyNowMs()});
 }
 
 void ClickWriter::claim(ClaimRequest request, ClickFacts facts, ClaimDone done)
 {
     m_waitingRequests.fetch_add(1, std::memory_order_relaxed);
-    enqueue(ClaimOp{std::move(request), std::move(facts), std::move(done), {}});
+    enqueue(ClaimOp{std::move(request), std::move(facts), std::move(done), {}, steadyNowMs()});
 }
 
 void ClickWriter::record(qint64 linkId, VisitOutcome outcome, ClickFacts facts)
@@ -108,7 +113,7 @@ void ClickWriter::record(qint64 linkId, VisitOutcome outcome, ClickFacts facts)
 
 void ClickWriter::revoke(QString slug, std::function<void(const Result<bool> &)> done)
 {
-    enqueue(RevokeOp{std::move(slug), std::move(done)});
+    enqueue(RevokeOp{std::move(slug), std::move(done), false, steadyNowMs()});
 }
 
 void ClickWriter::flush(std::function<void()> done)
@@ -116,9 +121,63 @@ void ClickWriter::flush(std::function<void()> done)
     enqueue(FlushOp{std::move(done)});
 }
 
+qint64 ClickWriter::steadyNowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+std::chrono::milliseconds ClickWriter::lockWaitFor(const std::vector<Op> &batch)
+{
+    // Someone who has already waited (behind a batch that waited for the
+    // lock itself) gets only the rest of their kMaxLockWait: so no request
+    // waits for a locked database longer than that in all.
+    qint64 oldest = std::numeric_limits<qint64>::max();
+    for (const Op &op : batch) {
+        std::visit(
+            [&](const auto &op) {
+                if constexpr (requires { op.queuedAtMs; })
+                    oldest = std::min(oldest, op.queuedAtMs);
+            },
+            op);
+    }
+    if (oldest == std::numeric_limits<qint64>::max())
+        return kMaxLockWait; // click records only: nobody waits for them
+    const qint64 left = kMaxLockWait.count() - (steadyNowMs() - oldest);
+    return std::chrono::milliseconds(std::clamp<qint64>(left, 0, kMaxLockWait.count()));
+}
+
+void ClickWriter::noteFailedBatch(const Error &cause)
+{
+    ++m_failuresInARow;
+    // Every record waiting now is one a working database would have had.
+    const qint64 unrecorded = m_pendingRecords.load(std::memory_order_relaxed);
+    m_unrecorded.store(unrecorded, std::memory_order_relaxed);
+    const qint64 now = steadyNowMs();
+    if (m_failuresInARow > 1 && now - m_lastFailureLogMs < kFailureLogIntervalMs)
+        return;
+    m_lastFailureLogMs = now;
+    qCWarning(lcWriter, "%s (%llu failed commits in a row): %s; claims and creations get 503, "
+                        "%lld click records are unrecorded (kept in memory and written once the database takes writes again)",
+              m_failuresInARow == 1 ? "batch rolled back" : "batches still rolled back",
+              static_cast<unsigned long long>(m_failuresInARow), qUtf8Printable(cause.message),
+              static_cast<long long>(unrecorded));
+}
+
+void ClickWriter::noteCommittedBatch(qint64 recordsWritten)
+{
+    qint64 left = m_unrecorded.load(std::memory_order_relaxed);
+    if (left > 0)
+        m_unrecorded.store(std::max<qint64>(0, left - recordsWritten), std::memory_order_relaxed);
+    if (m_failuresInARow > 0) {
+        qCWarning(lcWriter, "the database takes writes again after %llu failed commits",
+                  static_cast<unsigned long long>(m_failuresInARow));
+        m_failuresInARow = 0;
+    }
+}
+
 void ClickWriter::run()
 {
-    int failuresInARow = 0;
     std::vector<Op> batch;
     batch.reserve(kMaxBatch);
     while (m_worker.takeBatch(batch, kMaxBatch, kRecordDelay)) {
@@ -129,10 +188,10 @@ void ClickWriter::run()
         });
         m_waitingRequests.fetch_sub(requests, std::memory_order_relaxed);
         orderByLink(batch);
+        database().setLockWait(lockWaitFor(batch));
         std::vector<Reply> replies;
         replies.reserve(batch.size());
         if (writeBatch(batch, replies)) {
-            failuresInARow = 0;
             postReplies(std::move(replies));
             batch.clear();
             continue;
@@ -141,13 +200,13 @@ void ClickWriter::run()
         // The batch is rolled back. Claims and creations were answered with
         // an error; click records and flushes go back to the front of the
         // queue to be written by a later batch.
-        ++failuresInARow;
         m_counters.failedBatches.fetch_add(1, std::memory_order_relaxed);
         postReplies(std::move(replies));
-        if (!m_worker.stopRequested() || failuresInARow < kStopAttempts) {
+        if (!m_worker.stopRequested() || m_failuresInARow < quint64(kStopAttempts)) {
             m_worker.putBack(batch);
         } else {
-            qCCritical(lcWriter, "giving up on %zu unwritten operations at shutdown", batch.size());
+            qCCritical(lcWriter, "giving up on %zu unwritten operations at shutdown (%lld click records unrecorded)",
+                       batch.size(), static_cast<long long>(m_unrecorded.load(std::memory_order_relaxed)));
             std::vector<Reply> flushes;
             for (Op &op : batch) {
                 if (auto *flush = std::get_if<FlushOp>(&op))
@@ -158,7 +217,7 @@ void ClickWriter::run()
         batch.clear();
         // Back off, then reconnect if the connection itself was lost.
         m_worker.pause(kFailureBackoff);
-        if (Status recovered = m_store->recover(); !recovered)
+        if (Status recovered = m_store->recover(); !recovered && m_failuresInARow == 1)
             qCWarning(lcWriter) << "database still unavailable:" << recovered.error().message;
     }
     m_store->close();
@@ -167,7 +226,8 @@ void ClickWriter::run()
 bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies)
 {
     if (Status begun = database().beginBatch(); !begun) {
-        qCWarning(lcWriter) << "cannot begin a batch:" << begun.error().message;
+        noteFailedBatch(Error{begun.error().status, begun.error().reason,
+                              QStringLiteral("cannot begin a batch: ") + begun.error().message});
         failBatch(batch, replies);
         return false;
     }
@@ -181,8 +241,9 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     if (written)
         written = database().commitBatch();
     if (!written) {
-        qCWarning(lcWriter) << "batch of" << batch.size() << "rolled back:" << written.error().message;
         database().rollbackBatch();
+        noteFailedBatch(Error{written.error().status, written.error().reason,
+                              QStringLiteral("batch of %1: %2").arg(batch.size()).arg(written.error().message)});
         failBatch(batch, replies);
         return false;
     }
@@ -194,6 +255,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         replies.insert(replies.begin(),
                        [listener = m_commitListener, changed = effects.changedLinks] { listener(changed); });
     }
+    noteCommittedBatch(effects.records);
     m_pendingRecords.fetch_sub(effects.records, std::memory_order_relaxed);
     m_pendingRecordBytes.fetch_sub(effects.recordBytes, std::memory_order_relaxed);
     m_counters.batches.fetch_add(1, std::memory_order_relaxed);
@@ -318,7 +380,7 @@ Status ClickWriter::finish(BatchEffects &effects)
     }
     if (++m_batchesSincePurge >= kBatchesPerPurge) {
         m_batchesSincePurge = 0;
-        if (Status purged = database().purgeExpired(QDateTime::currentMSecsSinceEpoch()); !purged)
+        if (Status purged = database().purgeExpired(wallClockMs()); !purged)
             return purged;
     }
     QList<qint64> &changed = effects.changedLinks;

@@ -99,24 +99,32 @@ public:
     // committed batch (for the metrics). Set it before start().
     void setBatchObserver(std::function<void(size_t)> observer) { m_batchObserver = std::move(observer); }
     qint64 pendingRecords() const { return m_pendingRecords.load(std::memory_order_relaxed); }
+    // Click records (requests already answered) that failed commits could
+    // not write: at each failed commit, every record then waiting; each
+    // commit that works takes off what it wrote. 0 while the database works.
+    qint64 unrecordedRecords() const { return m_unrecorded.load(std::memory_order_relaxed); }
     qint64 pendingRecordBytes() const { return m_pendingRecordBytes.load(std::memory_order_relaxed); }
 
 private:
     // One queued operation each. Those with a caller keep their result
     // beside their callback until the batch commits: only then is the
     // answer handed out, and a batch that fails can still answer instead.
+    // Operations someone waits for carry when they were queued (steady
+    // clock, ms), so no batch makes them wait for a lock past kMaxLockWait.
     struct CreateOp {
         NewLink link;
         SlugTaken onTaken;
         CreateDone done;
         std::optional<CreationQuota> quota;
         std::optional<Result<Link>> result;
+        qint64 queuedAtMs = 0;
     };
     struct ClaimOp {
         ClaimRequest request;
         ClickFacts facts;
         ClaimDone done;
         Claim result;
+        qint64 queuedAtMs = 0;
     };
     struct RecordOp {
         qint64 linkId;
@@ -127,6 +135,7 @@ private:
         QString slug;
         std::function<void(const Result<bool> &)> done;
         bool revoked = false;
+        qint64 queuedAtMs = 0;
     };
     struct FlushOp {
         std::function<void()> done;
@@ -145,6 +154,11 @@ public:
     // A few batches' worth: enough for any burst the writer can absorb in a
     // second or so, small enough that a flood is refused, not queued.
     static constexpr qint64 kMaxWaitingRequests = 4096;
+    // The longest a claim, creation or revocation waits for another
+    // process's lock on the database (a backup holding a write
+    // transaction) before it is answered 503: long enough to ride out a
+    // short lock, short enough that no client hangs.
+    static constexpr std::chrono::milliseconds kMaxLockWait{5000};
 
 private:
     static constexpr size_t kMaxBatch = 4096;
@@ -160,6 +174,14 @@ private:
     // caller has logged the cause.
     void failBatch(std::vector<Op> &batch, std::vector<Reply> &replies);
     void postReplies(std::vector<Reply> replies);
+    // How long this batch may wait for another process's lock: what is left
+    // of kMaxLockWait for the longest-waiting request in it.
+    static std::chrono::milliseconds lockWaitFor(const std::vector<Op> &batch);
+    static qint64 steadyNowMs();
+    // The log of a failing database: the first failure, then one line every
+    // kFailureLogInterval while it lasts, and one when writes work again.
+    void noteFailedBatch(const Error &cause);
+    void noteCommittedBatch(qint64 recordsWritten);
 
     // Puts the batch's claims and revocations in slug order (see the .cpp).
     static void orderByLink(std::vector<Op> &batch);
@@ -201,6 +223,9 @@ private:
     std::atomic<qint64> m_pendingRecords{0};
     std::atomic<qint64> m_pendingRecordBytes{0};
     std::atomic<qint64> m_waitingRequests{0}; // claims and creations not yet taken into a batch
+    std::atomic<qint64> m_unrecorded{0};
+    quint64 m_failuresInARow = 0;       // writer thread only
+    qint64 m_lastFailureLogMs = 0;      // writer thread only (steady)
     quint64 m_batchesSincePurge = 0;
     Counters m_counters;
     QByteArray m_secret;

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 namespace shortfuse {
@@ -40,6 +41,12 @@ struct Claim {
 class LinkWrites {
 public:
     virtual ~LinkWrites() = default;
+
+    // How long the statements of the next batch may wait for another
+    // process's lock on the database before they fail (SQLite's busy
+    // timeout: a backup holding a write transaction). Engines whose writers
+    // only queue on each other's row locks ignore it.
+    virtual void setLockWait(std::chrono::milliseconds wait) { Q_UNUSED(wait); }
 
     virtual Status beginBatch() = 0;
     virtual Status commitBatch() = 0;
@@ -139,8 +146,10 @@ public:
 // readers once per failed read).
 inline Error storageUnavailable()
 {
+    // Retry-After: a full disk, a lock or a restarting database server
+    // takes seconds to clear, not milliseconds.
     return Error{503, "storage_unavailable",
-                 QStringLiteral("The link database is unavailable right now; please try again.")};
+                 QStringLiteral("The link database is unavailable right now; please try again."), 5};
 }
 
 // The answer to give when a queue in front of the database (the writer's,

@@ -63,6 +63,49 @@ SqliteLinkStore::~SqliteLinkStore()
     releaseBackendStatements();
 }
 
+sqlite3 *SqliteLinkStore::connection()
+{
+    if (!database().isOpen())
+        return nullptr;
+    const QVariant handle = database().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+void SqliteLinkStore::setLockWait(std::chrono::milliseconds wait)
+{
+    if (sqlite3 *db = connection())
+        sqlite3_busy_timeout(db, int(wait.count()));
+}
+
+Status SqliteLinkStore::fileInPlace()
+{
+    sqlite3 *db = connection();
+    int moved = 0;
+    if (!db || sqlite3_file_control(db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK || !moved)
+        return {};
+    return Error{503, "storage_unavailable",
+                 QStringLiteral("the database file %1 was deleted or replaced while this server had it open; every write "
+                                "is refused, since it would be lost when the process ends. Put the file back (a copy of "
+                                "the open one is reachable through /proc/<pid>/fd while this process runs) and restart")
+                     .arg(m_path)};
+}
+
+Status SqliteLinkStore::beginBatch()
+{
+    if (Status inPlace = fileInPlace(); !inPlace)
+        return inPlace;
+    return SqlLinkStore::beginBatch();
+}
+
+Status SqliteLinkStore::recover()
+{
+    if (Status inPlace = fileInPlace(); !inPlace)
+        return inPlace;
+    return SqlLinkStore::recover();
+}
+
 Status SqliteLinkStore::prepareBackendStatements()
 {
     releaseBackendStatements();

@@ -2,6 +2,7 @@
 
 #include "server/storage/sqllinkstore.h"
 
+struct sqlite3;
 struct sqlite3_stmt;
 
 namespace shortfuse {
@@ -21,6 +22,11 @@ public:
     // cost more than SQLite's own work.
     Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
                        const ClickDetails *details = nullptr) override;
+    void setLockWait(std::chrono::milliseconds wait) override;
+    // Both refuse when the file was deleted or replaced under the server
+    // (see fileInPlace()).
+    Status beginBatch() override;
+    Status recover() override;
 
 protected:
     QString driverName() const override { return QStringLiteral("QSQLITE"); }
@@ -35,6 +41,15 @@ protected:
     void releaseBackendStatements() override;
 
 private:
+    // The open connection's handle, or null when there is none.
+    sqlite3 *connection();
+    // An error while the file this connection writes to is no longer the
+    // one at the path (deleted, or replaced by another file): every write
+    // would go to a file nothing can open again, lost when the process
+    // ends. Reopening is no way out either: it would create a new, empty
+    // database at the path. So writes are refused until a restart.
+    Status fileInPlace();
+
     QString m_path;
     sqlite3_stmt *m_insertClick = nullptr;
 };

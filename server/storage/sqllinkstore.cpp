@@ -5,12 +5,16 @@
 
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QRandomGenerator>
 #include <QVariant>
 
 #include <algorithm>
 #include <limits>
+
+Q_LOGGING_CATEGORY(lcStore, "shortfuse.store")
 
 namespace shortfuse {
 
@@ -243,6 +247,15 @@ Status SqlLinkStore::migrate()
                          .arg(version)
                          .arg(latest)};
     }
+    // An existing database being upgraded can take a while (indexes over
+    // the whole click log): the operator learns why the start is slow, and
+    // that stopping it now is safe (one transaction: all or nothing).
+    QElapsedTimer took;
+    took.start();
+    if (version > 0 && version < latest) {
+        qCInfo(lcStore, "migrating database %s from schema version %d to %d (one transaction: safe to interrupt)",
+               qUtf8Printable(m_description), version, latest);
+    }
     for (int v = version + 1; v <= latest; ++v) {
         const QStringList statements = ddl(QString::fromLatin1(kMigrations[v - 1])).split(u';', Qt::SkipEmptyParts);
         for (const QString &statement : statements) {
@@ -258,6 +271,9 @@ Status SqlLinkStore::migrate()
     }
     if (Status s = exec(QStringLiteral("COMMIT")); !s)
         return fail(s);
+    if (version > 0 && version < latest)
+        qCInfo(lcStore, "migrated database %s to schema version %d in %lld ms", qUtf8Printable(m_description), latest,
+               static_cast<long long>(took.elapsed()));
     return {};
 }
 

@@ -81,6 +81,16 @@ bool ServerProcess::start(std::chrono::milliseconds timeout)
     QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), m_dataDir};
     arguments += m_extraArguments;
     m_process = newServerProcess(arguments);
+    if (!m_launcher.isEmpty()) {
+        m_process->setProgram(m_launcher.first());
+        m_process->setArguments(m_launcher.mid(1) + QStringList{serverBinary()} + arguments);
+    }
+    if (!m_environment.isEmpty()) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const QString &variable : m_environment)
+            environment.insert(variable.section(u'=', 0, 0), variable.section(u'=', 1));
+        m_process->setProcessEnvironment(environment);
+    }
     m_process->setStandardErrorFile(m_logDir.filePath(QStringLiteral("stderr.log")), QIODevice::Append);
     m_process->start();
     if (!m_process->waitForStarted(remainingMs(deadline))) {

@@ -36,6 +36,12 @@ public:
 
     explicit ServerProcess(QString dataDir, QStringList extraArguments = {});
     ~ServerProcess();
+    // Runs the server through `launcher` (a command and its arguments, the
+    // server's command line appended), e.g. nsenter into a test's own mount
+    // namespace. The launcher must exec the server, so pid() stays its pid.
+    void setLauncher(QStringList launcher) { m_launcher = std::move(launcher); }
+    // Variables added to the server's environment (LD_PRELOAD of faketime...).
+    void setEnvironment(QStringList variables) { m_environment = std::move(variables); }
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
 
@@ -73,6 +79,8 @@ public:
 private:
     QString m_dataDir;
     QStringList m_extraArguments;
+    QStringList m_launcher;
+    QStringList m_environment;
     QTemporaryDir m_logDir;  // stderr goes to a file: nobody has to drain a pipe during a test
     std::unique_ptr<QProcess> m_process;
     QString m_baseUrl;
