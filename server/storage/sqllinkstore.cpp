@@ -75,6 +75,25 @@ const char *const kMigrations[] = {
     "  count INTEGER NOT NULL,"
     "  PRIMARY KEY (client_key, window_start)"
     ");",
+    // 6: what a process on a shared SQLite file tells the others there (the
+    // desktop app and a headless server, say): one ChangeNotice payload per
+    // committed batch, read past the last id seen (SqliteChangePoller).
+    // PostgreSQL servers NOTIFY each other instead; there it stays empty.
+    "CREATE TABLE change_notices ("
+    "  id {{id}},"
+    "  at {{bigint}} NOT NULL,"
+    "  payload TEXT NOT NULL"
+    ");",
+    // 7: each writer's last committed batch of click records, moved on in
+    // the batch's own transaction: after a COMMIT whose reply was lost the
+    // writer learns here whether the batch is in, instead of writing its
+    // click rows and counts a second time.
+    "CREATE TABLE writer_progress ("
+    "  writer TEXT PRIMARY KEY,"
+    "  batch {{bigint}} NOT NULL,"
+    "  previous {{bigint}} NOT NULL,"
+    "  at {{bigint}} NOT NULL"
+    ");",
 };
 
 constexpr int kReferrerLimit = 1024;
