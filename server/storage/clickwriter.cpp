@@ -172,8 +172,10 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         return false;
     }
 
+    ++m_batchNumber;
+    const Result<bool> marked = markProgress(batch);
     BatchEffects effects;
-    Status written;
+    Status written = marked ? Status{} : Status(marked.error());
     for (size_t i = 0; i < batch.size() && written; ++i)
         written = std::visit([&](auto &op) { return apply(op, effects); }, batch[i]);
     if (written)
@@ -183,6 +185,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     if (!written) {
         qCWarning(lcWriter) << "batch of" << batch.size() << "rolled back:" << written.error().message;
         database().rollbackBatch();
+        if (marked && *marked)
+            noteUncertain(batch);
         failBatch(batch, replies);
         return false;
     }
@@ -277,10 +281,59 @@ Status ClickWriter::apply(ClaimOp &op, BatchEffects &effects)
     return log(op.result.link.id, op.result.outcome, op.facts, effects);
 }
 
+Result<bool> ClickWriter::markProgress(const std::vector<Op> &batch)
+{
+    // Only records are written again after a failed batch (claims and
+    // creations are answered with an error); without them nothing to mark.
+    const bool records = std::any_of(batch.begin(), batch.end(),
+                                     [](const Op &op) { return std::holds_alternative<RecordOp>(op); });
+    if (!records)
+        return false;
+    const Result<qint64> committed
+        = database().advanceProgress(m_sender, m_batchNumber, QDateTime::currentMSecsSinceEpoch());
+    if (!committed)
+        return committed.error();
+    if (m_unresolvedBatch != 0) {
+        // Only batches that moved the mark and then failed are unresolved,
+        // and each later one that moves it resolves them: so the mark
+        // stands at the unresolved batch exactly when it committed.
+        m_batchCommitted[m_unresolvedBatch] = *committed >= m_unresolvedBatch;
+        if (*committed >= m_unresolvedBatch)
+            qCInfo(lcWriter, "batch %lld was committed though its commit failed: its click records stay written once",
+                   m_unresolvedBatch);
+        m_unresolvedBatch = 0;
+        while (m_batchCommitted.size() > kKeptFates)
+            m_batchCommitted.erase(m_batchCommitted.begin());
+    }
+    return true;
+}
+
+void ClickWriter::noteUncertain(std::vector<Op> &batch)
+{
+    m_unresolvedBatch = m_batchNumber;
+    for (Op &op : batch) {
+        if (auto *record = std::get_if<RecordOp>(&op); record && record->writtenIn == m_batchNumber)
+            record->uncertainIn = m_batchNumber;
+    }
+}
+
+bool ClickWriter::committedAlready(const RecordOp &op) const
+{
+    if (op.uncertainIn == 0)
+        return false;
+    const auto fate = m_batchCommitted.find(op.uncertainIn);
+    // Unknown (cannot happen while a failed batch's records are retried by
+    // the next batch): writing twice is the lesser harm than losing.
+    return fate != m_batchCommitted.end() && fate->second;
+}
+
 Status ClickWriter::apply(RecordOp &op, BatchEffects &effects)
 {
     ++effects.records;
     effects.recordBytes += recordBytes(op.facts);
+    if (committedAlready(op))
+        return {}; // its row and its count are in the database already
+    op.writtenIn = m_batchNumber;
     if (op.outcome == VisitOutcome::Redirected)
         ++effects.unlimitedClicks[op.linkId];
     return log(op.linkId, op.outcome, op.facts, effects);

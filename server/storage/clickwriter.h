@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -122,6 +123,8 @@ private:
         qint64 linkId;
         VisitOutcome outcome;
         ClickFacts facts;
+        qint64 writtenIn = 0;   // the batch that wrote this record (its number)
+        qint64 uncertainIn = 0; // a failed batch that wrote it, which may have committed anyway
     };
     struct RevokeOp {
         QString slug;
@@ -186,6 +189,16 @@ private:
     static bool fail(RevokeOp &op, const Error &error, std::vector<Reply> &replies);
     static bool fail(FlushOp &op, const Error &error, std::vector<Reply> &replies);
 
+    // Moves this writer's mark in the database to the batch being written,
+    // if it holds click records, and learns from the old mark whether the
+    // last batch that failed after its mark (a COMMIT whose reply was lost)
+    // committed after all: its records are then not written again.
+    // Returns whether the mark was moved.
+    Result<bool> markProgress(const std::vector<Op> &batch);
+    // After a failed batch whose mark was moved: its records may be in.
+    void noteUncertain(std::vector<Op> &batch);
+    bool committedAlready(const RecordOp &op) const;
+
     // Appends the click-log row for a visit, if the log keeps that outcome.
     Status log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects);
     // The only side of the store the writer uses.
@@ -202,6 +215,14 @@ private:
     std::atomic<qint64> m_pendingRecordBytes{0};
     std::atomic<qint64> m_waitingRequests{0}; // claims and creations not yet taken into a batch
     quint64 m_batchesSincePurge = 0;
+    // Batches are numbered for markProgress(). At most one failed batch is
+    // unresolved at a time (the next batch that moves the mark resolves
+    // it); the fates of the last few are kept for their records, which
+    // the next batch takes (they go back to the front of the queue).
+    qint64 m_batchNumber = 0;
+    qint64 m_unresolvedBatch = 0;
+    std::map<qint64, bool> m_batchCommitted;
+    static constexpr size_t kKeptFates = 16;
     Counters m_counters;
     QByteArray m_secret;
     QByteArray m_sender;
