@@ -164,7 +164,8 @@ private:
     void failBatch(std::vector<Op> &batch, std::vector<Reply> &replies);
     void postReplies(std::vector<Reply> replies);
 
-    // Puts the batch's claims and revocations in slug order (see the .cpp).
+    // Puts the batch's creations (by quota key), then its claims and
+    // revocations (by slug), in one global lock order (see the .cpp).
     static void orderByLink(std::vector<Op> &batch);
     // Each operation's part of a batch; an error rolls the whole batch back.
     Status apply(CreateOp &op, BatchEffects &effects);
