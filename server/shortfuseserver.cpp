@@ -11,6 +11,7 @@
 #include "server/core/ratelimiter.h"
 #include "server/storage/postgreslinkstore.h"
 #include "server/storage/changelistener.h"
+#include "server/storage/sqlitechangepoller.h"
 #include "server/storage/sqlitelinkstore.h"
 #include "server/storage/storereader.h"
 #include "server/http/webapplication.h"
@@ -53,11 +54,13 @@ int connectionCapFromFdLimit()
 }
 
 // What --db names: how to open a store on it (the writer and the reader
-// each get one), and, for a PostgreSQL database that other servers may share,
-// its address (the ChangeListener connects there too).
+// each get one), and where other processes that share it announce their
+// changes: a PostgreSQL database's address (the ChangeListener connects
+// there too) or a SQLite file's path (the SqliteChangePoller reads it).
 struct Database {
     std::function<std::unique_ptr<LinkStore>()> makeStore;
     std::optional<PostgresAddress> shared;
+    QString sqlitePath;
 };
 
 // --db: the embedded SQLite file (default) or a shared PostgreSQL database.
@@ -72,12 +75,12 @@ Result<Database> databaseFor(const ServerConfig &config)
             path = url.mid(7);
         if (path.isEmpty())
             return Error{1, "db", QStringLiteral("--db: '%1' names no file (try sqlite:///var/lib/shortfuse/links.db)").arg(url)};
-        return Database{[path] { return std::make_unique<SqliteLinkStore>(path); }, std::nullopt};
+        return Database{[path] { return std::make_unique<SqliteLinkStore>(path); }, std::nullopt, path};
     }
     Result<PostgresAddress> address = PostgresAddress::fromUrl(url);
     if (!address)
         return Error{1, "db", address.error().message};
-    return Database{[address = *address] { return std::make_unique<PostgresLinkStore>(address); }, *address};
+    return Database{[address = *address] { return std::make_unique<PostgresLinkStore>(address); }, *address, {}};
 }
 
 QString httpUrl(const QHostAddress &address, quint16 port)
@@ -115,6 +118,7 @@ ShortfuseServer::~ShortfuseServer()
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
     m_changes.reset();
+    m_sqliteChanges.reset();
     if (m_lookups)
         m_lookups->stop();
     if (m_reader)
@@ -180,6 +184,11 @@ Status ShortfuseServer::start()
         m_changes = std::make_unique<ChangeListener>(*database->shared, m_writer->sender());
         connect(m_changes.get(), &ChangeListener::changed, m_links, &LinkService::applyRemoteChanges);
         m_changes->start();
+    } else {
+        // The same for other processes on this SQLite file, if there are any.
+        m_sqliteChanges = std::make_unique<SqliteChangePoller>(database->sqlitePath, m_writer->sender());
+        connect(m_sqliteChanges.get(), &SqliteChangePoller::changed, m_links, &LinkService::applyRemoteChanges);
+        m_sqliteChanges->start();
     }
 
     {

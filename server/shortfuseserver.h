@@ -17,6 +17,7 @@ class QHttpServer;
 namespace shortfuse {
 
 class ChangeListener;
+class SqliteChangePoller;
 class ClickWriter;
 class GuardedTcpServer;
 class LinkQueries;
@@ -74,8 +75,11 @@ public:
     // thread with a context object of the caller's.
     LinkService *links() const { return m_links; }
     LinkQueries *queries() const { return m_queries.get(); }
-    // Null unless the database is shared (PostgreSQL).
+    // Null unless the database is PostgreSQL (which other servers may share).
     ChangeListener *changeListener() const { return m_changes.get(); }
+    // Null unless the database is a SQLite file (which other processes may
+    // share: the desktop app and a headless server on one data folder).
+    SqliteChangePoller *sqliteChanges() const { return m_sqliteChanges.get(); }
 
 Q_SIGNALS:
     void stopped();
@@ -93,6 +97,7 @@ private:
     std::unique_ptr<RateLimiter> m_createLimiter;
     std::unique_ptr<RateLimiter> m_statsLimiter;
     std::unique_ptr<ChangeListener> m_changes;
+    std::unique_ptr<SqliteChangePoller> m_sqliteChanges;
     LinkService *m_links = nullptr;           // child QObject; the writer's reply context
     std::unique_ptr<ClickWriter> m_writer;
     std::unique_ptr<StoreReader> m_reader;    // statistics and the window's tables

@@ -232,8 +232,10 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         return false;
     }
 
+    ++m_batchNumber;
+    const Result<bool> marked = markProgress(batch);
     BatchEffects effects;
-    Status written;
+    Status written = marked ? Status{} : Status(marked.error());
     for (size_t i = 0; i < batch.size() && written; ++i)
         written = std::visit([&](auto &op) { return apply(op, effects); }, batch[i]);
     if (written)
@@ -244,6 +246,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         database().rollbackBatch();
         noteFailedBatch(Error{written.error().status, written.error().reason,
                               QStringLiteral("batch of %1: %2").arg(batch.size()).arg(written.error().message)});
+        if (marked && *marked)
+            noteUncertain(batch);
         failBatch(batch, replies);
         return false;
     }
@@ -269,33 +273,51 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
 
 void ClickWriter::orderByLink(std::vector<Op> &batch)
 {
-    // A claim or a revocation locks its link's row until the commit. Taken
-    // in arrival order, two servers on one database (or two batches of one
-    // server's writer and another's) can each hold a row the other waits
-    // for: a deadlock PostgreSQL breaks by failing a whole batch. In slug
-    // order every batch everywhere locks in one global order. The sort is
+    // A batch holds every row lock it takes until its commit, so two
+    // batches that take two locks in opposite orders (two servers on one
+    // database, or a writer and another's) can each hold what the other
+    // waits for: a deadlock PostgreSQL breaks by failing a whole batch. So
+    // every batch takes its locks in one global order:
+    //  1. creation_quota rows (a creation with a quota counts itself there),
+    //     by client key: two clients creating on two servers at once took
+    //     them in arrival order, which differs from server to server, and a
+    //     creation arriving before a claim on one server and after it on
+    //     the other held a quota row while waiting for a link row;
+    //  2. link rows, by slug: claims and revocations (and the new rows of
+    //     the creations, which conflict only with the same slug being
+    //     inserted elsewhere at that moment);
+    //  3. the counts of unlimited links, by id (finish()).
+    // So creations go first, then claims and revocations. The sorts are
     // stable, so one link's claims and revocation keep their arrival order
-    // (who gets the last click of a cap does not change); the other
-    // operations keep their places.
+    // (who gets the last click of a cap does not change). They fill the
+    // places such operations had; records and flushes keep theirs.
     std::vector<size_t> slots;
     for (size_t i = 0; i < batch.size(); ++i) {
-        if (std::holds_alternative<ClaimOp>(batch[i]) || std::holds_alternative<RevokeOp>(batch[i]))
+        if (std::holds_alternative<CreateOp>(batch[i]) || std::holds_alternative<ClaimOp>(batch[i])
+            || std::holds_alternative<RevokeOp>(batch[i]))
             slots.push_back(i);
     }
-    const auto slugOf = [&](size_t i) -> const QString & {
+    // (phase, the lock's key): creations by quota key (none first), then
+    // link rows by slug.
+    const auto lockKey = [&](size_t i) -> std::pair<int, QByteArray> {
+        if (const auto *create = std::get_if<CreateOp>(&batch[i]))
+            return {0, create->quota ? create->quota->clientKey : QByteArray()};
         if (const auto *claim = std::get_if<ClaimOp>(&batch[i]))
-            return claim->request.slug;
-        return std::get<RevokeOp>(batch[i]).slug;
+            return {1, claim->request.slug.toUtf8()};
+        return {1, std::get<RevokeOp>(batch[i]).slug.toUtf8()};
     };
-    const auto bySlug = [&](size_t a, size_t b) { return slugOf(a) < slugOf(b); };
-    if (std::is_sorted(slots.begin(), slots.end(), bySlug))
+    std::vector<std::pair<std::pair<int, QByteArray>, size_t>> keyed;
+    keyed.reserve(slots.size());
+    for (size_t i : slots)
+        keyed.emplace_back(lockKey(i), i);
+    const auto byKey = [](const auto &a, const auto &b) { return a.first < b.first; };
+    if (std::is_sorted(keyed.begin(), keyed.end(), byKey))
         return;
-    std::vector<size_t> order = slots;
-    std::stable_sort(order.begin(), order.end(), bySlug);
+    std::stable_sort(keyed.begin(), keyed.end(), byKey);
     std::vector<Op> sorted;
-    sorted.reserve(order.size());
-    for (size_t from : order)
-        sorted.push_back(std::move(batch[from]));
+    sorted.reserve(keyed.size());
+    for (const auto &entry : keyed)
+        sorted.push_back(std::move(batch[entry.second]));
     for (size_t i = 0; i < slots.size(); ++i)
         batch[slots[i]] = std::move(sorted[i]);
 }
@@ -339,10 +361,59 @@ Status ClickWriter::apply(ClaimOp &op, BatchEffects &effects)
     return log(op.result.link.id, op.result.outcome, op.facts, effects);
 }
 
+Result<bool> ClickWriter::markProgress(const std::vector<Op> &batch)
+{
+    // Only records are written again after a failed batch (claims and
+    // creations are answered with an error); without them nothing to mark.
+    const bool records = std::any_of(batch.begin(), batch.end(),
+                                     [](const Op &op) { return std::holds_alternative<RecordOp>(op); });
+    if (!records)
+        return false;
+    const Result<qint64> committed
+        = database().advanceProgress(m_sender, m_batchNumber, QDateTime::currentMSecsSinceEpoch());
+    if (!committed)
+        return committed.error();
+    if (m_unresolvedBatch != 0) {
+        // Only batches that moved the mark and then failed are unresolved,
+        // and each later one that moves it resolves them: so the mark
+        // stands at the unresolved batch exactly when it committed.
+        m_batchCommitted[m_unresolvedBatch] = *committed >= m_unresolvedBatch;
+        if (*committed >= m_unresolvedBatch)
+            qCInfo(lcWriter, "batch %lld was committed though its commit failed: its click records stay written once",
+                   m_unresolvedBatch);
+        m_unresolvedBatch = 0;
+        while (m_batchCommitted.size() > kKeptFates)
+            m_batchCommitted.erase(m_batchCommitted.begin());
+    }
+    return true;
+}
+
+void ClickWriter::noteUncertain(std::vector<Op> &batch)
+{
+    m_unresolvedBatch = m_batchNumber;
+    for (Op &op : batch) {
+        if (auto *record = std::get_if<RecordOp>(&op); record && record->writtenIn == m_batchNumber)
+            record->uncertainIn = m_batchNumber;
+    }
+}
+
+bool ClickWriter::committedAlready(const RecordOp &op) const
+{
+    if (op.uncertainIn == 0)
+        return false;
+    const auto fate = m_batchCommitted.find(op.uncertainIn);
+    // Unknown (cannot happen while a failed batch's records are retried by
+    // the next batch): writing twice is the lesser harm than losing.
+    return fate != m_batchCommitted.end() && fate->second;
+}
+
 Status ClickWriter::apply(RecordOp &op, BatchEffects &effects)
 {
     ++effects.records;
     effects.recordBytes += recordBytes(op.facts);
+    if (committedAlready(op))
+        return {}; // its row and its count are in the database already
+    op.writtenIn = m_batchNumber;
     if (op.outcome == VisitOutcome::Redirected)
         ++effects.unlimitedClicks[op.linkId];
     return log(op.linkId, op.outcome, op.facts, effects);

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -130,6 +131,8 @@ private:
         qint64 linkId;
         VisitOutcome outcome;
         ClickFacts facts;
+        qint64 writtenIn = 0;   // the batch that wrote this record (its number)
+        qint64 uncertainIn = 0; // a failed batch that wrote it, which may have committed anyway
     };
     struct RevokeOp {
         QString slug;
@@ -183,7 +186,8 @@ private:
     void noteFailedBatch(const Error &cause);
     void noteCommittedBatch(qint64 recordsWritten);
 
-    // Puts the batch's claims and revocations in slug order (see the .cpp).
+    // Puts the batch's creations (by quota key), then its claims and
+    // revocations (by slug), in one global lock order (see the .cpp).
     static void orderByLink(std::vector<Op> &batch);
     // Each operation's part of a batch; an error rolls the whole batch back.
     Status apply(CreateOp &op, BatchEffects &effects);
@@ -208,6 +212,16 @@ private:
     static bool fail(RevokeOp &op, const Error &error, std::vector<Reply> &replies);
     static bool fail(FlushOp &op, const Error &error, std::vector<Reply> &replies);
 
+    // Moves this writer's mark in the database to the batch being written,
+    // if it holds click records, and learns from the old mark whether the
+    // last batch that failed after its mark (a COMMIT whose reply was lost)
+    // committed after all: its records are then not written again.
+    // Returns whether the mark was moved.
+    Result<bool> markProgress(const std::vector<Op> &batch);
+    // After a failed batch whose mark was moved: its records may be in.
+    void noteUncertain(std::vector<Op> &batch);
+    bool committedAlready(const RecordOp &op) const;
+
     // Appends the click-log row for a visit, if the log keeps that outcome.
     Status log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects);
     // The only side of the store the writer uses.
@@ -227,6 +241,14 @@ private:
     quint64 m_failuresInARow = 0;       // writer thread only
     qint64 m_lastFailureLogMs = 0;      // writer thread only (steady)
     quint64 m_batchesSincePurge = 0;
+    // Batches are numbered for markProgress(). At most one failed batch is
+    // unresolved at a time (the next batch that moves the mark resolves
+    // it); the fates of the last few are kept for their records, which
+    // the next batch takes (they go back to the front of the queue).
+    qint64 m_batchNumber = 0;
+    qint64 m_unresolvedBatch = 0;
+    std::map<qint64, bool> m_batchCommitted;
+    static constexpr size_t kKeptFates = 16;
     Counters m_counters;
     QByteArray m_secret;
     QByteArray m_sender;

@@ -71,6 +71,14 @@ public:
     // on this database (see CreationQuota), if the budget allows it.
     virtual Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) = 0;
 
+    // Moves `writer`'s mark to `batch` in the current batch and returns where
+    // it was: the number of that writer's last committed batch (0 for
+    // none). A batch whose COMMIT reply was lost may still be in: the next
+    // batch learns here whether it is, so its click records are not written
+    // twice. The mark's row lock waits for a COMMIT still in flight, so the
+    // answer is final.
+    virtual Result<qint64> advanceProgress(const QByteArray &writer, qint64 batch, qint64 nowMs) = 0;
+
     // Counts clicks on an unlimited link whose redirects were already sent.
     virtual Status addClicks(qint64 linkId, qint64 count) = 0;
 

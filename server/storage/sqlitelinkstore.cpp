@@ -3,6 +3,7 @@
 #include "server/core/clientaddress.h"
 #include "server/core/statsrules.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlDriver>
 #include <QVariant>
@@ -162,6 +163,70 @@ Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const C
                          .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
     }
     return {};
+}
+
+namespace {
+// How long a change notice stays readable: far longer than a poller that
+// is running takes to read it. One that lagged more (a process stopped
+// in a debugger) finds a gap in the ids and refreshes everything.
+constexpr qint64 kNoticeKeepMs = 10 * 60 * 1000;
+} // namespace
+
+Status SqliteLinkStore::announce(const QByteArray &payload)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO change_notices(at, payload) VALUES (?, ?)"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(QString::fromLatin1(payload));
+    if (!q.exec())
+        return storageError(q, "announcing changes");
+    return {};
+}
+
+Status SqliteLinkStore::purgeExpired(qint64 nowMs)
+{
+    if (Status purged = SqlLinkStore::purgeExpired(nowMs); !purged)
+        return purged;
+    // The newest notice always stays: SQLite gives a new row the largest id
+    // plus one, and ids must never be reused, or a poller that has seen
+    // that id would skip the notice that reused it.
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM change_notices WHERE at < ? "
+                             "AND id < (SELECT MAX(id) FROM change_notices)"));
+    q.addBindValue(nowMs - kNoticeKeepMs);
+    if (!q.exec())
+        return storageError(q, "forgetting old change notices");
+    return {};
+}
+
+Result<qint64> SqliteLinkStore::dataVersion()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return storageError(q, "reading the data version");
+    return q.value(0).toLongLong();
+}
+
+Result<qint64> SqliteLinkStore::lastChangeNoticeId()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM change_notices")) || !q.next())
+        return storageError(q, "reading the change notices");
+    return q.value(0).toLongLong();
+}
+
+Result<QList<SqliteLinkStore::StoredNotice>> SqliteLinkStore::changeNoticesAfter(qint64 afterId, int limit)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id, payload FROM change_notices WHERE id > ? ORDER BY id LIMIT ?"));
+    q.addBindValue(afterId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return storageError(q, "reading the change notices");
+    QList<StoredNotice> notices;
+    while (q.next())
+        notices.append(StoredNotice{q.value(0).toLongLong(), q.value(1).toString().toLatin1()});
+    return notices;
 }
 
 Result<QString> SqliteLinkStore::integrityCheck()

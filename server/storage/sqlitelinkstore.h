@@ -28,6 +28,25 @@ public:
     Status beginBatch() override;
     Status recover() override;
 
+    // Other processes may share the file (the desktop app and a headless
+    // server): each batch's notice goes into change_notices, in the batch's
+    // own transaction, where their SqliteChangePoller reads it.
+    bool announcesChanges() const override { return true; }
+    Status announce(const QByteArray &payload) override;
+    Status purgeExpired(qint64 nowMs) override;
+
+    // For SqliteChangePoller, on a connection of its own.
+    // PRAGMA data_version: changes whenever another connection commits.
+    Result<qint64> dataVersion();
+    // The newest notice's id (0 when there is none).
+    Result<qint64> lastChangeNoticeId();
+    struct StoredNotice {
+        qint64 id = 0;
+        QByteArray payload;
+    };
+    // Up to `limit` notices with ids above `afterId`, oldest first.
+    Result<QList<StoredNotice>> changeNoticesAfter(qint64 afterId, int limit);
+
 protected:
     QString driverName() const override { return QStringLiteral("QSQLITE"); }
     void configure(QSqlDatabase &db) const override;

@@ -79,8 +79,28 @@ const char *const kMigrations[] = {
     "  count INTEGER NOT NULL,"
     "  PRIMARY KEY (client_key, window_start)"
     ");",
+    // 6: what a process on a shared SQLite file tells the others there (the
+    // desktop app and a headless server, say): one ChangeNotice payload per
+    // committed batch, read past the last id seen (SqliteChangePoller).
+    // PostgreSQL servers NOTIFY each other instead; there it stays empty.
+    "CREATE TABLE change_notices ("
+    "  id {{id}},"
+    "  at {{bigint}} NOT NULL,"
+    "  payload TEXT NOT NULL"
+    ");",
+    // 7: each writer's last committed batch of click records, moved on in
+    // the batch's own transaction: after a COMMIT whose reply was lost the
+    // writer learns here whether the batch is in, instead of writing its
+    // click rows and counts a second time.
+    "CREATE TABLE writer_progress ("
+    "  writer TEXT PRIMARY KEY,"
+    "  batch {{bigint}} NOT NULL,"
+    "  previous {{bigint}} NOT NULL,"
+    "  at {{bigint}} NOT NULL"
+    ");",
 };
 
+constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
 constexpr int kBreakdownLimit = 50;
 
 QString nextConnectionName()
@@ -203,6 +223,7 @@ void SqlLinkStore::closeConnection()
     m_findLink.reset();
     m_addClicks.reset();
     m_useToken.reset();
+    m_advanceProgress.reset();
     m_insertClickRows.clear();
     m_pendingClicks.clear();
     if (m_db.isValid()) {
@@ -302,6 +323,12 @@ Status SqlLinkStore::prepareStatements()
         {&m_findLink, "SELECT " LINK_COLUMNS " FROM links WHERE slug = ?"},
         {&m_useToken, "INSERT INTO used_tokens(nonce, expires_at) VALUES (?, ?) ON CONFLICT(nonce) DO NOTHING RETURNING nonce"},
         {&m_addClicks, "UPDATE links SET clicks = clicks + ? WHERE id = ? AND max_clicks IS NULL"},
+        // In SET every right-hand side reads the row as it was: `previous`
+        // gets the old mark, and RETURNING hands it back.
+        {&m_advanceProgress,
+         "INSERT INTO writer_progress(writer, batch, previous, at) VALUES (?, ?, 0, ?) "
+         "ON CONFLICT(writer) DO UPDATE SET previous = writer_progress.batch, batch = excluded.batch, "
+         "at = excluded.at RETURNING previous"},
 
     };
     for (const auto &[query, sql] : statements) {
@@ -478,6 +505,12 @@ Status SqlLinkStore::purgeExpired(qint64 nowMs)
     q.addBindValue(CreationQuota{{}, 0, nowMs}.previousWindowStart());
     if (!q.exec())
         return storageError(q, "forgetting old creation counts");
+    // Marks of writers gone for a week: a writer holds a batch it is unsure
+    // of for seconds (until the database answers again), never that long.
+    q.prepare(QStringLiteral("DELETE FROM writer_progress WHERE at < ?"));
+    q.addBindValue(nowMs - kProgressKeepMs);
+    if (!q.exec())
+        return storageError(q, "forgetting old writer marks");
     return {};
 }
 
@@ -518,6 +551,21 @@ Result<QuotaDecision> SqlLinkStore::takeCreationQuota(const CreationQuota &quota
     if (!current)
         return current.error();
     return QuotaDecision{false, quota.retryAfterSeconds(*previous, *current)};
+}
+
+Result<qint64> SqlLinkStore::advanceProgress(const QByteArray &writer, qint64 batch, qint64 nowMs)
+{
+    if (!m_advanceProgress)
+        return notConnected();
+    QSqlQuery &q = *m_advanceProgress;
+    q.bindValue(0, QString::fromLatin1(writer));
+    q.bindValue(1, batch);
+    q.bindValue(2, nowMs);
+    if (!q.exec() || !q.next())
+        return storageError(q, "marking a batch");
+    const qint64 previous = q.value(0).toLongLong();
+    q.finish();
+    return previous;
 }
 
 Status SqlLinkStore::addClicks(qint64 linkId, qint64 count)

@@ -35,6 +35,7 @@ public:
     Result<QByteArray> instanceSecret() override;
     Status purgeExpired(qint64 nowMs) override;
     Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override;
+    Result<qint64> advanceProgress(const QByteArray &writer, qint64 batch, qint64 nowMs) override;
     Status addClicks(qint64 linkId, qint64 count) override;
     Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
                        const ClickDetails *details = nullptr) override;
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<QSqlQuery> m_findLink;
     std::unique_ptr<QSqlQuery> m_addClicks;
     std::unique_ptr<QSqlQuery> m_useToken;
+    std::unique_ptr<QSqlQuery> m_advanceProgress;
 
     // Click rows of the open batch, written by commitBatch() with one
     // multi-row INSERT per kClickRowsPerInsert rows: on a database server

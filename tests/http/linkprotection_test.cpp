@@ -737,6 +737,62 @@ TEST_F(LinkProtectionPassword, SimultaneousGuessesAreThrottled)
     EXPECT_EQ(database().clicksOf(slug), 0);
 }
 
+// Issue 11: the Argon2 pool's queue is bounded for password tries as it is
+// for new links (PasswordHasher::kMaxWaiting, 64): a burst of tries, each
+// within its link's and its client's budget, fills it, and the rest get
+// 503 "busy" with Retry-After: 1 at once instead of queueing seconds of
+// hashing. The clients are told apart by X-Forwarded-For from a trusted
+// proxy, so that neither guess limit (10 a link, 20 a client) refuses first.
+class LinkProtectionPasswordFlood : public LinkProtectionTest {
+protected:
+    QStringList serverArguments() const override
+    {
+        return LinkProtectionTest::serverArguments() + QStringList{QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")};
+    }
+};
+
+TEST_F(LinkProtectionPasswordFlood, TriesPastTheArgon2QueueAreRefusedWith503)
+{
+    if (testingOnPostgres())
+        GTEST_SKIP() << "the Argon2 queue is the same on either database (its 64 checks cost seconds)";
+    constexpr int kLinks = 10;     // 10 tries each: every link's limit, not more
+    constexpr int kTriesPerLink = 10;
+    constexpr int kClients = 5;    // 20 tries each: every client's limit, not more
+    constexpr int kTries = kLinks * kTriesPerLink;
+    QStringList links(kLinks);
+    runTogether(kLinks, [&](int i) {
+        links[i] = slugWith({{u"url"_s, u"https://example.com/flood/%1"_s.arg(i)}, {u"password"_s, u"flood-password-1"_s}});
+    });
+    for (const QString &slug : links)
+        ASSERT_FALSE(slug.isEmpty());
+
+    std::mutex mutex;
+    StatusCounts statuses;
+    QList<HttpResponse> refused;
+    runTogether(kTries, [&](int i) {
+        const QByteArray client = "192.0.2." + QByteArray::number(1 + i % kClients);
+        // The 64 tries let in wait for two threads of Argon2 checks: on a
+        // busy machine that is longer than a client's usual 15 s.
+        const HttpResponse response = HttpClient(server().port(), 90s).send(HttpRequest{
+            "POST", pathOf(links.at(i % kLinks)),
+            {{"Content-Type", "application/x-www-form-urlencoded"}, {"User-Agent", kFirefox}, {"X-Forwarded-For", client}},
+            "password=" + formValue(QStringLiteral("wrong guess %1").arg(i))});
+        std::lock_guard lock(mutex);
+        ++statuses[response.status];
+        if (response.status == 503)
+            refused.append(response);
+    });
+    EXPECT_EQ(statuses[401] + statuses[503], kTries) << ::testing::PrintToString(statuses);
+    EXPECT_GE(statuses[503], 1) << "every try was queued for Argon2: " << ::testing::PrintToString(statuses);
+    EXPECT_GE(statuses[401], 1) << ::testing::PrintToString(statuses);
+    for (const HttpResponse &response : refused) {
+        EXPECT_EQ(response.header("Retry-After"), "1") << described(response);
+        EXPECT_TRUE(response.body.contains("busy")) << described(response);
+    }
+    for (const QString &slug : links)
+        EXPECT_EQ(database().clicksOf(slug), 0);
+}
+
 // ...and per client: 20 guesses in a minute whatever the links, then 429.
 TEST_F(LinkProtectionPassword, GuessesAreThrottledPerClient)
 {

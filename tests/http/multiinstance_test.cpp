@@ -88,6 +88,27 @@ TEST_F(MultiInstanceTest, TwoServersShareTheCapExactly)
     expectCleanExit(other, other.terminate());
 }
 
+// A capped link is claimed in the database, never from a server's cache:
+// after one server used up the last click, the other (which has read the
+// link before) does not redirect it again.
+TEST_F(MultiInstanceTest, ALastClickUsedOnOneServerIsGoneOnTheOther)
+{
+    QTemporaryDir otherData;
+    ServerProcess other(otherData.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"),
+                                           sharedDatabase()});
+    ASSERT_TRUE(other.start()) << other.startError().toStdString();
+    const HttpClient elsewhere(other.port());
+
+    const QString slug = createLink(QStringLiteral("https://example.com/twice"), 2);
+    ASSERT_FALSE(slug.isEmpty());
+    EXPECT_EQ(elsewhere.get(pathOf(slug)).status, 302);
+    EXPECT_EQ(client().get(pathOf(slug)).status, 302);
+    EXPECT_EQ(elsewhere.get(pathOf(slug)).status, 400);
+    EXPECT_EQ(client().get(pathOf(slug)).status, 400);
+    EXPECT_EQ(database().clicksOf(slug), 2);
+    expectCleanExit(other, other.terminate());
+}
+
 // Three servers with --rate-limit 5 on one database: one client gets 5 new
 // links in all, not 5 from each server.
 TEST_F(MultiInstanceTest, CreationRateLimitHoldsAcrossServers)

@@ -125,6 +125,10 @@ public:
     {
         return m_inner->takeCreationQuota(quota);
     }
+    shortfuse::Result<qint64> advanceProgress(const QByteArray &writer, qint64 batch, qint64 nowMs) override
+    {
+        return m_inner->advanceProgress(writer, batch, nowMs);
+    }
     shortfuse::Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
     shortfuse::Status recordClick(qint64 id, shortfuse::ClickOutcome o, const shortfuse::ClickFacts &f,
                                   const shortfuse::ClickDetails *d) override
