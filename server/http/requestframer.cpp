@@ -67,11 +67,13 @@ bool isFieldValue(QByteArrayView value)
     });
 }
 
-// The methods QHttpServer 6.4 answers. CONNECT is not among them: its
-// parser reads everything after a CONNECT as a tunnel, not as requests.
+// The methods QHttpServer 6.4 hands over by name. CONNECT is not among
+// them (its parser reads everything after a CONNECT as a tunnel, not as
+// requests), nor TRACE (it arrives as "Unknown", and echoing requests back
+// is a classic way to steal headers).
 bool isKnownMethod(QByteArrayView method)
 {
-    static constexpr QByteArrayView kMethods[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"};
+    static constexpr QByteArrayView kMethods[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
     return std::find(std::begin(kMethods), std::end(kMethods), method) != std::end(kMethods);
 }
 

@@ -12,7 +12,7 @@ namespace shortfuse {
 Q_LOGGING_CATEGORY(lcSqliteChanges, "shortfuse.changes.sqlite")
 
 namespace {
-constexpr int kRetryMs = 1'000;
+constexpr int kPollerRetryMs = 1'000;
 // Read in pages, so a backlog (a process that was busy) costs no more
 // memory than this many payloads at once.
 constexpr int kNoticesPerRead = 256;
@@ -35,7 +35,7 @@ public:
         if (Status opened = m_store->open(); !opened) {
             m_store.reset();
             qCDebug(lcSqliteChanges) << "not reading changes yet:" << opened.error().message;
-            QTimer::singleShot(kRetryMs, this, &Worker::begin);
+            QTimer::singleShot(kPollerRetryMs, this, &Worker::begin);
             return;
         }
         // The version first: a commit landing between the two reads then
@@ -45,7 +45,7 @@ public:
         if (!last) {
             m_store.reset();
             qCDebug(lcSqliteChanges) << "not reading changes yet:" << last.error().message;
-            QTimer::singleShot(kRetryMs, this, &Worker::begin);
+            QTimer::singleShot(kPollerRetryMs, this, &Worker::begin);
             return;
         }
         m_version = *version;

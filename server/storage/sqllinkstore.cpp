@@ -233,6 +233,11 @@ void SqlLinkStore::closeConnection()
     }
 }
 
+int SqlLinkStore::schemaVersion()
+{
+    return int(std::size(kMigrations));
+}
+
 Status SqlLinkStore::migrate()
 {
     // The backend's exclusive lock comes first, so servers starting on one
@@ -259,7 +264,7 @@ Status SqlLinkStore::migrate()
     const int version = current.value(0).toInt();
     current.finish();
 
-    const int latest = int(std::size(kMigrations));
+    const int latest = schemaVersion();
     if (version > latest) {
         (void)exec(QStringLiteral("ROLLBACK"));
         return Error{500, "schema_too_new",

@@ -22,6 +22,9 @@ public:
     ~SqlLinkStore() override;
     Q_DISABLE_COPY_MOVE(SqlLinkStore)
 
+    // The schema version open() migrates every database to (the last migration's).
+    static int schemaVersion();
+
     Status open() override;
     void close() override;
     Status recover() override;

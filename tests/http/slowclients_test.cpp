@@ -51,6 +51,7 @@ protected:
 // the idle timeout, and answers a well-behaved client within a second all along.
 TEST_F(HttpSlowClients, PipelinedFloodThatIsNeverReadIsBoundedAndDropped)
 {
+    SHORTFUSE_SKIP_IF_SANITIZED();
     const QString slug = createLink(QStringLiteral("https://example.com/meanwhile"));
     ASSERT_FALSE(slug.isEmpty());
     for (int i = 0; i < 50; ++i)

@@ -94,6 +94,7 @@ TEST(RequestFramer, StatusOfEachRefusal)
     EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nContent-Length: 65536\r\n\r\n"), 0);
     EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"), 411);
     EXPECT_EQ(statusOf("CONNECT a:1 HTTP/1.1\r\n\r\n"), 501);
+    EXPECT_EQ(statusOf("TRACE / HTTP/1.1\r\n\r\n"), 501);  // found by fuzz_httpdifferential
     EXPECT_EQ(statusOf("GET / HTTP/2.0\r\n\r\n"), 400);
     EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nX: \x01\r\n\r\n"), 400);
     EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nX: caf\xc3\xa9\r\n\r\n"), 0);  // obs-text is allowed
