@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cctype>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -17,6 +20,13 @@ namespace shortfuse {
 namespace {
 
 constexpr qint64 kMaxContentLengthDigits = 15;
+constexpr int kListenBacklog = 4096;
+// Each connection Qt serves leaves ~12 KiB of buffers and objects spread
+// over the heap; once they are freed glibc keeps those pages (they are not
+// at the heap's top) unless asked. After this many connections closed, the
+// sweep hands free pages back, so a burst of thousands of connections does
+// not leave the server tens of MiB larger for good.
+constexpr int kTrimAfterClosed = 256;
 
 // Index just past the blank line that ends a header block ("\r\n\r\n", or
 // the bare "\n\n" some clients send), or -1.
@@ -265,6 +275,7 @@ bool GuardedSocket::checkFields(QByteArrayView fields, bool closeAfter)
 {
     qint64 contentLength = 0;
     bool haveLength = false;
+    bool transferEncoding = false;
     bool expectContinue = false;
     int count = 0;
 
@@ -283,6 +294,12 @@ bool GuardedSocket::checkFields(QByteArrayView fields, bool closeAfter)
             // Obsolete line folding: the parser glues this line to the one
             // before, so a "Content-Length" here would mean nothing to it.
             refuse(400, "bad_request", QStringLiteral("Header lines may not be folded (a line starts with a space)."));
+            return false;
+        }
+        if (line.contains('\r')) {
+            // QHttpServer's parser ends a line at a bare CR: what follows it
+            // would be a header the guard never saw.
+            refuse(400, "bad_request", QStringLiteral("A header line contains a bare CR."));
             return false;
         }
         const qsizetype colon = line.indexOf(':');
@@ -307,18 +324,20 @@ bool GuardedSocket::checkFields(QByteArrayView fields, bool closeAfter)
             bool digits = !value.isEmpty() && value.size() <= kMaxContentLengthDigits;
             for (char c : value)
                 digits = digits && c >= '0' && c <= '9';
-            const qint64 length = digits ? value.toLongLong() : -1;
-            if (!digits || (haveLength && length != contentLength)) {
+            if (!digits) {
                 refuse(400, "bad_request", QStringLiteral("The Content-Length header is invalid."));
                 return false;
             }
-            contentLength = length;
+            // Even a repeated equal value: parsers differ on duplicates
+            // (QHttpServer's takes them), and one request has one length.
+            if (haveLength) {
+                refuse(400, "bad_request", QStringLiteral("The request has more than one Content-Length header."));
+                return false;
+            }
+            contentLength = value.toLongLong();
             haveLength = true;
         } else if (equalsIgnoreCase(name, "transfer-encoding")) {
-            refuse(411, "length_required",
-                   QStringLiteral("Send the request body with a Content-Length header; "
-                                  "chunked uploads are not accepted."));
-            return false;
+            transferEncoding = true;
         } else if (equalsIgnoreCase(name, "expect")) {
             expectContinue = equalsIgnoreCase(value, "100-continue");
         } else if (equalsIgnoreCase(name, "connection")) {
@@ -330,6 +349,18 @@ bool GuardedSocket::checkFields(QByteArrayView fields, bool closeAfter)
         }
     }
 
+    if (transferEncoding && haveLength) {
+        // Two framings for one request: the classic smuggling vector (RFC 9112 §6.3).
+        refuse(400, "bad_request",
+               QStringLiteral("A request may not carry both Content-Length and Transfer-Encoding."));
+        return false;
+    }
+    if (transferEncoding) {
+        refuse(411, "length_required",
+               QStringLiteral("Send the request body with a Content-Length header; "
+                              "chunked uploads are not accepted."));
+        return false;
+    }
     if (contentLength > m_limits.maxBodyBytes) {
         refuse(413, "payload_too_large",
                QStringLiteral("The request body is %1 bytes; the limit is %2 bytes (64 KiB).")
@@ -489,6 +520,10 @@ GuardedTcpServer::GuardedTcpServer(TransportLimits limits, QObject *parent)
     , m_registry(std::make_shared<ConnectionRegistry>())
 {
     m_registry->clock.start();
+    // Qt's default backlog is 50: a burst of new connections beyond it has
+    // its SYNs dropped by the kernel and retried a second or more later.
+    // The kernel caps this at net.core.somaxconn (4096 on Debian 12).
+    setListenBacklogSize(kListenBacklog);
     m_sweepTimer.setInterval(1000);
     connect(&m_sweepTimer, &QTimer::timeout, this, &GuardedTcpServer::sweep);
     m_sweepTimer.start();
@@ -534,6 +569,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // client's input; one whole request always fits.
     socket->setReadBufferSize(2 * (m_limits.maxHeaderBytes + m_limits.maxBodyBytes));
     addPendingConnection(socket);
+    m_peakSinceTrim = std::max(m_peakSinceTrim, openConnections());
 }
 
 void GuardedTcpServer::sweep()
@@ -542,6 +578,17 @@ void GuardedTcpServer::sweep()
     const QSet<GuardedSocket *> sockets = m_registry->sockets;
     for (GuardedSocket *socket : sockets)
         socket->enforceDeadlines(now);
+    releaseFreedMemory();
+}
+
+void GuardedTcpServer::releaseFreedMemory()
+{
+    if (m_peakSinceTrim - openConnections() < kTrimAfterClosed)
+        return;
+#ifdef __GLIBC__
+    malloc_trim(0); // a few ms, at most once a second, and only after a burst
+#endif
+    m_peakSinceTrim = openConnections();
 }
 
 bool GuardedTcpServer::flushAll()

@@ -154,8 +154,10 @@ protected:
 
 private:
     void sweep();
+    void releaseFreedMemory();
 
     TransportLimits m_limits;
+    int m_peakSinceTrim = 0;  // most connections open at once since the last trim
     std::shared_ptr<ConnectionRegistry> m_registry;
     QTimer m_sweepTimer;
 };
