@@ -507,11 +507,23 @@ void GuardedSocket::enforceDeadlines(qint64 nowMs)
     if (bytesToWrite() > 0 && nowMs - m_lastOutputMovedMs > m_limits.idleTimeoutMs) {
         // The client stopped reading its answers: what waits for it cannot
         // be delivered, and holding it would let such clients fill memory.
-        abort();
+        resetAndClose();
         return;
     }
     if (m_requestStartedMs < 0 && nowMs - m_lastReadMs > m_limits.idleTimeoutMs && bytesToWrite() == 0)
         disconnectFromHost();
+}
+
+void GuardedSocket::resetAndClose()
+{
+    // A plain close would queue the FIN behind the answers already in the
+    // kernel's send buffer (megabytes, for a client that pipelined without
+    // reading), and the kernel would keep them, orphaned, until it gave up on
+    // the client minutes later. A zero linger makes close() send a reset and
+    // free them at once.
+    const linger resetOnClose{1, 0};
+    ::setsockopt(int(socketDescriptor()), SOL_SOCKET, SO_LINGER, &resetOnClose, sizeof resetOnClose);
+    abort();
 }
 
 GuardedTcpServer::GuardedTcpServer(TransportLimits limits, QObject *parent)

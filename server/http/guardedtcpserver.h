@@ -95,6 +95,7 @@ private:
     void refuse(int status, const char *reason, const QString &message);
     void onRefusalWritten();
     void discardIncoming();
+    void resetAndClose();
 
     void writeInOrder();
 
