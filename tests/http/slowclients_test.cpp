@@ -73,7 +73,9 @@ TEST_F(HttpSlowClients, PipelinedFloodThatIsNeverReadIsBoundedAndDropped)
     const qint64 floodedKiB = server().residentKiB();
     RecordProperty("vmrss_kib_warm", int(warmKiB));
     RecordProperty("vmrss_kib_flooded", int(floodedKiB));
-    EXPECT_LT(floodedKiB - warmKiB, 32 * 1024) << "VmRSS grew from " << warmKiB << " to " << floodedKiB << " KiB";
+    if (memoryIsMeasured()) { // not under AddressSanitizer (see httptest.h)
+        EXPECT_LT(floodedKiB - warmKiB, 32 * 1024) << "VmRSS grew from " << warmKiB << " to " << floodedKiB << " KiB";
+    }
 
     EXPECT_TRUE(waitUntil([&] { return openConnections(client()) == 0; }, (kIdleSeconds + 5) * 1000ms))
         << "the connection whose answers were never read is still open";
