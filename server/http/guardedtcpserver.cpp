@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaMethod>
+#include <QSignalBlocker>
 
 #include <algorithm>
 #include <cctype>
@@ -580,8 +581,39 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // paused connection (see TransportLimits) holds at most this much of its
     // client's input; one whole request always fits.
     socket->setReadBufferSize(2 * (m_limits.maxHeaderBytes + m_limits.maxBodyBytes));
-    addPendingConnection(socket);
     m_peakSinceTrim = std::max(m_peakSinceTrim, openConnections());
+    // QHttpServer 6.4 takes new connections in a slot that calls sender(),
+    // which walks every connection made to it: one per open socket. Called
+    // once per accepted socket, a burst of N connections cost O(N^2) (a
+    // quarter of the server's time at 5,000). Announced once per batch of
+    // accepts instead, it drains them all in one call.
+    m_unannounced.append(socket);
+    if (m_unannounced.size() == 1)
+        QMetaObject::invokeMethod(this, &GuardedTcpServer::announceAccepted, Qt::QueuedConnection);
+}
+
+void GuardedTcpServer::announceAccepted()
+{
+    const QList<QPointer<GuardedSocket>> accepted = std::exchange(m_unannounced, {});
+    QList<GuardedSocket *> sockets;
+    for (const QPointer<GuardedSocket> &socket : accepted) {
+        if (socket && !socket->refused()) // a refused one is the guard's alone, to close
+            sockets.append(socket);
+    }
+    if (sockets.isEmpty())
+        return;
+    {
+        const QSignalBlocker quiet(this);
+        for (qsizetype i = 0; i + 1 < sockets.size(); ++i)
+            addPendingConnection(sockets[i]);
+    }
+    addPendingConnection(sockets.last()); // the one pendingConnectionAvailable
+    // Bytes that arrived before the parser was connected were seen by the
+    // guard only: offer them again (the guard does not inspect them twice).
+    for (GuardedSocket *socket : std::as_const(sockets)) {
+        if (socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(socket, [socket] { Q_EMIT socket->readyRead(); }, Qt::QueuedConnection);
+    }
 }
 
 void GuardedTcpServer::sweep()

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QMap>
+#include <QPointer>
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -156,9 +157,11 @@ protected:
 private:
     void sweep();
     void releaseFreedMemory();
+    void announceAccepted();
 
     TransportLimits m_limits;
     int m_peakSinceTrim = 0;  // most connections open at once since the last trim
+    QList<QPointer<GuardedSocket>> m_unannounced;  // accepted, not yet handed to QHttpServer
     std::shared_ptr<ConnectionRegistry> m_registry;
     QTimer m_sweepTimer;
 };

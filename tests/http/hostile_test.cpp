@@ -1,4 +1,4 @@
-// Hostile clients at scale: thousands of connections at once, clients that
+// Hostile clients at scale: 10,000 connections at once, clients that
 // never read, a pipelined flood, request smuggling, an oversized body behind
 // "Expect: 100-continue" and a request line of 1 MiB. While each runs, a
 // well-behaved client (the Bystander) keeps following a short link and must
@@ -197,11 +197,14 @@ protected:
 // private API; it is freed (and handed back, see GuardedTcpServer) on close.
 constexpr qint64 kPerConnectionKiB = 16;
 
-// Connections held open at once by the test process: the server's own
-// limit (it raises its descriptor limit to the hard limit) and the default
-// 256 per address allow them when they come from 20 addresses.
-constexpr int kSimultaneous = 5000;
-constexpr int kSourceAddresses = 20;
+// Connections held open at once by the test process (the issue asks for
+// 5,000; twice that shows a cost that grows with the square of the count):
+// the server's own limit (it raises its descriptor limit to the hard limit,
+// and allows up to 16,384) and the default 256 per address allow them when
+// they come from 40 addresses.
+constexpr int kSimultaneous = 10000;
+constexpr int kSourceAddresses = 40;
+constexpr size_t kWave = 500;
 
 class HttpManyConnections : public HttpHostileClients {
 protected:
@@ -210,7 +213,7 @@ protected:
 
     void SetUp() override
     {
-        // The test holds 5,000 sockets; the server (its child) inherits the
+        // The test holds 10,000 sockets; the server (its child) inherits the
         // raised limit and raises its own to the hard limit anyway.
         rlimit limit{};
         ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &limit), 0);
@@ -225,12 +228,14 @@ protected:
     }
 };
 
-// 5,000 connections open at the same time, each sending a request for the
-// redirect: they are accepted within seconds (Qt's default listen backlog
-// of 50 once made this take 50 s, most requests timing out), every one is
-// answered, all are counted as open, and closing them frees them all,
-// memory included.
-TEST_F(HttpManyConnections, FiveThousandSimultaneousConnectionsAreServed)
+// 10,000 connections open at the same time, each sending a request for the
+// redirect (in waves of 500 while all are open): they are accepted within
+// seconds (Qt's default listen backlog of 50 once made 5,000 take 50 s, most
+// requests timing out), the bystander's redirects come within a second (a
+// cost per accepted connection that grew with the number open once made it
+// wait 2 s), every request is answered, all are counted as open, and
+// closing them frees them all, memory included.
+TEST_F(HttpManyConnections, TenThousandSimultaneousConnectionsAreServed)
 {
     m_allowanceKiB = kSimultaneous * kPerConnectionKiB;
     QElapsedTimer timer;
@@ -245,19 +250,25 @@ TEST_F(HttpManyConnections, FiveThousandSimultaneousConnectionsAreServed)
         ASSERT_TRUE(connections.back()->isOpen()) << "connection " << i << ": " << connections.back()->error().toStdString();
     }
     const qint64 connectedMs = timer.elapsed();
+    // The requests go in waves: the test is about holding 10,000 connections,
+    // not about 10,000 requests landing in the same millisecond (whichever
+    // comes last of those waits for all the others, on any server).
     const QByteArray request = "GET " + pathOf(m_slug) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    for (auto &connection : connections)
-        ASSERT_EQ(connection->send(request), request.size()) << connection->error().toStdString();
     int redirected = 0;
-    for (auto &connection : connections)
-        redirected += connection->readResponse().status == 302 ? 1 : 0;
+    for (size_t wave = 0; wave < connections.size(); wave += kWave) {
+        const size_t end = std::min(connections.size(), wave + kWave);
+        for (size_t i = wave; i < end; ++i)
+            ASSERT_EQ(connections[i]->send(request), request.size()) << connections[i]->error().toStdString();
+        for (size_t i = wave; i < end; ++i)
+            redirected += connections[i]->readResponse().status == 302 ? 1 : 0;
+    }
     EXPECT_EQ(redirected, kSimultaneous);
     const qint64 open = openConnections(client());
     EXPECT_TRUE(open == kSimultaneous || open == kSimultaneous + 1) << open << " open"; // + the bystander's
     RecordProperty("connect_ms", int(connectedMs));
     RecordProperty("all_answered_ms", int(timer.elapsed()));
 
-    expectBystanderServedWell(); // while all 5,000 are still open
+    expectBystanderServedWell(); // while all 10,000 are still open
 
     connections.clear();
     EXPECT_TRUE(waitUntil([&] { return openConnections(client()) == 0; }, 10s))
