@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QMap>
+#include <QPointer>
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -97,6 +98,7 @@ private:
     void refuse(int status, const char *reason, const QString &message);
     void onRefusalWritten();
     void discardIncoming();
+    void resetAndClose();
 
     void writeInOrder();
 
@@ -159,8 +161,12 @@ protected:
 
 private:
     void sweep();
+    void releaseFreedMemory();
+    void announceAccepted();
 
     TransportLimits m_limits;
+    int m_peakSinceTrim = 0;  // most connections open at once since the last trim
+    QList<QPointer<GuardedSocket>> m_unannounced;  // accepted, not yet handed to QHttpServer
     std::shared_ptr<ConnectionRegistry> m_registry;
     QTimer m_sweepTimer;
 };

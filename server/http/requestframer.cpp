@@ -176,6 +176,7 @@ void RequestFramer::acceptHead(QByteArrayView head, QList<RequestHead> &heads)
     // HTTP/1.0 closes after the answer unless it asks to keep the connection.
     result.closeAfter = requestLine.endsWith("HTTP/1.0");
     bool haveLength = false;
+    bool transferEncoding = false;
     bool upgrade = false;            // an Upgrade header...
     bool connectionUpgrade = false;  // ...that Connection names: the parser would switch protocols
     int count = 0;
@@ -230,10 +231,7 @@ void RequestFramer::acceptHead(QByteArrayView head, QList<RequestHead> &heads)
             result.contentLength = length;
             haveLength = true;
         } else if (equalsIgnoreCase(name, "transfer-encoding")) {
-            refuse(411, "length_required",
-                   QStringLiteral("Send the request body with a Content-Length header; "
-                                  "chunked uploads are not accepted."));
-            return;
+            transferEncoding = true;
         } else if (equalsIgnoreCase(name, "upgrade")) {
             upgrade = true;
         } else if (equalsIgnoreCase(name, "expect")) {
@@ -248,6 +246,16 @@ void RequestFramer::acceptHead(QByteArrayView head, QList<RequestHead> &heads)
         }
     }
 
+    if (transferEncoding && haveLength) {
+        // Two framings for one request: the classic smuggling vector (RFC 9112 6.3).
+        refuse(400, "bad_request", QStringLiteral("A request may not carry both Content-Length and Transfer-Encoding."));
+        return;
+    }
+    if (transferEncoding) {
+        refuse(411, "length_required",
+               QStringLiteral("Send the request body with a Content-Length header; chunked uploads are not accepted."));
+        return;
+    }
     if (upgrade && connectionUpgrade) {
         // The parser would read the rest of the stream as another protocol.
         refuse(400, "bad_request", QStringLiteral("Protocol upgrades are not supported."));

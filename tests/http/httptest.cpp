@@ -76,6 +76,11 @@ QString LinkDatabase::integrityCheck() const
     return query.value(0).toString();
 }
 
+bool memoryIsMeasured()
+{
+    return qEnvironmentVariable("SHORTFUSE_SANITIZED") != QLatin1String("1");
+}
+
 bool waitUntil(const std::function<bool()> &condition, std::chrono::milliseconds timeout)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;

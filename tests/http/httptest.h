@@ -75,6 +75,11 @@ void expectCleanExit(const ServerProcess &server, int exitCode);
 // An empty `reason` accepts any non-empty code.
 void expectJsonError(const HttpResponse &response, int status, const QString &reason = {});
 
+// False in the sanitizer build (SHORTFUSE_SANITIZED=1): AddressSanitizer's
+// shadow memory and quarantine change what a process holds, so tests check
+// everything there but the server's resident memory.
+bool memoryIsMeasured();
+
 // Which database the servers under test use. The whole suite runs twice:
 // on SQLite (the default) and, registered again by ctest with
 // SHORTFUSE_TEST_BACKEND=postgres, on a fresh PostgreSQL database per test.

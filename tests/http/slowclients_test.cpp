@@ -51,7 +51,6 @@ protected:
 // the idle timeout, and answers a well-behaved client within a second all along.
 TEST_F(HttpSlowClients, PipelinedFloodThatIsNeverReadIsBoundedAndDropped)
 {
-    SHORTFUSE_SKIP_IF_SANITIZED();
     const QString slug = createLink(QStringLiteral("https://example.com/meanwhile"));
     ASSERT_FALSE(slug.isEmpty());
     for (int i = 0; i < 50; ++i)
@@ -74,7 +73,9 @@ TEST_F(HttpSlowClients, PipelinedFloodThatIsNeverReadIsBoundedAndDropped)
     const qint64 floodedKiB = server().residentKiB();
     RecordProperty("vmrss_kib_warm", int(warmKiB));
     RecordProperty("vmrss_kib_flooded", int(floodedKiB));
-    EXPECT_LT(floodedKiB - warmKiB, 32 * 1024) << "VmRSS grew from " << warmKiB << " to " << floodedKiB << " KiB";
+    if (memoryIsMeasured()) { // not under AddressSanitizer (see httptest.h)
+        EXPECT_LT(floodedKiB - warmKiB, 32 * 1024) << "VmRSS grew from " << warmKiB << " to " << floodedKiB << " KiB";
+    }
 
     EXPECT_TRUE(waitUntil([&] { return openConnections(client()) == 0; }, (kIdleSeconds + 5) * 1000ms))
         << "the connection whose answers were never read is still open";

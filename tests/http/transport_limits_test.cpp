@@ -50,7 +50,6 @@ TEST_F(HttpTransportLimits, BodyOfExactly64KiBIsRead)
 // bytes that follow are not buffered: the server's memory stays small.
 TEST_F(HttpTransportLimits, HugeContentLengthIsRefusedWithoutReadingTheBody)
 {
-    SHORTFUSE_SKIP_IF_SANITIZED();
     const qint64 residentBefore = server().residentKiB();
     ASSERT_GT(residentBefore, 0);
 
@@ -72,11 +71,13 @@ TEST_F(HttpTransportLimits, HugeContentLengthIsRefusedWithoutReadingTheBody)
     RecordProperty("body_bytes_sent", int(sent));
     RecordProperty("vmrss_kib_before", int(residentBefore));
     RecordProperty("vmrss_kib_after", int(residentAfter));
+    EXPECT_EQ(database().linkCount(), 0);
+    if (!memoryIsMeasured()) // under AddressSanitizer (see httptest.h)
+        return;
     EXPECT_LT(residentAfter, 100 * 1024) << "VmRSS " << residentAfter << " KiB after " << sent << " body bytes";
     // Kernel socket buffers and Qt's read buffer account for a few MiB; buffering the body would add 48.
     EXPECT_LT(residentAfter - residentBefore, 24 * 1024)
         << "VmRSS grew from " << residentBefore << " to " << residentAfter << " KiB after " << sent << " body bytes";
-    EXPECT_EQ(database().linkCount(), 0);
 }
 
 // Chunked uploads are refused with 411 Length Required.

@@ -272,6 +272,13 @@ bool HttpConnection::waitForClose()
     return m_eof;
 }
 
+bool HttpConnection::waitForHangUpUnread()
+{
+    // POLLHUP and POLLERR are reported whatever is asked for; POLLRDHUP is
+    // the end of the peer's stream. POLLIN is not asked: unread data is fine.
+    return m_fd >= 0 && waitFor(POLLRDHUP);
+}
+
 HttpClient::HttpClient(quint16 port, std::chrono::milliseconds timeout)
     : m_port(port)
     , m_timeout(timeout)

@@ -71,6 +71,9 @@ public:
     QByteArray readUntilClosed();
     // True if the peer closed the connection (EOF or reset) before the deadline.
     bool waitForClose();
+    // True if the peer ended the connection (reset, or end of stream) before
+    // the deadline, seen without reading a byte of what it sent.
+    bool waitForHangUpUnread();
 
 private:
     // Receives more bytes into m_buffer. Returns false on EOF, error or deadline.

@@ -71,9 +71,7 @@ public:
     void kill9();
     // Everything the server wrote to stderr so far.
     QString stderrText() const;
-    // Resident memory of the running process in KiB (VmRSS), or -1. Under
-    // the sanitizers it measures them more than Shortfuse: see
-    // SHORTFUSE_SKIP_IF_SANITIZED.
+    // Resident memory of the running process in KiB (VmRSS), or -1.
     qint64 residentKiB() const;
     // "exit code N", or what kCrashed / kTimedOut mean, for test messages.
     static std::string describeExit(int code);
@@ -91,12 +89,3 @@ private:
 };
 
 } // namespace shortfuse::test
-
-// In a test that asserts on a server's memory: skip it in the sanitizer
-// builds (scripts/test sets SHORTFUSE_SANITIZED=1 there), whose shadow memory
-// and quarantine would be measured instead of Shortfuse's.
-#define SHORTFUSE_SKIP_IF_SANITIZED()                                      \
-    do {                                                                   \
-        if (qEnvironmentVariableIntValue("SHORTFUSE_SANITIZED") == 1)      \
-            GTEST_SKIP() << "measures memory; sanitizers change it";       \
-    } while (false)
