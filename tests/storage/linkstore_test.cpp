@@ -14,11 +14,11 @@ NewLink newLink(const QString &slug, std::optional<int> maxClicks = std::nullopt
     return NewLink{slug, QStringLiteral("https://example.com/%1?q=1#f").arg(slug), maxClicks, 1'700'000'000'123, false};
 }
 
-class LinkStoreTest : public ::testing::TestWithParam<std::function<StoreBackend()>> {
+class LinkStoreTest : public ::testing::TestWithParam<BackendFactory> {
 protected:
     void SetUp() override
     {
-        backend = GetParam()();
+        backend = GetParam().make();
         store = backend.makeStore();
         const Status opened = store->open();
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
@@ -294,8 +294,8 @@ TEST_P(LinkStoreTest, TotalsCountLinksAndRecentRedirects)
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest,
-                         ::testing::Values(std::function<StoreBackend()>(sqliteBackend),
-                                           std::function<StoreBackend()>(postgresBackend)),
+                         ::testing::Values(BackendFactory{"Sqlite", sqliteBackend},
+                                           BackendFactory{"Postgres", postgresBackend}),
                          backendName);
 
 // SQLite specifics: the file is in WAL mode, click addresses are stored

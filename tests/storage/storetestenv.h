@@ -172,7 +172,20 @@ inline shortfuse::Result<shortfuse::Claim> claimPlain(shortfuse::LinkWrites &sto
     return store.claimClick(shortfuse::ClaimRequest{slug, 0, false, true, {}, 0});
 }
 
-inline std::string backendName(const ::testing::TestParamInfo<std::function<StoreBackend()>> &info)
+// A backend as a test parameter: its name, and how to make it. Naming a
+// test must not make the backend: that would create (and drop) a fresh
+// PostgreSQL database at every start of the suite, for every test.
+struct BackendFactory {
+    std::string name;
+    StoreBackend (*make)();
+};
+
+inline void PrintTo(const BackendFactory &factory, std::ostream *out)
 {
-    return info.param().name;
+    *out << factory.name;
+}
+
+inline std::string backendName(const ::testing::TestParamInfo<BackendFactory> &info)
+{
+    return info.param.name;
 }
