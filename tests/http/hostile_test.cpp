@@ -24,29 +24,6 @@ constexpr qint64 kMaxGrowthKiB = 32 * 1024;
 constexpr qint64 kMaxRedirectMs = 1000;
 constexpr int kIdleSeconds = 2;
 
-qint64 residentKiBOf(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// The server's open-connections gauge, read with a request of its own (not counted).
-qint64 openConnections(const HttpClient &client)
-{
-    const QByteArray text = client.get("/metrics").body;
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith("shortfuse_open_connections "))
-            return line.mid(27).trimmed().toLongLong() - 1;
-    }
-    return -1;
-}
-
 // Every status line in `stream`, in order.
 QList<int> statusesIn(const QByteArray &stream)
 {

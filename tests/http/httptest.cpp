@@ -76,6 +76,16 @@ QString LinkDatabase::integrityCheck() const
     return query.value(0).toString();
 }
 
+qint64 openConnections(const HttpClient &client)
+{
+    const QByteArray text = client.get("/metrics").body;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith("shortfuse_open_connections "))
+            return line.mid(27).trimmed().toLongLong() - 1;
+    }
+    return -1;
+}
+
 bool memoryIsMeasured()
 {
     return qEnvironmentVariable("SHORTFUSE_SANITIZED") != QLatin1String("1");

@@ -80,6 +80,9 @@ void expectJsonError(const HttpResponse &response, int status, const QString &re
 // everything there but the server's resident memory.
 bool memoryIsMeasured();
 
+// The server's open-connections gauge, read with a request of its own (not counted).
+qint64 openConnections(const HttpClient &client);
+
 // Which database the servers under test use. The whole suite runs twice:
 // on SQLite (the default) and, registered again by ctest with
 // SHORTFUSE_TEST_BACKEND=postgres, on a fresh PostgreSQL database per test.

@@ -15,17 +15,6 @@ namespace {
 constexpr int kPerAddress = 8;
 constexpr int kIdleSeconds = 2;
 
-// The server's open-connections gauge, read with a request of its own (not counted).
-qint64 openConnections(const HttpClient &client)
-{
-    const QByteArray text = client.get("/metrics").body;
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith("shortfuse_open_connections "))
-            return line.mid(27).trimmed().toLongLong() - 1;
-    }
-    return -1;
-}
-
 class HttpSlowClients : public ServerTest {
 protected:
     QStringList serverArguments() const override

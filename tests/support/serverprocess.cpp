@@ -197,9 +197,12 @@ std::string ServerProcess::describeExit(int code)
 
 qint64 ServerProcess::residentKiB() const
 {
-    if (!isRunning())
-        return -1;
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    return isRunning() ? residentKiBOf(pid()) : -1;
+}
+
+qint64 residentKiBOf(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {

@@ -88,4 +88,8 @@ private:
     QString m_startError;
 };
 
+// Resident memory of process `pid` in KiB (VmRSS), or -1; usable from
+// another thread, where a ServerProcess may not be touched.
+qint64 residentKiBOf(qint64 pid);
+
 } // namespace shortfuse::test
