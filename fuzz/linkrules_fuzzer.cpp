@@ -35,8 +35,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const qint64 now = 1'700'000'000'000;
     if (const auto expiry = rules::expiryFor(expiresAt, std::nullopt, now); expiry && *expiry)
         FUZZ_CHECK(**expiry > now);
-    if (rules::validatePassword(password))
-        FUZZ_CHECK(password.size() >= rules::kMinPasswordLength && password.size() <= rules::kMaxPasswordLength);
+    if (rules::validatePassword(password)) {
+        // The limits count characters (code points), not UTF-16 units.
+        const qsizetype characters = password.toUcs4().size();
+        FUZZ_CHECK(characters >= rules::kMinPasswordLength && characters <= rules::kMaxPasswordLength);
+    }
     (void)rules::previewProtectionFor(alias, true);
     return 0;
 }
