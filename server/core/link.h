@@ -32,6 +32,10 @@ struct Link {
     QString passwordHash;          // Argon2id, encoded; empty: no password
     std::optional<qint64> expiresAtMs;
     QString expiredUrl;            // where to send visitors once it has expired
+    QString label;                 // the owner's own words for it (a recipient's name, say)
+    std::optional<qint64> ownerKeyId;  // the API key that made it; nullopt: the window or anonymous
+    QString statsToken;            // whoever holds it may read the statistics
+    std::optional<qint64> lastClickAtMs;  // the last redirect
 
     bool capped() const { return maxClicks.has_value(); }
     bool hasPassword() const { return !passwordHash.isEmpty(); }
@@ -53,6 +57,9 @@ struct NewLink {
     QString passwordHash;
     std::optional<qint64> expiresAtMs;
     QString expiredUrl;
+    QString label;
+    std::optional<qint64> ownerKeyId;
+    QString statsToken;
 };
 
 // The raw facts of one request to /<slug>, recorded as they arrived.

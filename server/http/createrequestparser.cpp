@@ -65,7 +65,8 @@ Result<CreateRequest> fromJson(const QByteArray &body)
     static const QStringList known{QStringLiteral("url"),          QStringLiteral("alias"),
                                    QStringLiteral("max-clicks"),   QStringLiteral("preview-protection"),
                                    QStringLiteral("password"),     QStringLiteral("expires-at"),
-                                   QStringLiteral("expires-in"),   QStringLiteral("expired-url")};
+                                   QStringLiteral("expires-in"),   QStringLiteral("expired-url"),
+                                   QStringLiteral("label")};
     QJsonObject fields;
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -116,7 +117,8 @@ Result<CreateRequest> fromJson(const QByteArray &body)
     const std::pair<const char *, const char *> strings[] = {{"preview-protection", "invalid_preview_protection"},
                                                             {"password", "invalid_password"},
                                                             {"expires-at", "invalid_expires_at"},
-                                                            {"expired-url", "invalid_expired_url"}};
+                                                            {"expired-url", "invalid_expired_url"},
+                                                            {"label", "invalid_label"}};
     for (const auto &[name, reason] : strings) {
         Result<std::optional<QString>> value = optionalString(name, reason);
         if (!value)
@@ -127,6 +129,8 @@ Result<CreateRequest> fromJson(const QByteArray &body)
             request.password = *value;
         else if (qstrcmp(name, "expires-at") == 0)
             request.expiresAt = *value;
+        else if (qstrcmp(name, "label") == 0)
+            request.label = *value;
         else
             request.expiredUrl = *value;
     }

@@ -179,6 +179,21 @@ Status validatePassword(const QString &password)
     return {};
 }
 
+Status validateLabel(const QString &label)
+{
+    const auto bad = [] {
+        return badRequest("invalid_label",
+                          QStringLiteral("A label is at most %1 characters on one line.").arg(kMaxLabelLength));
+    };
+    if (label.toUcs4().size() > kMaxLabelLength)
+        return bad();
+    for (QChar c : label) {
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            return bad();
+    }
+    return {};
+}
+
 Result<std::optional<qint64>> expiryFor(const std::optional<QString> &expiresAt, std::optional<qint64> expiresIn,
                                         qint64 nowMs)
 {

@@ -52,6 +52,12 @@ inline constexpr int kMaxPasswordLength = 128;
 // 8 to 128 characters. Error reason invalid_password.
 Status validatePassword(const QString &password);
 
+inline constexpr int kMaxLabelLength = 200;
+// A link's label: free text of at most 200 characters, on one line (no
+// control characters: it goes into CSV rows, table cells and page titles).
+// Error reason invalid_label.
+Status validateLabel(const QString &label);
+
 inline constexpr qint64 kMinExpiresInSeconds = 60;
 inline constexpr qint64 kMaxExpiresInSeconds = 10LL * 366 * 24 * 3600;
 // When a link stops working: "expires-at" (ISO-8601 with a UTC offset) or

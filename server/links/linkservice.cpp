@@ -61,6 +61,12 @@ Result<NewLink> LinkService::prepare(const CreateRequest &request) const
         }
         link.expiredUrl = *request.expiredUrl;
     }
+    if (request.label) {
+        if (Status label = rules::validateLabel(*request.label); !label)
+            return label.error();
+        link.label = *request.label;
+    }
+    link.statsToken = statstokens::generate();
     return link;
 }
 

@@ -35,6 +35,7 @@ struct CreateRequest {
     std::optional<QString> expiresAt;
     std::optional<qint64> expiresIn;
     std::optional<QString> expiredUrl;
+    std::optional<QString> label;
 };
 
 // How a request to /<slug> is answered.

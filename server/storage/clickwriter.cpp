@@ -39,7 +39,11 @@ qint64 recordBytes(const ClickFacts &facts)
 } // namespace
 
 struct ClickWriter::BatchEffects {
-    QHash<qint64, qint64> unlimitedClicks; // link id -> redirects to count
+    struct Redirects {
+        qint64 count = 0;
+        qint64 lastAtMs = 0;
+    };
+    QHash<qint64, Redirects> unlimitedClicks; // link id -> redirects to count
     qint64 records = 0;
     qint64 recordBytes = 0;
     QList<qint64> changedLinks; // click counts this batch changed, for live views
@@ -414,8 +418,11 @@ Status ClickWriter::apply(RecordOp &op, BatchEffects &effects)
     if (committedAlready(op))
         return {}; // its row and its count are in the database already
     op.writtenIn = m_batchNumber;
-    if (op.outcome == VisitOutcome::Redirected)
-        ++effects.unlimitedClicks[op.linkId];
+    if (op.outcome == VisitOutcome::Redirected) {
+        BatchEffects::Redirects &redirects = effects.unlimitedClicks[op.linkId];
+        ++redirects.count;
+        redirects.lastAtMs = std::max(redirects.lastAtMs, op.facts.atMs);
+    }
     return log(op.linkId, op.outcome, op.facts, effects);
 }
 
@@ -440,13 +447,13 @@ Status ClickWriter::finish(BatchEffects &effects)
     // In id order, not the hash's (which differs from process to process):
     // two servers on one database then lock these rows in the same order
     // and cannot deadlock on them.
-    std::vector<std::pair<qint64, qint64>> counts;
+    std::vector<std::pair<qint64, BatchEffects::Redirects>> counts;
     counts.reserve(size_t(effects.unlimitedClicks.size()));
     for (auto it = effects.unlimitedClicks.cbegin(); it != effects.unlimitedClicks.cend(); ++it)
         counts.emplace_back(it.key(), it.value());
-    std::sort(counts.begin(), counts.end());
-    for (const auto &[id, clicks] : counts) {
-        if (Status counted = database().addClicks(id, clicks); !counted)
+    std::sort(counts.begin(), counts.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[id, redirects] : counts) {
+        if (Status counted = database().addClicks(id, redirects.count, redirects.lastAtMs); !counted)
             return counted;
     }
     if (++m_batchesSincePurge >= kBatchesPerPurge) {

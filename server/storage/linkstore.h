@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/core/apikey.h"
 #include "server/core/creationquota.h"
 #include "server/core/link.h"
 #include "server/core/linkstats.h"
@@ -79,8 +80,10 @@ public:
     // answer is final.
     virtual Result<qint64> advanceProgress(const QByteArray &writer, qint64 batch, qint64 nowMs) = 0;
 
-    // Counts clicks on an unlimited link whose redirects were already sent.
-    virtual Status addClicks(qint64 linkId, qint64 count) = 0;
+    // Counts clicks on an unlimited link whose redirects were already sent
+    // (the last at `lastAtMs`). Should the link have been capped since, they
+    // count towards the cap, never past it.
+    virtual Status addClicks(qint64 linkId, qint64 count, qint64 lastAtMs) = 0;
 
     // Appends one row to the click log. `details` may be null (nothing
     // learned); the client address is stored anonymized unless
@@ -92,6 +95,14 @@ public:
     // Marks a link revoked: from then on it answers like a used-up one.
     // False when there is no such link.
     virtual Result<bool> revokeLink(const QString &slug) = 0;
+
+    // API keys (the `keys` command, the desktop settings). insertApiKey
+    // answers nullopt when a key not revoked already has that name;
+    // revokeApiKey false when no such key is active. touchApiKey notes a
+    // key's use (the server calls it at most once a minute per key).
+    virtual Result<std::optional<ApiKey>> insertApiKey(const NewApiKey &key) = 0;
+    virtual Result<bool> revokeApiKey(const QString &name, qint64 nowMs) = 0;
+    virtual Status touchApiKey(qint64 id, qint64 nowMs) = 0;
 
     // Tells the other servers on this database what the current batch
     // changed (a ChangeNotice payload), delivered when the batch commits.
@@ -121,6 +132,12 @@ public:
     virtual Result<qint64> countLinks(const QString &filter) = 0;
     virtual Result<QList<Link>> linksByIds(const QList<qint64> &ids) = 0;
     virtual Result<Totals> totals(qint64 sinceMs) = 0;
+
+    // The key whose SHA-256 is `hash` (revoked ones too: the caller says
+    // why it is refused); nullopt when there is none.
+    virtual Result<std::optional<ApiKey>> findApiKey(const QByteArray &hash) = 0;
+    // Every key, revoked ones last, each group oldest first.
+    virtual Result<QList<ApiKey>> listApiKeys() = 0;
 
     // The engine's own consistency check; "ok" when healthy.
     virtual Result<QString> integrityCheck() = 0;

@@ -49,6 +49,12 @@ protected:
         return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
     QString caseInsensitiveLike() const override { return QStringLiteral("ILIKE"); }
+    // gen_random_uuid() (built in since PostgreSQL 13) has 122 random bits:
+    // two of them, without their dashes.
+    QString randomTokenExpression() const override
+    {
+        return QStringLiteral("replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')");
+    }
 
 private:
     PostgresAddress m_address;

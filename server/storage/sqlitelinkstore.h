@@ -56,6 +56,7 @@ protected:
     QString beginWriteStatement() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     QString beginSnapshotStatement() const override { return QStringLiteral("BEGIN"); }
     QString caseInsensitiveLike() const override { return QStringLiteral("LIKE"); }
+    QString randomTokenExpression() const override { return QStringLiteral("lower(hex(randomblob(16)))"); }
     Status prepareBackendStatements() override;
     void releaseBackendStatements() override;
 

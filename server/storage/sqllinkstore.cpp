@@ -98,6 +98,29 @@ const char *const kMigrations[] = {
     "  previous {{bigint}} NOT NULL,"
     "  at {{bigint}} NOT NULL"
     ");",
+    // 8: owner access (issue 12). API keys, stored only as the SHA-256 of
+    // the key (a name is unique among keys not revoked; revoked ones stay,
+    // for the links they made); each link's owner key, label, statistics
+    // token (existing links get one here) and last redirect (the window and
+    // the API sort by it; set by the claim itself, so it costs no query).
+    "CREATE TABLE api_keys ("
+    "  id {{id}},"
+    "  name TEXT NOT NULL,"
+    "  key_hash TEXT NOT NULL UNIQUE,"
+    "  prefix TEXT NOT NULL,"
+    "  admin INTEGER NOT NULL DEFAULT 0,"
+    "  created_at {{bigint}} NOT NULL,"
+    "  last_used_at {{bigint}},"
+    "  revoked_at {{bigint}}"
+    ");"
+    "CREATE UNIQUE INDEX api_keys_active_name ON api_keys(name) WHERE revoked_at IS NULL;"
+    "ALTER TABLE links ADD COLUMN owner_key_id {{bigint}} REFERENCES api_keys(id);"
+    "ALTER TABLE links ADD COLUMN label TEXT;"
+    "ALTER TABLE links ADD COLUMN stats_token TEXT;"
+    "ALTER TABLE links ADD COLUMN last_click_at {{bigint}};"
+    "UPDATE links SET stats_token = {{random_token}};"
+    "UPDATE links SET last_click_at = (SELECT MAX(at) FROM clicks WHERE clicks.link_id = links.id AND clicks.outcome = 1);"
+    "CREATE INDEX links_by_owner ON links(owner_key_id, created_at);",
 };
 
 constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
@@ -119,7 +142,8 @@ QString likePattern(const QString &filter)
 
 // Every query that returns a link returns these columns, in this order.
 #define LINK_COLUMNS \
-    "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug"
+    "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug, " \
+    "label, owner_key_id, stats_token, last_click_at"
 const char *const kLinkColumns = LINK_COLUMNS;
 
 Link linkFromRow(const QSqlQuery &q)
@@ -138,6 +162,12 @@ Link linkFromRow(const QSqlQuery &q)
         link.expiresAtMs = q.value(8).toLongLong();
     link.expiredUrl = q.value(9).toString();
     link.slug = q.value(10).toString();
+    link.label = q.value(11).toString();
+    if (!q.value(12).isNull())
+        link.ownerKeyId = q.value(12).toLongLong();
+    link.statsToken = q.value(13).toString();
+    if (!q.value(14).isNull())
+        link.lastClickAtMs = q.value(14).toLongLong();
     return link;
 }
 
@@ -156,7 +186,9 @@ SqlLinkStore::~SqlLinkStore()
 
 QString SqlLinkStore::ddl(QString sql) const
 {
-    return sql.replace(QLatin1String("{{id}}"), autoIdType()).replace(QLatin1String("{{bigint}}"), bigIntType());
+    return sql.replace(QLatin1String("{{id}}"), autoIdType())
+        .replace(QLatin1String("{{bigint}}"), bigIntType())
+        .replace(QLatin1String("{{random_token}}"), randomTokenExpression());
 }
 
 Error SqlLinkStore::storageError(const QSqlQuery &query, const char *what) const
@@ -314,12 +346,13 @@ Status SqlLinkStore::prepareStatements()
     const std::pair<std::unique_ptr<QSqlQuery> *, const char *> statements[] = {
         {&m_insertLink,
          "INSERT INTO links(slug, url, max_clicks, clicks, created_at, preview_protection, password_hash, expires_at, "
-         "expired_url) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO NOTHING RETURNING id"},
+         "expired_url, label, owner_key_id, stats_token) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) "
+         "ON CONFLICT(slug) DO NOTHING RETURNING id"},
         // The whole rule in one conditional write: the cap, revocation,
         // expiry, and the gates (password, confirmation, auto preview
         // protection) that only a cleared request may pass.
         {&m_claim,
-         "UPDATE links SET clicks = clicks + 1 "
+         "UPDATE links SET clicks = clicks + 1, last_click_at = :now "
          "WHERE slug = :slug AND revoked = 0 AND (max_clicks IS NULL OR clicks < max_clicks) "
          "AND (expires_at IS NULL OR expires_at > :now) "
          "AND (:cleared = 1 OR (password_hash IS NULL AND preview_protection <> 2 "
@@ -327,7 +360,13 @@ Status SqlLinkStore::prepareStatements()
          "RETURNING " LINK_COLUMNS},
         {&m_findLink, "SELECT " LINK_COLUMNS " FROM links WHERE slug = ?"},
         {&m_useToken, "INSERT INTO used_tokens(nonce, expires_at) VALUES (?, ?) ON CONFLICT(nonce) DO NOTHING RETURNING nonce"},
-        {&m_addClicks, "UPDATE links SET clicks = clicks + ? WHERE id = ? AND max_clicks IS NULL"},
+        // Redirects of a link that was unlimited when they were answered.
+        // Had it been capped since (PATCH), they count towards the cap, but
+        // never past it: the database's CHECK holds, and the link ends.
+        {&m_addClicks,
+         "UPDATE links SET clicks = CASE WHEN max_clicks IS NULL OR clicks + ? <= max_clicks THEN clicks + ? "
+         "ELSE max_clicks END, last_click_at = CASE WHEN last_click_at IS NULL OR last_click_at < ? THEN ? "
+         "ELSE last_click_at END WHERE id = ?"},
         // In SET every right-hand side reads the row as it was: `previous`
         // gets the old mark, and RETURNING hands it back.
         {&m_advanceProgress,
@@ -408,6 +447,9 @@ Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
     q.bindValue(5, link.passwordHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.passwordHash));
     q.bindValue(6, link.expiresAtMs ? QVariant(*link.expiresAtMs) : QVariant(QMetaType::fromType<qlonglong>()));
     q.bindValue(7, link.expiredUrl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.expiredUrl));
+    q.bindValue(8, link.label.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.label));
+    q.bindValue(9, link.ownerKeyId ? QVariant(*link.ownerKeyId) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.bindValue(10, link.statsToken);
     if (!q.exec())
         return storageError(q, "creating a link");
     if (!q.next()) {
@@ -425,6 +467,9 @@ Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
     stored.passwordHash = link.passwordHash;
     stored.expiresAtMs = link.expiresAtMs;
     stored.expiredUrl = link.expiredUrl;
+    stored.label = link.label;
+    stored.ownerKeyId = link.ownerKeyId;
+    stored.statsToken = link.statsToken;
     return std::optional<Link>{stored};
 }
 
@@ -573,13 +618,16 @@ Result<qint64> SqlLinkStore::advanceProgress(const QByteArray &writer, qint64 ba
     return previous;
 }
 
-Status SqlLinkStore::addClicks(qint64 linkId, qint64 count)
+Status SqlLinkStore::addClicks(qint64 linkId, qint64 count, qint64 lastAtMs)
 {
     if (!m_addClicks)
         return notConnected();
     QSqlQuery &q = *m_addClicks;
     q.bindValue(0, count);
-    q.bindValue(1, linkId);
+    q.bindValue(1, count);
+    q.bindValue(2, lastAtMs);
+    q.bindValue(3, lastAtMs);
+    q.bindValue(4, linkId);
     if (!q.exec())
         return storageError(q, "counting clicks");
     q.finish();
@@ -772,6 +820,96 @@ Result<bool> SqlLinkStore::revokeLink(const QString &slug)
     if (!q.exec())
         return storageError(q, "revoking a link");
     return q.numRowsAffected() > 0;
+}
+
+namespace {
+
+const char *const kKeyColumns = "id, name, prefix, admin, created_at, last_used_at, revoked_at";
+
+ApiKey keyFromRow(const QSqlQuery &q)
+{
+    ApiKey key;
+    key.id = q.value(0).toLongLong();
+    key.name = q.value(1).toString();
+    key.prefix = q.value(2).toString();
+    key.admin = q.value(3).toInt() != 0;
+    key.createdAtMs = q.value(4).toLongLong();
+    if (!q.value(5).isNull())
+        key.lastUsedAtMs = q.value(5).toLongLong();
+    if (!q.value(6).isNull())
+        key.revokedAtMs = q.value(6).toLongLong();
+    return key;
+}
+
+} // namespace
+
+Result<std::optional<ApiKey>> SqlLinkStore::insertApiKey(const NewApiKey &key)
+{
+    // The partial unique index on active names is the arbiter: two
+    // `keys create` at once with one name cannot both succeed.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO api_keys(name, key_hash, prefix, admin, created_at) VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT DO NOTHING RETURNING %1")
+                  .arg(QLatin1String(kKeyColumns)));
+    q.addBindValue(key.name);
+    q.addBindValue(QString::fromLatin1(key.hash));
+    q.addBindValue(key.prefix.isNull() ? QStringLiteral("") : key.prefix); // a null QString binds as NULL
+    q.addBindValue(key.admin ? 1 : 0);
+    q.addBindValue(key.createdAtMs);
+    if (!q.exec())
+        return storageError(q, "creating an API key");
+    if (!q.next())
+        return std::optional<ApiKey>{};
+    return std::optional<ApiKey>{keyFromRow(q)};
+}
+
+Result<bool> SqlLinkStore::revokeApiKey(const QString &name, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL"));
+    q.addBindValue(nowMs);
+    q.addBindValue(name);
+    if (!q.exec())
+        return storageError(q, "revoking an API key");
+    return q.numRowsAffected() > 0;
+}
+
+Status SqlLinkStore::touchApiKey(qint64 id, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"));
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return storageError(q, "noting an API key's use");
+    return {};
+}
+
+Result<std::optional<ApiKey>> SqlLinkStore::findApiKey(const QByteArray &hash)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1, key_hash FROM api_keys WHERE key_hash = ?").arg(QLatin1String(kKeyColumns)));
+    q.addBindValue(QString::fromLatin1(hash));
+    if (!q.exec())
+        return storageError(q, "looking up an API key");
+    // The index found the row; the comparison that decides takes the same
+    // time wherever the hashes differ.
+    if (!q.next() || !apikeys::sameHash(q.value(7).toString().toLatin1(), hash))
+        return std::optional<ApiKey>{};
+    return std::optional<ApiKey>{keyFromRow(q)};
+}
+
+Result<QList<ApiKey>> SqlLinkStore::listApiKeys()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM api_keys ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, id")
+                    .arg(QLatin1String(kKeyColumns))))
+        return storageError(q, "listing API keys");
+    QList<ApiKey> keys;
+    while (q.next())
+        keys.append(keyFromRow(q));
+    return keys;
 }
 
 Result<QList<Link>> SqlLinkStore::listLinks(const LinkListQuery &query)

@@ -39,13 +39,18 @@ public:
     Status purgeExpired(qint64 nowMs) override;
     Result<QuotaDecision> takeCreationQuota(const CreationQuota &quota) override;
     Result<qint64> advanceProgress(const QByteArray &writer, qint64 batch, qint64 nowMs) override;
-    Status addClicks(qint64 linkId, qint64 count) override;
+    Status addClicks(qint64 linkId, qint64 count, qint64 lastAtMs) override;
     Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
                        const ClickDetails *details = nullptr) override;
     void setStoreFullAddresses(bool full) override { m_storeFullAddresses = full; }
     Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) override;
     Result<std::optional<Link>> findLink(const QString &slug) override;
     Result<bool> revokeLink(const QString &slug) override;
+    Result<std::optional<ApiKey>> insertApiKey(const NewApiKey &key) override;
+    Result<bool> revokeApiKey(const QString &name, qint64 nowMs) override;
+    Status touchApiKey(qint64 id, qint64 nowMs) override;
+    Result<std::optional<ApiKey>> findApiKey(const QByteArray &hash) override;
+    Result<QList<ApiKey>> listApiKeys() override;
     Result<QList<Link>> listLinks(const LinkListQuery &query) override;
     Result<qint64> countLinks(const QString &filter) override;
     Result<QList<Link>> linksByIds(const QList<qint64> &ids) override;
@@ -64,6 +69,9 @@ protected:
     virtual QString migrationLockStatement() const { return {}; }
     virtual QString beginSnapshotStatement() const = 0; // one consistent read
     virtual QString caseInsensitiveLike() const = 0;
+    // replaces {{random_token}}: an SQL expression for a fresh statistics
+    // token (statstokens::hasTokenShape), at least 128 random bits
+    virtual QString randomTokenExpression() const = 0;
     // A backend's own statements, prepared after the shared ones and
     // released before the connection closes.
     virtual Status prepareBackendStatements() { return {}; }

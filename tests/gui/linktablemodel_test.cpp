@@ -56,7 +56,7 @@ protected:
                 link.createdAtMs = kFirstCreatedMs + i * 1000;
                 Result<std::optional<Link>> inserted = store.insertLink(link);
                 ASSERT_TRUE(inserted.ok() && inserted->has_value());
-                ASSERT_TRUE(store.addClicks((*inserted)->id, clicksOf(i)).ok());
+                ASSERT_TRUE(store.addClicks((*inserted)->id, clicksOf(i), 1'700'000'000'000).ok());
             }
             ASSERT_TRUE(store.commitBatch().ok());
             store.close();

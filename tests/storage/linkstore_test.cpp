@@ -1,6 +1,7 @@
 #include "tests/storage/storetestenv.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -112,18 +113,23 @@ TEST_P(LinkStoreTest, UnlimitedLinksCountEveryClick)
     for (int i = 0; i < 10; ++i)
         EXPECT_EQ(claimOnce(QStringLiteral("free")), VisitOutcome::Redirected);
     ASSERT_TRUE(store->beginBatch().ok());
-    ASSERT_TRUE(store->addClicks(link.id, 90).ok());
+    ASSERT_TRUE(store->addClicks(link.id, 90, 1'800'000'000'000).ok());
     ASSERT_TRUE(store->commitBatch().ok());
-    EXPECT_EQ((*store->findLink(QStringLiteral("free")))->clicks, 100);
+    const Link counted = **store->findLink(QStringLiteral("free"));
+    EXPECT_EQ(counted.clicks, 100);
+    EXPECT_EQ(counted.lastClickAtMs, 1'800'000'000'000);
 }
 
-TEST_P(LinkStoreTest, AddClicksNeverTouchesCappedLinks)
+// Redirects answered while a link was unlimited, counted after it was
+// capped (PATCH): they use up the cap, never go past it.
+TEST_P(LinkStoreTest, LateRedirectsOfALinkCappedSinceCountUpToTheCapOnly)
 {
     const Link capped = insert(QStringLiteral("capped"), 2);
     ASSERT_TRUE(store->beginBatch().ok());
-    ASSERT_TRUE(store->addClicks(capped.id, 50).ok());
+    ASSERT_TRUE(store->addClicks(capped.id, 50, 1).ok());
     ASSERT_TRUE(store->commitBatch().ok());
-    EXPECT_EQ((*store->findLink(QStringLiteral("capped")))->clicks, 0);
+    EXPECT_EQ((*store->findLink(QStringLiteral("capped")))->clicks, 2);
+    EXPECT_EQ(claimOnce(QStringLiteral("capped")), VisitOutcome::Expired);
 }
 
 TEST_P(LinkStoreTest, RolledBackBatchLeavesNoTrace)
@@ -291,6 +297,138 @@ TEST_P(LinkStoreTest, TotalsCountLinksAndRecentRedirects)
     ASSERT_TRUE(totals.ok());
     EXPECT_EQ(totals->links, 1);
     EXPECT_EQ(totals->clicksSince, 1);
+}
+
+// Keys are stored by their SHA-256 only; a name is unique among the keys
+// not revoked, and a revoked key stays (for the links it made).
+TEST_P(LinkStoreTest, ApiKeysAreFoundByHashAndRevokedByName)
+{
+    const QString key = apikeys::generate();
+    const NewApiKey fresh{QStringLiteral("deploy bot"), apikeys::hash(key), apikeys::shownPrefix(key), true, 1000};
+    ASSERT_TRUE(store->beginBatch().ok());
+    auto made = store->insertApiKey(fresh);
+    auto sameName = store->insertApiKey(NewApiKey{fresh.name, apikeys::hash(apikeys::generate()), {}, false, 1001});
+    ASSERT_TRUE(store->commitBatch().ok());
+    ASSERT_TRUE(made.ok() && made->has_value());
+    ASSERT_TRUE(sameName.ok()) << sameName.error().message.toStdString();
+    EXPECT_FALSE(sameName->has_value()) << "two active keys may not share a name";
+    EXPECT_TRUE((*made)->admin);
+    EXPECT_EQ((*made)->prefix, key.left(10));
+
+    auto found = store->findApiKey(apikeys::hash(key));
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->name, QStringLiteral("deploy bot"));
+    EXPECT_FALSE((*found)->revoked());
+    EXPECT_FALSE(store->findApiKey(apikeys::hash(apikeys::generate()))->has_value());
+
+    ASSERT_TRUE(store->beginBatch().ok());
+    EXPECT_TRUE(store->touchApiKey((*made)->id, 5000).ok());
+    EXPECT_TRUE(*store->revokeApiKey(QStringLiteral("deploy bot"), 6000));
+    EXPECT_FALSE(*store->revokeApiKey(QStringLiteral("deploy bot"), 6001)) << "already revoked";
+    EXPECT_FALSE(*store->revokeApiKey(QStringLiteral("nobody"), 6001));
+    auto again = store->insertApiKey(NewApiKey{fresh.name, apikeys::hash(apikeys::generate()), {}, false, 7000});
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_TRUE(again.ok() && again->has_value()) << "a revoked key's name is free again";
+
+    const ApiKey revoked = **store->findApiKey(apikeys::hash(key));
+    EXPECT_EQ(revoked.revokedAtMs, 6000);
+    EXPECT_EQ(revoked.lastUsedAtMs, 5000);
+    auto keys = store->listApiKeys();
+    ASSERT_TRUE(keys.ok());
+    ASSERT_EQ(keys->size(), 2);
+    EXPECT_FALSE(keys->at(0).revoked()) << "active keys first";
+    EXPECT_TRUE(keys->at(1).revoked());
+}
+
+TEST_P(LinkStoreTest, LinksKeepTheirLabelOwnerTokenAndLastClick)
+{
+    const QString key = apikeys::generate();
+    ASSERT_TRUE(store->beginBatch().ok());
+    const ApiKey owner = **store->insertApiKey(NewApiKey{QStringLiteral("k"), apikeys::hash(key), {}, false, 1});
+    NewLink link = newLink(QStringLiteral("labelled"), 3);
+    link.label = QStringLiteral("Anna's invite, \"VIP\"");
+    link.ownerKeyId = owner.id;
+    link.statsToken = statstokens::generate();
+    ASSERT_TRUE(store->insertLink(link).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+
+    ASSERT_TRUE(store->beginBatch().ok());
+    ClaimRequest claim{QStringLiteral("labelled"), 1'750'000'000'000, false, true, {}, 0};
+    ASSERT_EQ(store->claimClick(claim)->outcome, VisitOutcome::Redirected);
+    ASSERT_TRUE(store->commitBatch().ok());
+
+    const Link found = **store->findLink(QStringLiteral("labelled"));
+    EXPECT_EQ(found.label, link.label);
+    EXPECT_EQ(found.ownerKeyId, owner.id);
+    EXPECT_EQ(found.statsToken, link.statsToken);
+    EXPECT_TRUE(statstokens::hasTokenShape(found.statsToken));
+    EXPECT_EQ(found.lastClickAtMs, 1'750'000'000'000);
+}
+
+namespace {
+
+// Runs SQL on the test's database through a connection of its own.
+bool runRawSql(const QString &database, const QStringList &statements)
+{
+    const QString name = QStringLiteral("raw-%1").arg(quintptr(&database));
+    bool ok = true;
+    {
+        QString error;
+        if (database.startsWith(QLatin1String("postgres"))) {
+            ok = test::openPostgresUrl(database, name, &error);
+        } else {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(database);
+            ok = db.open();
+        }
+        QSqlQuery q(QSqlDatabase::database(name));
+        for (const QString &sql : statements) {
+            if (ok && !q.exec(sql)) {
+                ADD_FAILURE() << sql.toStdString() << ": " << q.lastError().text().toStdString();
+                ok = false;
+            }
+        }
+        QSqlDatabase::database(name).close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace
+
+// A database made before owner access (schema 7) gets a statistics token
+// for every link, and each link's last redirect from its click log.
+TEST_P(LinkStoreTest, MigrationGivesExistingLinksATokenAndTheirLastClick)
+{
+    insert(QStringLiteral("older"), 5);
+    insert(QStringLiteral("other"));
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_EQ(store->claimClick(ClaimRequest{QStringLiteral("older"), 1'600'000'000'000, false, true, {}, 0})->outcome,
+              VisitOutcome::Redirected);
+    ASSERT_TRUE(store->recordClick((*store->findLink(QStringLiteral("older")))->id, ClickOutcome::Redirected,
+                                   ClickFacts{1'600'000'000'000, {}, {}, {}})
+                    .ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    store->close();
+    // Back to schema 7: what migration 8 added, taken away again.
+    ASSERT_TRUE(runRawSql(backend.describe(),
+                          {QStringLiteral("DROP INDEX links_by_owner"),
+                           QStringLiteral("ALTER TABLE links DROP COLUMN owner_key_id"),
+                           QStringLiteral("ALTER TABLE links DROP COLUMN label"),
+                           QStringLiteral("ALTER TABLE links DROP COLUMN stats_token"),
+                           QStringLiteral("ALTER TABLE links DROP COLUMN last_click_at"),
+                           QStringLiteral("DROP TABLE api_keys"),
+                           QStringLiteral("DELETE FROM schema_migrations WHERE version >= 8")}));
+
+    store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    const Link older = **store->findLink(QStringLiteral("older"));
+    const Link other = **store->findLink(QStringLiteral("other"));
+    EXPECT_TRUE(statstokens::hasTokenShape(older.statsToken)) << older.statsToken.toStdString();
+    EXPECT_TRUE(statstokens::hasTokenShape(other.statsToken)) << other.statsToken.toStdString();
+    EXPECT_NE(older.statsToken, other.statsToken);
+    EXPECT_EQ(older.lastClickAtMs, 1'600'000'000'000);
+    EXPECT_FALSE(other.lastClickAtMs.has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest,

@@ -129,7 +129,21 @@ public:
     {
         return m_inner->advanceProgress(writer, batch, nowMs);
     }
-    shortfuse::Status addClicks(qint64 id, qint64 n) override { return m_inner->addClicks(id, n); }
+    shortfuse::Status addClicks(qint64 id, qint64 n, qint64 at) override { return m_inner->addClicks(id, n, at); }
+    shortfuse::Result<std::optional<shortfuse::ApiKey>> insertApiKey(const shortfuse::NewApiKey &key) override
+    {
+        return m_inner->insertApiKey(key);
+    }
+    shortfuse::Result<bool> revokeApiKey(const QString &name, qint64 nowMs) override
+    {
+        return m_inner->revokeApiKey(name, nowMs);
+    }
+    shortfuse::Status touchApiKey(qint64 id, qint64 nowMs) override { return m_inner->touchApiKey(id, nowMs); }
+    shortfuse::Result<std::optional<shortfuse::ApiKey>> findApiKey(const QByteArray &hash) override
+    {
+        return m_inner->findApiKey(hash);
+    }
+    shortfuse::Result<QList<shortfuse::ApiKey>> listApiKeys() override { return m_inner->listApiKeys(); }
     shortfuse::Status recordClick(qint64 id, shortfuse::ClickOutcome o, const shortfuse::ClickFacts &f,
                                   const shortfuse::ClickDetails *d) override
     {
