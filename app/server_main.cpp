@@ -4,6 +4,7 @@
 
 #include "app/unixsignals.h"
 
+#include "server/keyscommand.h"
 #include "server/serverconfig.h"
 #include "server/shortfuseserver.h"
 
@@ -22,9 +23,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("shortfuse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SHORTFUSE_VERSION));
 
+    // `shortfuse-server keys ...` manages API keys and exits.
+    if (QCoreApplication::arguments().value(1) == QLatin1String("keys"))
+        return shortfuse::runKeysCommand(QCoreApplication::arguments(), stdout, stderr);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Shortfuse server: short links that redirect N times, then expire."));
+        QStringLiteral("Shortfuse server: short links that redirect N times, then expire.\n"
+                       "API keys: shortfuse-server keys create --name NAME [--admin] | keys list | keys revoke NAME"));
     parser.addHelpOption();
     parser.addVersionOption();
     shortfuse::ServerOptions::addTo(parser);

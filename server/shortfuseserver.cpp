@@ -1,5 +1,7 @@
 #include "server/shortfuseserver.h"
 
+#include "server/database.h"
+
 #include "server/analytics/clickenricher.h"
 #include "server/storage/clickwriter.h"
 #include "server/http/guardedtcpserver.h"
@@ -51,36 +53,6 @@ int connectionCapFromFdLimit()
     }
     const rlim_t usable = limit.rlim_cur > 128 ? limit.rlim_cur - 64 : 64;
     return int(std::min<rlim_t>(usable, 16384));
-}
-
-// What --db names: how to open a store on it (the writer and the reader
-// each get one), and where other processes that share it announce their
-// changes: a PostgreSQL database's address (the ChangeListener connects
-// there too) or a SQLite file's path (the SqliteChangePoller reads it).
-struct Database {
-    std::function<std::unique_ptr<LinkStore>()> makeStore;
-    std::optional<PostgresAddress> shared;
-    QString sqlitePath;
-};
-
-// --db: the embedded SQLite file (default) or a shared PostgreSQL database.
-Result<Database> databaseFor(const ServerConfig &config)
-{
-    const QString url = config.databaseUrl;
-    if (url.isEmpty() || url.startsWith(QLatin1String("sqlite:"))) {
-        QString path = QDir(config.dataDir).filePath(QStringLiteral("shortfuse.db"));
-        if (url.startsWith(QLatin1String("sqlite://")))
-            path = url.mid(9);
-        else if (!url.isEmpty())
-            path = url.mid(7);
-        if (path.isEmpty())
-            return Error{1, "db", QStringLiteral("--db: '%1' names no file (try sqlite:///var/lib/shortfuse/links.db)").arg(url)};
-        return Database{[path] { return std::make_unique<SqliteLinkStore>(path); }, std::nullopt, path};
-    }
-    Result<PostgresAddress> address = PostgresAddress::fromUrl(url);
-    if (!address)
-        return Error{1, "db", address.error().message};
-    return Database{[address = *address] { return std::make_unique<PostgresLinkStore>(address); }, *address, {}};
 }
 
 QString httpUrl(const QHostAddress &address, quint16 port)
