@@ -115,6 +115,16 @@ void ServerOptions::addTo(QCommandLineParser &parser)
          QStringLiteral("Database: sqlite:///path/file.db (default: shortfuse.db in the data folder) or "
                         "postgresql://user:password@host:port/dbname, shared by several servers."),
          QStringLiteral("URL")},
+        {QStringLiteral("create-access"),
+         QStringLiteral("Who may make links without an API key: local (this machine only), keys (nobody) or public "
+                        "(anyone, within --rate-limit) (default local)."),
+         QStringLiteral("local|keys|public")},
+        {QStringLiteral("public-stats"),
+         QStringLiteral("Anyone who knows a slug may read its statistics (default: only its owner key, an admin key, "
+                        "this machine and holders of the link's statistics URL).")},
+        {QStringLiteral("key-rate-limit"),
+         QStringLiteral("Link creations per minute per API key; 0 turns the limit off (default 600)."),
+         QStringLiteral("N")},
         {QStringLiteral("metrics-bind"),
          QStringLiteral("Serve GET /metrics (Prometheus) on this address only, not on the public listener; "
                         "port 0 lets the OS pick (default: /metrics on the public listener)."),
@@ -179,7 +189,8 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
     for (const NumberFlag &flag : {NumberFlag{"rate-limit", &config.rateLimitPerMinute, 0, 1'000'000},
                                    NumberFlag{"stats-rate-limit", &config.statsRateLimitPerMinute, 0, 1'000'000},
                                    NumberFlag{"max-connections-per-ip", &config.connectionsPerAddress, 0, 1'000'000},
-                                   NumberFlag{"idle-timeout", &config.idleTimeoutSeconds, 1, 86'400}}) {
+                                   NumberFlag{"idle-timeout", &config.idleTimeoutSeconds, 1, 86'400},
+                                   NumberFlag{"key-rate-limit", &config.keyRateLimitPerMinute, 0, 1'000'000}}) {
         const QString name = QLatin1String(flag.name);
         if (!parser.isSet(name))
             continue;
@@ -195,6 +206,14 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
     }
 
     config.storeFullAddresses = parser.isSet(QStringLiteral("store-full-ip"));
+    config.publicStats = parser.isSet(QStringLiteral("public-stats"));
+    if (parser.isSet(QStringLiteral("create-access"))) {
+        const QString value = parser.value(QStringLiteral("create-access"));
+        const std::optional<CreateAccess> access = createAccessFromName(value);
+        if (!access)
+            return usageError(QStringLiteral("--create-access: '%1' is not local, keys or public").arg(value.left(64)));
+        config.createAccess = *access;
+    }
     // Checked when the server starts (a bad or unreachable database is exit code 1).
     config.databaseUrl = parser.value(QStringLiteral("db"));
     if (parser.isSet(QStringLiteral("geoip-db"))) {

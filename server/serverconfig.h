@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/core/access.h"
 #include "server/core/clientaddress.h"
 #include "server/core/result.h"
 
@@ -37,6 +38,12 @@ struct ServerConfig {
     // read, for this long is closed.
     int idleTimeoutSeconds = 60;
     QString geoipDatabase;             // empty: look in the usual places
+    // Who may make links without an API key (issue 12).
+    CreateAccess createAccess = CreateAccess::Local;
+    // Statistics readable by anyone who knows a slug (off: only the owner,
+    // local requests and holders of the link's statistics token).
+    bool publicStats = false;
+    int keyRateLimitPerMinute = 600;   // creations per API key per minute; 0 = off
     // --metrics-bind: /metrics on a listener of its own (and not on the
     // public one); nullopt: /metrics on the public listener.
     std::optional<ListenAddress> metricsBind;

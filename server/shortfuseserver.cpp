@@ -6,7 +6,9 @@
 #include "server/storage/clickwriter.h"
 #include "server/http/guardedtcpserver.h"
 #include "server/links/linkqueries.h"
+#include "server/links/apikeyservice.h"
 #include "server/links/linkservice.h"
+#include "server/http/accessrules.h"
 #include "server/core/metrics.h"
 #include "server/http/pages.h"
 #include "server/http/previewdetector.h"
@@ -117,6 +119,7 @@ Status ShortfuseServer::start()
     m_pages = std::make_unique<Pages>(QStringLiteral(SHORTFUSE_VERSION));
     m_createLimiter = std::make_unique<RateLimiter>(m_config.rateLimitPerMinute, m_clock);
     m_statsLimiter = std::make_unique<RateLimiter>(m_config.statsRateLimitPerMinute, m_clock);
+    m_keyCreateLimiter = std::make_unique<RateLimiter>(m_config.keyRateLimitPerMinute, m_clock);
     m_links = new LinkService(m_clock, this);
     m_metrics = std::make_unique<Metrics>();
     m_links->setMetrics(m_metrics.get());
@@ -151,6 +154,8 @@ Status ShortfuseServer::start()
         return Error{1, opened.error().reason, opened.error().message};
     }
     m_links->attachLookups(m_lookups.get());
+    m_keys = new ApiKeyService(m_clock, this);
+    m_keys->attach(m_writer.get(), m_lookups.get());
     if (database->shared) {
         // Other servers' commits: revoked links leave the cache, live views follow.
         m_changes = std::make_unique<ChangeListener>(*database->shared, m_writer->sender());
@@ -205,10 +210,14 @@ Status ShortfuseServer::start()
         m_metricsHttp->bind(m_metricsTcp);
     }
 
+    const QString baseUrl = m_config.effectiveBaseUrl(m_tcp->serverPort());
+    m_access = std::make_unique<AccessRules>(AccessRules::Config{m_config.createAccess, m_config.publicStats, baseUrl,
+                                                                 m_tcp->serverPort(), m_config.bindAddress});
     m_web = std::make_unique<WebApplication>(
         WebApplication::Dependencies{*m_links, *m_queries, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
-                                     *m_pages, m_clock, *m_previews, *m_metrics},
-        m_config.effectiveBaseUrl(m_tcp->serverPort()), !m_config.metricsBind.has_value());
+                                     *m_pages, m_clock, *m_previews, *m_metrics, *m_keys, *m_access,
+                                     *m_keyCreateLimiter},
+        baseUrl, !m_config.metricsBind.has_value());
     // Every request comes through the missing handler: WebApplication routes
     // it itself, without QHttpServer's per-route regular expressions.
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

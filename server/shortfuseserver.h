@@ -16,6 +16,8 @@ class QHttpServer;
 
 namespace shortfuse {
 
+class AccessRules;
+class ApiKeyService;
 class ChangeListener;
 class SqliteChangePoller;
 class ClickWriter;
@@ -74,6 +76,8 @@ public:
     // call it through queued invocations. LinkQueries is callable from any
     // thread with a context object of the caller's.
     LinkService *links() const { return m_links; }
+    // API keys (the desktop settings); lives on this object's thread too.
+    ApiKeyService *keys() const { return m_keys; }
     LinkQueries *queries() const { return m_queries.get(); }
     // Null unless the database is PostgreSQL (which other servers may share).
     ChangeListener *changeListener() const { return m_changes.get(); }
@@ -96,6 +100,9 @@ private:
     std::unique_ptr<PreviewDetector> m_previews;
     std::unique_ptr<RateLimiter> m_createLimiter;
     std::unique_ptr<RateLimiter> m_statsLimiter;
+    std::unique_ptr<RateLimiter> m_keyCreateLimiter;
+    std::unique_ptr<AccessRules> m_access;    // once the port is known
+    ApiKeyService *m_keys = nullptr;          // child QObject
     std::unique_ptr<ChangeListener> m_changes;
     std::unique_ptr<SqliteChangePoller> m_sqliteChanges;
     LinkService *m_links = nullptr;           // child QObject; the writer's reply context

@@ -31,6 +31,13 @@ Response Response::jsonError(const Error &error)
                                                        {QStringLiteral("reason"), QString::fromLatin1(error.reason)}});
     if (error.retryAfterSeconds > 0)
         response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterSeconds));
+    // RFC 6750: a request that needs an API key, or sent a bad one, says
+    // which scheme to use (and, for a bad one, that the token was refused).
+    if (error.reason == "key_required")
+        response.withHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"shortfuse\""));
+    else if (error.reason == "invalid_key" || error.reason == "revoked_key")
+        response.withHeader(QByteArrayLiteral("WWW-Authenticate"),
+                            QByteArrayLiteral("Bearer realm=\"shortfuse\", error=\"invalid_token\""));
     return response;
 }
 

@@ -24,6 +24,9 @@ public:
         QString maxClicks;
         QString error;
         bool advancedOpen = false;
+        // Show an "API key" field (named key): this server makes links for
+        // key holders only, as far as this visitor goes.
+        bool offerKeyField = false;
         QString shortUrl;  // non-empty: show the result
         QString statsUrl;
         std::optional<int> createdMaxClicks;

@@ -74,6 +74,7 @@ QJsonObject toJson(const LinkStats &stats)
 
     return QJsonObject{
         {QStringLiteral("slug"), stats.link.slug},
+        {QStringLiteral("label"), stats.link.label.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(stats.link.label)},
         {QStringLiteral("created_at"), isoUtc(stats.link.createdAtMs)},
         {QStringLiteral("max_clicks"), stats.link.maxClicks ? QJsonValue(*stats.link.maxClicks) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("clicks"), stats.link.clicks},

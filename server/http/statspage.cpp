@@ -107,7 +107,7 @@ QString StatsPage::timelineSvg(const LinkStats &stats)
     return svg + QStringLiteral("</svg>");
 }
 
-QByteArray StatsPage::render(const Pages &pages, const LinkStats &stats)
+QByteArray StatsPage::render(const Pages &pages, const LinkStats &stats, const QString &token)
 {
     const Link &link = stats.link;
     const std::optional<qint64> remaining = stats.remaining();
@@ -118,6 +118,8 @@ QByteArray StatsPage::render(const Pages &pages, const LinkStats &stats)
     return pages.renderStats(
         {
             {"slug", link.slug},
+            {"label_text", link.label.isEmpty() ? QStringLiteral("none") : link.label},
+            {"token_query", token.isEmpty() ? QString() : QStringLiteral("?token=") + QString::fromLatin1(QUrl::toPercentEncoding(token))},
             {"destination_host", QUrl(link.url).host()},
             {"status", stats.expired() ? QStringLiteral("expired") : QStringLiteral("active")},
             {"status_class", stats.expired() ? QStringLiteral("expired") : QStringLiteral("active")},

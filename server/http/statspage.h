@@ -14,7 +14,9 @@ class Pages;
 // never the full URL, which for a one-time link may carry the secret.
 class StatsPage {
 public:
-    static QByteArray render(const Pages &pages, const LinkStats &stats);
+    // `token`: the statistics token the page was opened with (empty: none),
+    // carried on to the CSV and JSON links.
+    static QByteArray render(const Pages &pages, const LinkStats &stats, const QString &token = {});
 
     // The clicks-over-time chart as an <svg> element (exposed for tests).
     static QString timelineSvg(const LinkStats &stats);

@@ -10,6 +10,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
+#include <QUrl>
 #include <QUrlQuery>
 
 namespace shortfuse {
@@ -44,7 +45,13 @@ WebApplication::WebApplication(Dependencies deps, QString baseUrl, bool publicMe
 std::optional<Error> WebApplication::rateLimit(RateLimiter &limiter, RateLimitKind kind,
                                               const QHttpServerRequest &request, const QString &what) const
 {
-    const RateLimiter::Decision decision = limiter.tryAcquire(clientOf(request));
+    return rateLimit(limiter, kind, clientOf(request), what);
+}
+
+std::optional<Error> WebApplication::rateLimit(RateLimiter &limiter, RateLimitKind kind, const QHostAddress &client,
+                                              const QString &what) const
+{
+    const RateLimiter::Decision decision = limiter.tryAcquire(client);
     if (decision.allowed)
         return std::nullopt;
     m_deps.metrics.countRateLimited(kind);
@@ -88,7 +95,9 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
     if (path == QLatin1String("/")) {
         if (isGetOrHead(request)) {
             reply.setRoute(MetricsRoute::Index);
-            return reply.send(Response::html(200, m_deps.pages.index({})));
+            Pages::IndexView view;
+            view.offerKeyField = m_deps.access.formNeedsKey(Caller{std::nullopt, m_deps.access.isLocal(request)});
+            return reply.send(Response::html(200, m_deps.pages.index(view)));
         }
         if (request.method() == Method::Post) {
             reply.setRoute(MetricsRoute::Create);
@@ -314,19 +323,52 @@ Response WebApplication::pageError(const Error &error) const
     return response;
 }
 
-void WebApplication::createLink(const QHttpServerRequest &request, const CreateRequest &create,
+void WebApplication::identify(const QHttpServerRequest &request, std::optional<QString> key,
+                              std::function<void(const Result<Caller> &)> then)
+{
+    Caller caller;
+    caller.local = m_deps.access.isLocal(request);
+    if (!key)
+        return then(caller);
+    m_deps.keys.authenticate(*key, clientOf(request), [caller, then = std::move(then)](const Result<ApiKey> &key) mutable {
+        if (!key)
+            return then(key.error());
+        caller.key = *key;
+        then(caller);
+    });
+}
+
+void WebApplication::createLink(const QHostAddress &client, const Caller &caller, const CreateRequest &create,
                                 std::function<void(const Result<Link> &)> done)
 {
+    // Who may create comes before what: a caller without the right learns
+    // nothing about the rules from this server.
+    if (std::optional<Error> refused = m_deps.access.anonymousCreationRefused(caller))
+        return done(*refused);
     Result<NewLink> prepared = m_deps.links.prepare(create);
     if (!prepared)
         return done(prepared.error());
-    if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, RateLimitKind::Create, request, QStringLiteral("new links")))
-        return done(*limited);
-    // This server's bucket let it through; the budget every server on the
-    // database shares has the last word.
     std::optional<CreationQuota> quota;
-    if (m_deps.createLimiter.enabled())
-        quota = CreationQuota{RateLimiter::keyFor(clientOf(request)), m_deps.createLimiter.perMinute(), m_deps.clock.nowMs()};
+    if (caller.key) {
+        // A key has a budget of its own, whatever address it comes from.
+        prepared->ownerKeyId = caller.key->id;
+        const RateLimiter::Decision decision =
+            m_deps.keyCreateLimiter.tryAcquireKey("key:" + QByteArray::number(caller.key->id));
+        if (!decision.allowed) {
+            m_deps.metrics.countRateLimited(RateLimitKind::Create);
+            return done(Error{429, "rate_limited",
+                              QStringLiteral("Too many new links for this API key; try again in %1 seconds.")
+                                  .arg(decision.retryAfterSeconds),
+                              decision.retryAfterSeconds});
+        }
+    } else {
+        if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, RateLimitKind::Create, client, QStringLiteral("new links")))
+            return done(*limited);
+        // This server's bucket let it through; the budget every server on the
+        // database shares has the last word.
+        if (m_deps.createLimiter.enabled())
+            quota = CreationQuota{RateLimiter::keyFor(client), m_deps.createLimiter.perMinute(), m_deps.clock.nowMs()};
+    }
     auto counted = [this, done = std::move(done)](const Result<Link> &created) {
         if (!created && created.error().status == 429)  // the shared budget refused
             m_deps.metrics.countRateLimited(RateLimitKind::Create);
@@ -341,14 +383,21 @@ void WebApplication::serveApiCreate(const QHttpServerRequest &request, http::Rep
         return reply.send(Response::jsonError(
             Error{415, "unsupported_media_type", QStringLiteral("Send the link as JSON with Content-Type: application/json.")}));
     }
+    const Result<std::optional<QString>> key = AccessRules::bearerKey(request);
+    if (!key)
+        return reply.send(Response::jsonError(key.error()));
     Result<CreateRequest> create = createparser::fromJson(request.body());
     if (!create)
         return reply.send(Response::jsonError(create.error()));
 
-    createLink(request, *create, [this, reply](const Result<Link> &created) mutable {
-        if (created)
-            return reply.send(Response::json(201, linkJson(*created)));
-        reply.send(Response::jsonError(created.error()));
+    identify(request, *key, [this, reply, create = *create, client = clientOf(request)](const Result<Caller> &caller) mutable {
+        if (!caller)
+            return reply.send(Response::jsonError(caller.error()));
+        createLink(client, *caller, create, [this, reply](const Result<Link> &created) mutable {
+            if (created)
+                return reply.send(Response::json(201, linkJson(*created)));
+            reply.send(Response::jsonError(created.error()));
+        });
     });
 }
 
@@ -359,6 +408,7 @@ void WebApplication::serveFormCreate(const QHttpServerRequest &request, http::Re
         view.error = QStringLiteral("The form must be sent as application/x-www-form-urlencoded.");
         return reply.send(Response::html(415, m_deps.pages.index(view)));
     }
+    std::optional<QString> formKey;
     for (const auto &[name, value] : createparser::decodeForm(request.body())) {
         if (name == QLatin1String("url"))
             view.url = value.left(rules::kMaxUrlLength + 16);
@@ -366,28 +416,54 @@ void WebApplication::serveFormCreate(const QHttpServerRequest &request, http::Re
             view.alias = value.left(rules::kMaxAliasLength + 16);
         else if (name == QLatin1String("max_clicks"))
             view.maxClicks = value.left(16);
+        else if (name == QLatin1String("key") && !value.trimmed().isEmpty())
+            formKey = value.trimmed().left(apikeys::kKeyLength + 16);
     }
     view.advancedOpen = !view.alias.isEmpty() || !view.maxClicks.isEmpty();
+    view.offerKeyField = m_deps.access.formNeedsKey(Caller{std::nullopt, m_deps.access.isLocal(request)});
 
     Result<CreateRequest> create = createparser::fromForm(request.body());
     if (!create) {
         view.error = create.error().message;
         return reply.send(Response::html(400, m_deps.pages.index(view)));
     }
-    createLink(request, *create, [this, reply, view](const Result<Link> &created) mutable {
-        if (!created) {
-            view.error = created.error().message;
-            Response response = Response::html(created.error().status, m_deps.pages.index(view));
-            if (created.error().retryAfterSeconds > 0)
-                response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(created.error().retryAfterSeconds));
-            return reply.send(response);
+    // A browser sends no Authorization header of its own: the form's key
+    // field is the key; a script posting the form may use the header.
+    std::optional<QString> key = formKey;
+    if (!key) {
+        const Result<std::optional<QString>> bearer = AccessRules::bearerKey(request);
+        if (!bearer) {
+            view.error = bearer.error().message;
+            return reply.send(Response::html(401, m_deps.pages.index(view)));
         }
-        Pages::IndexView result;
-        result.shortUrl = shortUrl(created->slug);
-        result.statsUrl = statsUrl(created->slug);
-        result.createdMaxClicks = created->maxClicks;
-        reply.send(Response::html(201, m_deps.pages.index(result)));
-    });
+        key = *bearer;
+    }
+    auto failed = [this](Pages::IndexView view, const Error &error) {
+        view.error = error.status == 401 && error.reason == "key_required"
+            ? QStringLiteral("This server makes links for API key holders only: enter your API key below "
+                             "(its owner makes one with: shortfuse-server keys create --name NAME).")
+            : error.message;
+        if (error.status == 401)
+            view.offerKeyField = true;
+        Response response = Response::html(error.status, m_deps.pages.index(view));
+        if (error.retryAfterSeconds > 0)
+            response.withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterSeconds));
+        return response;
+    };
+    identify(request, key,
+             [this, reply, view, failed, create = *create, client = clientOf(request)](const Result<Caller> &caller) mutable {
+                 if (!caller)
+                     return reply.send(failed(view, caller.error()));
+                 createLink(client, *caller, create, [this, reply, view, failed](const Result<Link> &created) mutable {
+                     if (!created)
+                         return reply.send(failed(view, created.error()));
+                     Pages::IndexView result;
+                     result.shortUrl = shortUrl(created->slug);
+                     result.statsUrl = statsUrl(*created);
+                     result.createdMaxClicks = created->maxClicks;
+                     reply.send(Response::html(201, m_deps.pages.index(result)));
+                 });
+             });
 }
 
 void WebApplication::serveHealth(http::ReplyChannel &reply)
@@ -402,21 +478,32 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
                                 http::ReplyChannel reply)
 {
     const bool page = format == StatsFormat::Page;
-    auto fail = [&](const Error &error) {
+    auto fail = [this, page](http::ReplyChannel &reply, const Error &error) {
         return reply.send(page ? pageError(error) : Response::jsonError(error));
     };
-    const Error unknown{404, "not_found", QStringLiteral("There is no short link called \"%1\".").arg(slug.left(64))};
+    // Unknown, and known but not yours, get the same answer: it reveals nothing.
+    auto unknown = [this, page, slug](http::ReplyChannel &reply) {
+        if (page)
+            return reply.send(Response::html(404, m_deps.pages.notFound()));
+        reply.send(Response::jsonError(
+            Error{404, "not_found", QStringLiteral("There is no short link called \"%1\".").arg(slug.left(64))}));
+    };
     if (!rules::hasSlugShape(slug))
-        return page ? reply.send(Response::html(404, m_deps.pages.notFound())) : fail(unknown);
+        return unknown(reply);
 
     const Result<StatsQuery> parsedQuery = parseStatsQuery(request.query());
     if (!parsedQuery)
-        return fail(parsedQuery.error());
+        return fail(reply, parsedQuery.error());
     const StatsQuery query = *parsedQuery;
 
     if (std::optional<Error> limited = rateLimit(m_deps.statsLimiter, RateLimitKind::Stats, request,
                                                      QStringLiteral("statistics look-ups")))
-        return fail(*limited);
+        return fail(reply, *limited);
+    const Result<std::optional<QString>> key = AccessRules::bearerKey(request);
+    if (!key)
+        return fail(reply, key.error());
+    // The link's own statistics token, from its stats_url.
+    const QString token = request.query().queryItemValue(QStringLiteral("token")).left(128);
 
     // A password-protected link's stats need the same password: the
     // X-Link-Password header for the API, the form (POST) for the page.
@@ -431,15 +518,16 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
     }
     const QHostAddress client = clientOf(request);
 
-    m_deps.queries.linkStats(
-        slug, query, &m_deps.links,
-        [this, reply, format, unknown, page, password, client, slug](const Result<std::optional<LinkStats>> &stats) mutable {
+    identify(request, *key, [=, this](const Result<Caller> &caller) mutable {
+        if (!caller)
+            return fail(reply, caller.error());
+        m_deps.queries.linkStats(slug, query, &m_deps.links, [=, this](const Result<std::optional<LinkStats>> &stats) mutable {
             if (!stats)
-                return reply.send(page ? pageError(stats.error()) : Response::jsonError(stats.error()));
-            if (!stats->has_value())
-                return reply.send(page ? Response::html(404, m_deps.pages.notFound()) : Response::jsonError(unknown));
+                return fail(reply, stats.error());
+            if (!stats->has_value() || !m_deps.access.maySeeStats(*caller, (*stats)->link, token))
+                return unknown(reply);
             LinkStats result = **stats;
-            auto respond = [this, format](http::ReplyChannel &channel, const LinkStats &result) {
+            auto respond = [this, format, token](http::ReplyChannel &channel, const LinkStats &result) {
                 switch (format) {
                 case StatsFormat::Json:
                     return channel.send(Response::json(200, statsformat::toJson(result)));
@@ -451,12 +539,14 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
                                                    "attachment; filename=\"" + result.link.slug.toUtf8() + "-clicks.csv\""},
                                                   {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
                 case StatsFormat::Page:
-                    return channel.send(Response::html(200, StatsPage::render(m_deps.pages, result)));
+                    return channel.send(Response::html(200, StatsPage::render(m_deps.pages, result, token)));
                 }
             };
-            if (!result.link.hasPassword())
+            if (!AccessRules::needsPassword(*caller, result.link))
                 return respond(reply, result);
-            const QString action = QStringLiteral("/stats/") + slug;
+            QString action = QStringLiteral("/stats/") + slug;
+            if (!token.isEmpty())
+                action += QStringLiteral("?token=") + QString::fromLatin1(QUrl::toPercentEncoding(token));
             if (!password) {
                 const Error needed{401, "password_required",
                                    QStringLiteral("This link's statistics need its password (header X-Link-Password).")};
@@ -474,6 +564,12 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
                                            reply.send(form);
                                        });
         });
+    });
+}
+
+QString WebApplication::statsUrl(const Link &link) const
+{
+    return m_baseUrl + QStringLiteral("/stats/") + link.slug + QStringLiteral("?token=") + link.statsToken;
 }
 
 QJsonObject WebApplication::linkJson(const Link &link) const
@@ -484,7 +580,9 @@ QJsonObject WebApplication::linkJson(const Link &link) const
         {QStringLiteral("url"), link.url},
         {QStringLiteral("max_clicks"), link.maxClicks ? QJsonValue(*link.maxClicks) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("clicks"), link.clicks},
-        {QStringLiteral("stats_url"), statsUrl(link.slug)},
+        {QStringLiteral("stats_url"), statsUrl(link)},
+        {QStringLiteral("stats_token"), link.statsToken},
+        {QStringLiteral("label"), link.label.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(link.label)},
         {QStringLiteral("created_at"), statsformat::isoUtc(link.createdAtMs)},
         {QStringLiteral("preview_protection"), rules::previewProtectionName(link.previewProtection)},
         {QStringLiteral("password_protected"), link.hasPassword()},

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "server/core/clientaddress.h"
+#include "server/http/accessrules.h"
+#include "server/links/apikeyservice.h"
 #include "server/core/clock.h"
 #include "server/http/httpresponse.h"
 #include "server/links/linkservice.h"
@@ -33,6 +35,9 @@ public:
         const Clock &clock;
         PreviewDetector &previews;
         Metrics &metrics;
+        ApiKeyService &keys;
+        const AccessRules &access;
+        RateLimiter &keyCreateLimiter;  // creations per API key
     };
 
     // `publicMetrics`: GET /metrics is served by handle(); otherwise only by
@@ -64,18 +69,28 @@ private:
     void serveStats(const QString &slug, StatsFormat format, const QHttpServerRequest &request,
                     http::ReplyChannel reply);
 
-    // Both create routes end here: rate limit, then storage.
-    void createLink(const QHttpServerRequest &request, const CreateRequest &create,
+    // Who asks: `key` (Authorization's, or the form's key field) checked
+    // against the database, and whether the request is local. A bad key
+    // ends here: `then` gets its 401 or 429. Reads `request` before it
+    // returns (it may be gone when `then` runs).
+    void identify(const QHttpServerRequest &request, std::optional<QString> key,
+                  std::function<void(const Result<Caller> &)> then);
+    // Both create routes end here: who may create, the rate limit (per
+    // key, or per address for anonymous creations), then storage.
+    void createLink(const QHostAddress &client, const Caller &caller, const CreateRequest &create,
                     std::function<void(const Result<Link> &)> done);
 
     http::Response visitResponse(const QString &slug, const Visit &visit, bool afterPost) const;
     http::Response pageError(const Error &error) const;
     QJsonObject linkJson(const Link &link) const;
     QString shortUrl(const QString &slug) const { return m_baseUrl + u'/' + slug; }
-    QString statsUrl(const QString &slug) const { return m_baseUrl + QStringLiteral("/stats/") + slug; }
+    // With the link's statistics token, which lets whoever holds the URL read them.
+    QString statsUrl(const Link &link) const;
     QHostAddress clientOf(const QHttpServerRequest &request) const;
     // A 429 when `limiter` refuses this client; `what` names what is limited.
     std::optional<Error> rateLimit(RateLimiter &limiter, RateLimitKind kind, const QHttpServerRequest &request,
+                                   const QString &what) const;
+    std::optional<Error> rateLimit(RateLimiter &limiter, RateLimitKind kind, const QHostAddress &client,
                                    const QString &what) const;
 
     Dependencies m_deps;

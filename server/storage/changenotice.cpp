@@ -49,19 +49,39 @@ std::optional<QList<qint64>> splitIds(QByteArrayView text)
     return ids;
 }
 
+QByteArray joinSlugs(const QStringList &slugs)
+{
+    QByteArray out;
+    for (const QString &slug : slugs) {
+        if (!out.isEmpty())
+            out += ',';
+        out += slug.toLatin1(); // slugs are ASCII by rule (linkrules)
+    }
+    return out;
+}
+
+bool splitSlugs(const QByteArray &text, QStringList &into)
+{
+    if (text.isEmpty())
+        return true;
+    for (const QByteArray &slug : text.split(',')) {
+        const QString part = QString::fromLatin1(slug);
+        if (!isSlugText(part))
+            return false;
+        into.append(part);
+    }
+    return true;
+}
+
 } // namespace
 
 QByteArray ChangeNotice::encode() const
 {
     const QByteArray head = "1;" + sender + ';';
     if (!overflow) {
-        QByteArray slugs;
-        for (const QString &slug : revoked) {
-            if (!slugs.isEmpty())
-                slugs += ',';
-            slugs += slug.toLatin1();  // slugs are ASCII by rule (linkrules)
-        }
-        const QByteArray full = head + "c=" + joinIds(clicked) + ";n=" + joinIds(created) + ";r=" + slugs;
+        QByteArray full = head + "c=" + joinIds(clicked) + ";n=" + joinIds(created) + ";r=" + joinSlugs(revoked);
+        if (!changed.isEmpty())
+            full += ";u=" + joinSlugs(changed);
         if (full.size() <= kMaxPayload)
             return full;
     }
@@ -79,7 +99,9 @@ std::optional<ChangeNotice> ChangeNotice::decode(QByteArrayView payload)
         notice.overflow = true;
         return notice;
     }
-    if (fields.size() != 5 || !fields[2].startsWith("c=") || !fields[3].startsWith("n=") || !fields[4].startsWith("r="))
+    const bool withChanged = fields.size() == 6;
+    if ((fields.size() != 5 && !withChanged) || !fields[2].startsWith("c=") || !fields[3].startsWith("n=")
+        || !fields[4].startsWith("r=") || (withChanged && !fields[5].startsWith("u=")))
         return std::nullopt;
     const std::optional<QList<qint64>> clicked = splitIds(QByteArrayView(fields[2]).sliced(2));
     const std::optional<QList<qint64>> created = splitIds(QByteArrayView(fields[3]).sliced(2));
@@ -87,15 +109,10 @@ std::optional<ChangeNotice> ChangeNotice::decode(QByteArrayView payload)
         return std::nullopt;
     notice.clicked = *clicked;
     notice.created = *created;
-    const QByteArray slugs = fields[4].mid(2);
-    if (!slugs.isEmpty()) {
-        for (const QByteArray &slug : slugs.split(',')) {
-            const QString text = QString::fromLatin1(slug);
-            if (!isSlugText(text))
-                return std::nullopt;
-            notice.revoked.append(text);
-        }
-    }
+    if (!splitSlugs(fields[4].mid(2), notice.revoked))
+        return std::nullopt;
+    if (withChanged && (!splitSlugs(fields[5].mid(2), notice.changed) || notice.changed.isEmpty()))
+        return std::nullopt; // encode() writes u= only with something in it
     return notice;
 }
 

@@ -17,7 +17,8 @@ namespace shortfuse {
 // transaction, so it arrives exactly when the change is visible), so that
 // their caches and live views follow without reading the links table.
 //
-// The payload is text: "1;<sender>;c=<ids>;n=<ids>;r=<slugs>", or
+// The payload is text: "1;<sender>;c=<ids>;n=<ids>;r=<slugs>;u=<slugs>"
+// (the u= field only when a link changed), or
 // "1;<sender>;*" when the changes would not fit in one payload: receivers
 // then drop their caches and refresh whatever they show.
 struct ChangeNotice {
@@ -29,9 +30,13 @@ struct ChangeNotice {
     QList<qint64> clicked; // links whose clicks changed (counted or logged)
     QList<qint64> created; // new links
     QStringList revoked;   // slugs of links revoked
+    QStringList changed;   // slugs of links changed (PATCH) or purged: whatever is known of them is stale
     bool overflow = false; // too much changed to list: refresh everything
 
-    bool isEmpty() const { return !overflow && clicked.isEmpty() && created.isEmpty() && revoked.isEmpty(); }
+    bool isEmpty() const
+    {
+        return !overflow && clicked.isEmpty() && created.isEmpty() && revoked.isEmpty() && changed.isEmpty();
+    }
     // At most kMaxPayload bytes: the overflow form when the lists are too long.
     QByteArray encode() const;
     // nullopt for anything that is not a payload encode() made.

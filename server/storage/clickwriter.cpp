@@ -125,6 +125,23 @@ void ClickWriter::flush(std::function<void()> done)
     enqueue(FlushOp{std::move(done)});
 }
 
+void ClickWriter::write(Write write, std::function<void(const Status &)> done)
+{
+    enqueue(WriteOp{std::move(write), std::move(done), steadyNowMs()});
+}
+
+void ClickWriter::isolateWrites(std::vector<Op> &batch)
+{
+    const auto first = std::find_if(batch.begin(), batch.end(),
+                                    [](const Op &op) { return std::holds_alternative<WriteOp>(op); });
+    if (first == batch.end() || batch.size() == 1)
+        return;
+    const auto cut = first == batch.begin() ? first + 1 : first;
+    std::vector<Op> rest(std::make_move_iterator(cut), std::make_move_iterator(batch.end()));
+    batch.erase(cut, batch.end());
+    m_worker.putBack(rest);
+}
+
 qint64 ClickWriter::steadyNowMs()
 {
     using namespace std::chrono;
@@ -185,6 +202,7 @@ void ClickWriter::run()
     std::vector<Op> batch;
     batch.reserve(kMaxBatch);
     while (m_worker.takeBatch(batch, kMaxBatch, kRecordDelay)) {
+        isolateWrites(batch);
         // Claims and creations leave the queue here for good (a failed
         // batch answers them): what full() counts is what still waits.
         const auto requests = std::count_if(batch.begin(), batch.end(), [](const Op &op) {
@@ -442,6 +460,11 @@ Status ClickWriter::apply(FlushOp &, BatchEffects &)
     return {}; // answered once the batch it is in commits
 }
 
+Status ClickWriter::apply(WriteOp &op, BatchEffects &effects)
+{
+    return op.write(database(), effects.notice);
+}
+
 Status ClickWriter::finish(BatchEffects &effects)
 {
     // In id order, not the hash's (which differs from process to process):
@@ -509,6 +532,11 @@ void ClickWriter::answer(FlushOp &op, std::vector<Reply> &replies)
     replies.push_back(std::move(op.done));
 }
 
+void ClickWriter::answer(WriteOp &op, std::vector<Reply> &replies)
+{
+    replies.push_back([done = std::move(op.done)] { done(Status{}); });
+}
+
 bool ClickWriter::fail(CreateOp &op, const Error &error, std::vector<Reply> &replies)
 {
     replies.push_back([done = std::move(op.done), error] { done(error); });
@@ -535,6 +563,12 @@ bool ClickWriter::fail(RevokeOp &op, const Error &error, std::vector<Reply> &rep
 bool ClickWriter::fail(FlushOp &, const Error &, std::vector<Reply> &)
 {
     return false;
+}
+
+bool ClickWriter::fail(WriteOp &op, const Error &error, std::vector<Reply> &replies)
+{
+    replies.push_back([done = std::move(op.done), error] { done(error); });
+    return true;
 }
 
 void ClickWriter::failBatch(std::vector<Op> &batch, std::vector<Reply> &replies)

@@ -3,6 +3,7 @@
 #include "server/core/creationquota.h"
 #include "server/core/link.h"
 #include "server/core/result.h"
+#include "server/storage/changenotice.h"
 #include "server/storage/linkstore.h"
 #include "server/storage/workerthread.h"
 
@@ -70,6 +71,19 @@ public:
     void revoke(QString slug, std::function<void(const Result<bool> &)> done);
     // `done` runs once everything submitted before it is committed.
     void flush(std::function<void()> done);
+
+    // A management write (API keys, a link's change or purge, a batch of
+    // links, an import): `write` runs on the writer thread in a batch of its
+    // own, so every click record submitted before it is committed first (a
+    // cap set on an unlimited link counts every redirect already answered),
+    // and it takes its row locks alone (no lock-order rule to keep). What
+    // it adds to `notice` reaches the other servers with its commit. It
+    // returns a database failure only (the batch is then rolled back);
+    // an answer for the caller (a refusal included) goes through what it
+    // captures. `done` runs on the reply context's thread after the commit,
+    // with the failure if there was one.
+    using Write = std::function<Status(LinkWrites &, ChangeNotice &notice)>;
+    void write(Write write, std::function<void(const Status &)> done);
 
     // True while so many click records (or so many of their bytes: each
     // carries a user agent and a referrer) wait that taking more would let
@@ -143,7 +157,12 @@ private:
     struct FlushOp {
         std::function<void()> done;
     };
-    using Op = std::variant<CreateOp, ClaimOp, RecordOp, RevokeOp, FlushOp>;
+    struct WriteOp {
+        Write write;
+        std::function<void(const Status &)> done;
+        qint64 queuedAtMs = 0;
+    };
+    using Op = std::variant<CreateOp, ClaimOp, RecordOp, RevokeOp, FlushOp, WriteOp>;
     using Reply = std::function<void()>;
     // What a batch changes beyond its operations' own answers (defined in the .cpp).
     struct BatchEffects;
@@ -195,6 +214,7 @@ private:
     Status apply(RecordOp &op, BatchEffects &effects);
     Status apply(RevokeOp &op, BatchEffects &effects);
     Status apply(FlushOp &op, BatchEffects &effects);
+    Status apply(WriteOp &op, BatchEffects &effects);
     // What the batch owes once its operations are applied: counts of
     // unlimited links, the periodic purge, the notice to other servers.
     Status finish(BatchEffects &effects);
@@ -204,6 +224,7 @@ private:
     static void answer(RecordOp &op, std::vector<Reply> &replies);
     static void answer(RevokeOp &op, std::vector<Reply> &replies);
     static void answer(FlushOp &op, std::vector<Reply> &replies);
+    static void answer(WriteOp &op, std::vector<Reply> &replies);
     // After a failed batch: answers `op` with `error` (true), or leaves it
     // to be retried by the next batch (false: records and flushes).
     static bool fail(CreateOp &op, const Error &error, std::vector<Reply> &replies);
@@ -211,6 +232,10 @@ private:
     static bool fail(RecordOp &op, const Error &error, std::vector<Reply> &replies);
     static bool fail(RevokeOp &op, const Error &error, std::vector<Reply> &replies);
     static bool fail(FlushOp &op, const Error &error, std::vector<Reply> &replies);
+    static bool fail(WriteOp &op, const Error &error, std::vector<Reply> &replies);
+    // Cuts `batch` before its first WriteOp (or after it, when it comes
+    // first) and puts the rest back in the queue: a WriteOp is a batch alone.
+    void isolateWrites(std::vector<Op> &batch);
 
     // Moves this writer's mark in the database to the batch being written,
     // if it holds click records, and learns from the old mark whether the

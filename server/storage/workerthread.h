@@ -125,13 +125,14 @@ public:
     }
 
     // Worker thread: puts `items` back at the front of the queue, in their
-    // order, to be taken again by the next batch.
+    // order, to be taken again by the next batch (at once: they were due).
     void putBack(std::vector<Item> &items)
     {
         std::lock_guard lock(m_mutex);
         for (auto it = items.rbegin(); it != items.rend(); ++it)
             m_queue.push_front(std::move(*it));
         items.clear();
+        m_urgent = !m_queue.empty();
     }
 
     // Worker thread: sleeps for `duration` (backing off after a failure),

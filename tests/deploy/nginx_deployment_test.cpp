@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -277,6 +278,13 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_database.isValid()) << m_database.error().toStdString();
+        // Behind a proxy no request is local: the owner makes a key, as the
+        // README's deployment steps say, and creates links with it.
+        const ProcessRun made = runServerBinary(
+            {QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("deploy"),
+             QStringLiteral("--db"), m_database.url()});
+        ASSERT_EQ(made.exitCode, 0) << made.standardError.toStdString();
+        m_key = made.standardOutput.trimmed();
         for (int i = 0; i < 2; ++i) {
             m_data.push_back(std::make_unique<QTemporaryDir>());
             m_instances.push_back(std::make_unique<ServerProcess>(
@@ -305,11 +313,12 @@ protected:
     // Through nginx, never to an instance directly.
     HttpClient viaNginx() const { return HttpClient(m_nginx.port()); }
 
-    QString createLink(const QJsonObject &fields) const
+    QString createLink(const QJsonObject &fields)
     {
-        const HttpResponse created = viaNginx().postJson("/api/create", fields);
+        const HttpResponse created = viaNginx().postJson("/api/create", fields, {{"Authorization", "Bearer " + m_key}});
         EXPECT_EQ(created.status, 201) << created.describe().toStdString();
         const QString slug = created.json().value(QStringLiteral("slug")).toString();
+        m_statsTokens[slug] = created.json().value(QStringLiteral("stats_token")).toString().toUtf8();
         EXPECT_EQ(created.json().value(QStringLiteral("short_url")).toString(), kBaseUrl + u'/' + slug)
             << "--base-url names the public address";
         return slug;
@@ -356,7 +365,15 @@ protected:
         return counts;
     }
 
+    // A link's statistics through nginx, read with its statistics token.
+    HttpResponse statsOf(const QString &slug) const
+    {
+        return viaNginx().get("/api/stats/" + slug.toUtf8() + "?token=" + m_statsTokens.value(slug));
+    }
+
     FreshDatabase m_database;
+    QByteArray m_key;
+    QHash<QString, QByteArray> m_statsTokens;
     std::vector<std::unique_ptr<QTemporaryDir>> m_data;
     std::vector<std::unique_ptr<ServerProcess>> m_instances;
     NginxProcess m_nginx;
@@ -404,11 +421,13 @@ TEST_F(NginxDeployment, ClientAddressComesThroughNginx)
 
     QJsonObject stats;
     ASSERT_TRUE(waitUntil([&] {
-        const HttpResponse response = viaNginx().get("/api/stats/" + slug.toUtf8());
+        const HttpResponse response = statsOf(slug);
         stats = response.json();
         return response.status == 200 && stats.value(QStringLiteral("click_log")).toArray().size() == 2;
     })) << "both clicks in the stats; last answer: " << QJsonDocument(stats).toJson().toStdString();
     EXPECT_EQ(stats.value(QStringLiteral("clicks")).toInt(), 2);
+    EXPECT_EQ(viaNginx().get("/api/stats/" + slug.toUtf8()).status, 404)
+        << "through a proxy, the slug alone does not open a link's statistics";
     EXPECT_EQ(stats.value(QStringLiteral("by_country")).toObject().value(QStringLiteral("US")).toInt(), 1)
         << "8.8.8.8 is placed in the US by the GeoIP data scripts/install-deps fetches";
 

@@ -299,10 +299,13 @@ TEST_F(HttpRateLimit, ZeroTurnsTheLimitOff)
     EXPECT_EQ(statuses, (StatusCounts{{201, 30}}));
 }
 
-// Without --trusted-proxy, X-Forwarded-For is ignored: all requests share the peer's budget.
+// Without --trusted-proxy, X-Forwarded-For is ignored: all requests share
+// the peer's budget. (A forwarded request is never local: anonymous
+// creations from it need --create-access public.)
 TEST_F(HttpRateLimit, ForwardedForIsIgnoredFromUntrustedPeers)
 {
-    ASSERT_NO_FATAL_FAILURE(startServer({QStringLiteral("--rate-limit"), QStringLiteral("2")}));
+    ASSERT_NO_FATAL_FAILURE(startServer({QStringLiteral("--rate-limit"), QStringLiteral("2"),
+                                         QStringLiteral("--create-access"), QStringLiteral("public")}));
     EXPECT_EQ(createFrom("10.0.0.1").status, 201);
     EXPECT_EQ(createFrom("10.0.0.2").status, 201);
     expectJsonError(createFrom("10.0.0.3"), 429, QStringLiteral("rate_limited"));
@@ -312,7 +315,8 @@ TEST_F(HttpRateLimit, ForwardedForIsIgnoredFromUntrustedPeers)
 TEST_F(HttpRateLimit, ForwardedForFromTrustedProxyGetsSeparateBudgets)
 {
     ASSERT_NO_FATAL_FAILURE(startServer({QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1/32"),
-                                         QStringLiteral("--rate-limit"), QStringLiteral("2")}));
+                                         QStringLiteral("--rate-limit"), QStringLiteral("2"),
+                                         QStringLiteral("--create-access"), QStringLiteral("public")}));
     EXPECT_EQ(createFrom("10.0.0.1").status, 201);
     EXPECT_EQ(createFrom("10.0.0.1").status, 201);
     expectJsonError(createFrom("10.0.0.1"), 429, QStringLiteral("rate_limited"));

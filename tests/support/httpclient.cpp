@@ -285,9 +285,13 @@ HttpClient::HttpClient(quint16 port, std::chrono::milliseconds timeout)
 {
 }
 
-QByteArray HttpClient::serialize(const HttpRequest &request)
+QByteArray HttpClient::serialize(const HttpRequest &request, quint16 port)
 {
-    QByteArray out = request.method + ' ' + request.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    QByteArray out = request.method + ' ' + request.path + " HTTP/1.1\r\n";
+    const bool namesHost = std::any_of(request.headers.cbegin(), request.headers.cend(),
+                                       [](const auto &header) { return sameNameIgnoringCase(header.first, "Host"); });
+    if (!namesHost)
+        out += port ? "Host: 127.0.0.1:" + QByteArray::number(port) + "\r\n" : QByteArray("Host: 127.0.0.1\r\n");
     if (request.closeConnection)
         out += "Connection: close\r\n";
     bool hasLength = false;
@@ -305,7 +309,7 @@ QByteArray HttpClient::serialize(const HttpRequest &request)
 HttpResponse HttpClient::send(const HttpRequest &request) const
 {
     HttpConnection connection(m_port, m_timeout);
-    const QByteArray bytes = serialize(request);
+    const QByteArray bytes = serialize(request, m_port);
     if (connection.send(bytes) != bytes.size()) {
         // The server may answer (413, 431...) before it has read everything.
         HttpResponse early = connection.readResponse(request.method == "HEAD");

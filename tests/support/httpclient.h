@@ -104,7 +104,9 @@ public:
     // Writes `bytes` exactly as given and reads back one response, if any comes.
     HttpResponse sendRaw(const QByteArray &bytes) const;
 
-    static QByteArray serialize(const HttpRequest &request);
+    // The request as bytes, with `Host: 127.0.0.1:<port>` (port 0: without
+    // a port) unless the request names a Host of its own.
+    static QByteArray serialize(const HttpRequest &request, quint16 port = 0);
 
 private:
     quint16 m_port;

@@ -28,6 +28,22 @@ TEST(ChangeNotice, RoundTrips)
     EXPECT_TRUE(empty->isEmpty());
 }
 
+TEST(ChangeNotice, ChangedLinksTravelInAFieldOfTheirOwn)
+{
+    ChangeNotice notice;
+    notice.sender = "s";
+    notice.changed = {QStringLiteral("patched"), QStringLiteral("purged-1")};
+    const QByteArray payload = notice.encode();
+    EXPECT_EQ(payload, "1;s;c=;n=;r=;u=patched,purged-1");
+    const std::optional<ChangeNotice> back = ChangeNotice::decode(payload);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->changed, notice.changed);
+    EXPECT_FALSE(back->isEmpty());
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=").has_value()) << "an empty u= is never sent";
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;x=a").has_value());
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=bad slug").has_value());
+}
+
 TEST(ChangeNotice, TooManyChangesBecomeOneRefreshEverything)
 {
     ChangeNotice notice;
