@@ -18,9 +18,10 @@
 //     for it, and the answer must fit that response (below).
 //     Matched, no operation for the method: `x-shortfuse-unrouted.methodNotAllowed`
 //     (405), its Allow header naming exactly the path's methods.
+//     A 404 that fits `x-shortfuse-unrouted.metricsListener` (the metrics
+//     listener's plain-text answer, its exact body) is accepted on any path.
 //  4. Not matched: `x-shortfuse-unrouted.api` for a path under /api/, else
-//     `other` (the HTML 404 page) or `metricsListener` (the metrics
-//     listener's plain-text 404).
+//     `other` (the HTML 404 page).
 // An answer fits a response when its media type is one the response lists
 // (no body when it lists none), every required header is there, every
 // documented header it carries fits its schema, and its body (JSON, or text
@@ -137,12 +138,16 @@ class Contract {
     const status = String(answer.status);
     const global = this.anyRequest[status];
     if (global && this.misfits(answer, global).length === 0) return null;
+    // The metrics listener's answer to any path but /metrics: known by its
+    // exact body, whatever the public listener answers at that path.
+    const metricsListener = this.unrouted.metricsListener;
+    if (metricsListener && answer.status === 404 && this.misfits(answer, metricsListener).length === 0) return null;
 
     const route = answer.path ? this.route(answer.path) : null;
     if (!route) {
       const candidates = answer.path && answer.path.startsWith('/api/')
         ? [['api', this.unrouted.api]]
-        : [['other', this.unrouted.other], ['metricsListener', this.unrouted.metricsListener]];
+        : [['other', this.unrouted.other]];
       const expected = answer.path ? 404 : null;
       if (answer.status === expected) {
         const reasons = [];
@@ -157,7 +162,7 @@ class Contract {
       if (!answer.path)
         return `status ${status} to a request that is not HTTP/1.1 is not one of x-shortfuse-any-request` +
                (global ? ` (${this.misfits(answer, global).join('; ')})` : '');
-      return `no documented path matches ${answer.path}, and status ${status} is not the undocumented path's 404` +
+      return `no documented path matches, and status ${status} is not an undocumented path's 404` +
              (global ? ` nor x-shortfuse-any-request's ${status} (${this.misfits(answer, global).join('; ')})` : '');
     }
 
@@ -214,7 +219,7 @@ async function main() {
     const problem = contract.check(answer);
     if (!problem) return;
     const request = `${answer.method || '(not HTTP)'} ${answer.path || ''}${answer.query ? `?${answer.query}` : ''}`;
-    const key = `${problem.replace(answer.path || '\0', '<path>')}`;
+    const key = problem;
     const entry = problems.get(key) || { count: 0, example: `${request} -> ${answer.status} (test ${answer.test || '?'})` };
     entry.count += 1;
     problems.set(key, entry);
