@@ -7,6 +7,7 @@
 #include "server/http/statspage.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
@@ -31,6 +32,18 @@ Response methodNotAllowed(const QByteArray &allow)
     return Response::jsonError(error).withHeader(QByteArrayLiteral("Allow"), allow);
 }
 
+// GET /api/openapi.json: docs/openapi.yaml, converted to JSON when the
+// server was built (resources/CMakeLists.txt), read once.
+Response openApiDocument()
+{
+    static const QByteArray document = [] {
+        QFile file(QStringLiteral(":/api/openapi.json"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    return Response{200, QByteArrayLiteral("application/json"), document,
+                    {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=3600")},
+                     {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}};
+}
 
 } // namespace
 
@@ -130,6 +143,12 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
         if (!isGetOrHead(request) && request.method() != Method::Post)
             return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
         return serveStats(path.mid(7), StatsFormat::Page, request, std::move(reply));
+    }
+    if (path == QLatin1String("/api/openapi.json")) {
+        reply.setRoute(MetricsRoute::Static); // a document compiled in, like the static files
+        if (!isGetOrHead(request))
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        return reply.send(openApiDocument());
     }
     if (path.startsWith(QLatin1String("/api/"))) {
         return reply.send(Response::jsonError(

@@ -1,6 +1,12 @@
 #include "tests/support/httpclient.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QMutex>
+#include <QSet>
+#include <QUrl>
+
+#include <gtest/gtest.h>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -54,6 +60,93 @@ bool parseHead(QByteArrayView head, HttpResponse &response)
 bool bodyless(int status, bool headRequest)
 {
     return headRequest || status < 200 || status == 204 || status == 304;
+}
+
+// The response log the test `openapi_responses` checks against
+// docs/openapi.yaml (tests/openapi): one JSON object per line for each
+// distinct response, appended to the file SHORTFUSE_RESPONSE_LOG names.
+// ctest sets it for the HTTP suite and its fixture setup creates the file;
+// lines are only appended to a file that exists, so a suite run by hand
+// with a stale variable never starts a log of its own.
+struct ResponseLog {
+    QMutex mutex;
+    QSet<QByteArray> written; // identical answers (a test's 64 equal clicks) are checked once
+};
+
+ResponseLog &responseLog()
+{
+    static ResponseLog log;
+    return log;
+}
+
+QString currentTestName()
+{
+    const ::testing::TestInfo *info = ::testing::UnitTest::GetInstance()->current_test_info();
+    return info ? QStringLiteral("%1.%2").arg(QLatin1String(info->test_suite_name()), QLatin1String(info->name()))
+                : QString();
+}
+
+void recordResponse(const QByteArray &method, const QByteArray &target, bool raw, const HttpResponse &response)
+{
+    if (!response.received())
+        return; // nothing arrived to check
+    static const QString path = qEnvironmentVariable("SHORTFUSE_RESPONSE_LOG");
+    if (path.isEmpty())
+        return;
+    QJsonObject headers;
+    for (const auto &[name, value] : response.headers)
+        headers.insert(QString::fromLatin1(name.toLower()), QString::fromLatin1(value));
+    const qsizetype query = target.indexOf('?');
+    QJsonObject line{
+        {QStringLiteral("method"), QString::fromLatin1(method)},
+        {QStringLiteral("path"), QUrl::fromPercentEncoding(query < 0 ? target : target.left(query))},
+        {QStringLiteral("query"), QString::fromLatin1(query < 0 ? QByteArray() : target.mid(query + 1))},
+        {QStringLiteral("status"), response.status},
+        {QStringLiteral("headers"), headers},
+    };
+    if (raw)
+        line.insert(QStringLiteral("raw"), true);
+    // Text bodies only (JSON, HTML, CSV, the metrics): the checker reads
+    // JSON ones and the few text answers the document spells out.
+    constexpr qsizetype kMaxLoggedBody = 1024 * 1024;
+    const QByteArray type = response.header("Content-Type").toLower();
+    if (type.startsWith("application/json") || type.startsWith("text/")) {
+        if (response.body.size() <= kMaxLoggedBody)
+            line.insert(QStringLiteral("body"), QString::fromUtf8(response.body));
+        else
+            line.insert(QStringLiteral("body_omitted"), true);
+    }
+    const QByteArray key = QJsonDocument(line).toJson(QJsonDocument::Compact);
+    line.insert(QStringLiteral("test"), currentTestName());
+    const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+
+    ResponseLog &log = responseLog();
+    QMutexLocker locker(&log.mutex);
+    if (log.written.contains(key))
+        return;
+    log.written.insert(key);
+    // O_APPEND and one write per line: the suite's processes run in
+    // parallel and share the file; no O_CREAT (see ResponseLog).
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    const ssize_t written = ::write(fd, bytes.constData(), size_t(bytes.size()));
+    Q_UNUSED(written);
+    ::close(fd);
+}
+
+// "METHOD target HTTP/1.1" from the first line of raw request bytes; empty
+// when they do not start with one (the checker then expects a refusal).
+std::pair<QByteArray, QByteArray> requestLineOf(const QByteArray &bytes)
+{
+    qsizetype end = bytes.indexOf('\n');
+    QByteArray line = end < 0 ? bytes : bytes.left(end);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    const QList<QByteArray> parts = line.split(' ');
+    if (parts.size() != 3 || parts.at(0).isEmpty() || !parts.at(1).startsWith('/'))
+        return {};
+    return {parts.at(0), parts.at(1)};
 }
 
 } // namespace
@@ -308,6 +401,13 @@ QByteArray HttpClient::serialize(const HttpRequest &request, quint16 port)
 
 HttpResponse HttpClient::send(const HttpRequest &request) const
 {
+    HttpResponse response = exchange(request);
+    recordResponse(request.method, request.path, false, response);
+    return response;
+}
+
+HttpResponse HttpClient::exchange(const HttpRequest &request) const
+{
     HttpConnection connection(m_port, m_timeout);
     const QByteArray bytes = serialize(request, m_port);
     if (connection.send(bytes) != bytes.size()) {
@@ -351,7 +451,10 @@ HttpResponse HttpClient::sendRaw(const QByteArray &bytes) const
 {
     HttpConnection connection(m_port, m_timeout);
     connection.send(bytes);
-    return connection.readResponse();
+    const auto [method, target] = requestLineOf(bytes);
+    HttpResponse response = connection.readResponse();
+    recordResponse(method, target, true, response);
+    return response;
 }
 
 } // namespace shortfuse::test

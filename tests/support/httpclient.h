@@ -95,6 +95,9 @@ public:
 
     quint16 port() const { return m_port; }
 
+    // send() and sendRaw() also append each response they read to the file
+    // named by SHORTFUSE_RESPONSE_LOG, when it is set and the file exists:
+    // the test `openapi_responses` checks them against docs/openapi.yaml.
     HttpResponse send(const HttpRequest &request) const;
     HttpResponse get(const QByteArray &path, const HeaderList &headers = {}) const;
     HttpResponse head(const QByteArray &path) const;
@@ -109,6 +112,8 @@ public:
     static QByteArray serialize(const HttpRequest &request, quint16 port = 0);
 
 private:
+    HttpResponse exchange(const HttpRequest &request) const;
+
     quint16 m_port;
     std::chrono::milliseconds m_timeout;
 };
