@@ -180,10 +180,35 @@ TEST_F(WebForm, PasswordFromTheFormGatesTheLink)
     EXPECT_EQ(right.header("Location"), "https://example.com/locked");
 }
 
+// Sets an environment variable for the servers this test starts, and puts it back.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(const char *name, const QByteArray &value)
+        : m_name(name), m_had(qEnvironmentVariableIsSet(name)), m_old(qgetenv(name))
+    {
+        qputenv(name, value);
+    }
+    ~ScopedEnvironment()
+    {
+        if (m_had)
+            qputenv(m_name, m_old);
+        else
+            qunsetenv(m_name);
+    }
+
+private:
+    const char *m_name;
+    bool m_had;
+    QByteArray m_old;
+};
+
 // The exact time is UTC: "18:00" in the field is 18:00Z, whatever the
-// server's time zone. An empty protection takes the link's default.
+// server's time zone (here UTC+14, a POSIX TZ that needs no zone database).
+// An empty protection takes the link's default.
 TEST_F(WebForm, ExactExpiryIsReadAsUtc)
 {
+    const ScopedEnvironment zone("TZ", "SFT-14");
+    ASSERT_NO_FATAL_FAILURE(restartServer());
     const QDateTime when = QDateTime::currentDateTimeUtc().addDays(2);
     const QDateTime minute(when.date(), QTime(when.time().hour(), when.time().minute()), Qt::UTC);
     const QString slug = createThroughForm({{u"url"_s, u"https://example.com/dated"_s},
