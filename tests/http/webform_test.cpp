@@ -295,6 +295,12 @@ TEST_F(WebForm, BadOptionsShowTheFormAgainFilledIn)
         EXPECT_FALSE(page.body.contains("<script>alert('label')")) << described(page);
         EXPECT_TRUE(page.body.contains("&lt;script&gt;alert(&#39;label&#39;)&lt;/script&gt;") || c.field == u"label"_s)
             << described(page);
+
+        // The bad option alone opens "Advanced options" too, so the person sees it.
+        const HttpResponse alone =
+            client().postForm("/", formBody({{u"url"_s, u"https://example.com/"_s}, {c.field, c.value}}));
+        EXPECT_EQ(alone.status, 400) << described(alone);
+        EXPECT_TRUE(alone.body.contains("<details id=\"advanced\" open>")) << described(alone);
     }
     EXPECT_EQ(database().linkCount(), 0);
 }
