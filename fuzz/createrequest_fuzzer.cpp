@@ -25,6 +25,39 @@ void checkAccepted(const Result<CreateRequest> &parsed)
     (void)rules::previewProtectionFor(request.previewProtection, request.maxClicks.has_value());
     (void)rules::validateMaxClicks(request.maxClicks);
     (void)rules::expiryFor(request.expiresAt, request.expiresIn, 1'700'000'000'000);
+    if (request.label)
+        (void)rules::validateLabel(*request.label);
+}
+
+bool sameRequest(const CreateRequest &a, const CreateRequest &b)
+{
+    return a.url == b.url && a.alias == b.alias && a.maxClicks == b.maxClicks
+        && a.previewProtection == b.previewProtection && a.password == b.password && a.expiresAt == b.expiresAt
+        && a.expiresIn == b.expiresIn && a.expiredUrl == b.expiredUrl && a.label == b.label;
+}
+
+// The form's promises: a browser sends empty fields for options left alone,
+// so an accepted form has a URL and no option that is present but empty;
+// every text but the password is trimmed; and an API key field ("key", read
+// by the web layer) changes nothing about the link.
+void checkForm(const QByteArray &body)
+{
+    const Result<CreateRequest> parsed = createparser::fromForm(body);
+    checkAccepted(parsed);
+    if (parsed) {
+        const CreateRequest &request = *parsed;
+        FUZZ_CHECK(!request.url.isEmpty() && request.url == request.url.trimmed());
+        FUZZ_CHECK(request.alias == request.alias.trimmed());
+        for (const std::optional<QString> *option :
+             {&request.previewProtection, &request.expiresAt, &request.expiredUrl, &request.label}) {
+            FUZZ_CHECK(!*option || (!(*option)->isEmpty() && **option == (*option)->trimmed()));
+        }
+        FUZZ_CHECK(!request.password || !request.password->isEmpty());
+    }
+    const Result<CreateRequest> keyed = createparser::fromForm(body + "&key=sf_x%26y&key=");
+    FUZZ_CHECK(parsed.ok() == keyed.ok());
+    FUZZ_CHECK(!parsed || sameRequest(*parsed, *keyed));
+    FUZZ_CHECK(parsed || parsed.error().reason == keyed.error().reason);
 }
 
 } // namespace
@@ -33,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
     checkAccepted(createparser::fromJson(body));
-    checkAccepted(createparser::fromForm(body));
+    checkForm(body);
     // One pair per '&'-separated part at most.
     FUZZ_CHECK(createparser::decodeForm(body).size() <= body.count('&') + 1);
     return 0;

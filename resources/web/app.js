@@ -72,13 +72,34 @@
         }
         payload['max-clicks'] = n;
       }
+      // The advanced options, with the meaning the plain post gives them:
+      // an empty field is not sent (the link's default).
+      var els = form.elements;
+      var protection = els.preview_protection ? els.preview_protection.value : '';
+      if (protection !== '') payload['preview-protection'] = protection;
+      if (els.password && els.password.value !== '') payload.password = els.password.value; // as typed
+      var expiresIn = els.expires_in ? els.expires_in.value : '';
+      if (expiresIn !== '') payload['expires-in'] = Number(expiresIn);
+      var expiresAt = els.expires_at ? els.expires_at.value.trim().replace(' ', 'T') : '';
+      if (expiresAt !== '') {
+        // The field is labelled UTC (a plain post cannot tell the server a
+        // time zone), so a bare time is sent as UTC here too.
+        payload['expires-at'] = /(Z|[+-]\d\d:?\d\d)$/.test(expiresAt) ? expiresAt : expiresAt + 'Z';
+      }
+      var expiredUrl = els.expired_url ? els.expired_url.value.trim() : '';
+      if (expiredUrl !== '') payload['expired-url'] = expiredUrl;
+      var label = els.label ? els.label.value.trim() : '';
+      if (label !== '') payload.label = label;
+      var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+      // Shown when the server makes links only for key holders; the API takes the key as a bearer token.
+      if (els.key && els.key.value !== '') headers.Authorization = 'Bearer ' + els.key.value.trim();
 
       submit.disabled = true;
       submit.setAttribute('aria-busy', 'true');
 
       fetch('/api/create', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        headers: headers,
         body: JSON.stringify(payload),
         credentials: 'same-origin'
       }).then(function (res) {
@@ -90,6 +111,7 @@
       }).then(function (r) {
         if (r.ok && r.data && r.data.short_url) {
           hideError();
+          if (form.elements.password) form.elements.password.value = '';
           showResult(r.data);
         } else {
           result.hidden = true;

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QHash>
 
 #include <cmath>
 
@@ -162,27 +164,87 @@ QList<std::pair<QString, QString>> decodeForm(const QByteArray &body)
     return fields;
 }
 
+namespace {
+
+// A datetime-local field sends a wall-clock time without a zone
+// ("2030-01-31T18:00", seconds optional). A plain form post cannot tell the
+// server the browser's time zone, and guessing the server's own would make
+// the same form mean different moments on different hosts; so the form
+// labels the field "UTC" and a bare time is read as UTC here (the script
+// sends it the same way, so the page means one thing with or without
+// JavaScript). A value that carries its own offset is kept as it is; the
+// expiry rule checks either.
+QString expiresAtFromForm(const QString &text)
+{
+    static const QRegularExpression wallClock(
+        QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?$"));
+    if (!wallClock.match(text).hasMatch())
+        return text;
+    QString iso = text;
+    iso[10] = u'T';
+    return iso + u'Z';
+}
+
+} // namespace
+
 Result<CreateRequest> fromForm(const QByteArray &body)
 {
-    CreateRequest request;
-    for (const auto &[name, value] : decodeForm(body)) {
-        if (name == QLatin1String("url")) {
-            request.url = value.trimmed();
-        } else if (name == QLatin1String("alias")) {
-            request.alias = value.trimmed();
-        } else if (name == QLatin1String("max_clicks") || name == QLatin1String("max-clicks")) {
-            const QString text = value.trimmed();
-            if (text.isEmpty())
-                continue;
-            bool ok = false;
-            const qint64 number = text.toLongLong(&ok);
-            if (!ok)
-                return invalidMaxClicks();
-            request.maxClicks = number;
+    // A browser sends every field of the form, the empty ones as "": an
+    // empty option means "not given" (the link's default), unlike in JSON.
+    // Fields may be spelt with '_' (the form's names) or '-' (the API's);
+    // one field given twice with different values is refused, as in JSON.
+    static const QStringList known{QStringLiteral("url"),         QStringLiteral("alias"),
+                                   QStringLiteral("max-clicks"),  QStringLiteral("preview-protection"),
+                                   QStringLiteral("password"),    QStringLiteral("expires-at"),
+                                   QStringLiteral("expires-in"),  QStringLiteral("expired-url"),
+                                   QStringLiteral("label")};
+    QHash<QString, QString> fields;
+    for (const auto &[rawName, value] : decodeForm(body)) {
+        const QString name = QString(rawName).replace(u'_', u'-');
+        // Everything else is ignored, as browsers add fields of their own
+        // (a named submit button, say). "key" (an API key) is among them on
+        // purpose: the web layer reads it for access, it is no part of a link.
+        if (!known.contains(name))
+            continue;
+        const auto existing = fields.constFind(name);
+        if (existing != fields.cend() && *existing != value) {
+            return bad(name == QLatin1String("max-clicks") ? "invalid_max_clicks" : "conflicting_fields",
+                       QStringLiteral("%1 is given twice with different values; send it once.").arg(name));
         }
+        fields.insert(name, value);
     }
+    // Trimmed; nullopt when empty. A password is never trimmed: it is taken exactly as typed.
+    auto option = [&](const char *name, bool trim = true) -> std::optional<QString> {
+        const QString value = fields.value(QLatin1String(name));
+        const QString text = trim ? value.trimmed() : value;
+        return text.isEmpty() ? std::nullopt : std::optional<QString>(text);
+    };
+
+    CreateRequest request;
+    request.url = option("url").value_or(QString());
     if (request.url.isEmpty())
         return bad("missing_url", QStringLiteral("Please give the URL the short link should lead to."));
+    request.alias = option("alias").value_or(QString());
+    if (const std::optional<QString> text = option("max-clicks")) {
+        bool ok = false;
+        const qint64 number = text->toLongLong(&ok);
+        if (!ok)
+            return invalidMaxClicks();
+        request.maxClicks = number;
+    }
+    request.previewProtection = option("preview-protection");
+    request.password = option("password", false);
+    if (const std::optional<QString> text = option("expires-in")) {
+        bool ok = false;
+        const qint64 seconds = text->toLongLong(&ok);
+        if (!ok)
+            return bad("invalid_expires_in", QStringLiteral("expires-in is a whole number of seconds, at least 60."));
+        request.expiresIn = seconds;
+    }
+    if (const std::optional<QString> text = option("expires-at"))
+        request.expiresAt = expiresAtFromForm(*text);
+    request.expiredUrl = option("expired-url");
+    request.label = option("label");
     return request;
 }
 

@@ -14,9 +14,15 @@ namespace shortfuse::createparser {
 bool isJsonContentType(const QByteArray &contentType);
 bool isFormContentType(const QByteArray &contentType);
 
-// Reasons: invalid_json, unknown_field, missing_url, malformed_url,
-// invalid_alias, invalid_max_clicks.
+// Reasons: invalid_json, unknown_field, conflicting_fields, missing_url,
+// malformed_url, invalid_alias, invalid_max_clicks, invalid_expires_in and
+// invalid_<field> for a string field given another type.
 Result<CreateRequest> fromJson(const QByteArray &body);
+// The index page's form: the same fields (spelt with '_' or '-'), each one
+// optional when empty, every option trimmed but the password, a bare
+// datetime-local expires_at read as UTC. Unknown fields are ignored (among
+// them "key", which the web layer reads itself). Reasons: missing_url,
+// conflicting_fields, invalid_max_clicks, invalid_expires_in.
 Result<CreateRequest> fromForm(const QByteArray &body);
 
 // application/x-www-form-urlencoded -> name/value pairs ('+' is a space).

@@ -84,6 +84,39 @@ QByteArray Pages::renderStats(const QHash<QByteArray, QString> &values, const QH
     return render(m_statsTemplate, all, fragments);
 }
 
+namespace {
+
+// <option>s for a <select>, the one whose value is `selected` marked so. A
+// value the list lacks (a post from elsewhere) is shown as one more option,
+// so what was sent is what the page shows. Every value is escaped here.
+QString optionsHtml(const QList<std::pair<QString, QString>> &options, const QString &selected,
+                    const QString &otherLabel)
+{
+    QString html;
+    bool found = false;
+    auto add = [&](const QString &value, const QString &text) {
+        const bool isSelected = value == selected && !found;
+        found = found || isSelected;
+        html += QStringLiteral("<option value=\"%1\"%2>%3</option>")
+                    .arg(Pages::escape(value), isSelected ? QStringLiteral(" selected") : QString(), Pages::escape(text));
+    };
+    for (const auto &[value, text] : options)
+        add(value, text);
+    if (!found)
+        add(selected, otherLabel.arg(selected));
+    return html;
+}
+
+// The key field is all or nothing, so it is a fragment rather than a hidden
+// block: a hidden password input would still confuse password managers.
+const QString kKeyField = QStringLiteral(
+    "<label for=\"key\">API key</label>\n"
+    "    <input type=\"password\" id=\"key\" name=\"key\" autocomplete=\"off\" spellcheck=\"false\" "
+    "autocapitalize=\"off\" aria-describedby=\"key-hint\">\n"
+    "    <p class=\"hint\" id=\"key-hint\">This server only makes links for holders of an API key.</p>\n");
+
+} // namespace
+
 QByteArray Pages::index(const IndexView &view) const
 {
     const bool hasResult = !view.shortUrl.isEmpty();
@@ -94,11 +127,27 @@ QByteArray Pages::index(const IndexView &view) const
             ? QStringLiteral("Works 1 time, then expires.")
             : QStringLiteral("Works %1 times, then expires.").arg(*view.createdMaxClicks);
     }
+    const QString previewOptions = optionsHtml(
+        {{QString(), QStringLiteral("Default: auto with a click limit, off without")},
+         {QStringLiteral("auto"), QStringLiteral("Auto: previews and link scanners use up nothing")},
+         {QStringLiteral("confirm"), QStringLiteral("Confirm: every visitor clicks a button first")},
+         {QStringLiteral("off"), QStringLiteral("Off: every request counts")}},
+        view.previewProtection, QStringLiteral("%1"));
+    const QString expiresInOptions = optionsHtml({{QString(), QStringLiteral("Never (or at the time below)")},
+                                                  {QStringLiteral("3600"), QStringLiteral("In 1 hour")},
+                                                  {QStringLiteral("86400"), QStringLiteral("In 1 day")},
+                                                  {QStringLiteral("604800"), QStringLiteral("In 7 days")},
+                                                  {QStringLiteral("2592000"), QStringLiteral("In 30 days")}},
+                                                 view.expiresIn, QStringLiteral("In %1 seconds"));
     return render(m_indexTemplate,
                   {
                       {"url", view.url},
                       {"alias", view.alias},
                       {"max_clicks", view.maxClicks},
+                      {"expires_at", view.expiresAt},
+                      {"expired_url", view.expiredUrl},
+                      {"label", view.label},
+                      {"password_note_hidden", view.passwordGiven ? QString() : QStringLiteral("hidden")},
                       {"error", view.error},
                       {"error_hidden", view.error.isEmpty() ? QStringLiteral("hidden") : QString()},
                       {"advanced_open", view.advancedOpen ? QStringLiteral("open") : QString()},
@@ -107,6 +156,11 @@ QByteArray Pages::index(const IndexView &view) const
                       {"stats_url", view.statsUrl},
                       {"max_clicks_text", uses},
                       {"version", m_version},
+                  },
+                  {
+                      {"preview_protection_options", previewOptions},
+                      {"expires_in_options", expiresInOptions},
+                      {"key_field", view.offerKeyField ? kKeyField : QString()},
                   });
 }
 

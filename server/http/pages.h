@@ -17,15 +17,23 @@ public:
         QByteArray body;
     };
     // What the index page shows: the form (pre-filled after a plain form
-    // post), an error, or the link just made.
+    // post with what was typed, as typed), an error, or the link just made.
     struct IndexView {
         QString url;
         QString alias;
         QString maxClicks;
+        QString previewProtection;  // "" (the link's default), auto, confirm, off
+        QString expiresIn;          // seconds; "" never
+        QString expiresAt;          // the datetime-local field, UTC
+        QString expiredUrl;
+        QString label;
+        // A password was typed. It is never put back into the page, which
+        // then asks for it again instead.
+        bool passwordGiven = false;
         QString error;
         bool advancedOpen = false;
-        // Show an "API key" field (named key): this server makes links for
-        // key holders only, as far as this visitor goes.
+        // This server makes links only for key holders, as far as this
+        // visitor goes: show an "API key" field (named "key", never pre-filled).
         bool offerKeyField = false;
         QString shortUrl;  // non-empty: show the result
         QString statsUrl;

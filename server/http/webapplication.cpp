@@ -420,6 +420,41 @@ void WebApplication::serveApiCreate(const QHttpServerRequest &request, http::Rep
     });
 }
 
+namespace {
+
+// Puts what a failed form post typed back into the form, so nobody types it
+// twice: each field as sent (cut to a little more than its limit; Pages
+// escapes it), except the password, which is never sent back, and the key.
+void refill(Pages::IndexView &view, const QByteArray &body)
+{
+    for (const auto &[rawName, value] : createparser::decodeForm(body)) {
+        const QString name = QString(rawName).replace(u'-', u'_');
+        if (name == QLatin1String("url"))
+            view.url = value.left(rules::kMaxUrlLength + 16);
+        else if (name == QLatin1String("alias"))
+            view.alias = value.left(rules::kMaxAliasLength + 16);
+        else if (name == QLatin1String("max_clicks"))
+            view.maxClicks = value.left(16);
+        else if (name == QLatin1String("preview_protection"))
+            view.previewProtection = value.left(16);
+        else if (name == QLatin1String("password"))
+            view.passwordGiven = view.passwordGiven || !value.isEmpty();
+        else if (name == QLatin1String("expires_in"))
+            view.expiresIn = value.left(24);
+        else if (name == QLatin1String("expires_at"))
+            view.expiresAt = value.left(64);
+        else if (name == QLatin1String("expired_url"))
+            view.expiredUrl = value.left(rules::kMaxUrlLength + 16);
+        else if (name == QLatin1String("label"))
+            view.label = value.left(2 * rules::kMaxLabelLength + 16);  // UTF-16 units: a character may take two
+    }
+    view.advancedOpen = !view.alias.isEmpty() || !view.maxClicks.isEmpty() || !view.previewProtection.isEmpty()
+        || view.passwordGiven || !view.expiresIn.isEmpty() || !view.expiresAt.isEmpty() || !view.expiredUrl.isEmpty()
+        || !view.label.isEmpty();
+}
+
+} // namespace
+
 void WebApplication::serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply)
 {
     Pages::IndexView view;
@@ -427,19 +462,13 @@ void WebApplication::serveFormCreate(const QHttpServerRequest &request, http::Re
         view.error = QStringLiteral("The form must be sent as application/x-www-form-urlencoded.");
         return reply.send(Response::html(415, m_deps.pages.index(view)));
     }
+    refill(view, request.body());
+    view.offerKeyField = m_deps.access.formNeedsKey(Caller{std::nullopt, m_deps.access.isLocal(request)});
     std::optional<QString> formKey;
     for (const auto &[name, value] : createparser::decodeForm(request.body())) {
-        if (name == QLatin1String("url"))
-            view.url = value.left(rules::kMaxUrlLength + 16);
-        else if (name == QLatin1String("alias"))
-            view.alias = value.left(rules::kMaxAliasLength + 16);
-        else if (name == QLatin1String("max_clicks"))
-            view.maxClicks = value.left(16);
-        else if (name == QLatin1String("key") && !value.trimmed().isEmpty())
+        if (name == QLatin1String("key") && !value.trimmed().isEmpty())
             formKey = value.trimmed().left(apikeys::kKeyLength + 16);
     }
-    view.advancedOpen = !view.alias.isEmpty() || !view.maxClicks.isEmpty();
-    view.offerKeyField = m_deps.access.formNeedsKey(Caller{std::nullopt, m_deps.access.isLocal(request)});
 
     Result<CreateRequest> create = createparser::fromForm(request.body());
     if (!create) {

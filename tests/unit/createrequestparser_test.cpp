@@ -1,4 +1,8 @@
 #include "server/http/createrequestparser.h"
+#include "server/links/linkrules.h"
+
+#include <QDateTime>
+#include <QTimeZone>
 
 #include <gtest/gtest.h>
 
@@ -71,4 +75,86 @@ TEST(CreateRequestParser, FormDecoding)
     EXPECT_FALSE(empty->maxClicks.has_value());
     EXPECT_EQ(reasonOf(createparser::fromForm("url=https%3A%2F%2Fe.com&max_clicks=three")), "invalid_max_clicks");
     EXPECT_EQ(reasonOf(createparser::fromForm("alias=x")), "missing_url");
+}
+
+// The index page's advanced options: every field the API takes, spelt as the
+// form does ('_') or as the API does ('-'); an empty field is "not given".
+TEST(CreateRequestParser, FormAdvancedOptions)
+{
+    const auto form = createparser::fromForm(
+        "url=https%3A%2F%2Fe.com&preview_protection=confirm&password=+p%26ss+w0rd+&expires_in=3600"
+        "&expired_url=+https%3A%2F%2Fe.com%2Fsorry+&label=+Anna+%3Cb%3E+");
+    ASSERT_TRUE(form.ok()) << form.error().reason.constData();
+    EXPECT_EQ(form->previewProtection, std::optional<QString>(QStringLiteral("confirm")));
+    EXPECT_EQ(form->password, std::optional<QString>(QStringLiteral(" p&ss w0rd ")));  // exactly as typed
+    EXPECT_EQ(form->expiresIn, std::optional<qint64>(3600));
+    EXPECT_FALSE(form->expiresAt.has_value());
+    EXPECT_EQ(form->expiredUrl, std::optional<QString>(QStringLiteral("https://e.com/sorry")));
+    EXPECT_EQ(form->label, std::optional<QString>(QStringLiteral("Anna <b>")));
+
+    const auto dashed = createparser::fromForm("url=https%3A%2F%2Fe.com&preview-protection=off&expires-in=60"
+                                               "&expired-url=https%3A%2F%2Fe.com%2Fx&max-clicks=2");
+    ASSERT_TRUE(dashed.ok());
+    EXPECT_EQ(dashed->previewProtection, std::optional<QString>(QStringLiteral("off")));
+    EXPECT_EQ(dashed->expiresIn, std::optional<qint64>(60));
+    EXPECT_EQ(dashed->expiredUrl, std::optional<QString>(QStringLiteral("https://e.com/x")));
+    EXPECT_EQ(dashed->maxClicks, 2);
+
+    // What a browser sends for an untouched form: every field, empty.
+    const auto blank = createparser::fromForm("url=https%3A%2F%2Fe.com&alias=&max_clicks=&preview_protection="
+                                              "&password=&expires_in=&expires_at=&expired_url=&label=+&key=");
+    ASSERT_TRUE(blank.ok());
+    EXPECT_FALSE(blank->previewProtection.has_value());
+    EXPECT_FALSE(blank->password.has_value());
+    EXPECT_FALSE(blank->expiresIn.has_value());
+    EXPECT_FALSE(blank->expiresAt.has_value());
+    EXPECT_FALSE(blank->expiredUrl.has_value());
+    EXPECT_FALSE(blank->label.has_value());
+
+    EXPECT_EQ(reasonOf(createparser::fromForm("url=https%3A%2F%2Fe.com&expires_in=soon")), "invalid_expires_in");
+    EXPECT_EQ(reasonOf(createparser::fromForm("url=https%3A%2F%2Fe.com&label=a&label=b")), "conflicting_fields");
+    EXPECT_EQ(reasonOf(createparser::fromForm("url=https%3A%2F%2Fe.com&max_clicks=1&max-clicks=5")),
+              "invalid_max_clicks");
+    EXPECT_EQ(reasonOf(createparser::fromForm("url=https%3A%2F%2Fe.com&label=a&label=a")), "ok");
+}
+
+// A datetime-local value has no zone; the form says UTC, so a bare time is
+// read as UTC. A value with its own offset keeps it.
+TEST(CreateRequestParser, FormExpiresAtIsUtcUnlessItSaysOtherwise)
+{
+    const std::pair<const char *, const char *> cases[] = {
+        {"2030-01-31T18%3A00", "2030-01-31T18:00Z"},
+        {"2030-01-31T18%3A00%3A05", "2030-01-31T18:00:05Z"},
+        {"2030-01-31T18%3A00%3A05.250", "2030-01-31T18:00:05.250Z"},
+        {"2030-01-31+18%3A00", "2030-01-31T18:00Z"},  // a browser without datetime-local: typed with a space
+        {"2030-01-31T18%3A00%2B01%3A00", "2030-01-31T18:00+01:00"},
+        {"2030-01-31T18%3A00Z", "2030-01-31T18:00Z"},
+        {"tomorrow", "tomorrow"},  // the expiry rule refuses it, with its own sentence
+    };
+    for (const auto &[sent, expected] : cases) {
+        const auto form = createparser::fromForm(QByteArray("url=https%3A%2F%2Fe.com&expires_at=") + sent);
+        ASSERT_TRUE(form.ok()) << sent;
+        EXPECT_EQ(form->expiresAt, std::optional<QString>(QString::fromLatin1(expected))) << sent;
+    }
+    // What the rule makes of it: the UTC instant.
+    const auto form = createparser::fromForm("url=https%3A%2F%2Fe.com&expires_at=2030-01-31T18%3A00");
+    ASSERT_TRUE(form.ok());
+    const auto expiry = rules::expiryFor(form->expiresAt, std::nullopt, 0);
+    ASSERT_TRUE(expiry.ok());
+    EXPECT_EQ(**expiry, QDateTime(QDate(2030, 1, 31), QTime(18, 0), Qt::UTC).toMSecsSinceEpoch());
+}
+
+// The API key field is the web layer's, no part of the link; other unknown
+// fields (a named submit button, say) are ignored as before.
+TEST(CreateRequestParser, FormIgnoresTheKeyAndUnknownFields)
+{
+    const auto plain = createparser::fromForm("url=https%3A%2F%2Fe.com&max_clicks=1");
+    const auto keyed = createparser::fromForm("key=sf_secret&url=https%3A%2F%2Fe.com&max_clicks=1&submit=Shorten"
+                                              "&key=another&Key=x");
+    ASSERT_TRUE(plain.ok());
+    ASSERT_TRUE(keyed.ok()) << keyed.error().reason.constData();
+    EXPECT_EQ(keyed->url, plain->url);
+    EXPECT_EQ(keyed->maxClicks, plain->maxClicks);
+    EXPECT_FALSE(keyed->password.has_value());
+    EXPECT_FALSE(keyed->label.has_value());
 }

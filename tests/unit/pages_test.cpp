@@ -47,3 +47,56 @@ TEST(Pages, StaticFilesAndFixedPages)
     EXPECT_TRUE(pages.expired().toLower().contains("expired"));
     EXPECT_FALSE(pages.notFound().isEmpty());
 }
+
+// After a failed post the form shows every option as it was sent, escaped,
+// and the chosen option of each select; never a password or a key.
+TEST(Pages, IndexRefillsTheAdvancedOptions)
+{
+    const Pages pages(QStringLiteral("1"));
+    const QByteArray blank = pages.index({});
+    EXPECT_TRUE(blank.contains("<option value=\"\" selected>")) << blank.constData();
+    EXPECT_FALSE(blank.contains("<details id=\"advanced\" open")) << blank.constData();
+    EXPECT_FALSE(blank.contains("name=\"key\""));
+    EXPECT_FALSE(blank.contains("{{"));
+
+    Pages::IndexView failed;
+    failed.previewProtection = QStringLiteral("confirm");
+    failed.expiresIn = QStringLiteral("86400");
+    failed.expiresAt = QStringLiteral("2030-01-31T18:00");
+    failed.expiredUrl = QStringLiteral("https://e.com/?a=1&b=\"2\"");
+    failed.label = QStringLiteral("<script>alert(1)</script>");
+    failed.passwordGiven = true;
+    failed.advancedOpen = true;
+    const QByteArray page = pages.index(failed);
+    EXPECT_TRUE(page.contains("<option value=\"confirm\" selected>")) << page.constData();
+    EXPECT_TRUE(page.contains("<option value=\"86400\" selected>")) << page.constData();
+    EXPECT_EQ(page.count(" selected>"), 2) << page.constData();
+    EXPECT_TRUE(page.contains("value=\"2030-01-31T18:00\""));
+    EXPECT_TRUE(page.contains("value=\"https://e.com/?a=1&amp;b=&quot;2&quot;\""));
+    EXPECT_TRUE(page.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    EXPECT_FALSE(page.contains("<script>alert"));
+    EXPECT_TRUE(page.contains("<details id=\"advanced\" open>"));
+    EXPECT_TRUE(page.contains("name=\"password\" value=\"\""));
+    EXPECT_TRUE(page.contains("please type it once more"));
+
+    // A value the select does not offer (a post from a script) is shown, escaped, as chosen.
+    Pages::IndexView odd;
+    odd.expiresIn = QStringLiteral("120\"><b>");
+    odd.previewProtection = QStringLiteral("sometimes");
+    const QByteArray oddPage = pages.index(odd);
+    EXPECT_TRUE(oddPage.contains("<option value=\"120&quot;&gt;&lt;b&gt;\" selected>In 120&quot;&gt;&lt;b&gt; seconds"))
+        << oddPage.constData();
+    EXPECT_TRUE(oddPage.contains("<option value=\"sometimes\" selected>sometimes</option>"));
+    EXPECT_FALSE(oddPage.contains("<b>"));
+}
+
+TEST(Pages, IndexOffersTheKeyFieldOnlyWhenAsked)
+{
+    const Pages pages(QStringLiteral("1"));
+    Pages::IndexView view;
+    view.offerKeyField = true;
+    const QByteArray page = pages.index(view);
+    EXPECT_TRUE(page.contains("type=\"password\" id=\"key\" name=\"key\"")) << page.constData();
+    EXPECT_TRUE(page.contains("only makes links for holders of an API key"));
+    EXPECT_FALSE(pages.index({}).contains("API key"));
+}

@@ -20,6 +20,7 @@ const { loadDocument, requireTools, makeAjv, schemasIn } = require('./common');
 const NOT_ANSWERED = new Set([
   'migration_failed', 'schema_too_new', // storage opening: the server does not start
   'analytics_data', 'geoip_database',   // analytics data at startup
+  'invalid_key_name', 'duplicate_key_name', // the desktop settings' key dialog (ApiKeyService), never HTTP
 ]);
 
 function reasonsInSources(root) {
