@@ -38,6 +38,37 @@ struct CreateRequest {
     std::optional<QString> label;
 };
 
+// What PATCH /api/links/<slug> and the window's edit dialog may change
+// about a link; a field left nullopt stays as it is. The nested optionals
+// say "set to nothing": maxClicks {nullopt} is unlimited, expiresAt,
+// expiredUrl, label and password {nullopt} clear them.
+struct LinkChange {
+    std::optional<QString> url;
+    std::optional<std::optional<qint64>> maxClicks;
+    std::optional<std::optional<QString>> expiresAt;
+    std::optional<qint64> expiresIn;
+    std::optional<std::optional<QString>> expiredUrl;
+    std::optional<std::optional<QString>> label;
+    std::optional<QString> previewProtection;
+    std::optional<std::optional<QString>> password;
+
+    bool isEmpty() const
+    {
+        return !url && !maxClicks && !expiresAt && !expiresIn && !expiredUrl && !label && !previewProtection && !password;
+    }
+};
+
+// Whose links a management call may touch: every link (an admin key, a
+// local request, the window), or only those of one API key. A link outside
+// the scope is answered as unknown (404): its existence is not revealed.
+struct LinkScope {
+    std::optional<qint64> ownerKeyId; // nullopt: every link
+
+    static LinkScope everything() { return {}; }
+    static LinkScope ownedBy(qint64 keyId) { return LinkScope{keyId}; }
+    bool includes(const Link &link) const { return !ownerKeyId || link.ownerKeyId == ownerKeyId; }
+};
+
 // How a request to /<slug> is answered.
 struct Visit {
     VisitOutcome outcome = VisitOutcome::NotFound;
@@ -122,6 +153,22 @@ public:
     // for an unknown slug.
     void revoke(const QString &slug, std::function<void(const Result<bool> &)> done);
 
+    // Management (the API, the window's edit dialog). Each answers the link
+    // as it is afterwards, or 404 not_found when `slug` is unknown or out of
+    // `scope`; bad values are 400 with a reason code and change nothing.
+    // update() is atomic with concurrent claims on every server: the
+    // change is one conditional write in a writer batch of its own (every
+    // click answered before it counted first), the cache entry is dropped
+    // before it is submitted, and the other servers hear of it with its
+    // commit. A cap below the clicks already used is refused
+    // (max_clicks_below_clicks); a cap equal to them ends the link at once.
+    void update(const QString &slug, const LinkChange &change, LinkScope scope,
+                std::function<void(const Result<Link> &)> done);
+    // revoke() within a scope; done gets the link as revoked.
+    void revokeIn(const QString &slug, LinkScope scope, std::function<void(const Result<Link> &)> done);
+    // Deletes the link and its click log for good (an erasure request).
+    void purge(const QString &slug, LinkScope scope, std::function<void(const Status &)> done);
+
     int cachedLinks() const { return int(m_cache.size()); }
 
     // What another server on the same database committed (ChangeListener):
@@ -134,6 +181,9 @@ Q_SIGNALS:
     void linkCreated(const shortfuse::Link &link);
     void clicksChanged(const QList<qint64> &linkIds);  // requests logged (and counted), after commit
     void linkRevoked(const QString &slug);
+    // Changed (update()) or purged, here or on another server: what is
+    // shown of it must be read again (a purged link is then gone).
+    void linkChanged(const QString &slug);
     // Changes elsewhere were too many to list, or may have been missed
     // (the connection to the database was lost): refresh what is shown.
     void refreshNeeded();
