@@ -46,6 +46,48 @@ struct Link {
     bool exhausted() const { return usedUp(); }
 };
 
+// What a link is now, as the window's status column, the API's `status`
+// field and its `status` filter all say it (one definition): Revoked wins,
+// then UsedUp (its cap reached), then Expired (past its expiry), else Active.
+enum class LinkStatus { Active, UsedUp, Expired, Revoked };
+
+inline LinkStatus statusOf(const Link &link, qint64 nowMs)
+{
+    if (link.revoked)
+        return LinkStatus::Revoked;
+    if (link.maxClicks && link.clicks >= *link.maxClicks)
+        return LinkStatus::UsedUp;
+    if (link.expiredAt(nowMs))
+        return LinkStatus::Expired;
+    return LinkStatus::Active;
+}
+
+// "active", "used_up", "expired", "revoked".
+inline const char *linkStatusName(LinkStatus status)
+{
+    switch (status) {
+    case LinkStatus::Active: return "active";
+    case LinkStatus::UsedUp: return "used_up";
+    case LinkStatus::Expired: return "expired";
+    case LinkStatus::Revoked: return "revoked";
+    }
+    return "active";
+}
+
+// A change to a stored link, its values already checked by the rules
+// (LinkService::update); a field left nullopt stays as it is. An empty
+// expiredUrl, label or passwordHash clears it; maxClicks {nullopt} and
+// expiresAtMs {nullopt} make the link unlimited and without expiry.
+struct LinkUpdate {
+    std::optional<QString> url;
+    std::optional<std::optional<int>> maxClicks;
+    std::optional<std::optional<qint64>> expiresAtMs;
+    std::optional<QString> expiredUrl;
+    std::optional<QString> label;
+    std::optional<PreviewProtection> previewProtection;
+    std::optional<QString> passwordHash;
+};
+
 // What a new link is made of before storage gives it an id.
 struct NewLink {
     QString slug;
