@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!round->overflow && !notice->overflow) {
         FUZZ_CHECK(round->clicked == notice->clicked && round->created == notice->created);
         FUZZ_CHECK(round->revoked == notice->revoked);
-        FUZZ_CHECK(round->changed == notice->changed);
+        FUZZ_CHECK(round->changed == notice->changed && round->purged == notice->purged);
     }
     return 0;
 }

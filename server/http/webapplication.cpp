@@ -1,6 +1,7 @@
 #include "server/http/webapplication.h"
 
 #include "server/http/createrequestparser.h"
+#include "server/http/linkchangeparser.h"
 #include "server/links/linkrules.h"
 #include "server/http/statsformat.h"
 #include "server/http/statsqueryparser.h"
@@ -123,6 +124,12 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
         if (request.method() == Method::Post)
             return serveApiCreate(request, std::move(reply));
         return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
+    }
+    if (path.startsWith(QLatin1String("/api/links/"))) {
+        reply.setRoute(MetricsRoute::Manage);
+        const QString slug = path.mid(11);
+        if (rules::hasSlugShape(slug))
+            return serveManagedLink(slug, request, std::move(reply));
     }
     if (path.startsWith(QLatin1String("/api/stats/"))) {
         reply.setRoute(MetricsRoute::StatsApi);
@@ -613,6 +620,93 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
                                        });
         });
     });
+}
+
+Result<LinkScope> WebApplication::scopeOf(const Caller &caller)
+{
+    if (caller.admin() || (!caller.key && caller.local))
+        return LinkScope::everything();
+    if (caller.key)
+        return LinkScope::ownedBy(caller.key->id);
+    return AccessRules::keyRequired();
+}
+
+void WebApplication::serveManagedLink(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    const Method method = request.method();
+    if (method != Method::Get && method != Method::Head && method != Method::Patch && method != Method::Delete)
+        return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, PATCH, DELETE")));
+    const Result<std::optional<QString>> key = AccessRules::bearerKey(request);
+    if (!key)
+        return reply.send(Response::jsonError(key.error()));
+
+    // Everything the answer needs from the request, read now: it is gone
+    // once the caller is known.
+    std::optional<LinkChange> change;
+    if (method == Method::Patch) {
+        if (!createparser::isJsonContentType(request.value(QByteArrayLiteral("content-type")))) {
+            return reply.send(Response::jsonError(
+                Error{415, "unsupported_media_type", QStringLiteral("Send the change as JSON with Content-Type: application/json.")}));
+        }
+        Result<LinkChange> parsed = changeparser::fromJson(request.body());
+        if (!parsed)
+            return reply.send(Response::jsonError(parsed.error()));
+        change = *parsed;
+    }
+    bool purge = false;
+    if (method == Method::Delete) {
+        const QString value = request.query().queryItemValue(QStringLiteral("purge"));
+        if (!value.isEmpty() && value != QLatin1String("true") && value != QLatin1String("false"))
+            return reply.send(Response::jsonError(Error{400, "invalid_purge", QStringLiteral("purge is true or false.")}));
+        purge = value == QLatin1String("true");
+    }
+
+    identify(request, *key, [=, this](const Result<Caller> &caller) mutable {
+        if (!caller)
+            return reply.send(Response::jsonError(caller.error()));
+        const Result<LinkScope> scope = scopeOf(*caller);
+        if (!scope)
+            return reply.send(Response::jsonError(scope.error()));
+        auto answerLink = [this, reply](const Result<Link> &link) mutable {
+            if (!link)
+                return reply.send(Response::jsonError(link.error()));
+            reply.send(Response::json(200, managedLinkJson(*link)));
+        };
+        if (change)
+            return m_deps.links.update(slug, *change, *scope, std::move(answerLink));
+        if (method == Method::Delete && purge) {
+            return m_deps.links.purge(slug, *scope, [reply](const Status &purged) mutable {
+                if (!purged)
+                    return reply.send(Response::jsonError(purged.error()));
+                reply.send(Response{204, {}, {}, {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}});
+            });
+        }
+        if (method == Method::Delete)
+            return m_deps.links.revokeIn(slug, *scope, std::move(answerLink));
+        // GET: read on the statistics reader, like every other read question.
+        m_deps.queries.linksBySlug({slug}, &m_deps.links,
+                                   [slug, scope = *scope, answerLink](const Result<QList<Link>> &found) mutable {
+                                       if (!found)
+                                           return answerLink(found.error());
+                                       if (found->isEmpty() || !scope.includes(found->constFirst()))
+                                           return answerLink(Error{404, "not_found",
+                                                                   QStringLiteral("There is no short link called \"%1\".")
+                                                                       .arg(slug.left(64))});
+                                       answerLink(found->constFirst());
+                                   });
+    });
+}
+
+QJsonObject WebApplication::managedLinkJson(const Link &link) const
+{
+    QJsonObject json = linkJson(link);
+    const std::optional<qint64> remaining =
+        link.maxClicks ? std::optional<qint64>(std::max<qint64>(0, *link.maxClicks - link.clicks)) : std::nullopt;
+    json.insert(QStringLiteral("status"), QLatin1String(linkStatusName(statusOf(link, m_deps.clock.nowMs()))));
+    json.insert(QStringLiteral("remaining"), remaining ? QJsonValue(*remaining) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("last_click_at"),
+                link.lastClickAtMs ? QJsonValue(statsformat::isoUtc(*link.lastClickAtMs)) : QJsonValue(QJsonValue::Null));
+    return json;
 }
 
 QString WebApplication::statsUrl(const Link &link) const

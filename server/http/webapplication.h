@@ -62,6 +62,12 @@ private:
     void serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveHealth(http::ReplyChannel &reply);
+    // /api/links/<slug>: GET, PATCH, DELETE (?purge=true) for key holders.
+    void serveManagedLink(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
+    // The links a management caller may touch: an admin key's or a local
+    // request's, every link; another key's, its own. Anonymous remote
+    // callers get 401 key_required.
+    static Result<LinkScope> scopeOf(const Caller &caller);
     void serveMetrics(const QHttpServerRequest &request, http::ReplyChannel &reply);
     // The click path's redirect, counted and timed.
     void redirect(http::ReplyChannel &reply, const QByteArray &location);
@@ -83,6 +89,8 @@ private:
     http::Response visitResponse(const QString &slug, const Visit &visit, bool afterPost) const;
     http::Response pageError(const Error &error) const;
     QJsonObject linkJson(const Link &link) const;
+    // linkJson and what the management API adds: status, remaining, last_click_at.
+    QJsonObject managedLinkJson(const Link &link) const;
     QString shortUrl(const QString &slug) const { return m_baseUrl + u'/' + slug; }
     // With the link's statistics token, which lets whoever holds the URL read them.
     QString statsUrl(const Link &link) const;

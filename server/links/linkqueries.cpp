@@ -24,6 +24,23 @@ void LinkQueries::linksByIds(const QList<qint64> &ids, QObject *context, Reply<Q
     m_reader.read<QList<Link>>([ids](LinkReads &store) { return store.linksByIds(ids); }, std::move(done), context);
 }
 
+void LinkQueries::linksBySlug(const QStringList &slugs, QObject *context, Reply<QList<Link>> done)
+{
+    m_reader.read<QList<Link>>(
+        [slugs](LinkReads &store) -> Result<QList<Link>> {
+            QList<Link> links;
+            for (const QString &slug : slugs) {
+                Result<std::optional<Link>> found = store.findLink(slug);
+                if (!found)
+                    return found.error();
+                if (found->has_value())
+                    links.append(**found);
+            }
+            return links;
+        },
+        std::move(done), context);
+}
+
 void LinkQueries::totals(qint64 sinceMs, QObject *context, Reply<Totals> done)
 {
     m_reader.read<Totals>([sinceMs](LinkReads &store) { return store.totals(sinceMs); }, std::move(done), context);

@@ -34,6 +34,8 @@ public:
     void listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done);
     void countLinks(const QString &filter, QObject *context, Reply<qint64> done);
     void linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done);
+    // The links of these slugs that exist, in that order.
+    void linksBySlug(const QStringList &slugs, QObject *context, Reply<QList<Link>> done);
     void totals(qint64 sinceMs, QObject *context, Reply<Totals> done);
     // nullopt for an unknown slug.
     void linkStats(const QString &slug, const StatsQuery &query, QObject *context,

@@ -113,8 +113,10 @@ void LinkService::create(NewLink link, std::optional<QString> password, ClickWri
 void LinkService::applyRemoteChanges(const RemoteChanges &changes)
 {
     const ChangeNotice &notice = changes.notice;
-    if (notice.overflow || !notice.revoked.isEmpty())
-        ++m_generation; // a lookup in flight may have read a link before it was revoked there
+    if (notice.overflow || !notice.revoked.isEmpty() || !notice.changed.isEmpty())
+        ++m_generation; // a lookup in flight may have read a link before it was revoked or changed there
+    if (m_writer)
+        m_writer->forgetLinks(notice.purged); // our records for a link deleted there are dropped
     if (notice.overflow) {
         // Anything cached may have been revoked meanwhile.
         m_cache.clear();
@@ -124,6 +126,11 @@ void LinkService::applyRemoteChanges(const RemoteChanges &changes)
     for (const QString &slug : notice.revoked) {
         m_cache.remove(slug);
         Q_EMIT linkRevoked(slug);
+    }
+    for (const QString &slug : notice.changed) {
+        m_cache.remove(slug);
+        m_needsClaim.insert(slug); // it may be capped or gated now: its next visit asks the database
+        Q_EMIT linkChanged(slug);
     }
     for (const Link &link : changes.createdLinks) {
         noteNeedsClaim(link); // their first click here needs no lookup either
@@ -471,6 +478,195 @@ void LinkService::revoke(const QString &slug, std::function<void(const Result<bo
         }
         done(revoked);
     });
+}
+
+namespace {
+
+Error unknownLink(const QString &slug)
+{
+    return Error{404, "not_found", QStringLiteral("There is no short link called \"%1\".").arg(slug.left(64))};
+}
+
+} // namespace
+
+Result<LinkUpdate> LinkService::checkChange(const LinkChange &change) const
+{
+    LinkUpdate update;
+    if (change.url) {
+        if (Status url = rules::validateDestinationUrl(*change.url); !url)
+            return url.error();
+        update.url = *change.url;
+    }
+    if (change.maxClicks) {
+        Result<std::optional<int>> cap = rules::validateMaxClicks(*change.maxClicks);
+        if (!cap)
+            return cap.error();
+        update.maxClicks = *cap;
+    }
+    const bool clearsExpiry = change.expiresAt && !change.expiresAt->has_value();
+    if (clearsExpiry && change.expiresIn)
+        return Error{400, "conflicting_expiry", QStringLiteral("Give expires-at or expires-in, not both.")};
+    if (clearsExpiry) {
+        update.expiresAtMs = std::optional<qint64>{};
+    } else if (change.expiresAt || change.expiresIn) {
+        Result<std::optional<qint64>> expiry =
+            rules::expiryFor(change.expiresAt ? *change.expiresAt : std::nullopt, change.expiresIn, m_clock.nowMs());
+        if (!expiry)
+            return expiry.error();
+        update.expiresAtMs = *expiry;
+    }
+    if (change.expiredUrl) {
+        if (*change.expiredUrl) {
+            if (Status fallback = rules::validateDestinationUrl(**change.expiredUrl); !fallback)
+                return Error{400, "invalid_expired_url", QStringLiteral("expired-url: %1").arg(fallback.error().message)};
+        }
+        update.expiredUrl = change.expiredUrl->value_or(QString());
+    }
+    if (change.label) {
+        if (*change.label) {
+            if (Status label = rules::validateLabel(**change.label); !label)
+                return label.error();
+        }
+        update.label = change.label->value_or(QString());
+    }
+    if (change.previewProtection) {
+        Result<PreviewProtection> protection = rules::previewProtectionFor(change.previewProtection, true);
+        if (!protection)
+            return protection.error();
+        update.previewProtection = *protection;
+    }
+    if (change.password) {
+        if (*change.password) {
+            if (Status password = rules::validatePassword(**change.password); !password)
+                return password.error();
+        } else {
+            update.passwordHash = QString(); // cleared; a new one is hashed by update()
+        }
+    }
+    return update;
+}
+
+void LinkService::update(const QString &slug, const LinkChange &change, LinkScope scope,
+                         std::function<void(const Result<Link> &)> done)
+{
+    Result<LinkUpdate> checked = checkChange(change);
+    if (!checked)
+        return done(checked.error());
+    const bool newPassword = change.password && change.password->has_value();
+    if (newPassword && m_hasher.full())
+        return done(storageOverloaded());
+    auto submit = [this, slug, scope, done = std::move(done)](LinkUpdate update) {
+        if (m_writer->full())
+            return done(storageOverloaded());
+        // From here on no visit is answered from what was cached, and the
+        // next one asks the database (claiming, should the link be capped
+        // or gated now), queued after this change. Records of redirects
+        // already answered were queued before it: the change runs in a
+        // batch of its own, after them, so a new cap counts every one.
+        m_cache.remove(slug);
+        m_needsClaim.insert(slug);
+        ++m_generation;
+        auto result = std::make_shared<LinkWrites::UpdateResult>();
+        m_writer->write(
+            [slug, update, owner = scope.ownerKeyId, result](LinkWrites &writes, ChangeNotice &notice) -> Status {
+                Result<LinkWrites::UpdateResult> changed = writes.updateLink(slug, update, owner);
+                if (!changed)
+                    return changed.error();
+                *result = *changed;
+                if (result->outcome == LinkWrites::UpdateResult::Outcome::Updated)
+                    notice.changed.append(slug);
+                return {};
+            },
+            [this, slug, result, done](const Status &written) {
+                ++m_generation; // lookups asked while it was committing read the old link
+                m_cache.remove(slug);
+                if (!written)
+                    return done(written.error());
+                switch (result->outcome) {
+                case LinkWrites::UpdateResult::Outcome::NotFound:
+                    return done(unknownLink(slug));
+                case LinkWrites::UpdateResult::Outcome::BelowClicks:
+                    return done(Error{400, "max_clicks_below_clicks",
+                                      QStringLiteral("max-clicks cannot be below the %1 clicks this link has used.")
+                                          .arg(result->link.clicks)});
+                case LinkWrites::UpdateResult::Outcome::Updated:
+                    Q_EMIT linkChanged(slug);
+                    return done(result->link);
+                }
+            });
+    };
+    if (!newPassword)
+        return submit(std::move(*checked));
+    m_hasher.hash(**change.password, this, [update = std::move(*checked), submit](const QString &hash) mutable {
+        update.passwordHash = hash;
+        submit(std::move(update));
+    });
+}
+
+void LinkService::revokeIn(const QString &slug, LinkScope scope, std::function<void(const Result<Link> &)> done)
+{
+    if (m_writer->full())
+        return done(storageOverloaded());
+    ++m_generation;
+    auto revoked = std::make_shared<std::optional<Link>>();
+    m_writer->write(
+        [slug, scope, revoked](LinkWrites &writes, ChangeNotice &notice) -> Status {
+            LinkUpdate nothing;
+            Result<LinkWrites::UpdateResult> found = writes.updateLink(slug, nothing, scope.ownerKeyId); // locks the row
+            if (!found)
+                return found.error();
+            if (found->outcome != LinkWrites::UpdateResult::Outcome::Updated)
+                return {};
+            Result<bool> done = writes.revokeLink(slug);
+            if (!done)
+                return done.error();
+            Link link = found->link;
+            link.revoked = true;
+            *revoked = link;
+            notice.revoked.append(slug);
+            return {};
+        },
+        [this, slug, revoked, done = std::move(done)](const Status &written) {
+            ++m_generation;
+            if (!written)
+                return done(written.error());
+            if (!revoked->has_value())
+                return done(unknownLink(slug));
+            m_cache.remove(slug);
+            Q_EMIT linkRevoked(slug);
+            done(**revoked);
+        });
+}
+
+void LinkService::purge(const QString &slug, LinkScope scope, std::function<void(const Status &)> done)
+{
+    if (m_writer->full())
+        return done(storageOverloaded());
+    m_cache.remove(slug);
+    ++m_generation;
+    auto purged = std::make_shared<bool>(false);
+    m_writer->write(
+        [slug, scope, purged](LinkWrites &writes, ChangeNotice &notice) -> Status {
+            Result<std::optional<qint64>> id = writes.purgeLink(slug, scope.ownerKeyId);
+            if (!id)
+                return id.error();
+            if (!id->has_value())
+                return {};
+            *purged = true;
+            notice.changed.append(slug);
+            notice.purged.append(**id);
+            return {};
+        },
+        [this, slug, purged, done = std::move(done)](const Status &written) {
+            ++m_generation;
+            m_cache.remove(slug);
+            if (!written)
+                return done(written.error());
+            if (!*purged)
+                return done(unknownLink(slug));
+            Q_EMIT linkChanged(slug);
+            done(Status{});
+        });
 }
 
 } // namespace shortfuse

@@ -202,6 +202,8 @@ private:
     };
 
     static CachedLink cachedFrom(const Link &link);
+    // A change's values checked by the rules (no password hashed yet).
+    Result<LinkUpdate> checkChange(const LinkChange &change) const;
     // Caches what the database said of a link, unless a revocation may have
     // happened since the question was asked, at generation `askedAt`.
     void remember(const Link &link, quint64 askedAt);

@@ -80,8 +80,8 @@ QByteArray ChangeNotice::encode() const
     const QByteArray head = "1;" + sender + ';';
     if (!overflow) {
         QByteArray full = head + "c=" + joinIds(clicked) + ";n=" + joinIds(created) + ";r=" + joinSlugs(revoked);
-        if (!changed.isEmpty())
-            full += ";u=" + joinSlugs(changed);
+        if (!changed.isEmpty() || !purged.isEmpty())
+            full += ";u=" + joinSlugs(changed) + ";p=" + joinIds(purged);
         if (full.size() <= kMaxPayload)
             return full;
     }
@@ -99,9 +99,9 @@ std::optional<ChangeNotice> ChangeNotice::decode(QByteArrayView payload)
         notice.overflow = true;
         return notice;
     }
-    const bool withChanged = fields.size() == 6;
+    const bool withChanged = fields.size() == 7;
     if ((fields.size() != 5 && !withChanged) || !fields[2].startsWith("c=") || !fields[3].startsWith("n=")
-        || !fields[4].startsWith("r=") || (withChanged && !fields[5].startsWith("u=")))
+        || !fields[4].startsWith("r=") || (withChanged && (!fields[5].startsWith("u=") || !fields[6].startsWith("p="))))
         return std::nullopt;
     const std::optional<QList<qint64>> clicked = splitIds(QByteArrayView(fields[2]).sliced(2));
     const std::optional<QList<qint64>> created = splitIds(QByteArrayView(fields[3]).sliced(2));
@@ -111,8 +111,14 @@ std::optional<ChangeNotice> ChangeNotice::decode(QByteArrayView payload)
     notice.created = *created;
     if (!splitSlugs(fields[4].mid(2), notice.revoked))
         return std::nullopt;
-    if (withChanged && (!splitSlugs(fields[5].mid(2), notice.changed) || notice.changed.isEmpty()))
-        return std::nullopt; // encode() writes u= only with something in it
+    if (withChanged) {
+        const std::optional<QList<qint64>> purged = splitIds(QByteArrayView(fields[6]).sliced(2));
+        if (!purged || !splitSlugs(fields[5].mid(2), notice.changed))
+            return std::nullopt;
+        notice.purged = *purged;
+        if (notice.changed.isEmpty() && notice.purged.isEmpty())
+            return std::nullopt; // encode() writes u= and p= only with something in them
+    }
     return notice;
 }
 

@@ -17,8 +17,8 @@ namespace shortfuse {
 // transaction, so it arrives exactly when the change is visible), so that
 // their caches and live views follow without reading the links table.
 //
-// The payload is text: "1;<sender>;c=<ids>;n=<ids>;r=<slugs>;u=<slugs>"
-// (the u= field only when a link changed), or
+// The payload is text: "1;<sender>;c=<ids>;n=<ids>;r=<slugs>" and, when
+// links were changed or purged, ";u=<slugs>;p=<ids>"; or
 // "1;<sender>;*" when the changes would not fit in one payload: receivers
 // then drop their caches and refresh whatever they show.
 struct ChangeNotice {
@@ -31,11 +31,13 @@ struct ChangeNotice {
     QList<qint64> created; // new links
     QStringList revoked;   // slugs of links revoked
     QStringList changed;   // slugs of links changed (PATCH) or purged: whatever is known of them is stale
+    QList<qint64> purged;  // ids of links deleted for good: click records for them are dropped
     bool overflow = false; // too much changed to list: refresh everything
 
     bool isEmpty() const
     {
-        return !overflow && clicked.isEmpty() && created.isEmpty() && revoked.isEmpty() && changed.isEmpty();
+        return !overflow && clicked.isEmpty() && created.isEmpty() && revoked.isEmpty() && changed.isEmpty()
+            && purged.isEmpty();
     }
     // At most kMaxPayload bytes: the overflow form when the lists are too long.
     QByteArray encode() const;

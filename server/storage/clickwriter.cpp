@@ -130,6 +130,24 @@ void ClickWriter::write(Write write, std::function<void(const Status &)> done)
     enqueue(WriteOp{std::move(write), std::move(done), steadyNowMs()});
 }
 
+void ClickWriter::forgetLinks(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    std::lock_guard lock(m_forgottenMutex);
+    for (qint64 id : ids)
+        m_forgotten.insert(id);
+    m_anyForgotten.store(true, std::memory_order_release);
+}
+
+bool ClickWriter::forgotten(qint64 linkId) const
+{
+    if (!m_anyForgotten.load(std::memory_order_acquire))
+        return false;
+    std::lock_guard lock(m_forgottenMutex);
+    return m_forgotten.contains(linkId);
+}
+
 void ClickWriter::isolateWrites(std::vector<Op> &batch)
 {
     const auto first = std::find_if(batch.begin(), batch.end(),
@@ -274,6 +292,9 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         return false;
     }
 
+    // A purge committed here: records still queued for the link are dropped
+    // (a WriteOp is a batch of its own, so none was in this one).
+    forgetLinks(effects.notice.purged);
     for (Op &op : batch)
         std::visit([&](auto &op) { answer(op, replies); }, op);
     if (m_commitListener && !effects.changedLinks.isEmpty()) {
@@ -435,6 +456,8 @@ Status ClickWriter::apply(RecordOp &op, BatchEffects &effects)
     effects.recordBytes += recordBytes(op.facts);
     if (committedAlready(op))
         return {}; // its row and its count are in the database already
+    if (forgotten(op.linkId))
+        return {}; // the link was deleted for good, with its click log
     op.writtenIn = m_batchNumber;
     if (op.outcome == VisitOutcome::Redirected) {
         BatchEffects::Redirects &redirects = effects.unlimitedClicks[op.linkId];

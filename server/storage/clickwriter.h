@@ -8,11 +8,13 @@
 #include "server/storage/workerthread.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -84,6 +86,13 @@ public:
     // with the failure if there was one.
     using Write = std::function<Status(LinkWrites &, ChangeNotice &notice)>;
     void write(Write write, std::function<void(const Status &)> done);
+
+    // Links deleted for good (a purge here or on another server): click
+    // records still queued for them are dropped, not written (their rows
+    // would reference a link that no longer exists, and fail every batch
+    // they are in). Callable from any thread; takes effect at once, also
+    // for a batch being retried.
+    void forgetLinks(const QList<qint64> &ids);
 
     // True while so many click records (or so many of their bytes: each
     // carries a user agent and a referrer) wait that taking more would let
@@ -252,8 +261,13 @@ private:
     // The only side of the store the writer uses.
     LinkWrites &database() { return *m_store; }
 
+    bool forgotten(qint64 linkId) const;
+
     std::unique_ptr<LinkStore> m_store;
     Enricher m_enricher;
+    mutable std::mutex m_forgottenMutex;
+    QSet<qint64> m_forgotten;                  // under m_forgottenMutex
+    std::atomic<bool> m_anyForgotten{false};   // so the click path takes no lock until a purge
     std::function<void(const QList<qint64> &)> m_commitListener;
     std::function<void(size_t)> m_batchObserver;
     QObject *m_replyContext; // outlives the writer: its owner stops the writer first

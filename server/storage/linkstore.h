@@ -96,6 +96,19 @@ public:
     // False when there is no such link.
     virtual Result<bool> revokeLink(const QString &slug) = 0;
 
+    // Changes a link in one conditional write (its row lock orders it with
+    // every claim, on every server): a cap is set only if the clicks used
+    // so far fit under it. `ownerKeyId`: only if the link is that key's.
+    struct UpdateResult {
+        enum class Outcome { Updated, NotFound, BelowClicks } outcome = Outcome::NotFound;
+        Link link; // Updated: the link after the change; BelowClicks: as it is
+    };
+    virtual Result<UpdateResult> updateLink(const QString &slug, const LinkUpdate &update,
+                                            std::optional<qint64> ownerKeyId) = 0;
+    // Deletes a link and its click log; the id it had, or nullopt when
+    // there is no such link (of that owner).
+    virtual Result<std::optional<qint64>> purgeLink(const QString &slug, std::optional<qint64> ownerKeyId) = 0;
+
     // API keys (the `keys` command, the desktop settings). insertApiKey
     // answers nullopt when a key not revoked already has that name;
     // revokeApiKey false when no such key is active. touchApiKey notes a

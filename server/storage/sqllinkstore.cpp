@@ -822,6 +822,108 @@ Result<bool> SqlLinkStore::revokeLink(const QString &slug)
     return q.numRowsAffected() > 0;
 }
 
+Result<LinkStore::UpdateResult> SqlLinkStore::updateLink(const QString &slug, const LinkUpdate &update,
+                                                        std::optional<qint64> ownerKeyId)
+{
+    // Only the columns that change; names come from this code, values are bound.
+    QStringList sets;
+    QVariantList values;
+    const QVariant nullText(QMetaType::fromType<QString>());
+    const auto text = [&](const QString &value) { return value.isEmpty() ? nullText : QVariant(value); };
+    if (update.url) {
+        sets << QStringLiteral("url = ?");
+        values << *update.url;
+    }
+    if (update.maxClicks) {
+        sets << QStringLiteral("max_clicks = ?");
+        values << (*update.maxClicks ? QVariant(**update.maxClicks) : QVariant(QMetaType::fromType<int>()));
+    }
+    if (update.expiresAtMs) {
+        sets << QStringLiteral("expires_at = ?");
+        values << (*update.expiresAtMs ? QVariant(**update.expiresAtMs) : QVariant(QMetaType::fromType<qlonglong>()));
+    }
+    if (update.expiredUrl) {
+        sets << QStringLiteral("expired_url = ?");
+        values << text(*update.expiredUrl);
+    }
+    if (update.label) {
+        sets << QStringLiteral("label = ?");
+        values << text(*update.label);
+    }
+    if (update.previewProtection) {
+        sets << QStringLiteral("preview_protection = ?");
+        values << int(*update.previewProtection);
+    }
+    if (update.passwordHash) {
+        sets << QStringLiteral("password_hash = ?");
+        values << text(*update.passwordHash);
+    }
+    if (sets.isEmpty())
+        sets << QStringLiteral("slug = slug"); // nothing to change: still answers the link as it is
+    // A new cap must hold the clicks already used (the schema's CHECK
+    // says so too); the claims' own conditional writes then keep to it.
+    const QString capFits = update.maxClicks && *update.maxClicks ? QStringLiteral(" AND clicks <= ?") : QString();
+    if (!capFits.isEmpty())
+        values << **update.maxClicks;
+    QSqlQuery q(m_db);
+    QString sql = QStringLiteral("UPDATE links SET %1 WHERE slug = ?").arg(sets.join(QStringLiteral(", ")));
+    if (ownerKeyId)
+        sql += QStringLiteral(" AND owner_key_id = ?");
+    sql += capFits + QStringLiteral(" RETURNING ") + QLatin1String(kLinkColumns);
+    if (!q.prepare(sql))
+        return storageError(q, "preparing a link change");
+    const qsizetype setValues = capFits.isEmpty() ? values.size() : values.size() - 1;
+    for (qsizetype i = 0; i < setValues; ++i)
+        q.addBindValue(values.at(i));
+    q.addBindValue(slug);
+    if (ownerKeyId)
+        q.addBindValue(*ownerKeyId);
+    if (!capFits.isEmpty())
+        q.addBindValue(values.constLast());
+    if (!q.exec())
+        return storageError(q, "changing a link");
+    if (q.next()) {
+        UpdateResult result{UpdateResult::Outcome::Updated, linkFromRow(q)};
+        q.finish();
+        return result;
+    }
+    q.finish();
+    // Nothing changed: an unknown link (or another key's), or a cap below its clicks.
+    Result<std::optional<Link>> existing = findLink(slug);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value() || (ownerKeyId && (*existing)->ownerKeyId != ownerKeyId))
+        return UpdateResult{};
+    return UpdateResult{UpdateResult::Outcome::BelowClicks, **existing};
+}
+
+Result<std::optional<qint64>> SqlLinkStore::purgeLink(const QString &slug, std::optional<qint64> ownerKeyId)
+{
+    // The link's row lock first (revoking it): it waits for a claim in
+    // flight on it, and no claim passes after. Then its click log (rows a
+    // writer committed before the lock included), then the link itself.
+    QSqlQuery q(m_db);
+    q.prepare(ownerKeyId ? QStringLiteral("UPDATE links SET revoked = 1 WHERE slug = ? AND owner_key_id = ? RETURNING id")
+                         : QStringLiteral("UPDATE links SET revoked = 1 WHERE slug = ? RETURNING id"));
+    q.addBindValue(slug);
+    if (ownerKeyId)
+        q.addBindValue(*ownerKeyId);
+    if (!q.exec())
+        return storageError(q, "deleting a link");
+    if (!q.next())
+        return std::optional<qint64>{};
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    for (const char *sql : {"DELETE FROM clicks WHERE link_id = ?", "DELETE FROM links WHERE id = ?"}) {
+        QSqlQuery remove(m_db);
+        remove.prepare(QString::fromLatin1(sql));
+        remove.addBindValue(id);
+        if (!remove.exec())
+            return storageError(remove, "deleting a link and its click log");
+    }
+    return std::optional<qint64>{id};
+}
+
 namespace {
 
 const char *const kKeyColumns = "id, name, prefix, admin, created_at, last_used_at, revoked_at";

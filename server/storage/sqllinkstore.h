@@ -46,6 +46,9 @@ public:
     Result<std::optional<LinkStats>> linkStats(const QString &slug, const StatsQuery &query) override;
     Result<std::optional<Link>> findLink(const QString &slug) override;
     Result<bool> revokeLink(const QString &slug) override;
+    Result<UpdateResult> updateLink(const QString &slug, const LinkUpdate &update,
+                                    std::optional<qint64> ownerKeyId) override;
+    Result<std::optional<qint64>> purgeLink(const QString &slug, std::optional<qint64> ownerKeyId) override;
     Result<std::optional<ApiKey>> insertApiKey(const NewApiKey &key) override;
     Result<bool> revokeApiKey(const QString &name, qint64 nowMs) override;
     Status touchApiKey(qint64 id, qint64 nowMs) override;

@@ -151,6 +151,15 @@ public:
     }
     void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
     shortfuse::Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
+    shortfuse::Result<UpdateResult> updateLink(const QString &slug, const shortfuse::LinkUpdate &update,
+                                               std::optional<qint64> owner) override
+    {
+        return m_inner->updateLink(slug, update, owner);
+    }
+    shortfuse::Result<std::optional<qint64>> purgeLink(const QString &slug, std::optional<qint64> owner) override
+    {
+        return m_inner->purgeLink(slug, owner);
+    }
     bool announcesChanges() const override { return m_inner->announcesChanges(); }
     shortfuse::Status announce(const QByteArray &payload) override { return m_inner->announce(payload); }
 

@@ -33,15 +33,19 @@ TEST(ChangeNotice, ChangedLinksTravelInAFieldOfTheirOwn)
     ChangeNotice notice;
     notice.sender = "s";
     notice.changed = {QStringLiteral("patched"), QStringLiteral("purged-1")};
+    notice.purged = {42};
     const QByteArray payload = notice.encode();
-    EXPECT_EQ(payload, "1;s;c=;n=;r=;u=patched,purged-1");
+    EXPECT_EQ(payload, "1;s;c=;n=;r=;u=patched,purged-1;p=42");
     const std::optional<ChangeNotice> back = ChangeNotice::decode(payload);
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->changed, notice.changed);
+    EXPECT_EQ(back->purged, notice.purged);
     EXPECT_FALSE(back->isEmpty());
-    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=").has_value()) << "an empty u= is never sent";
-    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;x=a").has_value());
-    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=bad slug").has_value());
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=;p=").has_value()) << "empty u= and p= are never sent";
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=a").has_value());
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;x=a;p=").has_value());
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=bad slug;p=").has_value());
+    EXPECT_FALSE(ChangeNotice::decode("1;s;c=;n=;r=;u=a;p=x").has_value());
 }
 
 TEST(ChangeNotice, TooManyChangesBecomeOneRefreshEverything)
