@@ -1,5 +1,6 @@
 #include "server/http/createrequestparser.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -145,6 +146,45 @@ Result<CreateRequest> fromJson(const QByteArray &body)
         request.expiresIn = qint64(seconds);
     }
     return request;
+}
+
+Result<BatchRequest> batchFromJson(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return bad("invalid_json", QStringLiteral("The request body must be a JSON object such as "
+                                                  "{\"url\": \"https://…\", \"max-clicks\": 1, \"labels\": [\"Anna\", \"Ben\"]}."));
+    }
+    QJsonObject common = document.object();
+    const auto strings = [](const QJsonValue &value, QStringList &into) {
+        if (!value.isArray())
+            return false;
+        for (const QJsonValue &item : value.toArray()) {
+            if (!item.isString())
+                return false;
+            into.append(item.toString());
+        }
+        return true;
+    };
+    BatchRequest batch;
+    if (!strings(common.take(QStringLiteral("labels")), batch.labels) || batch.labels.isEmpty())
+        return bad("invalid_labels", QStringLiteral("\"labels\" must be a list of strings, one per link."));
+    if (batch.labels.size() > LinkService::kMaxBatch)
+        return bad("too_many_links", QStringLiteral("A batch makes at most %1 links.").arg(LinkService::kMaxBatch));
+    const QJsonValue aliases = common.take(QStringLiteral("aliases"));
+    if (!aliases.isUndefined() && (!strings(aliases, batch.aliases) || batch.aliases.size() != batch.labels.size()))
+        return bad("invalid_aliases", QStringLiteral("\"aliases\" must be a list of strings, one per label (\"\" for a generated slug)."));
+    // Per-link fields live in the lists; the rest is a single creation's.
+    for (const char *perLink : {"label", "alias"}) {
+        if (common.contains(QLatin1String(perLink)))
+            return bad("unknown_field", QStringLiteral("A batch gives \"%1s\" as a list instead of \"%1\".").arg(QLatin1String(perLink)));
+    }
+    Result<CreateRequest> parsed = fromJson(QJsonDocument(common).toJson(QJsonDocument::Compact));
+    if (!parsed)
+        return parsed.error();
+    batch.common = *parsed;
+    return batch;
 }
 
 QList<std::pair<QString, QString>> decodeForm(const QByteArray &body)

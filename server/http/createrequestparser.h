@@ -25,6 +25,18 @@ Result<CreateRequest> fromJson(const QByteArray &body);
 // conflicting_fields, invalid_max_clicks, invalid_expires_in.
 Result<CreateRequest> fromForm(const QByteArray &body);
 
+// POST /api/links/batch: the fields of a single creation (but label and
+// alias), and "labels": one string per link (1 to LinkService::kMaxBatch),
+// with "aliases" optionally beside it (as many strings, "" for generated).
+// Reasons: those of fromJson, and invalid_labels, invalid_aliases,
+// too_many_links.
+struct BatchRequest {
+    CreateRequest common;
+    QStringList labels;
+    QStringList aliases; // empty, or one per label
+};
+Result<BatchRequest> batchFromJson(const QByteArray &body);
+
 // application/x-www-form-urlencoded -> name/value pairs ('+' is a space).
 QList<std::pair<QString, QString>> decodeForm(const QByteArray &body);
 

@@ -1,5 +1,6 @@
 #include "server/http/webapplication.h"
 
+#include "server/core/statsrules.h"
 #include "server/http/createrequestparser.h"
 #include "server/http/linkchangeparser.h"
 #include "server/links/linkrules.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -123,6 +125,14 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
         reply.setRoute(MetricsRoute::Create);
         if (request.method() == Method::Post)
             return serveApiCreate(request, std::move(reply));
+        return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
+    }
+    // The words after /api/links/ that are routes of their own come before
+    // the slugs (a link aliased "batch" is managed through the window).
+    if (path == QLatin1String("/api/links/batch")) {
+        reply.setRoute(MetricsRoute::Create);
+        if (request.method() == Method::Post)
+            return serveBatch(request, std::move(reply));
         return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
     }
     if (path.startsWith(QLatin1String("/api/links/"))) {
@@ -618,6 +628,81 @@ void WebApplication::serveStats(const QString &slug, StatsFormat format, const Q
                                                                           m_deps.pages.passwordForm(action, opens.error().message));
                                            reply.send(form);
                                        });
+        });
+    });
+}
+
+void WebApplication::serveBatch(const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    if (!createparser::isJsonContentType(request.value(QByteArrayLiteral("content-type")))) {
+        return reply.send(Response::jsonError(
+            Error{415, "unsupported_media_type", QStringLiteral("Send the batch as JSON with Content-Type: application/json.")}));
+    }
+    const Result<std::optional<QString>> key = AccessRules::bearerKey(request);
+    if (!key)
+        return reply.send(Response::jsonError(key.error()));
+    Result<createparser::BatchRequest> batch = createparser::batchFromJson(request.body());
+    if (!batch)
+        return reply.send(Response::jsonError(batch.error()));
+    // A mail merge wants rows: text/csv anywhere in Accept gives them.
+    const bool csv = request.value(QByteArrayLiteral("accept")).toLower().contains("text/csv");
+
+    identify(request, *key, [this, reply, csv, batch = *batch, client = clientOf(request)](const Result<Caller> &caller) mutable {
+        if (!caller)
+            return reply.send(Response::jsonError(caller.error()));
+        if (std::optional<Error> refused = m_deps.access.anonymousCreationRefused(*caller))
+            return reply.send(Response::jsonError(*refused));
+        // Every link checked by the same rules as a single creation before
+        // anything is stored; the first bad one names its place.
+        QList<NewLink> links;
+        links.reserve(batch.labels.size());
+        for (qsizetype i = 0; i < batch.labels.size(); ++i) {
+            CreateRequest one = batch.common;
+            one.label = batch.labels.at(i);
+            one.alias = batch.aliases.isEmpty() ? QString() : batch.aliases.at(i);
+            Result<NewLink> prepared = m_deps.links.prepare(one);
+            if (!prepared) {
+                Error error = prepared.error();
+                error.message = QStringLiteral("Link %1 (\"%2\"): %3").arg(i + 1).arg(batch.labels.at(i).left(64), error.message);
+                return reply.send(Response::jsonError(error));
+            }
+            if (caller->key)
+                prepared->ownerKeyId = caller->key->id;
+            links.append(*prepared);
+        }
+        // A batch takes one event from the creator's budget, like one creation.
+        if (caller->key) {
+            const RateLimiter::Decision decision =
+                m_deps.keyCreateLimiter.tryAcquireKey("key:" + QByteArray::number(caller->key->id));
+            if (!decision.allowed) {
+                m_deps.metrics.countRateLimited(RateLimitKind::Create);
+                return reply.send(Response::jsonError(
+                    Error{429, "rate_limited",
+                          QStringLiteral("Too many new links for this API key; try again in %1 seconds.").arg(decision.retryAfterSeconds),
+                          decision.retryAfterSeconds}));
+            }
+        } else if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, RateLimitKind::Create, client, QStringLiteral("new links"))) {
+            return reply.send(Response::jsonError(*limited));
+        }
+        m_deps.links.createBatch(std::move(links), batch.common.password,
+                                 [this, reply, csv](const Result<QList<Link>> &made) mutable {
+            if (!made)
+                return reply.send(Response::jsonError(made.error()));
+            if (csv) {
+                QByteArray rows = "label,short_url,stats_url\r\n";
+                for (const Link &link : *made)
+                    rows += (csvCell(link.label) + u',' + csvCell(shortUrl(link.slug)) + u',' + csvCell(statsUrl(link))
+                             + QLatin1String("\r\n"))
+                                .toUtf8();
+                return reply.send(Response{201, QByteArrayLiteral("text/csv; charset=utf-8"), rows,
+                                           {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                                            {QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("attachment; filename=\"links.csv\"")},
+                                            {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}}});
+            }
+            QJsonArray links;
+            for (const Link &link : *made)
+                links.append(linkJson(link));
+            reply.send(Response::json(201, QJsonObject{{QStringLiteral("links"), links}}));
         });
     });
 }

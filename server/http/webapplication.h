@@ -62,6 +62,8 @@ private:
     void serveApiCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveFormCreate(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveHealth(http::ReplyChannel &reply);
+    // POST /api/links/batch: one destination, a link per label, all or nothing.
+    void serveBatch(const QHttpServerRequest &request, http::ReplyChannel reply);
     // /api/links/<slug>: GET, PATCH, DELETE (?purge=true) for key holders.
     void serveManagedLink(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
     // The links a management caller may touch: an admin key's or a local

@@ -489,6 +489,75 @@ Error unknownLink(const QString &slug)
 
 } // namespace
 
+void LinkService::createBatch(QList<NewLink> links, std::optional<QString> password,
+                              std::function<void(const Result<QList<Link>> &)> done)
+{
+    if (links.size() > kMaxBatch)
+        return done(Error{400, "too_many_links", QStringLiteral("A batch makes at most %1 links.").arg(kMaxBatch)});
+    if (password && m_hasher.full())
+        return done(storageOverloaded());
+    auto store = [this, done = std::move(done)](QList<NewLink> links) {
+        if (m_writer->full())
+            return done(storageOverloaded());
+        const quint64 asked = m_generation;
+        struct Outcome {
+            QList<Link> made;
+            std::optional<Error> refused;
+        };
+        auto outcome = std::make_shared<Outcome>();
+        m_writer->write(
+            [links, outcome](LinkWrites &writes, ChangeNotice &notice) -> Status {
+                for (NewLink link : links) {
+                    std::optional<Link> made;
+                    for (int attempts = 1; !made; ++attempts) {
+                        Result<std::optional<Link>> inserted = writes.insertLink(link);
+                        if (!inserted)
+                            return inserted.error();
+                        if (inserted->has_value()) {
+                            made = **inserted;
+                            break;
+                        }
+                        Result<QString> next = rules::slugAfterCollision(link, attempts);
+                        if (!next) {
+                            // All or nothing: what this batch inserted goes again,
+                            // in the same transaction, as if it never was.
+                            for (const Link &undo : outcome->made) {
+                                if (Result<std::optional<qint64>> gone = writes.purgeLink(undo.slug, std::nullopt); !gone)
+                                    return gone.error();
+                            }
+                            outcome->made.clear();
+                            outcome->refused = next.error();
+                            return {};
+                        }
+                        link.slug = *next;
+                    }
+                    outcome->made.append(*made);
+                }
+                for (const Link &made : outcome->made)
+                    notice.created.append(made.id);
+                return {};
+            },
+            [this, asked, outcome, done](const Status &written) {
+                if (!written)
+                    return done(written.error());
+                if (outcome->refused)
+                    return done(*outcome->refused);
+                for (const Link &made : outcome->made) {
+                    remember(made, asked);
+                    Q_EMIT linkCreated(made);
+                }
+                done(outcome->made);
+            });
+    };
+    if (!password)
+        return store(std::move(links));
+    m_hasher.hash(*password, this, [links = std::move(links), store](const QString &hash) mutable {
+        for (NewLink &link : links)
+            link.passwordHash = hash;
+        store(std::move(links));
+    });
+}
+
 Result<LinkUpdate> LinkService::checkChange(const LinkChange &change) const
 {
     LinkUpdate update;

@@ -153,6 +153,14 @@ public:
     // for an unknown slug.
     void revoke(const QString &slug, std::function<void(const Result<bool> &)> done);
 
+    // Several links at once (the API's batch, the window's "links for
+    // several recipients"), all or nothing in one transaction: each was
+    // prepare()d; `password`, if any, is hashed once for all of them. A
+    // taken alias refuses the whole batch (409 duplicate, naming it).
+    static constexpr int kMaxBatch = 1000;
+    void createBatch(QList<NewLink> links, std::optional<QString> password,
+                     std::function<void(const Result<QList<Link>> &)> done);
+
     // Management (the API, the window's edit dialog). Each answers the link
     // as it is afterwards, or 404 not_found when `slug` is unknown or out of
     // `scope`; bad values are 400 with a reason code and change nothing.

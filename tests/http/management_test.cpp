@@ -214,6 +214,60 @@ TEST_F(HttpManagement, PurgeLeavesNoRowBehind)
     EXPECT_EQ(database().clickRows(other, kRedirected), 2) << "other links keep their log";
 }
 
+// One destination, a link per recipient: all or nothing in one
+// transaction, as JSON or as CSV rows for a mail merge.
+TEST_F(HttpManagement, BatchMakesOneLinkPerLabelAllOrNothing)
+{
+    const QByteArray key = makeKey(QStringLiteral("mailer"));
+    QJsonObject batch{{QStringLiteral("url"), QStringLiteral("https://example.com/invite")},
+                      {QStringLiteral("max-clicks"), 1},
+                      {QStringLiteral("labels"), QJsonArray{QStringLiteral("Anna"), QStringLiteral("Ben"), QStringLiteral("=Cy")}}};
+    const HttpResponse made = client().postJson("/api/links/batch", batch, as(key));
+    ASSERT_EQ(made.status, 201) << made.describe().toStdString();
+    const QJsonArray links = made.json().value(QStringLiteral("links")).toArray();
+    ASSERT_EQ(links.size(), 3);
+    EXPECT_EQ(links.at(1).toObject().value(QStringLiteral("label")).toString(), QStringLiteral("Ben"));
+    EXPECT_EQ(links.at(1).toObject().value(QStringLiteral("max_clicks")).toInt(), 1);
+    EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM links WHERE owner_key_id IS NOT NULL")), 3);
+
+    HeaderList csvHeaders = as(key);
+    csvHeaders.append(std::pair<QByteArray, QByteArray>("Accept", "text/csv"));
+    batch.insert(QStringLiteral("labels"), QJsonArray{QStringLiteral("Dee"), QStringLiteral("=HYPERLINK(1)")});
+    const HttpResponse rows = client().postJson("/api/links/batch", batch, csvHeaders);
+    ASSERT_EQ(rows.status, 201) << rows.describe().toStdString();
+    EXPECT_TRUE(rows.header("Content-Type").startsWith("text/csv"));
+    const QList<QByteArray> lines = rows.body.trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 3);
+    EXPECT_EQ(lines.at(0).trimmed(), "label,short_url,stats_url");
+    EXPECT_TRUE(lines.at(1).startsWith("Dee,http://")) << lines.at(1).toStdString();
+    EXPECT_TRUE(lines.at(1).contains("?token=")) << "the stats URL opens the statistics";
+    EXPECT_TRUE(lines.at(2).startsWith("'=HYPERLINK")) << "no formula reaches a spreadsheet";
+
+    // One bad alias, one taken alias, one link too many: nothing stored.
+    const qint64 before = database().linkCount();
+    ASSERT_EQ(createLink(QStringLiteral("https://example.com/taken"), {}, QStringLiteral("taken-alias")).isEmpty(), false);
+    QJsonObject bad = batch;
+    bad.insert(QStringLiteral("labels"), QJsonArray{QStringLiteral("Eve"), QStringLiteral("Fay")});
+    bad.insert(QStringLiteral("aliases"), QJsonArray{QStringLiteral("eve-invite"), QStringLiteral("no")});
+    expectJsonError(client().postJson("/api/links/batch", bad, as(key)), 400, QStringLiteral("invalid_alias"));
+    bad.insert(QStringLiteral("aliases"), QJsonArray{QStringLiteral("eve-invite"), QStringLiteral("taken-alias")});
+    expectJsonError(client().postJson("/api/links/batch", bad, as(key)), 409, QStringLiteral("duplicate"));
+    bad.insert(QStringLiteral("aliases"), QJsonArray{QStringLiteral("eve-invite")});
+    expectJsonError(client().postJson("/api/links/batch", bad, as(key)), 400, QStringLiteral("invalid_aliases"));
+    QJsonArray many;
+    for (int i = 0; i < 1001; ++i)
+        many.append(QStringLiteral("r%1").arg(i));
+    QJsonObject tooMany = batch;
+    tooMany.insert(QStringLiteral("labels"), many);
+    expectJsonError(client().postJson("/api/links/batch", tooMany, as(key)), 400, QStringLiteral("too_many_links"));
+    QJsonObject badLabel = batch;
+    badLabel.insert(QStringLiteral("labels"), QJsonArray{QStringLiteral("ok"), QString(201, u'x')});
+    expectJsonError(client().postJson("/api/links/batch", badLabel, as(key)), 400, QStringLiteral("invalid_label"));
+    expectJsonError(client().postJson("/api/links/batch", batch, as({})), 401, QStringLiteral("key_required"));
+    EXPECT_EQ(database().linkCount(), before + 1);
+    EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM links WHERE slug = 'eve-invite'")), 0);
+}
+
 // Sends GET /<slug> on `count` new connections to `port` without reading
 // the answers yet: the requests are in flight.
 std::vector<std::unique_ptr<HttpConnection>> sendVisits(quint16 port, const QByteArray &slug, int count)
