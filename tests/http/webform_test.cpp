@@ -252,8 +252,7 @@ TEST_F(WebForm, BadOptionsShowTheFormAgainFilledIn)
                                                   {u"max_clicks"_s, u"5"_s},
                                                   {u"password"_s, u"a secret that stays secret"_s},
                                                   {u"expired_url"_s, u"https://example.org/gone"_s},
-                                                  {u"label"_s, typedLabel},
-                                                  {u"key"_s, u"sf_not_a_real_key_but_secret"_s}};
+                                                  {u"label"_s, typedLabel}};
         for (auto &[name, value] : fields) {
             if (name == c.field)
                 value = c.value;
@@ -320,14 +319,30 @@ TEST_F(WebForm, DurationAndExactTimeTogetherAreRefused)
 
 // A "key" field (the form's API key, read by the access layer) makes no
 // difference to the link and never shows on the page.
+// The form's key field makes the link the key's; the key is no part of
+// the link and never comes back in the page.
 TEST_F(WebForm, KeyFieldIsNotPartOfTheLink)
 {
+    QStringList arguments{u"keys"_s, u"create"_s, u"--name"_s, u"form"_s, u"--data-dir"_s, dataDir()};
+    if (!databaseUrl().isEmpty())
+        arguments << u"--db"_s << databaseUrl();
+    const ProcessRun made = runServerBinary(arguments);
+    ASSERT_EQ(made.exitCode, 0) << made.standardError.toStdString();
+    const QString key = QString::fromUtf8(made.standardOutput.trimmed());
     HttpResponse page;
     const QString slug = createThroughForm(
-        {{u"key"_s, u"sf_some_key_value"_s}, {u"url"_s, u"https://example.com/k"_s}, {u"max_clicks"_s, u"2"_s}}, &page);
+        {{u"key"_s, key}, {u"url"_s, u"https://example.com/k"_s}, {u"max_clicks"_s, u"2"_s}}, &page);
     ASSERT_FALSE(slug.isEmpty());
-    EXPECT_FALSE(page.body.contains("sf_some_key_value")) << described(page);
+    EXPECT_FALSE(page.body.contains(key.toUtf8())) << described(page);
     EXPECT_EQ(linkColumn(slug, u"max_clicks"_s), 2);
+    EXPECT_EQ(database().scalar(u"SELECT COUNT(*) FROM links WHERE owner_key_id IS NOT NULL"_s), 1);
+    EXPECT_EQ(database().linkCount(), 1);
+
+    // A wrong key is refused as such, and the form asks for a key again.
+    const HttpResponse refused = client().postForm("/", formBody({{u"key"_s, u"sf_wrong"_s}, {u"url"_s, u"https://example.com/w"_s}}));
+    EXPECT_EQ(refused.status, 401) << described(refused);
+    EXPECT_TRUE(refused.body.contains("name=\"key\""));
+    EXPECT_FALSE(refused.body.contains("sf_wrong"));
     EXPECT_EQ(database().linkCount(), 1);
 }
 
