@@ -16,7 +16,7 @@ namespace {
 constexpr auto kUsage = "usage: shortfuse-server keys create --name NAME [--admin] | keys list | keys revoke NAME "
                         "[--data-dir DIR] [--db URL]";
 
-QString when(std::optional<qint64> ms)
+QString utcMinute(std::optional<qint64> ms)
 {
     if (!ms)
         return QStringLiteral("never");
@@ -92,9 +92,9 @@ int list(KeyStore &store, std::FILE *out, std::FILE *err)
     std::fprintf(out, "%-24s %-6s %-14s %-20s %-20s %s\n", "NAME", "ROLE", "KEY", "CREATED", "LAST USED", "STATUS");
     for (const ApiKey &key : *keys) {
         std::fprintf(out, "%-24s %-6s %-14s %-20s %-20s %s\n", qPrintable(key.name), key.admin ? "admin" : "owner",
-                     qPrintable(key.prefix + QStringLiteral("...")), qPrintable(when(key.createdAtMs)),
-                     qPrintable(when(key.lastUsedAtMs)),
-                     key.revoked() ? qPrintable(QStringLiteral("revoked ") + when(key.revokedAtMs)) : "active");
+                     qPrintable(key.prefix + QStringLiteral("...")), qPrintable(utcMinute(key.createdAtMs)),
+                     qPrintable(utcMinute(key.lastUsedAtMs)),
+                     key.revoked() ? qPrintable(QStringLiteral("revoked ") + utcMinute(key.revokedAtMs)) : "active");
     }
     return 0;
 }
