@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
@@ -173,22 +174,23 @@ TEST_F(EditLinkTest, BadValueIsShownInTheDialogAndChangesNothing)
     ASSERT_EQ(http().get(pathOf(slug)).status, 302);
     ASSERT_TRUE(waitUntil([&] { return stored(slug) && stored(slug)->clicks == 2; }));
 
-    EditLinkDialog *dialog = openEditor(slug);
+    // Guarded: a dialog that closed itself on a bad value would be deleted.
+    QPointer<EditLinkDialog> dialog = openEditor(slug);
     ASSERT_NE(dialog, nullptr);
     auto *url = field<QLineEdit>(dialog, "editUrlEdit");
     retype(url, QStringLiteral("ftp://example.com/file"));
     retype(field<QLineEdit>(dialog, "editLabelEdit"), QStringLiteral("Eve"));
     save(dialog);
-    ASSERT_TRUE(waitUntil([&] { return !dialog->errorText().isEmpty(); }));
-    EXPECT_TRUE(dialog->isVisible());
+    ASSERT_TRUE(waitUntil([&] { return !dialog || !dialog->errorText().isEmpty(); }));
+    ASSERT_TRUE(dialog && dialog->isVisible()) << "the dialog closed on a bad value";
     EXPECT_TRUE(dialog->errorText().contains(QStringLiteral("http"))) << qPrintable(dialog->errorText());
 
     // A cap below the clicks already used: refused too.
     retype(url, QStringLiteral("https://example.com/keep"));
     field<QSpinBox>(dialog, "optionsMaxClicksSpin")->setValue(1);
     save(dialog);
-    ASSERT_TRUE(waitUntil([&] { return !dialog->errorText().isEmpty(); }));
-    EXPECT_TRUE(dialog->isVisible());
+    ASSERT_TRUE(waitUntil([&] { return !dialog || !dialog->errorText().isEmpty(); }));
+    ASSERT_TRUE(dialog && dialog->isVisible()) << "the dialog closed on a bad value";
 
     const std::optional<Link> link = stored(slug);
     ASSERT_TRUE(link.has_value());
