@@ -418,11 +418,7 @@
     </message>
     <message>
         <source>E&amp;xpiry:</source>
-        <translation>A&amp;blauf:</translation>
-    </message>
-    <message>
-        <source>After e&amp;xpiry:</source>
-        <translation>&amp;Nach Ablauf:</translation>
+        <translation>Ab&amp;lauf:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
@@ -435,6 +431,10 @@
     <message>
         <source>none; type one to set it</source>
         <translation>keines; zum Setzen eines eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>N&amp;ach Ablauf:</translation>
     </message>
 </context>
 <context>
@@ -778,10 +778,6 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
         <translation>Ziel</translation>
     </message>
     <message>
-        <source>&amp;Create links</source>
-        <translation>Links &amp;erstellen</translation>
-    </message>
-    <message>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -792,10 +788,6 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
     <message>
         <source>Statistics</source>
         <translation>Statistik</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
         <source>Save QR &amp;sheet (PDF)…</source>
@@ -852,6 +844,14 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>Links e&amp;rstellen</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>CS&amp;V exportieren…</translation>
     </message>
 </context>
 <context>

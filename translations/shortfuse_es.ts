@@ -418,11 +418,7 @@
     </message>
     <message>
         <source>E&amp;xpiry:</source>
-        <translation>Ca&amp;ducidad:</translation>
-    </message>
-    <message>
-        <source>After e&amp;xpiry:</source>
-        <translation>&amp;Tras la caducidad:</translation>
+        <translation>Cad&amp;ucidad:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
@@ -435,6 +431,10 @@
     <message>
         <source>none; type one to set it</source>
         <translation>ninguna; escriba una para establecerla</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>Tr&amp;as la caducidad:</translation>
     </message>
 </context>
 <context>
@@ -778,10 +778,6 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
         <translation>Destino</translation>
     </message>
     <message>
-        <source>&amp;Create links</source>
-        <translation>&amp;Crear enlaces</translation>
-    </message>
-    <message>
         <source>Label</source>
         <translation>Etiqueta</translation>
     </message>
@@ -792,10 +788,6 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
     <message>
         <source>Statistics</source>
         <translation>Estadísticas</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
         <source>Save QR &amp;sheet (PDF)…</source>
@@ -852,6 +844,14 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>C&amp;rear enlaces</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>Exportar CS&amp;V…</translation>
     </message>
 </context>
 <context>

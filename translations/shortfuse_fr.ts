@@ -421,10 +421,6 @@
         <translation>E&amp;xpiration :</translation>
     </message>
     <message>
-        <source>After e&amp;xpiry:</source>
-        <translation>&amp;Après expiration :</translation>
-    </message>
-    <message>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
@@ -435,6 +431,10 @@
     <message>
         <source>none; type one to set it</source>
         <translation>aucun ; saisissez-en un pour le définir</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>&amp;Après expiration :</translation>
     </message>
 </context>
 <context>
@@ -778,10 +778,6 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
         <translation>Destination</translation>
     </message>
     <message>
-        <source>&amp;Create links</source>
-        <translation>&amp;Créer les liens</translation>
-    </message>
-    <message>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
@@ -792,10 +788,6 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
     <message>
         <source>Statistics</source>
         <translation>Statistiques</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
         <source>Save QR &amp;sheet (PDF)…</source>
@@ -852,6 +844,14 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>C&amp;réer les liens</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>Exporter en CS&amp;V…</translation>
     </message>
 </context>
 <context>

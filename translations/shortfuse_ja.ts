@@ -421,10 +421,6 @@
         <translation>有効期限(&amp;X):</translation>
     </message>
     <message>
-        <source>After e&amp;xpiry:</source>
-        <translation>期限切れ後(&amp;A):</translation>
-    </message>
-    <message>
         <source>Pass&amp;word:</source>
         <translation>パスワード(&amp;W):</translation>
     </message>
@@ -435,6 +431,10 @@
     <message>
         <source>none; type one to set it</source>
         <translation>なし (設定するには入力)</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>期限切れ後(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -778,10 +778,6 @@ From now on it answers like an expired link. This cannot be undone.</source>
         <translation>転送先</translation>
     </message>
     <message>
-        <source>&amp;Create links</source>
-        <translation>リンクを作成(&amp;C)</translation>
-    </message>
-    <message>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
@@ -792,10 +788,6 @@ From now on it answers like an expired link. This cannot be undone.</source>
     <message>
         <source>Statistics</source>
         <translation>統計</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>CSV を書き出す(&amp;C)…</translation>
     </message>
     <message>
         <source>Save QR &amp;sheet (PDF)…</source>
@@ -852,6 +844,14 @@ From now on it answers like an expired link. This cannot be undone.</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>リンクを作成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>CSV を書き出す(&amp;V)…</translation>
     </message>
 </context>
 <context>

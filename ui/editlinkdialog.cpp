@@ -53,11 +53,9 @@ EditLinkDialog::EditLinkDialog(ServerHost &host, const Link &link, QWidget *pare
     connect(m_buttons, &QDialogButtonBox::accepted, this, &EditLinkDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &EditLinkDialog::reject);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Destination:"), m_url);
-    form->addRow(tr("&Label:"), m_label);
+    m_options->insertRow(0, tr("&Destination:"), m_url);
+    m_options->insertRow(1, tr("&Label:"), m_label);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
     layout->addWidget(m_options);
     layout->addWidget(used);
     layout->addWidget(m_error);

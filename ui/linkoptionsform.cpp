@@ -46,7 +46,12 @@ LinkOptionsForm::LinkOptionsForm(QWidget *parent)
     m_expiresAt->setCalendarPopup(true);
     m_expiresAt->setEnabled(false);
     connect(m_expires, &QCheckBox::toggled, m_expiresAt, &QWidget::setEnabled);
-    auto *expiryRow = new QHBoxLayout;
+    // The rows of two widgets are widgets themselves, so the form gives
+    // their labels a buddy (and the labels' mnemonics work).
+    auto *expiry = new QWidget(this);
+    expiry->setFocusProxy(m_expires);
+    auto *expiryRow = new QHBoxLayout(expiry);
+    expiryRow->setContentsMargins(0, 0, 0, 0);
     expiryRow->addWidget(m_expires);
     expiryRow->addWidget(m_expiresAt, 1);
 
@@ -68,17 +73,25 @@ LinkOptionsForm::LinkOptionsForm(QWidget *parent)
         if (on)
             m_password->clear();
     });
-    auto *passwordRow = new QHBoxLayout;
+    auto *passwordBox = new QWidget(this);
+    passwordBox->setFocusProxy(m_password);
+    auto *passwordRow = new QHBoxLayout(passwordBox);
+    passwordRow->setContentsMargins(0, 0, 0, 0);
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_removePassword);
 
-    auto *form = new QFormLayout(this);
+    auto *form = m_form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Max &clicks:"), m_maxClicks);
     form->addRow(tr("Preview &protection:"), m_protection);
-    form->addRow(tr("E&xpiry:"), expiryRow);
-    form->addRow(tr("After e&xpiry:"), m_expiredUrl);
-    form->addRow(tr("Pass&word:"), passwordRow);
+    form->addRow(tr("E&xpiry:"), expiry);
+    form->addRow(tr("&After expiry:"), m_expiredUrl);
+    form->addRow(tr("Pass&word:"), passwordBox);
+}
+
+void LinkOptionsForm::insertRow(int row, const QString &label, QWidget *field)
+{
+    m_form->insertRow(row, label, field);
 }
 
 void LinkOptionsForm::showLink(const Link &link)

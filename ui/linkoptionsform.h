@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
+class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
@@ -38,6 +39,8 @@ public:
     bool removesPassword() const;
 
     QSpinBox *maxClicksSpin() const { return m_maxClicks; }
+    // A row of the dialog's own at `row`, aligned with the options' rows.
+    void insertRow(int row, const QString &label, QWidget *field);
 
 private:
     QSpinBox *m_maxClicks = nullptr;
@@ -47,6 +50,7 @@ private:
     QLineEdit *m_expiredUrl = nullptr;
     QLineEdit *m_password = nullptr;
     QCheckBox *m_removePassword = nullptr;
+    QFormLayout *m_form = nullptr;
 };
 
 // The link's expiry as the server takes it: ISO-8601 in UTC, whole seconds.

@@ -98,7 +98,7 @@ RecipientsDialog::RecipientsDialog(ServerHost &host, QWidget *parent)
     m_error->setVisible(false);
     theme::setTextColor(m_error, theme::errorColor(palette()));
 
-    m_create = new QPushButton(tr("&Create links"), this);
+    m_create = new QPushButton(tr("C&reate links"), this);
     m_create->setObjectName(QStringLiteral("recipientsCreateButton"));
     m_create->setDefault(true);
     connect(m_create, &QPushButton::clicked, this, &RecipientsDialog::createLinks);
@@ -111,7 +111,7 @@ RecipientsDialog::RecipientsDialog(ServerHost &host, QWidget *parent)
     m_result->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_result->setVisible(false);
 
-    m_csv = new QPushButton(tr("Export &CSV…"), this);
+    m_csv = new QPushButton(tr("Export CS&V…"), this);
     m_csv->setObjectName(QStringLiteral("recipientsCsvButton"));
     m_csv->setEnabled(false);
     connect(m_csv, &QPushButton::clicked, this, &RecipientsDialog::chooseCsv);
@@ -126,12 +126,10 @@ RecipientsDialog::RecipientsDialog(ServerHost &host, QWidget *parent)
     buttons->addButton(m_pdf, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &RecipientsDialog::reject);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Destination:"), m_url);
+    m_options->insertRow(0, tr("&Destination:"), m_url);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_names, 1);
     layout->addLayout(namesRow);
-    layout->addLayout(form);
     layout->addWidget(m_options);
     layout->addWidget(m_error);
     layout->addWidget(m_result, 1);
