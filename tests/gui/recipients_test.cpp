@@ -175,5 +175,28 @@ TEST_F(RecipientsTest, OneBadNameOrValueStoresNothing)
     EXPECT_EQ(linkCount(), 0);
 }
 
+TEST_F(RecipientsTest, AFailureWhileStoringPurgesTheLinksAlreadyMade)
+{
+    // Two requests that pass every rule but cannot both be stored (the
+    // same alias): the first is stored, the second refused, and the first
+    // purged again, so nothing of the batch is left.
+    QList<CreateRequest> requests(3);
+    for (int i = 0; i < 3; ++i) {
+        requests[i].url = QStringLiteral("https://example.com/invite");
+        requests[i].label = QStringLiteral("Name %1").arg(i);
+    }
+    requests[1].alias = QStringLiteral("same-alias");
+    requests[2].alias = QStringLiteral("same-alias");
+    std::optional<Result<QList<Link>>> answer;
+    QObject context;
+    m_host->createLinks(requests, &context, [&](const Result<QList<Link>> &made) { answer = made; });
+    ASSERT_TRUE(waitUntil([&] { return answer.has_value(); }));
+    ASSERT_FALSE(answer->ok());
+    EXPECT_EQ(answer->error().reason, QByteArray("duplicate"));
+    EXPECT_EQ(linkCount(), 0);
+    // The table shows none of them either (each appeared, then went).
+    EXPECT_TRUE(waitUntil([&] { return m_window->linkModel()->rowCount() == 0; }));
+}
+
 } // namespace
 } // namespace shortfuse::test
