@@ -42,6 +42,10 @@ shortfuse::ServerConfig effectiveConfig(const shortfuse::Settings &settings, con
         config.trustedProxies = flags.trustedProxies;
     if (given("data-dir"))
         config.dataDir = flags.dataDir;
+    if (given("create-access"))
+        config.createAccess = flags.createAccess;
+    if (given("public-stats"))
+        config.publicStats = flags.publicStats;
     return config;
 }
 

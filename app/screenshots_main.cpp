@@ -6,18 +6,24 @@
 // main stays what users run.
 //
 //   shortfuse-screenshots [server flags] --settings FILE --out DIR
-//                         [--create URL] [--stats SLUG]
+//                         [--create URL] [--stats SLUG] [--edit SLUG]
+//                         [--recipients URL]
 //
 // Once the server runs: shortens URL through the create panel (so the
 // result and its QR code show), lets the table load, saves
 // DIR/main-window.png; then opens the statistics of SLUG and saves
-// DIR/stats-view.png; then quits.
+// DIR/stats-view.png; then opens the edit dialog of the --edit link and
+// saves DIR/edit-dialog.png; then makes links for a few recipients to the
+// --recipients URL in their dialog and saves DIR/recipients-dialog.png;
+// then quits.
 
 #include "app/applicationidentity.h"
 
 #include "ui/createpanel.h"
+#include "ui/editlinkdialog.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
+#include "ui/recipientsdialog.h"
 #include "ui/serverhost.h"
 #include "ui/settings.h"
 #include "ui/statsview.h"
@@ -28,7 +34,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QAction>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTimer>
 
@@ -41,12 +50,14 @@ namespace {
 class ScreenshotSession final {
 public:
     ScreenshotSession(shortfuse::ServerHost &host, shortfuse::MainWindow &window, QString dir, QString createUrl,
-                      QString statsSlug)
+                      QString statsSlug, QString editSlug, QString recipientsUrl)
         : m_host(host)
         , m_window(window)
         , m_dir(std::move(dir))
         , m_createUrl(std::move(createUrl))
         , m_statsSlug(std::move(statsSlug))
+        , m_editSlug(std::move(editSlug))
+        , m_recipientsUrl(std::move(recipientsUrl))
     {
     }
 
@@ -84,7 +95,7 @@ private:
     void shootStats()
     {
         if (m_statsSlug.isEmpty()) {
-            m_window.quitApplication();
+            shootEditor();
             return;
         }
         QObject::connect(
@@ -93,18 +104,66 @@ private:
                 // Time for the charts to lay themselves out.
                 QTimer::singleShot(500, &m_window, [this] {
                     save(QStringLiteral("stats-view.png"));
-                    m_window.quitApplication();
+                    shootEditor();
                 });
             },
             Qt::SingleShotConnection);
         m_window.showStatsFor(m_statsSlug);
     }
 
-    void save(const QString &name)
+    // The edit dialog of one link, as Link → Edit opens it.
+    void shootEditor()
+    {
+        if (m_editSlug.isEmpty() || !m_window.selectSlug(m_editSlug)) {
+            shootRecipients();
+            return;
+        }
+        m_window.editCurrentLink();
+        auto *dialog = m_window.findChild<shortfuse::EditLinkDialog *>();
+        QTimer::singleShot(300, &m_window, [this, dialog] {
+            if (dialog) {
+                save(dialog, QStringLiteral("edit-dialog.png"));
+                dialog->reject();
+            }
+            shootRecipients();
+        });
+    }
+
+    // "Links for several recipients", after making the links.
+    void shootRecipients()
+    {
+        if (m_recipientsUrl.isEmpty()) {
+            m_window.quitApplication();
+            return;
+        }
+        m_window.openRecipients();
+        auto *dialog = m_window.findChild<shortfuse::RecipientsDialog *>();
+        if (!dialog) {
+            m_window.quitApplication();
+            return;
+        }
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("recipientsNamesEdit"))
+            ->setPlainText(QStringLiteral("Anna Berg\nBen Okafor\nChloé Martin\nDavid Kim\nEmma Laurent"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("recipientsUrlEdit"))->setText(m_recipientsUrl);
+        QObject::connect(
+            dialog, &shortfuse::RecipientsDialog::linksCreated, &m_window,
+            [this, dialog] {
+                QTimer::singleShot(300, &m_window, [this, dialog] {
+                    save(dialog, QStringLiteral("recipients-dialog.png"));
+                    m_window.quitApplication();
+                });
+            },
+            Qt::SingleShotConnection);
+        dialog->createLinks();
+    }
+
+    void save(const QString &name) { save(&m_window, name); }
+
+    void save(QWidget *widget, const QString &name)
     {
         QDir().mkpath(m_dir);
         const QString path = QDir(m_dir).filePath(name);
-        if (!m_window.grab().save(path))
+        if (!widget->grab().save(path))
             std::fprintf(stderr, "shortfuse-screenshots: could not save %s\n", qPrintable(path));
     }
 
@@ -113,6 +172,8 @@ private:
     const QString m_dir;
     const QString m_createUrl;
     const QString m_statsSlug;
+    const QString m_editSlug;
+    const QString m_recipientsUrl;
 };
 
 } // namespace
@@ -138,7 +199,12 @@ int main(int argc, char *argv[])
                                        QStringLiteral("URL"));
     const QCommandLineOption statsSlug(QStringLiteral("stats"), QStringLiteral("Link for the statistics screenshot."),
                                        QStringLiteral("SLUG"));
-    parser.addOptions({settingsFile, outDir, createUrl, statsSlug});
+    const QCommandLineOption editSlug(QStringLiteral("edit"), QStringLiteral("Link for the edit dialog screenshot."),
+                                      QStringLiteral("SLUG"));
+    const QCommandLineOption recipientsUrl(QStringLiteral("recipients"),
+                                           QStringLiteral("Destination for the recipients dialog screenshot."),
+                                           QStringLiteral("URL"));
+    parser.addOptions({settingsFile, outDir, createUrl, statsSlug, editSlug, recipientsUrl});
 
     const shortfuse::Result<shortfuse::ServerConfig> flags =
         shortfuse::ServerOptions::parse(parser, QCoreApplication::arguments());
@@ -157,7 +223,8 @@ int main(int argc, char *argv[])
 
     shortfuse::ServerHost host;
     shortfuse::MainWindow window(host, settings);
-    ScreenshotSession session(host, window, parser.value(outDir), parser.value(createUrl), parser.value(statsSlug));
+    ScreenshotSession session(host, window, parser.value(outDir), parser.value(createUrl), parser.value(statsSlug),
+                              parser.value(editSlug), parser.value(recipientsUrl));
     session.start();
     // The server exactly as the flags say: a screenshot does not depend on saved settings.
     host.start(*flags);

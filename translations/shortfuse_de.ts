@@ -63,6 +63,26 @@
         <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
         <translation>Nach dem Ablauf können Besucher nur zu einer vollständigen http://- oder https://-Adresse weitergeleitet werden.</translation>
     </message>
+    <message>
+        <source>A label has at most %1 characters, on one line.</source>
+        <translation>Eine Bezeichnung hat höchstens %1 Zeichen in einer Zeile.</translation>
+    </message>
+    <message>
+        <source>Max clicks cannot be lower than the clicks already used.</source>
+        <translation>Die maximalen Klicks können nicht unter den bereits verbrauchten liegen.</translation>
+    </message>
+    <message>
+        <source>This link no longer exists.</source>
+        <translation>Diesen Link gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A key name has 1 to %1 characters, without control characters or spaces around it.</source>
+        <translation>Ein Schlüsselname hat 1 bis %1 Zeichen, ohne Steuerzeichen und ohne Leerzeichen am Anfang oder Ende.</translation>
+    </message>
+    <message>
+        <source>A key with this name exists already.</source>
+        <translation>Es gibt schon einen Schlüssel mit diesem Namen.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -304,6 +324,120 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::EditLinkDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>optional: your own words for this link, e.g. a recipient&apos;s name</source>
+        <translation>optional: Ihre eigene Bezeichnung, z. B. der Name eines Empfängers</translation>
+    </message>
+    <message>
+        <source>Clicks used so far: %1. Max clicks cannot go below them; equal to them ends the link.</source>
+        <translation>Bisher verbrauchte Klicks: %1. Die maximalen Klicks können nicht darunter liegen; gleich viele beenden den Link.</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkOptionsForm</name>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>Maximale Klicks</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>Vorschauschutz</translation>
+    </message>
+    <message>
+        <source>Auto (preview bots use nothing)</source>
+        <translation>Automatisch (Vorschau-Bots verbrauchen nichts)</translation>
+    </message>
+    <message>
+        <source>Confirm (visitors press Continue)</source>
+        <translation>Bestätigen (Besucher klicken auf „Weiter“)</translation>
+    </message>
+    <message>
+        <source>Off (every visit counts)</source>
+        <translation>Aus (jeder Besuch zählt)</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>Ablaufzeitpunkt</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>Nach Ablauf Besucher weiterleiten zu</translation>
+    </message>
+    <message>
+        <source>optional: the expired page otherwise</source>
+        <translation>optional, sonst die Seite „abgelaufen“</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Remove the password</source>
+        <translation>Passwort entfernen</translation>
+    </message>
+    <message>
+        <source>Max &amp;clicks:</source>
+        <translation>Maximale &amp;Klicks:</translation>
+    </message>
+    <message>
+        <source>Preview &amp;protection:</source>
+        <translation>&amp;Vorschauschutz:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>Ab&amp;lauf:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new one to replace it</source>
+        <translation>unverändert; zum Ersetzen ein neues eingeben</translation>
+    </message>
+    <message>
+        <source>none; type one to set it</source>
+        <translation>keines; zum Setzen eines eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>N&amp;ach Ablauf:</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::LinkTableModel</name>
     <message>
         <source>active</source>
@@ -376,6 +510,10 @@
     <message>
         <source>Expires</source>
         <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
@@ -584,6 +722,137 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
         <source>%1 links · %2 clicks today</source>
         <translation>%1 Links · %2 Klicks heute</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Links for several &amp;recipients…</source>
+        <translation>Links für mehrere &amp;Empfänger…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Made %1 links</source>
+        <translation>%1 Links erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::RecipientsDialog</name>
+    <message>
+        <source>Links for several recipients</source>
+        <translation>Links für mehrere Empfänger</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>One name a line; each gets a link of its own, labelled with the name.</source>
+        <translation>Ein Name pro Zeile; jeder erhält einen eigenen Link mit dem Namen als Bezeichnung.</translation>
+    </message>
+    <message>
+        <source>&amp;Import names…</source>
+        <translation>Namen &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>A text file (one name a line) or a CSV file (the first column).</source>
+        <translation>Eine Textdatei (ein Name pro Zeile) oder eine CSV-Datei (die erste Spalte).</translation>
+    </message>
+    <message>
+        <source>Recipients: %1</source>
+        <translation>Empfänger: %1</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Kurzlink</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Save QR &amp;sheet (PDF)…</source>
+        <translation>QR-&amp;Bogen speichern (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Import names</source>
+        <translation>Namen importieren</translation>
+    </message>
+    <message>
+        <source>Text or CSV files (*.txt *.csv);;All files (*)</source>
+        <translation>Text- oder CSV-Dateien (*.txt *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter at least one name.</source>
+        <translation>Geben Sie mindestens einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>At most %1 recipients at a time.</source>
+        <translation>Höchstens %1 Empfänger auf einmal.</translation>
+    </message>
+    <message>
+        <source>Name %1 (%2): %3</source>
+        <translation>Name %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Shortfuse links</source>
+        <translation>Shortfuse-Links</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save QR sheet</source>
+        <translation>QR-Bogen speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>Links e&amp;rstellen</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>CS&amp;V exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::ServerHost</name>
@@ -741,6 +1010,138 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
     <message>
         <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
         <translation>Adressen oder Bereiche, durch Kommas getrennt, z. B. 127.0.0.1, 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Who may create links</source>
+        <translation>Wer Links erstellen darf</translation>
+    </message>
+    <message>
+        <source>This computer, or anyone with an API key</source>
+        <translation>Dieser Computer oder wer einen API-Schlüssel hat</translation>
+    </message>
+    <message>
+        <source>Only with an API key</source>
+        <translation>Nur mit API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Anyone (within the rate limit)</source>
+        <translation>Jeder (innerhalb der Ratenbegrenzung)</translation>
+    </message>
+    <message>
+        <source>Who may make links through the web form and the API. This window always can.</source>
+        <translation>Wer über das Webformular und die API Links erstellen darf. Dieses Fenster darf es immer.</translation>
+    </message>
+    <message>
+        <source>Anyone who knows a short link may read its &amp;statistics</source>
+        <translation>Wer einen Kurzlink kennt, darf seine &amp;Statistik lesen</translation>
+    </message>
+    <message>
+        <source>Off: only this computer, API keys and holders of a link&apos;s statistics address (with its token) may read them.</source>
+        <translation>Aus: nur dieser Computer, API-Schlüssel und wer die Statistikadresse eines Links (mit ihrem Token) hat, dürfen sie lesen.</translation>
+    </message>
+    <message>
+        <source>Who may &amp;create:</source>
+        <translation>Wer &amp;erstellen darf:</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Scripts and other computers make and manage links with a key (Authorization: Bearer …). Keys work, and stop working, at once: no restart.</source>
+        <translation>Skripte und andere Computer erstellen und verwalten Links mit einem Schlüssel (Authorization: Bearer …). Schlüssel gelten und enden sofort, ohne Neustart.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sees</source>
+        <translation>Sieht</translation>
+    </message>
+    <message>
+        <source>Key starts with</source>
+        <translation>Schlüssel beginnt mit</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>New key&apos;s name</source>
+        <translation>Name des neuen Schlüssels</translation>
+    </message>
+    <message>
+        <source>name of a new key, e.g. backup-script</source>
+        <translation>Name eines neuen Schlüssels, z. B. backup-script</translation>
+    </message>
+    <message>
+        <source>&amp;Admin (sees every link)</source>
+        <translation>&amp;Admin (sieht alle Links)</translation>
+    </message>
+    <message>
+        <source>Create &amp;key</source>
+        <translation>&amp;Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this key now.&lt;/b&gt; It is shown only this once: Shortfuse keeps only a fingerprint of it and cannot show it again.</source>
+        <translation>&lt;b&gt;Kopieren Sie diesen Schlüssel jetzt.&lt;/b&gt; Er wird nur dieses eine Mal gezeigt: Shortfuse speichert nur einen Fingerabdruck davon und kann ihn nicht erneut anzeigen.</translation>
+    </message>
+    <message>
+        <source>The new key</source>
+        <translation>Der neue Schlüssel</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>every link (admin)</source>
+        <translation>alle Links (Admin)</translation>
+    </message>
+    <message>
+        <source>its own links</source>
+        <translation>eigene Links</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;?
+
+Every script or server using it is refused from now on. This cannot be undone.</source>
+        <translation>Den Schlüssel „%1“ widerrufen?
+
+Jedes Skript und jeder Server, der ihn verwendet, wird ab jetzt abgewiesen. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,26 @@
         <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
         <translation>Tras la caducidad, solo se puede enviar a los visitantes a una dirección http:// o https:// completa.</translation>
     </message>
+    <message>
+        <source>A label has at most %1 characters, on one line.</source>
+        <translation>Una etiqueta tiene como máximo %1 caracteres, en una sola línea.</translation>
+    </message>
+    <message>
+        <source>Max clicks cannot be lower than the clicks already used.</source>
+        <translation>Los clics máximos no pueden ser menos que los clics ya usados.</translation>
+    </message>
+    <message>
+        <source>This link no longer exists.</source>
+        <translation>Este enlace ya no existe.</translation>
+    </message>
+    <message>
+        <source>A key name has 1 to %1 characters, without control characters or spaces around it.</source>
+        <translation>Un nombre de clave tiene de 1 a %1 caracteres, sin caracteres de control ni espacios alrededor.</translation>
+    </message>
+    <message>
+        <source>A key with this name exists already.</source>
+        <translation>Ya existe una clave con este nombre.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -304,6 +324,120 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::EditLinkDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>optional: your own words for this link, e.g. a recipient&apos;s name</source>
+        <translation>opcional: sus propias palabras para este enlace, p. ej. el nombre de un destinatario</translation>
+    </message>
+    <message>
+        <source>Clicks used so far: %1. Max clicks cannot go below them; equal to them ends the link.</source>
+        <translation>Clics usados hasta ahora: %1. Los clics máximos no pueden ser menos; iguales terminan el enlace.</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destino:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etiqueta:</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkOptionsForm</name>
+    <message>
+        <source>Unlimited</source>
+        <translation>Ilimitado</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>Clics máximos</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>Protección contra vistas previas</translation>
+    </message>
+    <message>
+        <source>Auto (preview bots use nothing)</source>
+        <translation>Automática (los bots de vista previa no gastan nada)</translation>
+    </message>
+    <message>
+        <source>Confirm (visitors press Continue)</source>
+        <translation>Confirmar (los visitantes pulsan Continuar)</translation>
+    </message>
+    <message>
+        <source>Off (every visit counts)</source>
+        <translation>Desactivada (cuenta cada visita)</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Caduca el</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>Fecha de caducidad</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>Tras la caducidad, enviar a los visitantes a</translation>
+    </message>
+    <message>
+        <source>optional: the expired page otherwise</source>
+        <translation>opcional; si no, la página de caducado</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>Remove the password</source>
+        <translation>Quitar la contraseña</translation>
+    </message>
+    <message>
+        <source>Max &amp;clicks:</source>
+        <translation>&amp;Clics máximos:</translation>
+    </message>
+    <message>
+        <source>Preview &amp;protection:</source>
+        <translation>&amp;Protección contra vistas previas:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>Cad&amp;ucidad:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new one to replace it</source>
+        <translation>sin cambios; escriba una nueva para reemplazarla</translation>
+    </message>
+    <message>
+        <source>none; type one to set it</source>
+        <translation>ninguna; escriba una para establecerla</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>Tr&amp;as la caducidad:</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::LinkTableModel</name>
     <message>
         <source>active</source>
@@ -376,6 +510,10 @@
     <message>
         <source>Expires</source>
         <translation>Caduca</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
     </message>
 </context>
 <context>
@@ -584,6 +722,137 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
         <source>%1 links · %2 clicks today</source>
         <translation>%1 enlaces · %2 clics hoy</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Links for several &amp;recipients…</source>
+        <translation>Enlaces para varios &amp;destinatarios…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 guardado</translation>
+    </message>
+    <message>
+        <source>Made %1 links</source>
+        <translation>%1 enlaces creados</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::RecipientsDialog</name>
+    <message>
+        <source>Links for several recipients</source>
+        <translation>Enlaces para varios destinatarios</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>One name a line; each gets a link of its own, labelled with the name.</source>
+        <translation>Un nombre por línea; cada uno recibe su propio enlace, etiquetado con el nombre.</translation>
+    </message>
+    <message>
+        <source>&amp;Import names…</source>
+        <translation>&amp;Importar nombres…</translation>
+    </message>
+    <message>
+        <source>A text file (one name a line) or a CSV file (the first column).</source>
+        <translation>Un archivo de texto (un nombre por línea) o un archivo CSV (la primera columna).</translation>
+    </message>
+    <message>
+        <source>Recipients: %1</source>
+        <translation>Destinatarios: %1</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Enlace corto</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>Save QR &amp;sheet (PDF)…</source>
+        <translation>Guardar &amp;hoja de QR (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destino:</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>No se pudo leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Import names</source>
+        <translation>Importar nombres</translation>
+    </message>
+    <message>
+        <source>Text or CSV files (*.txt *.csv);;All files (*)</source>
+        <translation>Archivos de texto o CSV (*.txt *.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Enter at least one name.</source>
+        <translation>Escriba al menos un nombre.</translation>
+    </message>
+    <message>
+        <source>At most %1 recipients at a time.</source>
+        <translation>Como máximo %1 destinatarios a la vez.</translation>
+    </message>
+    <message>
+        <source>Name %1 (%2): %3</source>
+        <translation>Nombre %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Shortfuse links</source>
+        <translation>Enlaces de Shortfuse</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save QR sheet</source>
+        <translation>Guardar hoja de QR</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>C&amp;rear enlaces</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>Exportar CS&amp;V…</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::ServerHost</name>
@@ -741,6 +1010,138 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
     <message>
         <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
         <translation>Direcciones o rangos separados por comas, p. ej. 127.0.0.1, 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Who may create links</source>
+        <translation>Quién puede crear enlaces</translation>
+    </message>
+    <message>
+        <source>This computer, or anyone with an API key</source>
+        <translation>Este equipo, o quien tenga una clave de API</translation>
+    </message>
+    <message>
+        <source>Only with an API key</source>
+        <translation>Solo con una clave de API</translation>
+    </message>
+    <message>
+        <source>Anyone (within the rate limit)</source>
+        <translation>Cualquiera (dentro del límite de frecuencia)</translation>
+    </message>
+    <message>
+        <source>Who may make links through the web form and the API. This window always can.</source>
+        <translation>Quién puede crear enlaces con el formulario web y la API. Esta ventana siempre puede.</translation>
+    </message>
+    <message>
+        <source>Anyone who knows a short link may read its &amp;statistics</source>
+        <translation>Quien conozca un enlace corto puede leer sus e&amp;stadísticas</translation>
+    </message>
+    <message>
+        <source>Off: only this computer, API keys and holders of a link&apos;s statistics address (with its token) may read them.</source>
+        <translation>Desactivado: solo este equipo, las claves de API y quien tenga la dirección de estadísticas de un enlace (con su token) pueden leerlas.</translation>
+    </message>
+    <message>
+        <source>Who may &amp;create:</source>
+        <translation>Quién puede &amp;crear:</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>Claves de API</translation>
+    </message>
+    <message>
+        <source>Scripts and other computers make and manage links with a key (Authorization: Bearer …). Keys work, and stop working, at once: no restart.</source>
+        <translation>Los scripts y otros equipos crean y gestionan enlaces con una clave (Authorization: Bearer …). Las claves funcionan, y dejan de funcionar, al instante: sin reiniciar.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Sees</source>
+        <translation>Ve</translation>
+    </message>
+    <message>
+        <source>Key starts with</source>
+        <translation>La clave empieza por</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>New key&apos;s name</source>
+        <translation>Nombre de la nueva clave</translation>
+    </message>
+    <message>
+        <source>name of a new key, e.g. backup-script</source>
+        <translation>nombre de una clave nueva, p. ej. backup-script</translation>
+    </message>
+    <message>
+        <source>&amp;Admin (sees every link)</source>
+        <translation>&amp;Administrador (ve todos los enlaces)</translation>
+    </message>
+    <message>
+        <source>Create &amp;key</source>
+        <translation>Crear &amp;clave</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Re&amp;vocar…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this key now.&lt;/b&gt; It is shown only this once: Shortfuse keeps only a fingerprint of it and cannot show it again.</source>
+        <translation>&lt;b&gt;Copie esta clave ahora.&lt;/b&gt; Solo se muestra esta vez: Shortfuse guarda solo una huella de ella y no puede volver a mostrarla.</translation>
+    </message>
+    <message>
+        <source>The new key</source>
+        <translation>La nueva clave</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opiar</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>every link (admin)</source>
+        <translation>todos los enlaces (administrador)</translation>
+    </message>
+    <message>
+        <source>its own links</source>
+        <translation>sus propios enlaces</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>revocada %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Revocar clave</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;?
+
+Every script or server using it is refused from now on. This cannot be undone.</source>
+        <translation>¿Revocar la clave «%1»?
+
+A partir de ahora se rechaza todo script o servidor que la use. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,26 @@
         <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
         <translation>Après l’expiration, les visiteurs ne peuvent être envoyés que vers une adresse http:// ou https:// complète.</translation>
     </message>
+    <message>
+        <source>A label has at most %1 characters, on one line.</source>
+        <translation>Un libellé compte au plus %1 caractères, sur une seule ligne.</translation>
+    </message>
+    <message>
+        <source>Max clicks cannot be lower than the clicks already used.</source>
+        <translation>Le nombre maximum de clics ne peut pas être inférieur aux clics déjà utilisés.</translation>
+    </message>
+    <message>
+        <source>This link no longer exists.</source>
+        <translation>Ce lien n’existe plus.</translation>
+    </message>
+    <message>
+        <source>A key name has 1 to %1 characters, without control characters or spaces around it.</source>
+        <translation>Un nom de clé compte de 1 à %1 caractères, sans caractères de contrôle ni espaces autour.</translation>
+    </message>
+    <message>
+        <source>A key with this name exists already.</source>
+        <translation>Une clé porte déjà ce nom.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -304,6 +324,120 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::EditLinkDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>optional: your own words for this link, e.g. a recipient&apos;s name</source>
+        <translation>facultatif : vos propres mots pour ce lien, p. ex. le nom d’un destinataire</translation>
+    </message>
+    <message>
+        <source>Clicks used so far: %1. Max clicks cannot go below them; equal to them ends the link.</source>
+        <translation>Clics utilisés jusqu’ici : %1. Le maximum ne peut pas être inférieur ; égal, il termine le lien.</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination :</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkOptionsForm</name>
+    <message>
+        <source>Unlimited</source>
+        <translation>Illimité</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>Clics maximum</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>Protection contre les aperçus</translation>
+    </message>
+    <message>
+        <source>Auto (preview bots use nothing)</source>
+        <translation>Automatique (les robots d’aperçu n’utilisent rien)</translation>
+    </message>
+    <message>
+        <source>Confirm (visitors press Continue)</source>
+        <translation>Confirmer (les visiteurs cliquent sur Continuer)</translation>
+    </message>
+    <message>
+        <source>Off (every visit counts)</source>
+        <translation>Désactivée (chaque visite compte)</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>Date d’expiration</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>Après expiration, envoyer les visiteurs vers</translation>
+    </message>
+    <message>
+        <source>optional: the expired page otherwise</source>
+        <translation>facultatif ; sinon la page « expiré »</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>Remove the password</source>
+        <translation>Supprimer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Max &amp;clicks:</source>
+        <translation>&amp;Clics maximum :</translation>
+    </message>
+    <message>
+        <source>Preview &amp;protection:</source>
+        <translation>&amp;Protection contre les aperçus :</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>E&amp;xpiration :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new one to replace it</source>
+        <translation>inchangé ; saisissez-en un nouveau pour le remplacer</translation>
+    </message>
+    <message>
+        <source>none; type one to set it</source>
+        <translation>aucun ; saisissez-en un pour le définir</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>&amp;Après expiration :</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::LinkTableModel</name>
     <message>
         <source>active</source>
@@ -376,6 +510,10 @@
     <message>
         <source>Expires</source>
         <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
     </message>
 </context>
 <context>
@@ -584,6 +722,137 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
         <source>%1 links · %2 clicks today</source>
         <translation>%1 liens · %2 clics aujourd’hui</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Links for several &amp;recipients…</source>
+        <translation>Liens pour plusieurs &amp;destinataires…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Made %1 links</source>
+        <translation>%1 liens créés</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::RecipientsDialog</name>
+    <message>
+        <source>Links for several recipients</source>
+        <translation>Liens pour plusieurs destinataires</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>One name a line; each gets a link of its own, labelled with the name.</source>
+        <translation>Un nom par ligne ; chacun reçoit son propre lien, avec le nom pour libellé.</translation>
+    </message>
+    <message>
+        <source>&amp;Import names…</source>
+        <translation>&amp;Importer des noms…</translation>
+    </message>
+    <message>
+        <source>A text file (one name a line) or a CSV file (the first column).</source>
+        <translation>Un fichier texte (un nom par ligne) ou un fichier CSV (la première colonne).</translation>
+    </message>
+    <message>
+        <source>Recipients: %1</source>
+        <translation>Destinataires : %1</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>Lien court</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Save QR &amp;sheet (PDF)…</source>
+        <translation>Enregistrer la &amp;feuille de QR (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination :</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Import names</source>
+        <translation>Importer des noms</translation>
+    </message>
+    <message>
+        <source>Text or CSV files (*.txt *.csv);;All files (*)</source>
+        <translation>Fichiers texte ou CSV (*.txt *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Enter at least one name.</source>
+        <translation>Saisissez au moins un nom.</translation>
+    </message>
+    <message>
+        <source>At most %1 recipients at a time.</source>
+        <translation>Au plus %1 destinataires à la fois.</translation>
+    </message>
+    <message>
+        <source>Name %1 (%2): %3</source>
+        <translation>Nom %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Shortfuse links</source>
+        <translation>Liens Shortfuse</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save QR sheet</source>
+        <translation>Enregistrer la feuille de QR</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>C&amp;réer les liens</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>Exporter en CS&amp;V…</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::ServerHost</name>
@@ -741,6 +1010,138 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
     <message>
         <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
         <translation>Adresses ou plages séparées par des virgules, p. ex. 127.0.0.1, 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>Who may create links</source>
+        <translation>Qui peut créer des liens</translation>
+    </message>
+    <message>
+        <source>This computer, or anyone with an API key</source>
+        <translation>Cet ordinateur, ou quiconque a une clé d’API</translation>
+    </message>
+    <message>
+        <source>Only with an API key</source>
+        <translation>Uniquement avec une clé d’API</translation>
+    </message>
+    <message>
+        <source>Anyone (within the rate limit)</source>
+        <translation>Tout le monde (dans la limite de débit)</translation>
+    </message>
+    <message>
+        <source>Who may make links through the web form and the API. This window always can.</source>
+        <translation>Qui peut créer des liens par le formulaire web et l’API. Cette fenêtre le peut toujours.</translation>
+    </message>
+    <message>
+        <source>Anyone who knows a short link may read its &amp;statistics</source>
+        <translation>Quiconque connaît un lien court peut lire ses &amp;statistiques</translation>
+    </message>
+    <message>
+        <source>Off: only this computer, API keys and holders of a link&apos;s statistics address (with its token) may read them.</source>
+        <translation>Désactivé : seuls cet ordinateur, les clés d’API et les détenteurs de l’adresse des statistiques d’un lien (avec son jeton) peuvent les lire.</translation>
+    </message>
+    <message>
+        <source>Who may &amp;create:</source>
+        <translation>Qui peut &amp;créer :</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>Clés d’API</translation>
+    </message>
+    <message>
+        <source>Scripts and other computers make and manage links with a key (Authorization: Bearer …). Keys work, and stop working, at once: no restart.</source>
+        <translation>Les scripts et les autres ordinateurs créent et gèrent des liens avec une clé (Authorization: Bearer …). Les clés fonctionnent, et cessent de fonctionner, aussitôt : sans redémarrage.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sees</source>
+        <translation>Voit</translation>
+    </message>
+    <message>
+        <source>Key starts with</source>
+        <translation>La clé commence par</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Dernière utilisation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>New key&apos;s name</source>
+        <translation>Nom de la nouvelle clé</translation>
+    </message>
+    <message>
+        <source>name of a new key, e.g. backup-script</source>
+        <translation>nom d’une nouvelle clé, p. ex. backup-script</translation>
+    </message>
+    <message>
+        <source>&amp;Admin (sees every link)</source>
+        <translation>&amp;Admin (voit tous les liens)</translation>
+    </message>
+    <message>
+        <source>Create &amp;key</source>
+        <translation>Créer une &amp;clé</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Ré&amp;voquer…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this key now.&lt;/b&gt; It is shown only this once: Shortfuse keeps only a fingerprint of it and cannot show it again.</source>
+        <translation>&lt;b&gt;Copiez cette clé maintenant.&lt;/b&gt; Elle n’est montrée que cette fois : Shortfuse n’en garde qu’une empreinte et ne peut plus l’afficher.</translation>
+    </message>
+    <message>
+        <source>The new key</source>
+        <translation>La nouvelle clé</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>every link (admin)</source>
+        <translation>tous les liens (admin)</translation>
+    </message>
+    <message>
+        <source>its own links</source>
+        <translation>ses propres liens</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>révoquée %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Révoquer la clé</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;?
+
+Every script or server using it is refused from now on. This cannot be undone.</source>
+        <translation>Révoquer la clé « %1 » ?
+
+Tout script ou serveur qui l’utilise est refusé dès maintenant. C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
     </message>
 </context>
 <context>

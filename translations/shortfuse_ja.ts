@@ -63,6 +63,26 @@
         <source>After expiry, visitors can only be sent to a complete http:// or https:// address.</source>
         <translation>期限切れ後の転送先には、完全な http:// または https:// のアドレスしか指定できません。</translation>
     </message>
+    <message>
+        <source>A label has at most %1 characters, on one line.</source>
+        <translation>ラベルは 1 行で最大 %1 文字です。</translation>
+    </message>
+    <message>
+        <source>Max clicks cannot be lower than the clicks already used.</source>
+        <translation>最大クリック数は、すでに使われたクリック数より少なくできません。</translation>
+    </message>
+    <message>
+        <source>This link no longer exists.</source>
+        <translation>このリンクはもう存在しません。</translation>
+    </message>
+    <message>
+        <source>A key name has 1 to %1 characters, without control characters or spaces around it.</source>
+        <translation>キー名は 1〜%1 文字で、制御文字や前後の空白は使えません。</translation>
+    </message>
+    <message>
+        <source>A key with this name exists already.</source>
+        <translation>この名前のキーはすでにあります。</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::CreatePanel</name>
@@ -304,6 +324,120 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::EditLinkDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 を編集</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>転送先</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>optional: your own words for this link, e.g. a recipient&apos;s name</source>
+        <translation>任意: このリンクを表す言葉 (受取人の名前など)</translation>
+    </message>
+    <message>
+        <source>Clicks used so far: %1. Max clicks cannot go below them; equal to them ends the link.</source>
+        <translation>これまでに使われたクリック: %1。最大クリック数はこれより少なくできず、同じ値にするとリンクは終了します。</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>転送先(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>ラベル(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkOptionsForm</name>
+    <message>
+        <source>Unlimited</source>
+        <translation>無制限</translation>
+    </message>
+    <message>
+        <source>Max clicks</source>
+        <translation>最大クリック数</translation>
+    </message>
+    <message>
+        <source>Preview protection</source>
+        <translation>プレビュー保護</translation>
+    </message>
+    <message>
+        <source>Auto (preview bots use nothing)</source>
+        <translation>自動 (プレビューボットは消費しない)</translation>
+    </message>
+    <message>
+        <source>Confirm (visitors press Continue)</source>
+        <translation>確認 (訪問者が「続行」を押す)</translation>
+    </message>
+    <message>
+        <source>Off (every visit counts)</source>
+        <translation>オフ (すべての訪問を数える)</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Expiry time</source>
+        <translation>有効期限の日時</translation>
+    </message>
+    <message>
+        <source>After expiry, send visitors to</source>
+        <translation>期限切れ後の転送先</translation>
+    </message>
+    <message>
+        <source>optional: the expired page otherwise</source>
+        <translation>任意 (空欄なら期限切れページ)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Remove the password</source>
+        <translation>パスワードを削除</translation>
+    </message>
+    <message>
+        <source>Max &amp;clicks:</source>
+        <translation>最大クリック数(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Preview &amp;protection:</source>
+        <translation>プレビュー保護(&amp;P):</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>有効期限(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new one to replace it</source>
+        <translation>変更なし (置き換えるには新しいものを入力)</translation>
+    </message>
+    <message>
+        <source>none; type one to set it</source>
+        <translation>なし (設定するには入力)</translation>
+    </message>
+    <message>
+        <source>&amp;After expiry:</source>
+        <translation>期限切れ後(&amp;A):</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::LinkTableModel</name>
     <message>
         <source>active</source>
@@ -376,6 +510,10 @@
     <message>
         <source>Expires</source>
         <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>ラベル</translation>
     </message>
 </context>
 <context>
@@ -584,6 +722,137 @@ From now on it answers like an expired link. This cannot be undone.</source>
         <source>%1 links · %2 clicks today</source>
         <translation>リンク %1 件 · 本日のクリック %2 回</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Links for several &amp;recipients…</source>
+        <translation>複数の受取人向けリンク(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Made %1 links</source>
+        <translation>%1 件のリンクを作成しました</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::RecipientsDialog</name>
+    <message>
+        <source>Links for several recipients</source>
+        <translation>複数の受取人向けリンク</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>受取人</translation>
+    </message>
+    <message>
+        <source>One name a line; each gets a link of its own, labelled with the name.</source>
+        <translation>1 行に 1 名。それぞれに名前をラベルにした専用のリンクを作ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Import names…</source>
+        <translation>名前を読み込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A text file (one name a line) or a CSV file (the first column).</source>
+        <translation>テキストファイル (1 行に 1 名) または CSV ファイル (1 列目)。</translation>
+    </message>
+    <message>
+        <source>Recipients: %1</source>
+        <translation>受取人: %1</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>転送先</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Short link</source>
+        <translation>短縮リンク</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <source>Save QR &amp;sheet (PDF)…</source>
+        <translation>QR シートを保存 (PDF)(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>転送先(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Import names</source>
+        <translation>名前を読み込む</translation>
+    </message>
+    <message>
+        <source>Text or CSV files (*.txt *.csv);;All files (*)</source>
+        <translation>テキストまたは CSV ファイル (*.txt *.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Enter at least one name.</source>
+        <translation>名前を 1 つ以上入力してください。</translation>
+    </message>
+    <message>
+        <source>At most %1 recipients at a time.</source>
+        <translation>一度に最大 %1 名までです。</translation>
+    </message>
+    <message>
+        <source>Name %1 (%2): %3</source>
+        <translation>名前 %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Shortfuse links</source>
+        <translation>Shortfuse のリンク</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV を書き出す</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save QR sheet</source>
+        <translation>QR シートを保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate links</source>
+        <translation>リンクを作成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export CS&amp;V…</source>
+        <translation>CSV を書き出す(&amp;V)…</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::ServerHost</name>
@@ -741,6 +1010,138 @@ From now on it answers like an expired link. This cannot be undone.</source>
     <message>
         <source>Addresses or ranges separated by commas, e.g. 127.0.0.1, 10.0.0.0/8.</source>
         <translation>カンマ区切りのアドレスまたは範囲（例: 127.0.0.1, 10.0.0.0/8）。</translation>
+    </message>
+    <message>
+        <source>Who may create links</source>
+        <translation>リンクを作成できる人</translation>
+    </message>
+    <message>
+        <source>This computer, or anyone with an API key</source>
+        <translation>このコンピューター、または API キーを持つ人</translation>
+    </message>
+    <message>
+        <source>Only with an API key</source>
+        <translation>API キーがある場合のみ</translation>
+    </message>
+    <message>
+        <source>Anyone (within the rate limit)</source>
+        <translation>誰でも (レート制限の範囲内)</translation>
+    </message>
+    <message>
+        <source>Who may make links through the web form and the API. This window always can.</source>
+        <translation>Web フォームと API でリンクを作成できる人。このウィンドウは常に作成できます。</translation>
+    </message>
+    <message>
+        <source>Anyone who knows a short link may read its &amp;statistics</source>
+        <translation>短縮リンクを知っている人は誰でも統計を見られる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Off: only this computer, API keys and holders of a link&apos;s statistics address (with its token) may read them.</source>
+        <translation>オフ: このコンピューター、API キー、リンクの統計アドレス (トークン付き) を持つ人だけが見られます。</translation>
+    </message>
+    <message>
+        <source>Who may &amp;create:</source>
+        <translation>作成できる人(&amp;C):</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>Scripts and other computers make and manage links with a key (Authorization: Bearer …). Keys work, and stop working, at once: no restart.</source>
+        <translation>スクリプトや他のコンピューターはキー (Authorization: Bearer …) でリンクを作成・管理します。キーは再起動なしで、すぐに有効・無効になります。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Sees</source>
+        <translation>見える範囲</translation>
+    </message>
+    <message>
+        <source>Key starts with</source>
+        <translation>キーの先頭</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最終使用</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>New key&apos;s name</source>
+        <translation>新しいキーの名前</translation>
+    </message>
+    <message>
+        <source>name of a new key, e.g. backup-script</source>
+        <translation>新しいキーの名前 (例: backup-script)</translation>
+    </message>
+    <message>
+        <source>&amp;Admin (sees every link)</source>
+        <translation>管理者 (すべてのリンクが見える)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Create &amp;key</source>
+        <translation>キーを作成(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>取り消す(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this key now.&lt;/b&gt; It is shown only this once: Shortfuse keeps only a fingerprint of it and cannot show it again.</source>
+        <translation>&lt;b&gt;今すぐこのキーをコピーしてください。&lt;/b&gt;表示されるのはこの一度だけです。Shortfuse はその指紋しか保存せず、再表示できません。</translation>
+    </message>
+    <message>
+        <source>The new key</source>
+        <translation>新しいキー</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>コピー(&amp;O)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>every link (admin)</source>
+        <translation>すべてのリンク (管理者)</translation>
+    </message>
+    <message>
+        <source>its own links</source>
+        <translation>自分のリンク</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>取り消し済み %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>キーを取り消す</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;?
+
+Every script or server using it is refused from now on. This cannot be undone.</source>
+        <translation>キー「%1」を取り消しますか?
+
+これを使うスクリプトやサーバーは今後すべて拒否されます。元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>取り消す</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ui/errortext.h"
 
+#include "server/core/apikey.h"
 #include "server/links/linkrules.h"
 
 namespace shortfuse {
@@ -35,6 +36,17 @@ QString ErrorText::message(const Error &error)
         return tr("Choose an expiry time in the future.");
     if (r == "invalid_expired_url")
         return tr("After expiry, visitors can only be sent to a complete http:// or https:// address.");
+    if (r == "invalid_label")
+        return tr("A label has at most %1 characters, on one line.").arg(rules::kMaxLabelLength);
+    if (r == "max_clicks_below_clicks")
+        return tr("Max clicks cannot be lower than the clicks already used.");
+    if (r == "not_found")
+        return tr("This link no longer exists.");
+    if (r == "invalid_key_name")
+        return tr("A key name has 1 to %1 characters, without control characters or spaces around it.")
+            .arg(apikeys::kMaxNameLength);
+    if (r == "duplicate_key_name")
+        return tr("A key with this name exists already.");
     if (r == "rate_limited")
         return tr("Too many links in a short time; try again in a minute.");
     if (r == "unavailable")

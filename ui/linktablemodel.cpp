@@ -30,6 +30,7 @@ LinkTableModel::LinkTableModel(ServerHost &host, QObject *parent)
     connect(&host, &ServerHost::linkCreated, this, &LinkTableModel::onLinkCreated);
     connect(&host, &ServerHost::clicksChanged, this, &LinkTableModel::onClicksChanged);
     connect(&host, &ServerHost::linkRevoked, this, &LinkTableModel::onLinkRevoked);
+    connect(&host, &ServerHost::linkChanged, this, &LinkTableModel::onLinkChanged);
     connect(&host, &ServerHost::refreshNeeded, this, &LinkTableModel::reload);
 }
 
@@ -91,6 +92,8 @@ QVariant LinkTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case SlugColumn:
             return link.slug;
+        case LabelColumn:
+            return link.label;
         case DestinationColumn:
             return link.url;
         case ClicksColumn:
@@ -121,6 +124,8 @@ QVariant LinkTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case SlugColumn:
             return m_host.shortUrl(link.slug);
+        case LabelColumn:
+            return link.label.isEmpty() ? QVariant() : QVariant(link.label);
         case DestinationColumn:
             return link.url;
         case StatusColumn: {
@@ -172,6 +177,8 @@ QVariant LinkTableModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case SlugColumn:
         return tr("Short link");
+    case LabelColumn:
+        return tr("Label");
     case DestinationColumn:
         return tr("Destination");
     case ClicksColumn:
@@ -267,6 +274,7 @@ void LinkTableModel::sort(int column, Qt::SortOrder order)
     SortBy by = SortBy::Created;
     switch (column) {
     case SlugColumn: by = SortBy::Slug; break;
+    case LabelColumn: by = SortBy::Label; break;
     case DestinationColumn: by = SortBy::Url; break;
     case ClicksColumn: by = SortBy::Clicks; break;
     case StatusColumn: by = SortBy::Status; break;
@@ -364,6 +372,40 @@ void LinkTableModel::onLinkRevoked(const QString &slug)
     const int row = rowOfSlug(slug);
     if (row >= 0)
         refreshRows({m_rows.at(row).id});
+}
+
+void LinkTableModel::onLinkChanged(const QString &slug)
+{
+    // Changed (the edit dialog, PATCH, another server) or purged: read the
+    // row again; a row the store no longer has goes.
+    const int row = rowOfSlug(slug);
+    if (row < 0)
+        return;
+    const qint64 id = m_rows.at(row).id;
+    const quint64 generation = m_generation;
+    m_host.linksByIds({id}, this, [this, generation, id](const Result<QList<Link>> &links) {
+        if (generation != m_generation || !links)
+            return;
+        if (links->isEmpty()) {
+            if (const auto it = m_rowOfId.constFind(id); it != m_rowOfId.cend())
+                removeRow(*it);
+            return;
+        }
+        applyUpdates(*links);
+    });
+}
+
+void LinkTableModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    rebuildIndex();
+    endRemoveRows();
+    if (m_total > 0) {
+        --m_total;
+        Q_EMIT totalCountChanged(m_total);
+    }
+    Q_EMIT loaded();
 }
 
 void LinkTableModel::refreshRows(const QList<qint64> &ids)

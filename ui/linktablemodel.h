@@ -26,6 +26,7 @@ class LinkTableModel final : public QAbstractTableModel {
 public:
     enum Column {
         SlugColumn,
+        LabelColumn,
         DestinationColumn,
         ClicksColumn,
         StatusColumn,
@@ -75,7 +76,9 @@ private:
     void onLinkCreated(const Link &link);
     void onClicksChanged(const QList<qint64> &ids);
     void onLinkRevoked(const QString &slug);
+    void onLinkChanged(const QString &slug);
     void refreshRows(const QList<qint64> &ids);
+    void removeRow(int row);
     void applyUpdates(const QList<Link> &links);
     void requestCount();
     bool matchesFilter(const Link &link) const;

@@ -1,6 +1,8 @@
 #include "ui/mainwindow.h"
 
 #include "ui/createpanel.h"
+#include "ui/editlinkdialog.h"
+#include "ui/recipientsdialog.h"
 #include "ui/errortext.h"
 #include "ui/linktablemodel.h"
 #include "ui/serverhost.h"
@@ -148,6 +150,7 @@ QTableView *MainWindow::buildLinkTable(QWidget *parent)
     header->setSectionResizeMode(LinkTableModel::DestinationColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     m_table->setColumnWidth(LinkTableModel::SlugColumn, 150);
+    m_table->setColumnWidth(LinkTableModel::LabelColumn, 130);
     m_table->setColumnWidth(LinkTableModel::ClicksColumn, 110);
     m_table->setColumnWidth(LinkTableModel::StatusColumn, 130);
     m_table->setColumnWidth(LinkTableModel::ExpiresColumn, 150);
@@ -242,6 +245,9 @@ void MainWindow::buildActions()
         make(tr("Open &destination in browser"), QStringLiteral("openDestinationAction"), QKeySequence(tr("Ctrl+Shift+O")));
     m_revoke = make(tr("&Revoke…"), QStringLiteral("revokeAction"), QKeySequence::Delete);
     m_revoke->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_edit = make(tr("&Edit…"), QStringLiteral("editLinkAction"), QKeySequence(tr("Ctrl+E")));
+    m_recipients = make(tr("Links for several &recipients…"), QStringLiteral("recipientsAction"),
+                        QKeySequence(tr("Ctrl+Shift+L")));
     m_settingsAction = make(tr("&Settings…"), QStringLiteral("settingsAction"), QKeySequence(tr("Ctrl+,")));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_quit = make(tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit);
@@ -255,12 +261,15 @@ void MainWindow::buildActions()
     m_table->addAction(m_copyLink);
     m_table->addAction(m_openStats);
     m_table->addAction(m_openDestination);
+    m_table->addAction(m_edit);
     m_table->addAction(m_revoke);
 
     connect(m_copyLink, &QAction::triggered, this, &MainWindow::copyCurrentLink);
     connect(m_openStats, &QAction::triggered, this, [this] { showStatsFor(currentSlug()); });
     connect(m_openDestination, &QAction::triggered, this, &MainWindow::openCurrentDestination);
     connect(m_revoke, &QAction::triggered, this, &MainWindow::revokeCurrentLink);
+    connect(m_edit, &QAction::triggered, this, &MainWindow::editCurrentLink);
+    connect(m_recipients, &QAction::triggered, this, &MainWindow::openRecipients);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_quit, &QAction::triggered, this, &MainWindow::quitApplication);
     connect(m_focusNew, &QAction::triggered, m_create, &CreatePanel::focusUrl);
@@ -283,6 +292,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_focusNew);
+    file->addAction(m_recipients);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -294,6 +304,7 @@ void MainWindow::buildMenus()
     link->addAction(m_copyLink);
     link->addAction(m_openStats);
     link->addAction(m_openDestination);
+    link->addAction(m_edit);
     link->addSeparator();
     link->addAction(m_revoke);
 
@@ -409,6 +420,8 @@ void MainWindow::updateLinkActions()
     m_openStats->setEnabled(link && running);
     m_openDestination->setEnabled(link);
     m_revoke->setEnabled(link && running && !link->revoked);
+    m_edit->setEnabled(link && running);
+    m_recipients->setEnabled(running);
 }
 
 void MainWindow::copyCurrentLink()
@@ -458,6 +471,30 @@ void MainWindow::revokeCurrentLink()
     box->open();
 }
 
+void MainWindow::editCurrentLink()
+{
+    const QModelIndex index = m_table->currentIndex();
+    const Link *link = index.isValid() && !currentSlug().isEmpty() ? m_model->linkAt(index.row()) : nullptr;
+    if (!link)
+        return;
+    auto *dialog = new EditLinkDialog(m_host, *link, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EditLinkDialog::linkUpdated, this, [this](const Link &updated) {
+        statusBar()->showMessage(tr("Saved %1").arg(m_host.shortUrl(updated.slug)), 4000);
+    });
+    dialog->open();
+}
+
+void MainWindow::openRecipients()
+{
+    auto *dialog = new RecipientsDialog(m_host, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RecipientsDialog::linksCreated, this, [this](const QList<Link> &links) {
+        statusBar()->showMessage(tr("Made %1 links").arg(links.size()), 4000);
+    });
+    dialog->open();
+}
+
 void MainWindow::showStatsFor(const QString &slug)
 {
     if (slug.isEmpty())
@@ -473,7 +510,7 @@ void MainWindow::openSettings()
         m_settingsDialog->activateWindow();
         return;
     }
-    auto *dialog = new SettingsDialog(m_settings, m_host.config(), this);
+    auto *dialog = new SettingsDialog(m_settings, m_host.config(), &m_host, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     connect(dialog, &SettingsDialog::serverSettingsChanged, this, [this](const ServerConfig &config) {

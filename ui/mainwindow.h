@@ -59,6 +59,10 @@ public:
 public Q_SLOTS:
     void showAndRaise();
     void openSettings();
+    // The edit dialog of the selected link.
+    void editCurrentLink();
+    // "Links for several recipients".
+    void openRecipients();
     // Stops the server (every recorded click is committed), then quits.
     void quitApplication();
 
@@ -114,6 +118,8 @@ private:
     QAction *m_openStats = nullptr;
     QAction *m_openDestination = nullptr;
     QAction *m_revoke = nullptr;
+    QAction *m_edit = nullptr;
+    QAction *m_recipients = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_focusNew = nullptr;

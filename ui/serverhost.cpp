@@ -1,6 +1,7 @@
 #include "ui/serverhost.h"
 
 #include "server/http/statsformat.h"
+#include "server/links/apikeyservice.h"
 #include "server/links/linkservice.h"
 #include "server/links/linkqueries.h"
 #include "server/shortfuseserver.h"
@@ -80,6 +81,7 @@ ServerHost::ServerHost(QObject *parent)
 ServerHost::~ServerHost()
 {
     m_links = nullptr;
+    m_keys = nullptr;
     m_queries = nullptr;
     Worker *worker = m_worker;
     QMetaObject::invokeMethod(
@@ -96,6 +98,11 @@ Error ServerHost::unavailable()
 QString ServerHost::shortUrl(const QString &slug) const
 {
     return m_baseUrl + u'/' + slug;
+}
+
+QString ServerHost::statsUrl(const Link &link) const
+{
+    return m_baseUrl + QStringLiteral("/stats/") + link.slug + QStringLiteral("?token=") + link.statsToken;
 }
 
 void ServerHost::setState(State state)
@@ -155,9 +162,10 @@ void ServerHost::startOnThread(const ServerConfig &config)
             connect(links, &LinkService::linkCreated, host, &ServerHost::linkCreated);
             connect(links, &LinkService::clicksChanged, host, &ServerHost::clicksChanged);
             connect(links, &LinkService::linkRevoked, host, &ServerHost::linkRevoked);
+            connect(links, &LinkService::linkChanged, host, &ServerHost::linkChanged);
             connect(links, &LinkService::refreshNeeded, host, &ServerHost::refreshNeeded);
             const Running running{server->listeningUrl(), server->metricsUrl(), server->baseUrl(), server->port(),
-                                  links, server->queries()};
+                                  links, server->keys(), server->queries()};
             worker->server = std::move(server);
             postTo(self, [host, running] { host->onStarted(running); });
         },
@@ -174,6 +182,7 @@ void ServerHost::onStarted(const Running &running)
     m_baseUrl = running.baseUrl;
     m_port = running.port;
     m_links = running.links;
+    m_keys = running.keys;
     m_queries = running.queries;
     // The line scripts and tests wait for, exactly as shortfuse-server prints it.
     std::printf("Listening on %s\n", qPrintable(m_listeningUrl));
@@ -216,6 +225,7 @@ void ServerHost::stop()
     // Forget the server's objects first: nothing on this thread may reach
     // them once the server thread starts tearing them down.
     m_links = nullptr;
+    m_keys = nullptr;
     m_queries = nullptr;
     setState(State::Stopping);
     Worker *worker = m_worker;
@@ -258,6 +268,23 @@ void ServerHost::onLinksThread(QObject *context, Reply<T> done, std::function<vo
         Qt::QueuedConnection);
 }
 
+template <typename T>
+void ServerHost::onKeysThread(QObject *context, Reply<T> done, std::function<void(ApiKeyService &, Reply<T>)> job)
+{
+    if (!m_keys) {
+        postTo(context, [done = std::move(done)] { done(unavailable()); });
+        return;
+    }
+    ApiKeyService *keys = m_keys;
+    QPointer<QObject> target(context);
+    QMetaObject::invokeMethod(
+        keys,
+        [keys, target, job = std::move(job), done = std::move(done)] {
+            job(*keys, [target, done](const Result<T> &answer) { postTo(target, [done, answer] { done(answer); }); });
+        },
+        Qt::QueuedConnection);
+}
+
 void ServerHost::createLink(const CreateRequest &request, QObject *context, Reply<Link> done)
 {
     onLinksThread<Link>(context, std::move(done), [request](LinkService &links, Reply<Link> reply) {
@@ -272,6 +299,103 @@ void ServerHost::revokeLink(const QString &slug, QObject *context, Reply<bool> d
 {
     onLinksThread<bool>(context, std::move(done),
                         [slug](LinkService &links, Reply<bool> reply) { links.revoke(slug, std::move(reply)); });
+}
+
+void ServerHost::updateLink(const QString &slug, const LinkChange &change, QObject *context, Reply<Link> done)
+{
+    onLinksThread<Link>(context, std::move(done), [slug, change](LinkService &links, Reply<Link> reply) {
+        links.update(slug, change, LinkScope::everything(), std::move(reply));
+    });
+}
+
+namespace {
+
+// Stores prepared links one after the other on the server thread; on a
+// failure, purges those already stored (nothing of the batch is left).
+class BatchCreation : public std::enable_shared_from_this<BatchCreation> {
+public:
+    BatchCreation(LinkService &links, QList<NewLink> prepared, QList<std::optional<QString>> passwords,
+                  ServerHost::Reply<QList<Link>> done)
+        : m_links(links)
+        , m_prepared(std::move(prepared))
+        , m_passwords(std::move(passwords))
+        , m_done(std::move(done))
+    {
+    }
+
+    void next()
+    {
+        const qsizetype i = m_made.size();
+        if (i == m_prepared.size())
+            return m_done(m_made);
+        auto self = shared_from_this();
+        m_links.create(m_prepared.at(i), m_passwords.at(i), [self](const Result<Link> &made) {
+            if (!made)
+                return self->undo(made.error());
+            self->m_made.append(*made);
+            self->next();
+        });
+    }
+
+private:
+    // Purges what was made, last first, then answers `cause`.
+    void undo(const Error &cause)
+    {
+        if (m_made.isEmpty())
+            return m_done(cause);
+        const QString slug = m_made.takeLast().slug;
+        auto self = shared_from_this();
+        m_links.purge(slug, LinkScope::everything(), [self, cause](const Status &) { self->undo(cause); });
+    }
+
+    LinkService &m_links;
+    QList<NewLink> m_prepared;
+    QList<std::optional<QString>> m_passwords;
+    ServerHost::Reply<QList<Link>> m_done;
+    QList<Link> m_made;
+};
+
+} // namespace
+
+void ServerHost::createLinks(const QList<CreateRequest> &requests, QObject *context, Reply<QList<Link>> done)
+{
+    onLinksThread<QList<Link>>(context, std::move(done), [requests](LinkService &links, Reply<QList<Link>> reply) {
+        // Every rule first: one bad value and nothing is stored.
+        QList<NewLink> prepared;
+        QList<std::optional<QString>> passwords;
+        prepared.reserve(requests.size());
+        for (const CreateRequest &request : requests) {
+            Result<NewLink> link = links.prepare(request);
+            if (!link)
+                return reply(link.error());
+            prepared.append(std::move(*link));
+            passwords.append(request.password);
+        }
+        std::make_shared<BatchCreation>(links, std::move(prepared), std::move(passwords), std::move(reply))->next();
+    });
+}
+
+void ServerHost::createKey(const QString &name, bool admin, QObject *context, Reply<CreatedKey> done)
+{
+    onKeysThread<CreatedKey>(context, std::move(done), [name, admin](ApiKeyService &keys, Reply<CreatedKey> reply) {
+        keys.create(name, admin, [reply = std::move(reply)](const Result<ApiKeyService::Created> &created) {
+            if (!created)
+                return reply(created.error());
+            reply(CreatedKey{created->key, created->secret});
+        });
+    });
+}
+
+void ServerHost::listKeys(QObject *context, Reply<QList<ApiKey>> done)
+{
+    onKeysThread<QList<ApiKey>>(context, std::move(done),
+                                [](ApiKeyService &keys, Reply<QList<ApiKey>> reply) { keys.list(std::move(reply)); });
+}
+
+void ServerHost::revokeKey(const QString &name, QObject *context, Reply<bool> done)
+{
+    onKeysThread<bool>(context, std::move(done),
+                       [name](ApiKeyService &keys, Reply<bool> reply) { keys.revoke(name, std::move(reply)); });
 }
 
 void ServerHost::listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done)

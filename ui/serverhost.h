@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/core/apikey.h"
 #include "server/core/link.h"
 #include "server/core/linkstats.h"
 #include "server/core/result.h"
@@ -15,10 +16,12 @@
 
 namespace shortfuse {
 
+class ApiKeyService;
 class LinkService;
 class ShortfuseServer;
 class LinkQueries;
 struct CreateRequest;
+struct LinkChange;
 
 // Runs the embedded ShortfuseServer on a QThread of its own, so nothing the
 // server does (a burst of clicks, a slow disk) can stall the GUI thread.
@@ -65,6 +68,9 @@ public:
     QString lastError() const { return m_lastError; }
     // Base URL + "/" + slug.
     QString shortUrl(const QString &slug) const;
+    // The link's statistics page with its token, as the creation answer
+    // gives it (WebApplication::statsUrl): whoever holds it may read them.
+    QString statsUrl(const Link &link) const;
 
     // Every call below answers once, through `done` on `context`'s thread
     // (dropped if `context` is gone by then), with the server's answer or
@@ -76,6 +82,27 @@ public:
     void createLink(const CreateRequest &request, QObject *context, Reply<Link> done);
     // True if the link was revoked, false if there is no such link.
     void revokeLink(const QString &slug, QObject *context, Reply<bool> done);
+    // Changes a link through LinkService::update, the same service and
+    // rules as PATCH /api/links/<slug>: the link as it is afterwards, or
+    // what is wrong (nothing changed then).
+    void updateLink(const QString &slug, const LinkChange &change, QObject *context, Reply<Link> done);
+    // Several links at once, all or nothing as far as the rules go: every
+    // request is checked (LinkService::prepare) before the first is stored,
+    // so one bad value stores nothing. Should storing fail part way (the
+    // database went away), the links already made are purged again before
+    // the error is answered. The links come back in the requests' order.
+    void createLinks(const QList<CreateRequest> &requests, QObject *context, Reply<QList<Link>> done);
+
+    // API keys (the settings dialog), through the server's ApiKeyService.
+    // The key itself is in the answer of createKey only, once.
+    struct CreatedKey {
+        ApiKey key;
+        QString secret;
+    };
+    void createKey(const QString &name, bool admin, QObject *context, Reply<CreatedKey> done);
+    void listKeys(QObject *context, Reply<QList<ApiKey>> done);
+    // True if the key was revoked, false if there is no such active key.
+    void revokeKey(const QString &name, QObject *context, Reply<bool> done);
 
     // Reads, on the server's reader thread (never the thread that serves
     // redirects, so a slow query cannot hold up a visitor).
@@ -107,6 +134,8 @@ Q_SIGNALS:
     void linkCreated(const shortfuse::Link &link);
     void clicksChanged(const QList<qint64> &linkIds);
     void linkRevoked(const QString &slug);
+    // A link was changed or purged (here or on another server): re-read it.
+    void linkChanged(const QString &slug);
     // Other servers on a shared database changed more than could be listed.
     void refreshNeeded();
 
@@ -117,6 +146,7 @@ private:
         QString baseUrl;
         quint16 port = 0;
         LinkService *links = nullptr;
+        ApiKeyService *keys = nullptr;
         LinkQueries *queries = nullptr;
     };
     class Worker;
@@ -126,6 +156,9 @@ private:
     // running, `done` gets unavailable() without touching one.
     template <typename T>
     void onLinksThread(QObject *context, Reply<T> done, std::function<void(LinkService &, Reply<T>)> job);
+    // The same with the server's ApiKeyService (on the same thread).
+    template <typename T>
+    void onKeysThread(QObject *context, Reply<T> done, std::function<void(ApiKeyService &, Reply<T>)> job);
     void setState(State state);
     void startOnThread(const ServerConfig &config);
     void onStarted(const Running &running);
@@ -143,6 +176,7 @@ private:
     QString m_lastError;
     // The running server's objects, known on the GUI thread only while Running.
     LinkService *m_links = nullptr;
+    ApiKeyService *m_keys = nullptr;
     LinkQueries *m_queries = nullptr;
 };
 

@@ -22,6 +22,8 @@ const QList<KeySpec> &keyTable()
         {Settings::Key::RateLimit, "server/rateLimit", 10},
         {Settings::Key::TrustedProxies, "server/trustedProxies", QString()},
         {Settings::Key::DataDir, "server/dataDir", QString()},  // empty: ServerOptions::defaultDataDir()
+        {Settings::Key::CreateAccess, "server/createAccess", QStringLiteral("local")},
+        {Settings::Key::PublicStats, "server/publicStats", false},
         {Settings::Key::StartMinimized, "window/startMinimized", false},
         {Settings::Key::Language, "window/language", QString()},  // empty: the system's
         {Settings::Key::TrayNoticeShown, "window/trayNoticeShown", false},
@@ -108,6 +110,9 @@ ServerConfig Settings::serverConfig(ServerConfig base) const
     }
     const QString dataDir = value(Key::DataDir).toString();
     base.dataDir = dataDir.isEmpty() ? ServerOptions::defaultDataDir() : dataDir;
+    if (const std::optional<CreateAccess> access = createAccessFromName(value(Key::CreateAccess).toString()))
+        base.createAccess = *access;
+    base.publicStats = value(Key::PublicStats).toBool();
     return base;
 }
 
@@ -119,6 +124,8 @@ void Settings::setServerConfig(const ServerConfig &config)
     setValue(Key::RateLimit, config.rateLimitPerMinute);
     setValue(Key::TrustedProxies, subnetsToText(config.trustedProxies));
     setValue(Key::DataDir, config.dataDir == ServerOptions::defaultDataDir() ? QString() : config.dataDir);
+    setValue(Key::CreateAccess, createAccessName(config.createAccess));
+    setValue(Key::PublicStats, config.publicStats);
 }
 
 QString Settings::subnetsToText(const QList<Subnet> &subnets)

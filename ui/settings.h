@@ -25,6 +25,8 @@ public:
         RateLimit,
         TrustedProxies,
         DataDir,
+        CreateAccess,
+        PublicStats,
         StartMinimized,
         Language,
         TrayNoticeShown,

@@ -1,11 +1,21 @@
 #include "ui/settingsdialog.h"
 
+#include "ui/errortext.h"
+#include "ui/serverhost.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
 
 #include "server/core/clientaddress.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QDateTime>
+#include <QFrame>
+#include <QHeaderView>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTreeWidget>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -48,10 +58,11 @@ QList<QPair<QString, QString>> SettingsDialog::languages()
     };
 }
 
-SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, QWidget *parent)
+SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, ServerHost *host, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_current(current)
+    , m_host(host)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Shortfuse Settings"));
@@ -118,6 +129,21 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     dataLayout->addWidget(browse);
     m_dataDirError = makeError(QStringLiteral("dataDirError"));
 
+    m_createAccess = new QComboBox(this);
+    m_createAccess->setObjectName(QStringLiteral("createAccessCombo"));
+    m_createAccess->setAccessibleName(tr("Who may create links"));
+    m_createAccess->addItem(tr("This computer, or anyone with an API key"), createAccessName(CreateAccess::Local));
+    m_createAccess->addItem(tr("Only with an API key"), createAccessName(CreateAccess::Keys));
+    m_createAccess->addItem(tr("Anyone (within the rate limit)"), createAccessName(CreateAccess::Public));
+    m_createAccess->setCurrentIndex(m_createAccess->findData(createAccessName(current.createAccess)));
+    m_createAccess->setToolTip(tr("Who may make links through the web form and the API. This window always can."));
+
+    m_publicStats = new QCheckBox(tr("Anyone who knows a short link may read its &statistics"), this);
+    m_publicStats->setObjectName(QStringLiteral("publicStatsCheck"));
+    m_publicStats->setChecked(current.publicStats);
+    m_publicStats->setToolTip(tr("Off: only this computer, API keys and holders of a link's statistics address "
+                                 "(with its token) may read them."));
+
     m_startMinimized = new QCheckBox(tr("Start &minimised to the tray"), this);
     m_startMinimized->setObjectName(QStringLiteral("startMinimizedCheck"));
     m_startMinimized->setChecked(m_settings.value(Settings::Key::StartMinimized).toBool());
@@ -147,6 +173,7 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     serverForm->addRow(tr("&Rate limit:"), m_rateLimit);
     serverForm->addRow(tr("&Trusted proxies:"), withError(m_proxies, m_proxiesError));
     serverForm->addRow(tr("&Data folder:"), withError(dataRow, m_dataDirError));
+    serverForm->addRow(tr("Who may &create:"), m_createAccess);
     // The labels' mnemonics reach the fields inside their error wrappers.
     for (int row = 0; row < serverForm->rowCount(); ++row) {
         auto *label = qobject_cast<QLabel *>(serverForm->itemAt(row, QFormLayout::LabelRole)->widget());
@@ -158,6 +185,8 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
         else
             label->setBuddy(field);
     }
+
+    serverForm->addRow(m_publicStats);
 
     auto *window = new QGroupBox(tr("Window"), this);
     auto *windowForm = new QFormLayout(window);
@@ -177,10 +206,196 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(server);
-    layout->addWidget(window);
     layout->addWidget(note);
+    if (m_host)
+        layout->addWidget(buildKeys());
+    layout->addWidget(window);
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
+}
+
+QGroupBox *SettingsDialog::buildKeys()
+{
+    auto *group = new QGroupBox(tr("API keys"), this);
+    group->setObjectName(QStringLiteral("apiKeysGroup"));
+    auto *intro = new QLabel(tr("Scripts and other computers make and manage links with a key "
+                                "(Authorization: Bearer …). Keys work, and stop working, at once: no restart."),
+                             group);
+    intro->setWordWrap(true);
+
+    m_keys = new QTreeWidget(group);
+    m_keys->setObjectName(QStringLiteral("apiKeysList"));
+    m_keys->setAccessibleName(tr("API keys"));
+    m_keys->setRootIsDecorated(false);
+    m_keys->setHeaderLabels({tr("Name"), tr("Sees"), tr("Key starts with"), tr("Created"), tr("Last used"), tr("Status")});
+    m_keys->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_keys->setMinimumHeight(110);
+    connect(m_keys, &QTreeWidget::itemSelectionChanged, this, &SettingsDialog::updateKeyButtons);
+
+    m_keyName = new QLineEdit(group);
+    m_keyName->setObjectName(QStringLiteral("newKeyNameEdit"));
+    m_keyName->setAccessibleName(tr("New key's name"));
+    m_keyName->setPlaceholderText(tr("name of a new key, e.g. backup-script"));
+    m_keyAdmin = new QCheckBox(tr("&Admin (sees every link)"), group);
+    m_keyAdmin->setObjectName(QStringLiteral("newKeyAdminCheck"));
+    m_createKey = new QPushButton(tr("Create &key"), group);
+    m_createKey->setObjectName(QStringLiteral("createKeyButton"));
+    m_createKey->setAutoDefault(false);
+    connect(m_createKey, &QPushButton::clicked, this, &SettingsDialog::createKey);
+    connect(m_keyName, &QLineEdit::returnPressed, this, &SettingsDialog::createKey);
+    m_revokeKey = new QPushButton(tr("Re&voke…"), group);
+    m_revokeKey->setObjectName(QStringLiteral("revokeKeyButton"));
+    m_revokeKey->setAutoDefault(false);
+    connect(m_revokeKey, &QPushButton::clicked, this, &SettingsDialog::revokeSelectedKey);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_keyName, 1);
+    row->addWidget(m_keyAdmin);
+    row->addWidget(m_createKey);
+    row->addWidget(m_revokeKey);
+
+    m_keysError = new QLabel(group);
+    m_keysError->setObjectName(QStringLiteral("keysError"));
+    m_keysError->setWordWrap(true);
+    m_keysError->setVisible(false);
+    theme::setTextColor(m_keysError, theme::errorColor(palette()));
+
+    // The new key, once: it is stored only as its SHA-256 and cannot be shown again.
+    m_newKeyBox = new QFrame(group);
+    m_newKeyBox->setObjectName(QStringLiteral("newKeyBox"));
+    m_newKeyBox->setFrameShape(QFrame::StyledPanel);
+    auto *warning = new QLabel(tr("<b>Copy this key now.</b> It is shown only this once: Shortfuse keeps "
+                                  "only a fingerprint of it and cannot show it again."),
+                               m_newKeyBox);
+    warning->setObjectName(QStringLiteral("newKeyWarning"));
+    warning->setWordWrap(true);
+    m_newKey = new QLineEdit(m_newKeyBox);
+    m_newKey->setObjectName(QStringLiteral("newKeySecretEdit"));
+    m_newKey->setReadOnly(true);
+    m_newKey->setAccessibleName(tr("The new key"));
+    auto *copy = new QPushButton(tr("C&opy"), m_newKeyBox);
+    copy->setObjectName(QStringLiteral("copyKeyButton"));
+    copy->setAutoDefault(false);
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_newKey->text()); });
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_newKey, 1);
+    keyRow->addWidget(copy);
+    auto *boxLayout = new QVBoxLayout(m_newKeyBox);
+    boxLayout->addWidget(warning);
+    boxLayout->addLayout(keyRow);
+    m_newKeyBox->setVisible(false);
+
+    auto *layout = new QVBoxLayout(group);
+    layout->addWidget(intro);
+    layout->addWidget(m_keys);
+    layout->addLayout(row);
+    layout->addWidget(m_keysError);
+    layout->addWidget(m_newKeyBox);
+    updateKeyButtons();
+    reloadKeys();
+    return group;
+}
+
+QString SettingsDialog::shownKey() const
+{
+    return m_newKey ? m_newKey->text() : QString();
+}
+
+void SettingsDialog::reloadKeys()
+{
+    if (!m_host)
+        return;
+    m_host->listKeys(this, [this](const Result<QList<ApiKey>> &keys) {
+        if (!keys) {
+            showError(m_keysError, ErrorText::message(keys.error()));
+            return;
+        }
+        showKeys(*keys);
+    });
+}
+
+void SettingsDialog::showKeys(const QList<ApiKey> &keys)
+{
+    m_apiKeys = keys;
+    auto when = [](std::optional<qint64> ms) {
+        return ms ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms).toLocalTime(), QLocale::ShortFormat)
+                  : tr("never");
+    };
+    m_keys->clear();
+    for (const ApiKey &key : keys) {
+        auto *item = new QTreeWidgetItem(m_keys);
+        item->setText(0, key.name);
+        item->setText(1, key.admin ? tr("every link (admin)") : tr("its own links"));
+        item->setText(2, key.prefix + QStringLiteral("…"));
+        item->setText(3, when(key.createdAtMs));
+        item->setText(4, when(key.lastUsedAtMs));
+        item->setText(5, key.revoked() ? tr("revoked %1").arg(when(key.revokedAtMs)) : tr("active"));
+        item->setData(0, Qt::UserRole, key.revoked());
+        if (key.revoked())
+            for (int column = 0; column < m_keys->columnCount(); ++column)
+                item->setForeground(column, palette().brush(QPalette::Disabled, QPalette::Text));
+    }
+    updateKeyButtons();
+}
+
+void SettingsDialog::updateKeyButtons()
+{
+    const QTreeWidgetItem *item = m_keys->currentItem();
+    m_revokeKey->setEnabled(item && item->isSelected() && !item->data(0, Qt::UserRole).toBool());
+}
+
+void SettingsDialog::createKey()
+{
+    const QString name = m_keyName->text().trimmed();
+    if (const QString problem = apikeys::nameProblem(name); !problem.isEmpty()) {
+        showError(m_keysError, ErrorText::message(Error{400, "invalid_key_name", problem}));
+        m_keyName->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    showError(m_keysError, {});
+    m_createKey->setEnabled(false);
+    m_host->createKey(name, m_keyAdmin->isChecked(), this, [this](const Result<ServerHost::CreatedKey> &created) {
+        m_createKey->setEnabled(true);
+        if (!created) {
+            showError(m_keysError, ErrorText::message(created.error()));
+            return;
+        }
+        m_keyName->clear();
+        m_keyAdmin->setChecked(false);
+        m_newKey->setText(created->secret);
+        m_newKeyBox->setVisible(true);
+        m_newKey->selectAll();
+        m_newKey->setFocus(Qt::OtherFocusReason);
+        reloadKeys();
+    });
+}
+
+void SettingsDialog::revokeSelectedKey()
+{
+    const QTreeWidgetItem *item = m_keys->currentItem();
+    if (!item || item->data(0, Qt::UserRole).toBool())
+        return;
+    const QString name = item->text(0);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Revoke key"),
+                                tr("Revoke the key \"%1\"?\n\nEvery script or server using it is refused from now "
+                                   "on. This cannot be undone.")
+                                    .arg(name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("revokeKeyConfirmation"));
+    QPushButton *revoke = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
+    revoke->setObjectName(QStringLiteral("confirmRevokeKeyButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, revoke, name] {
+        if (box->clickedButton() != revoke)
+            return;
+        m_host->revokeKey(name, this, [this](const Result<bool> &revoked) {
+            if (!revoked)
+                showError(m_keysError, ErrorText::message(revoked.error()));
+            reloadKeys();
+        });
+    });
+    box->open();
 }
 
 void SettingsDialog::browseDataDir()
@@ -246,6 +461,10 @@ std::optional<ServerConfig> SettingsDialog::readServerConfig()
     config.dataDir = dataDir.isEmpty() ? ServerOptions::defaultDataDir() : dataDir;
     showError(m_dataDirError, {});
 
+    if (const std::optional<CreateAccess> access = createAccessFromName(m_createAccess->currentData().toString()))
+        config.createAccess = *access;
+    config.publicStats = m_publicStats->isChecked();
+
     if (firstWrong)
         firstWrong->setFocus(Qt::OtherFocusReason);
     if (!ok)
@@ -265,7 +484,8 @@ void SettingsDialog::accept()
 
     const bool serverChanged = config->bindAddress != m_current.bindAddress || config->port != m_current.port
         || config->baseUrl != m_current.baseUrl || config->rateLimitPerMinute != m_current.rateLimitPerMinute
-        || config->trustedProxies != m_current.trustedProxies || config->dataDir != m_current.dataDir;
+        || config->trustedProxies != m_current.trustedProxies || config->dataDir != m_current.dataDir
+        || config->createAccess != m_current.createAccess || config->publicStats != m_current.publicStats;
     if (serverChanged)
         Q_EMIT serverSettingsChanged(*config);
     QDialog::accept();

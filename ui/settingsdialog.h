@@ -1,29 +1,49 @@
 #pragma once
 
+#include "server/core/apikey.h"
 #include "server/serverconfig.h"
 
 #include <QDialog>
+#include <QList>
 
 class QCheckBox;
 class QComboBox;
+class QFrame;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
+class QTreeWidget;
 
 namespace shortfuse {
 
+class ServerHost;
 class Settings;
 
 // Edits the settings: where the server listens and what it believes, where
 // its data lives, and how the window starts. OK stores them (QSettings) and,
 // when a server setting changed, emits serverSettingsChanged so the window
 // restarts the server with them; the running one commits every click first.
+// Who may create links and whether statistics are public are server
+// settings too. API keys are not settings but records in the database:
+// made, listed and revoked at once through the running server (a new key is
+// shown once, with a Copy button; only its SHA-256 is stored).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
     // `current`: the running server's configuration, shown and used for
     // what the dialog does not edit.
-    SettingsDialog(Settings &settings, const ServerConfig &current, QWidget *parent = nullptr);
+    // `host`: the running server, for the API keys; null leaves them out.
+    SettingsDialog(Settings &settings, const ServerConfig &current, ServerHost *host, QWidget *parent = nullptr);
+
+    // The keys as last listed.
+    const QList<ApiKey> &apiKeys() const { return m_apiKeys; }
+    // The key made last while this dialog is open (empty before, and once
+    // the dialog is closed it is gone for good).
+    QString shownKey() const;
+    // Lists the keys again.
+    void reloadKeys();
 
     // The languages offered: code (empty: the system's) and name.
     static QList<QPair<QString, QString>> languages();
@@ -39,6 +59,11 @@ private:
     std::optional<ServerConfig> readServerConfig();
     void showError(QLabel *label, const QString &message);
     void browseDataDir();
+    QGroupBox *buildKeys();
+    void createKey();
+    void revokeSelectedKey();
+    void showKeys(const QList<ApiKey> &keys);
+    void updateKeyButtons();
 
     Settings &m_settings;
     ServerConfig m_current;
@@ -52,6 +77,18 @@ private:
     QLabel *m_proxiesError = nullptr;
     QLineEdit *m_dataDir = nullptr;
     QLabel *m_dataDirError = nullptr;
+    QComboBox *m_createAccess = nullptr;
+    QCheckBox *m_publicStats = nullptr;
+    ServerHost *m_host = nullptr;
+    QList<ApiKey> m_apiKeys;
+    QTreeWidget *m_keys = nullptr;
+    QLineEdit *m_keyName = nullptr;
+    QCheckBox *m_keyAdmin = nullptr;
+    QPushButton *m_createKey = nullptr;
+    QPushButton *m_revokeKey = nullptr;
+    QLabel *m_keysError = nullptr;
+    QFrame *m_newKeyBox = nullptr;
+    QLineEdit *m_newKey = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QComboBox *m_language = nullptr;
 };

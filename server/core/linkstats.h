@@ -68,7 +68,7 @@ struct LinkStats {
 
 // A page of the links table, as the desktop window asks for it.
 struct LinkListQuery {
-    enum class SortBy { Created, Slug, Url, Clicks, Status };
+    enum class SortBy { Created, Slug, Url, Clicks, Status, Label };
     QString filter;              // matched, case-insensitively, against slug and destination
     SortBy sortBy = SortBy::Created;
     bool descending = true;

@@ -1023,6 +1023,8 @@ Result<QList<Link>> SqlLinkStore::listLinks(const LinkListQuery &query)
     case LinkListQuery::SortBy::Slug: order = "slug"; break;
     case LinkListQuery::SortBy::Url: order = "url"; break;
     case LinkListQuery::SortBy::Clicks: order = "clicks"; break;
+    // No label is stored as NULL; as '' it sorts the same on every engine.
+    case LinkListQuery::SortBy::Label: order = "COALESCE(label, '')"; break;
     case LinkListQuery::SortBy::Status:
         order = "CASE WHEN revoked = 1 THEN 2 WHEN max_clicks IS NOT NULL AND clicks >= max_clicks THEN 1 ELSE 0 END";
         break;

@@ -157,7 +157,7 @@ TEST_F(SettingsTest, NewLanguageShowsAtTheNextStartAndTheDialogSaysSo)
         auto *shorten = next.findChild<QPushButton *>(QStringLiteral("shortenButton"));
         ASSERT_NE(shorten, nullptr);
         EXPECT_EQ(shorten->text(), QStringLiteral("&Kürzen"));
-        SettingsDialog nextDialog(settings, m_host->config(), &next);
+        SettingsDialog nextDialog(settings, m_host->config(), nullptr, &next);
         auto *nextNote = nextDialog.findChild<QLabel *>(QStringLiteral("languageNote"));
         ASSERT_NE(nextNote, nullptr);
         EXPECT_EQ(nextNote->text(), QStringLiteral("Eine neue Sprache erscheint beim nächsten Start von Shortfuse."));

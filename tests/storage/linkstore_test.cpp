@@ -285,6 +285,33 @@ TEST_P(LinkStoreTest, ListsFiltersSortsAndCountsLinks)
     EXPECT_EQ(rows->first().slug, QStringLiteral("link03"));
 }
 
+TEST_P(LinkStoreTest, SortsByLabelWithUnlabelledLinksFirstAscending)
+{
+    // The window's label column (issue 12): a link without a label is
+    // stored as NULL, and sorts as an empty label on every engine.
+    const QStringList labels{QStringLiteral("Chloe"), QString(), QStringLiteral("Anna"), QStringLiteral("Ben")};
+    ASSERT_TRUE(store->beginBatch().ok());
+    for (int i = 0; i < labels.size(); ++i) {
+        NewLink link = newLink(QStringLiteral("label%1").arg(i));
+        link.label = labels.at(i);
+        ASSERT_TRUE(store->insertLink(link).ok());
+    }
+    ASSERT_TRUE(store->commitBatch().ok());
+    LinkListQuery query;
+    query.sortBy = LinkListQuery::SortBy::Label;
+    auto order = [&](bool descending) {
+        query.descending = descending;
+        QStringList shown;
+        const Result<QList<Link>> links = store->listLinks(query);
+        EXPECT_TRUE(links.ok());
+        for (const Link &link : links.ok() ? links.value() : QList<Link>{})
+            shown.append(link.label);
+        return shown;
+    };
+    EXPECT_EQ(order(false), (QStringList{QString(), QStringLiteral("Anna"), QStringLiteral("Ben"), QStringLiteral("Chloe")}));
+    EXPECT_EQ(order(true), (QStringList{QStringLiteral("Chloe"), QStringLiteral("Ben"), QStringLiteral("Anna"), QString()}));
+}
+
 TEST_P(LinkStoreTest, TotalsCountLinksAndRecentRedirects)
 {
     const Link link = insert(QStringLiteral("t"));
