@@ -308,70 +308,23 @@ void ServerHost::updateLink(const QString &slug, const LinkChange &change, QObje
     });
 }
 
-namespace {
-
-// Stores prepared links one after the other on the server thread; on a
-// failure, purges those already stored (nothing of the batch is left).
-class BatchCreation : public std::enable_shared_from_this<BatchCreation> {
-public:
-    BatchCreation(LinkService &links, QList<NewLink> prepared, QList<std::optional<QString>> passwords,
-                  ServerHost::Reply<QList<Link>> done)
-        : m_links(links)
-        , m_prepared(std::move(prepared))
-        , m_passwords(std::move(passwords))
-        , m_done(std::move(done))
-    {
-    }
-
-    void next()
-    {
-        const qsizetype i = m_made.size();
-        if (i == m_prepared.size())
-            return m_done(m_made);
-        auto self = shared_from_this();
-        m_links.create(m_prepared.at(i), m_passwords.at(i), [self](const Result<Link> &made) {
-            if (!made)
-                return self->undo(made.error());
-            self->m_made.append(*made);
-            self->next();
-        });
-    }
-
-private:
-    // Purges what was made, last first, then answers `cause`.
-    void undo(const Error &cause)
-    {
-        if (m_made.isEmpty())
-            return m_done(cause);
-        const QString slug = m_made.takeLast().slug;
-        auto self = shared_from_this();
-        m_links.purge(slug, LinkScope::everything(), [self, cause](const Status &) { self->undo(cause); });
-    }
-
-    LinkService &m_links;
-    QList<NewLink> m_prepared;
-    QList<std::optional<QString>> m_passwords;
-    ServerHost::Reply<QList<Link>> m_done;
-    QList<Link> m_made;
-};
-
-} // namespace
-
 void ServerHost::createLinks(const QList<CreateRequest> &requests, QObject *context, Reply<QList<Link>> done)
 {
     onLinksThread<QList<Link>>(context, std::move(done), [requests](LinkService &links, Reply<QList<Link>> reply) {
-        // Every rule first: one bad value and nothing is stored.
+        // Every rule first: one bad value and nothing is stored. Then one
+        // transaction (LinkService::createBatch, as POST /api/links/batch):
+        // a taken alias refuses the whole batch. The recipients share one
+        // password, hashed once.
         QList<NewLink> prepared;
-        QList<std::optional<QString>> passwords;
         prepared.reserve(requests.size());
         for (const CreateRequest &request : requests) {
             Result<NewLink> link = links.prepare(request);
             if (!link)
                 return reply(link.error());
             prepared.append(std::move(*link));
-            passwords.append(request.password);
         }
-        std::make_shared<BatchCreation>(links, std::move(prepared), std::move(passwords), std::move(reply))->next();
+        const std::optional<QString> password = requests.isEmpty() ? std::nullopt : requests.constFirst().password;
+        links.createBatch(std::move(prepared), password, std::move(reply));
     });
 }
 

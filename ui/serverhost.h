@@ -86,11 +86,11 @@ public:
     // rules as PATCH /api/links/<slug>: the link as it is afterwards, or
     // what is wrong (nothing changed then).
     void updateLink(const QString &slug, const LinkChange &change, QObject *context, Reply<Link> done);
-    // Several links at once, all or nothing as far as the rules go: every
-    // request is checked (LinkService::prepare) before the first is stored,
-    // so one bad value stores nothing. Should storing fail part way (the
-    // database went away), the links already made are purged again before
-    // the error is answered. The links come back in the requests' order.
+    // Several links at once, all or nothing: every request is checked
+    // (LinkService::prepare) before any is stored, then all are stored in
+    // one transaction (LinkService::createBatch, as POST /api/links/batch
+    // does). They share the first request's password. The links come back
+    // in the requests' order.
     void createLinks(const QList<CreateRequest> &requests, QObject *context, Reply<QList<Link>> done);
 
     // API keys (the settings dialog), through the server's ApiKeyService.
