@@ -28,6 +28,7 @@ enum class MetricsRoute : quint8 {
     Health,     // /health
     Static,     // /static/*, /robots.txt, /favicon.ico
     Metrics,    // /metrics
+    Management, // /api/links (list, export, import), /api/totals
     Other,      // anything else (unknown paths, 405s, answers while draining)
 };
 inline constexpr int kMetricsRouteCount = int(MetricsRoute::Other) + 1;

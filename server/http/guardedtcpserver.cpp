@@ -200,6 +200,15 @@ void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
     resumeParsingIfDrained();
 }
 
+void GuardedSocket::writePart(const Ticket &ticket, const QByteArray &part)
+{
+    if (!isTurnOf(ticket) || state() != ConnectedState)
+        return;
+    if (bytesToWrite() == 0)
+        m_lastOutputMovedMs = m_registry->nowMs();
+    write(part);
+}
+
 void GuardedSocket::writeInOrder()
 {
     while (!m_closing && !m_finished.isEmpty() && m_finished.firstKey() == m_nextToWrite) {

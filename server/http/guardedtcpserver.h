@@ -81,6 +81,11 @@ public:
     };
     Ticket takeTicket();
     void deliver(const Ticket &ticket, QByteArray response);
+    // An answer written in parts (an export): once every answer before
+    // `ticket` is out (isTurnOf), writePart() writes the next part at once;
+    // deliver() with the last part ends it and lets the next answers out.
+    bool isTurnOf(const Ticket &ticket) const { return ticket.number == m_nextToWrite && !m_closing; }
+    void writePart(const Ticket &ticket, const QByteArray &part);
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;

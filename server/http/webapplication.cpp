@@ -150,6 +150,25 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
             return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
         return reply.send(openApiDocument());
     }
+    if (path == QLatin1String("/api/links") || path == QLatin1String("/api/totals")
+        || path == QLatin1String("/api/links/export") || path == QLatin1String("/api/links/import")) {
+        reply.setRoute(MetricsRoute::Management);
+        if (path == QLatin1String("/api/links/import")) {
+            if (request.method() != Method::Post)
+                return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
+            return serveImport(request, std::move(reply));
+        }
+        if (path == QLatin1String("/api/links/export")) {
+            if (request.method() != Method::Get)
+                return reply.send(methodNotAllowed(QByteArrayLiteral("GET")));
+            return serveExport(request, std::move(reply));
+        }
+        if (!isGetOrHead(request))
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        if (path == QLatin1String("/api/totals"))
+            return serveTotals(request, std::move(reply));
+        return serveLinkList(request, std::move(reply));
+    }
     if (path.startsWith(QLatin1String("/api/"))) {
         return reply.send(Response::jsonError(
             Error{404, "not_found", QStringLiteral("There is no API endpoint at %1.").arg(path.left(200))}));

@@ -80,6 +80,19 @@ private:
     void createLink(const QHostAddress &client, const Caller &caller, const CreateRequest &create,
                     std::function<void(const Result<Link> &)> done);
 
+    // The management routes (managementroutes.cpp): GET /api/links,
+    // GET /api/totals, GET /api/links/export, POST /api/links/import.
+    void serveLinkList(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveTotals(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveExport(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveImport(const QHttpServerRequest &request, http::ReplyChannel reply);
+    // Whose links a management request may see: every link for an admin key
+    // or a local request, its own for another key; 401 key_required for an
+    // anonymous request from elsewhere (and the key's own 401/429).
+    void managementScope(const QHttpServerRequest &request, std::function<void(const Result<LinkScope> &)> then);
+    // A link as GET /api/links lists it: linkJson plus status, remaining, last_click_at.
+    QJsonObject listedLinkJson(const Link &link, qint64 nowMs) const;
+
     http::Response visitResponse(const QString &slug, const Visit &visit, bool afterPost) const;
     http::Response pageError(const Error &error) const;
     QJsonObject linkJson(const Link &link) const;
