@@ -1,0 +1,270 @@
+// The management API for key holders (issue 12) against the real server:
+// GET /api/links (keyset pages, filters, sorts, total), GET /api/totals,
+// GET /api/links/export and POST /api/links/import, each scoped to what the
+// caller may see (an admin key or a local request: every link; another
+// key: the links it made; anyone else: 401 key_required).
+//
+// "Remote" requests come through the trusted proxy 127.0.0.1 with
+// X-Forwarded-For, as in access_test.cpp.
+
+#include "tests/http/httptest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QUrl>
+
+namespace shortfuse::test {
+namespace {
+
+const QByteArray kRemote = "203.0.113.7";
+
+class HttpManagement : public ServerTest {
+protected:
+    QStringList serverArguments() const override
+    {
+        return ServerTest::serverArguments()
+            + QStringList{QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1/32"),
+                          QStringLiteral("--key-rate-limit"), QStringLiteral("0")};
+    }
+
+    QByteArray makeKey(const QString &name, bool admin = false) const
+    {
+        QStringList arguments{QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--name"), name,
+                              QStringLiteral("--data-dir"), dataDir()};
+        if (admin)
+            arguments << QStringLiteral("--admin");
+        if (!databaseUrl().isEmpty())
+            arguments << QStringLiteral("--db") << databaseUrl();
+        const ProcessRun run = runServerBinary(arguments);
+        EXPECT_EQ(run.exitCode, 0) << run.standardError.toStdString();
+        return run.standardOutput.trimmed();
+    }
+
+    // Headers of a request from elsewhere, with `key` if not empty.
+    static HeaderList remote(const QByteArray &key = {})
+    {
+        HeaderList headers{{"X-Forwarded-For", kRemote}};
+        if (!key.isEmpty())
+            headers.append({"Authorization", "Bearer " + key});
+        return headers;
+    }
+
+    QString createWith(const QJsonObject &fields, const QByteArray &key = {}) const
+    {
+        // Without a key: a local creation (the default --create-access local).
+        const HttpResponse response = client().postJson("/api/create", fields, key.isEmpty() ? HeaderList{} : remote(key));
+        EXPECT_EQ(response.status, 201) << response.describe().toStdString();
+        return response.json().value(QStringLiteral("slug")).toString();
+    }
+
+    // Every page of GET /api/links?<query>, following next_cursor.
+    QList<QJsonObject> walk(const QByteArray &query, const HeaderList &headers, int *pages = nullptr,
+                            qint64 *total = nullptr) const
+    {
+        QList<QJsonObject> links;
+        QByteArray cursor;
+        for (int page = 0; page < 100; ++page) {
+            QByteArray path = "/api/links?" + query;
+            if (!cursor.isEmpty())
+                path += "&cursor=" + QUrl::toPercentEncoding(QString::fromLatin1(cursor));
+            const HttpResponse response = client().get(path, headers);
+            EXPECT_EQ(response.status, 200) << response.describe().toStdString();
+            if (response.status != 200)
+                break;
+            const QJsonObject body = response.json();
+            for (const QJsonValue &link : body.value(QStringLiteral("links")).toArray())
+                links.append(link.toObject());
+            if (total)
+                *total = body.value(QStringLiteral("total")).toInteger(-1);
+            if (pages)
+                *pages = page + 1;
+            if (body.value(QStringLiteral("next_cursor")).isNull())
+                break;
+            cursor = body.value(QStringLiteral("next_cursor")).toString().toLatin1();
+        }
+        return links;
+    }
+
+    static QStringList slugsOf(const QList<QJsonObject> &links)
+    {
+        QStringList slugs;
+        for (const QJsonObject &link : links)
+            slugs << link.value(QStringLiteral("slug")).toString();
+        return slugs;
+    }
+};
+
+// Seven links a page, every sort both ways: each link exactly once, in the
+// order one page of all of them has, and that order is the sort's.
+TEST_F(HttpManagement, PagingThroughEverySortBothWaysGivesEachLinkOnceInOrder)
+{
+    QSet<QString> made;
+    for (int i = 0; i < 23; ++i) {
+        QJsonObject fields{{QStringLiteral("url"), QStringLiteral("https://example.com/p/%1").arg((i * 5) % 23, 2, 10, QChar(u'0'))},
+                           {QStringLiteral("alias"), QStringLiteral("pg%1").arg((i * 7) % 23, 2, 10, QChar(u'0'))}};
+        if (i % 3 == 0)
+            fields.insert(QStringLiteral("max-clicks"), 2);
+        made.insert(createWith(fields));
+    }
+    visit(QStringLiteral("pg03"), 2);  // used up
+    visit(QStringLiteral("pg06"), 1);
+    visit(QStringLiteral("pg01"), 3);
+
+    for (const char *sort : {"created", "slug", "url", "clicks", "status", "last_click"}) {
+        for (const char *order : {"asc", "desc"}) {
+            const QByteArray query = QByteArray("sort=") + sort + "&order=" + order;
+            int pages = 0;
+            qint64 total = 0;
+            const QList<QJsonObject> walked = walk(query + "&limit=7", {}, &pages, &total);
+            const QList<QJsonObject> whole = walk(query + "&limit=1000", {});
+            EXPECT_EQ(total, 23) << sort << order;
+            EXPECT_EQ(pages, 4) << sort << order;
+            EXPECT_EQ(slugsOf(walked), slugsOf(whole)) << sort << order;
+            const QStringList slugs = slugsOf(walked);
+            EXPECT_EQ(QSet<QString>(slugs.begin(), slugs.end()), made) << sort << order;
+            // The order is the sort's (numbers and times: never against it).
+            const char *field = QByteArray(sort) == "created" ? "created_at"
+                : QByteArray(sort) == "last_click"           ? "last_click_at"
+                                                             : sort;
+            for (int i = 1; i < walked.size(); ++i) {
+                const QJsonValue a = walked[i - 1].value(QLatin1String(field));
+                const QJsonValue b = walked[i].value(QLatin1String(field));
+                if (QByteArray(sort) == "status")
+                    continue;  // its rank is checked by the storage suite
+                const bool ascending = QByteArray(order) == "asc";
+                if (a.isDouble())
+                    EXPECT_TRUE(ascending ? a.toDouble() <= b.toDouble() : a.toDouble() >= b.toDouble()) << sort << order << i;
+                else if (a.isString() && b.isString() && QByteArray(sort) != "slug" && QByteArray(sort) != "url")
+                    EXPECT_TRUE(ascending ? a.toString() <= b.toString() : a.toString() >= b.toString()) << sort << order << i;
+            }
+        }
+    }
+    const QList<QJsonObject> byClicks = walk("sort=clicks&order=desc&limit=2", {});
+    ASSERT_FALSE(byClicks.isEmpty());
+    EXPECT_EQ(byClicks.first().value(QStringLiteral("slug")).toString(), QStringLiteral("pg01"));
+    EXPECT_EQ(byClicks.first().value(QStringLiteral("clicks")).toInteger(), 3);
+    EXPECT_FALSE(byClicks.first().value(QStringLiteral("last_click_at")).isNull());
+}
+
+// A link made while a listing is paged through never shifts its pages
+// (keyset, not offset): the walk still gives every earlier link once.
+TEST_F(HttpManagement, LinksMadeWhilePagingShiftNothing)
+{
+    for (int i = 0; i < 9; ++i)
+        createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/%1").arg(i)}});
+    const HttpResponse first = client().get("/api/links?sort=created&order=desc&limit=4");
+    ASSERT_EQ(first.status, 200);
+    QStringList seen = slugsOf([&] {
+        QList<QJsonObject> list;
+        for (const QJsonValue &v : first.json().value(QStringLiteral("links")).toArray())
+            list << v.toObject();
+        return list;
+    }());
+    createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/new")}});  // newest: sorts before the cursor
+    QByteArray cursor = first.json().value(QStringLiteral("next_cursor")).toString().toLatin1();
+    while (!cursor.isEmpty()) {
+        const HttpResponse page = client().get("/api/links?sort=created&order=desc&limit=4&cursor=" + cursor);
+        ASSERT_EQ(page.status, 200) << page.describe().toStdString();
+        for (const QJsonValue &v : page.json().value(QStringLiteral("links")).toArray())
+            seen << v.toObject().value(QStringLiteral("slug")).toString();
+        cursor = page.json().value(QStringLiteral("next_cursor")).toString().toLatin1();
+    }
+    EXPECT_EQ(seen.size(), 9);
+    EXPECT_EQ(QSet<QString>(seen.begin(), seen.end()).size(), 9);
+}
+
+TEST_F(HttpManagement, FiltersByTextStatusAndLabelAndCountsTheMatches)
+{
+    createWith({{QStringLiteral("url"), QStringLiteral("https://shop.example/Invoice")}, {QStringLiteral("label"), QStringLiteral("Anna")}});
+    createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/b")}, {QStringLiteral("label"), QStringLiteral("Ben")}});
+    createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/c")}, {QStringLiteral("label"), QStringLiteral("anna")}});
+    const QString once = createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/sale")},
+                                     {QStringLiteral("label"), QStringLiteral("50%_off")},
+                                     {QStringLiteral("max-clicks"), 1},
+                                     {QStringLiteral("preview-protection"), QStringLiteral("off")}});
+    ASSERT_EQ(visit(once, 1)[302], 1);
+
+    auto matches = [this](const QByteArray &query) {
+        const HttpResponse response = client().get("/api/links?" + query);
+        EXPECT_EQ(response.status, 200) << query.constData() << response.describe().toStdString();
+        return std::make_pair(response.json().value(QStringLiteral("links")).toArray().size(),
+                              response.json().value(QStringLiteral("total")).toInteger(-1));
+    };
+    EXPECT_EQ(matches("q=invoice"), std::make_pair(qsizetype(1), qint64(1))) << "destination, any case";
+    EXPECT_EQ(matches("q=ANNA"), std::make_pair(qsizetype(2), qint64(2))) << "labels, any case";
+    EXPECT_EQ(matches("label=Anna"), std::make_pair(qsizetype(1), qint64(1))) << "label is exact";
+    EXPECT_EQ(matches("q=%25_"), std::make_pair(qsizetype(1), qint64(1))) << "% and _ are literal text";
+    EXPECT_EQ(matches("status=used_up"), std::make_pair(qsizetype(1), qint64(1)));
+    EXPECT_EQ(matches("status=active"), std::make_pair(qsizetype(3), qint64(3)));
+    EXPECT_EQ(matches("status=revoked"), std::make_pair(qsizetype(0), qint64(0)));
+    EXPECT_EQ(matches("status=active&limit=1").second, 3) << "total counts the filter, not the page";
+
+    const HttpResponse usedUp = client().get("/api/links?status=used_up");
+    const QJsonObject link = usedUp.json().value(QStringLiteral("links")).toArray().first().toObject();
+    EXPECT_EQ(link.value(QStringLiteral("status")).toString(), QStringLiteral("used_up"));
+    EXPECT_EQ(link.value(QStringLiteral("remaining")).toInteger(-1), 0);
+    EXPECT_EQ(link.value(QStringLiteral("clicks")).toInteger(), 1);
+    for (const char *field : {"short_url", "slug", "url", "max_clicks", "stats_url", "stats_token", "label", "created_at",
+                              "preview_protection", "password_protected", "expires_at", "expired_url", "last_click_at"})
+        EXPECT_TRUE(link.contains(QLatin1String(field))) << field;
+
+    expectJsonError(client().get("/api/links?limit=0"), 400, QStringLiteral("invalid_limit"));
+    expectJsonError(client().get("/api/links?limit=1001"), 400, QStringLiteral("invalid_limit"));
+    expectJsonError(client().get("/api/links?sort=color"), 400, QStringLiteral("invalid_sort"));
+    expectJsonError(client().get("/api/links?order=up"), 400, QStringLiteral("invalid_order"));
+    expectJsonError(client().get("/api/links?status=gone"), 400, QStringLiteral("invalid_status"));
+    expectJsonError(client().get("/api/links?cursor=%%%"), 400, QStringLiteral("invalid_cursor"));
+    // A cursor is bound to its listing: another sort, order or filter refuses it.
+    const HttpResponse page = client().get("/api/links?sort=slug&limit=1");
+    const QByteArray cursor = page.json().value(QStringLiteral("next_cursor")).toString().toLatin1();
+    ASSERT_FALSE(cursor.isEmpty());
+    EXPECT_EQ(client().get("/api/links?sort=slug&limit=1&cursor=" + cursor).status, 200);
+    expectJsonError(client().get("/api/links?sort=url&limit=1&cursor=" + cursor), 400, QStringLiteral("invalid_cursor"));
+    expectJsonError(client().get("/api/links?sort=slug&order=desc&cursor=" + cursor), 400, QStringLiteral("invalid_cursor"));
+    expectJsonError(client().get("/api/links?sort=slug&q=a&cursor=" + cursor), 400, QStringLiteral("invalid_cursor"));
+}
+
+// A key sees the links it made, an admin key and a local request all of
+// them; anyone else is asked for a key. Totals are scoped the same way.
+TEST_F(HttpManagement, AKeySeesItsOwnLinksAnAdminAll)
+{
+    const QByteArray anna = makeKey(QStringLiteral("anna"));
+    const QByteArray ben = makeKey(QStringLiteral("ben"));
+    const QByteArray root = makeKey(QStringLiteral("root"), true);
+    const QString a1 = createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/a1")}}, anna);
+    const QString a2 = createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/a2")}}, anna);
+    const QString b1 = createWith({{QStringLiteral("url"), QStringLiteral("https://example.com/b1")}}, ben);
+    const QString local = createLink(QStringLiteral("https://example.com/local"));
+    visit(a1, 2);
+    visit(b1, 1);
+
+    auto sorted = [](QStringList list) {
+        list.sort();
+        return list;
+    };
+    EXPECT_EQ(sorted(slugsOf(walk("", remote(anna)))), sorted({a1, a2}));
+    EXPECT_EQ(sorted(slugsOf(walk("", remote(ben)))), sorted({b1}));
+    EXPECT_EQ(sorted(slugsOf(walk("", remote(root)))), sorted({a1, a2, b1, local}));
+    EXPECT_EQ(sorted(slugsOf(walk("", {}))), sorted({a1, a2, b1, local})) << "a local request sees every link";
+
+    const HttpResponse anonymous = client().get("/api/links", remote());
+    expectJsonError(anonymous, 401, QStringLiteral("key_required"));
+    EXPECT_EQ(anonymous.header("WWW-Authenticate"), "Bearer realm=\"shortfuse\"");
+    expectJsonError(client().get("/api/links", remote("sf_notakey")), 401);
+    expectJsonError(client().get("/api/totals", remote()), 401, QStringLiteral("key_required"));
+
+    const QJsonObject annaTotals = client().get("/api/totals", remote(anna)).json();
+    EXPECT_EQ(annaTotals.value(QStringLiteral("links")).toInteger(), 2);
+    EXPECT_EQ(annaTotals.value(QStringLiteral("clicks_today")).toInteger(), 2);
+    const QJsonObject all = client().get("/api/totals", remote(root)).json();
+    EXPECT_EQ(all.value(QStringLiteral("links")).toInteger(), 4);
+    EXPECT_EQ(all.value(QStringLiteral("clicks_today")).toInteger(), 3);
+    const HttpResponse future = client().get("/api/totals?since=2999-01-01T00:00:00Z");
+    ASSERT_EQ(future.status, 200) << future.describe().toStdString();
+    EXPECT_EQ(future.json().value(QStringLiteral("clicks_today")).toInteger(), 0);
+    expectJsonError(client().get("/api/totals?since=yesterday"), 400, QStringLiteral("invalid_since"));
+}
+
+} // namespace
+} // namespace shortfuse::test
