@@ -19,20 +19,20 @@ namespace shortfuse {
 
 using http::Response;
 
-void WebApplication::managementScope(const QHttpServerRequest &request,
-                                     std::function<void(const Result<LinkScope> &)> then)
+void WebApplication::managementScope(const QHttpServerRequest &request, ScopeDone then)
 {
     const Result<std::optional<QString>> key = AccessRules::bearerKey(request);
     if (!key)
-        return then(key.error());
+        return then(key.error(), std::nullopt);
     identify(request, *key, [then = std::move(then)](const Result<Caller> &caller) {
         if (!caller)
-            return then(caller.error());
+            return then(caller.error(), std::nullopt);
+        const std::optional<qint64> keyId = caller->key ? std::optional<qint64>(caller->key->id) : std::nullopt;
         if (caller->admin() || (!caller->key && caller->local))
-            return then(LinkScope::everything());
+            return then(LinkScope::everything(), keyId);
         if (caller->key)
-            return then(LinkScope::ownedBy(caller->key->id));
-        then(AccessRules::keyRequired());
+            return then(LinkScope::ownedBy(caller->key->id), keyId);
+        then(AccessRules::keyRequired(), std::nullopt);
     });
 }
 
@@ -52,7 +52,7 @@ void WebApplication::serveLinkList(const QHttpServerRequest &request, http::Repl
     Result<LinkListQuery> parsed = linklist::parse(request.query(), m_deps.clock.nowMs());
     if (!parsed)
         return reply.send(Response::jsonError(parsed.error()));
-    managementScope(request, [this, reply, query = *parsed](const Result<LinkScope> &scope) mutable {
+    managementScope(request, [this, reply, query = *parsed](const Result<LinkScope> &scope, std::optional<qint64>) mutable {
         if (!scope)
             return reply.send(Response::jsonError(scope.error()));
         query.ownerKeyId = scope->ownerKeyId;
@@ -94,7 +94,7 @@ void WebApplication::serveTotals(const QHttpServerRequest &request, http::ReplyC
                 Error{400, "invalid_since", QStringLiteral("since must be an ISO-8601 time with a UTC offset.")}));
         sinceMs = since.toMSecsSinceEpoch();
     }
-    managementScope(request, [this, reply, sinceMs](const Result<LinkScope> &scope) mutable {
+    managementScope(request, [this, reply, sinceMs](const Result<LinkScope> &scope, std::optional<qint64>) mutable {
         if (!scope)
             return reply.send(Response::jsonError(scope.error()));
         m_deps.queries.totals(
@@ -113,7 +113,7 @@ void WebApplication::serveTotals(const QHttpServerRequest &request, http::ReplyC
 void WebApplication::serveExport(const QHttpServerRequest &request, http::ReplyChannel reply)
 {
     const bool csv = request.value(QByteArrayLiteral("accept")).contains("text/csv");
-    managementScope(request, [this, reply, csv](const Result<LinkScope> &scope) mutable {
+    managementScope(request, [this, reply, csv](const Result<LinkScope> &scope, std::optional<qint64>) mutable {
         if (!scope)
             return reply.send(Response::jsonError(scope.error()));
         LinkListQuery query;
@@ -127,8 +127,61 @@ void WebApplication::serveExport(const QHttpServerRequest &request, http::ReplyC
 
 void WebApplication::serveImport(const QHttpServerRequest &request, http::ReplyChannel reply)
 {
-    Q_UNUSED(request);
-    reply.send(Response::jsonError(Error{501, "not_implemented", QStringLiteral("Import is not implemented yet.")}));
+    const QByteArray type = request.value(QByteArrayLiteral("content-type")).toLower();
+    if (!type.startsWith("application/x-ndjson") && !type.startsWith("application/jsonl")
+        && !type.startsWith("application/json")) {
+        return reply.send(Response::jsonError(Error{415, "unsupported_media_type",
+                                                    QStringLiteral("Send the export's JSON Lines with Content-Type: application/x-ndjson.")}));
+    }
+    // Who may import before what: a caller without the right learns nothing
+    // of the file's problems. The body is parsed once the caller is known.
+    managementScope(request, [this, reply, body = request.body()](const Result<LinkScope> &scope, std::optional<qint64> keyId) mutable {
+        if (!scope)
+            return reply.send(Response::jsonError(scope.error()));
+        QList<ImportedLink> links;
+        QJsonArray errors;
+        int lineNumber = 0;
+        int lines = 0;
+        for (qsizetype start = 0; start <= body.size();) {
+            qsizetype end = body.indexOf('\n', start);
+            if (end < 0)
+                end = body.size();
+            const QByteArrayView line = QByteArrayView(body).sliced(start, end - start);
+            start = end + 1;
+            ++lineNumber;
+            if (line.trimmed().isEmpty())
+                continue;
+            if (++lines > exchange::kMaxLines)
+                return reply.send(Response::json(400, QJsonObject{
+                    {QStringLiteral("error"), QStringLiteral("An import holds at most %1 links.").arg(exchange::kMaxLines)},
+                    {QStringLiteral("reason"), QStringLiteral("too_many_lines")},
+                    {QStringLiteral("errors"), QJsonArray()}}));
+            Result<ImportedLink> parsed = exchange::parseLine(line);
+            if (!parsed) {
+                if (errors.size() < 100)
+                    errors.append(QJsonObject{{QStringLiteral("line"), lineNumber},
+                                              {QStringLiteral("reason"), QString::fromLatin1(parsed.error().reason)},
+                                              {QStringLiteral("error"), parsed.error().message}});
+                continue;
+            }
+            parsed->link.ownerKeyId = keyId;
+            links.append(std::move(*parsed));
+        }
+        // All or nothing: one bad line and nothing is stored.
+        if (!errors.isEmpty())
+            return reply.send(Response::json(400, QJsonObject{
+                {QStringLiteral("error"), QStringLiteral("Some lines are not links; nothing was imported.")},
+                {QStringLiteral("reason"), QStringLiteral("invalid_import")},
+                {QStringLiteral("errors"), errors}}));
+        const qint64 count = links.size();
+        m_deps.links.importLinks(std::move(links), [reply, count](const Result<QStringList> &existing) mutable {
+            if (!existing)
+                return reply.send(Response::jsonError(existing.error()));
+            reply.send(Response::json(200, QJsonObject{{QStringLiteral("imported"), count - existing->size()},
+                                                       {QStringLiteral("existing"), QJsonArray::fromStringList(*existing)},
+                                                       {QStringLiteral("errors"), QJsonArray()}}));
+        });
+    });
 }
 
 } // namespace shortfuse

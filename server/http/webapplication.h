@@ -88,8 +88,10 @@ private:
     void serveImport(const QHttpServerRequest &request, http::ReplyChannel reply);
     // Whose links a management request may see: every link for an admin key
     // or a local request, its own for another key; 401 key_required for an
-    // anonymous request from elsewhere (and the key's own 401/429).
-    void managementScope(const QHttpServerRequest &request, std::function<void(const Result<LinkScope> &)> then);
+    // anonymous request from elsewhere (and the key's own 401/429). `then`
+    // also gets the caller's key id (what it makes or imports is its own).
+    using ScopeDone = std::function<void(const Result<LinkScope> &, std::optional<qint64> keyId)>;
+    void managementScope(const QHttpServerRequest &request, ScopeDone then);
     // A link as GET /api/links lists it: linkJson plus status, remaining, last_click_at.
     QJsonObject listedLinkJson(const Link &link, qint64 nowMs) const;
 
