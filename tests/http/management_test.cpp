@@ -260,12 +260,14 @@ TEST_F(HttpManagement, AKeySeesItsOwnLinksAnAdminAll)
     expectJsonError(client().get("/api/links", remote("sf_notakey")), 401);
     expectJsonError(client().get("/api/totals", remote()), 401, QStringLiteral("key_required"));
 
-    const QJsonObject annaTotals = client().get("/api/totals", remote(anna)).json();
+    // An unlimited link's click is logged after its redirect is answered: wait for the log.
+    auto totalsOf = [this](const QByteArray &key) { return client().get("/api/totals", remote(key)).json(); };
+    EXPECT_TRUE(waitUntil([&] { return totalsOf(root).value(QStringLiteral("clicks_today")).toInteger() == 3; }))
+        << QJsonDocument(totalsOf(root)).toJson().constData();
+    const QJsonObject annaTotals = totalsOf(anna);
     EXPECT_EQ(annaTotals.value(QStringLiteral("links")).toInteger(), 2);
     EXPECT_EQ(annaTotals.value(QStringLiteral("clicks_today")).toInteger(), 2);
-    const QJsonObject all = client().get("/api/totals", remote(root)).json();
-    EXPECT_EQ(all.value(QStringLiteral("links")).toInteger(), 4);
-    EXPECT_EQ(all.value(QStringLiteral("clicks_today")).toInteger(), 3);
+    EXPECT_EQ(totalsOf(root).value(QStringLiteral("links")).toInteger(), 4);
     const HttpResponse future = client().get("/api/totals?since=2999-01-01T00:00:00Z");
     ASSERT_EQ(future.status, 200) << future.describe().toStdString();
     EXPECT_EQ(future.json().value(QStringLiteral("clicks_today")).toInteger(), 0);
@@ -407,6 +409,10 @@ TEST_F(HttpManagement, LargeImportBodiesNeedAKey)
 // pages as fast as the database gives them grew it by 13 MiB here.
 TEST_F(HttpManagement, ExportToASlowReaderKeepsMemoryBounded)
 {
+    // What is bounded is the HTTP side (storage hands over one page at a
+    // time on both); filling PostgreSQL with 400 imports would cost ~12 s.
+    if (testingOnPostgres())
+        GTEST_SKIP() << "the SQLite pass covers it";
     const QByteArray key = makeKey(QStringLiteral("bulk"), true);
     const QString padding(1000, u'x');
     // In bodies of 50 links (under 64 KiB): a few large ones would leave
