@@ -246,6 +246,10 @@ void GuardedSocket::writePart(const Ticket &ticket, const QByteArray &part)
         return;
     if (bytesToWrite() == 0)
         m_lastOutputMovedMs = m_registry->nowMs();
+    // A connection still being answered is not idle, however long ago its
+    // request arrived (a long export that the client reads as fast as it
+    // comes has nothing waiting between two pages).
+    m_lastReadMs = m_registry->nowMs();
     write(part);
 }
 
@@ -289,7 +293,8 @@ void GuardedSocket::refuse(int status, const char *reason, const QString &messag
     QByteArray response;
     response.reserve(256 + body.size());
     response += "HTTP/1.1 " + QByteArray::number(status) + ' ' + http::reasonPhrase(status)
-        + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: "
+        + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\n"
+        + (status == 503 ? QByteArrayLiteral("Retry-After: 1\r\n") : QByteArray()) + "Content-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     // The refusal answers the refused request: it leaves after the answers
     // of the requests before it, which are still being served.

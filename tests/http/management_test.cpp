@@ -116,6 +116,14 @@ TEST_F(HttpManagement, PagingThroughEverySortBothWaysGivesEachLinkOnceInOrder)
     visit(QStringLiteral("pg03"), 2);  // used up
     visit(QStringLiteral("pg06"), 1);
     visit(QStringLiteral("pg01"), 3);
+    // An unlimited link's clicks are counted after its redirect is answered:
+    // the walks below need counts that no longer move.
+    EXPECT_TRUE(waitUntil([&] {
+        qint64 clicks = 0;
+        for (const QJsonObject &link : walk("limit=1000", {}))
+            clicks += link.value(QStringLiteral("clicks")).toInteger();
+        return clicks == 6;
+    }));
 
     for (const char *sort : {"created", "slug", "url", "clicks", "status", "last_click"}) {
         for (const char *order : {"asc", "desc"}) {
@@ -290,6 +298,13 @@ TEST_F(HttpManagement, ExportThenImportIntoAnEmptyDatabaseGivesTheSameLinks)
                 {QStringLiteral("password"), QStringLiteral("correct horse")}}, key);
     visit(capped, 2);
     visit(open, 1);
+    // The unlimited link's click is counted after its redirect is answered.
+    EXPECT_TRUE(waitUntil([&] {
+        qint64 clicks = 0;
+        for (const QJsonObject &link : walk("", {}))
+            clicks += link.value(QStringLiteral("clicks")).toInteger();
+        return clicks == 3;
+    }));
 
     const HttpResponse exported = client().get("/api/links/export", remote(key));
     ASSERT_EQ(exported.status, 200) << exported.describe().toStdString();
@@ -401,6 +416,43 @@ TEST_F(HttpManagement, LargeImportBodiesNeedAKey)
     expectJsonError(client().postJson("/api/links/import", body,
                                       remote("sf_" + QByteArray(43, 'A')) + HeaderList{{"Content-Type", "application/x-ndjson"}}),
                     401, QStringLiteral("invalid_key"));
+}
+
+// Large bodies with made-up keys of the right shape are bounded
+// server-wide: four heads of 8 MiB (32 MiB, the bound) are waited for; the
+// next large one is refused from its head (503 server_busy), and is taken
+// again once one of the four has gone.
+TEST_F(HttpManagement, LargeBodiesInFlightAreBoundedServerWide)
+{
+    const QByteArray fakeKey = "sf_" + QByteArray(43, 'B');
+    auto head = [&](qint64 length, bool expectContinue = false) -> QByteArray {
+        return "POST /api/links/import HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + fakeKey
+            + "\r\nContent-Type: application/x-ndjson\r\n" + (expectContinue ? "Expect: 100-continue\r\n" : "")
+            + "Content-Length: " + QByteArray::number(length) + "\r\n\r\n";
+    };
+    std::vector<std::unique_ptr<HttpConnection>> waiting;
+    for (int i = 0; i < 4; ++i) {
+        waiting.push_back(std::make_unique<HttpConnection>(server().port(), 10s));
+        waiting.back()->send(head(8 * 1024 * 1024, true));
+        // "100 Continue" comes once the guard has taken the head (and its 8 MiB).
+        EXPECT_EQ(waiting.back()->readResponse(false, HttpConnection::Interim::Return).status, 100) << i;
+    }
+    const QByteArray body(100 * 1024, '\n');  // blank lines: an empty import
+    HttpConnection fifth(server().port(), 5s);
+    fifth.send(head(body.size()));
+    const HttpResponse busy = fifth.readResponse();
+    expectJsonError(busy, 503, QStringLiteral("server_busy"));
+    EXPECT_EQ(busy.header("Retry-After"), "1");
+
+    waiting.front().reset();  // one of the four hangs up: its 8 MiB are free
+    HttpResponse taken;
+    EXPECT_TRUE(waitUntil([&] {
+        HttpConnection next(server().port(), 5s);
+        next.send(QByteArray(head(body.size()) + body));
+        taken = next.readResponse();
+        return taken.status == 401;
+    })) << taken.describe().toStdString();
+    expectJsonError(taken, 401, QStringLiteral("invalid_key"));
 }
 
 // 20,000 links (~25 MB of export) to a client that reads slowly: the server
