@@ -81,7 +81,13 @@ std::optional<qint64> timeFrom(const QJsonValue &value)
     const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     if (!at.isValid() || at.timeSpec() == Qt::LocalTime)
         return std::nullopt;
-    return at.toMSecsSinceEpoch();
+    // From 1970 to the end of year 9999 (UTC): what an export writes back
+    // in the same form (an offset could carry year 0000 into year -1).
+    constexpr qint64 kLastMs = 253'402'300'799'999;
+    const qint64 ms = at.toMSecsSinceEpoch();
+    if (ms < 0 || ms > kLastMs)
+        return std::nullopt;
+    return ms;
 }
 
 } // namespace
