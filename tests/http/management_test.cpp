@@ -362,6 +362,50 @@ TEST_F(HttpManagement, ExportThenImportIntoAnEmptyDatabaseGivesTheSameLinks)
     EXPECT_EQ(again.json().value(QStringLiteral("existing")).toArray().size(), 3) << "idempotent by slug";
 }
 
+// On a kept-alive connection the export is chunked, and a request pipelined
+// behind it is answered after its last chunk, in order.
+TEST_F(HttpManagement, ExportIsChunkedOnAKeptAliveConnectionAndAnswersInOrder)
+{
+    QByteArray lines;
+    for (int i = 0; i < 450; ++i)  // three pages of the export
+        lines += QStringLiteral(R"({"slug":"chunk%1","url":"https://example.com/%1","clicks":%2,"created_at":"2026-01-01T00:00:00Z"})")
+                     .arg(i).arg(i % 3).toUtf8() + '\n';
+    ASSERT_EQ(client().postJson("/api/links/import", lines, {{"Content-Type", "application/x-ndjson"}}).status, 200);
+
+    HttpConnection connection(server().port(), 10s);
+    connection.send("GET /api/links/export HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    const QByteArray stream = connection.readUntilClosed();
+    const qsizetype headEnd = stream.indexOf("\r\n\r\n");
+    ASSERT_GT(headEnd, 0) << stream.left(300).constData();
+    const QByteArray head = stream.first(headEnd);
+    EXPECT_TRUE(head.startsWith("HTTP/1.1 200 ")) << head.constData();
+    EXPECT_TRUE(head.contains("Transfer-Encoding: chunked")) << head.constData();
+    // Decode the chunks.
+    QByteArray body;
+    qsizetype at = headEnd + 4;
+    for (;;) {
+        const qsizetype lineEnd = stream.indexOf("\r\n", at);
+        ASSERT_GT(lineEnd, at) << "a chunk size line";
+        bool ok = false;
+        const qsizetype size = stream.sliced(at, lineEnd - at).toLongLong(&ok, 16);
+        ASSERT_TRUE(ok);
+        at = lineEnd + 2;
+        if (size == 0) {
+            at += 2;  // the blank line after the last chunk
+            break;
+        }
+        body += stream.sliced(at, size);
+        at += size + 2;
+    }
+    EXPECT_EQ(body.count('\n'), 450);
+    for (const QByteArray &line : body.trimmed().split('\n'))
+        EXPECT_TRUE(line.startsWith("{\"")) << line.constData();
+    EXPECT_TRUE(stream.sliced(at).startsWith("HTTP/1.1 200 ")) << "the pipelined request's answer follows: "
+                                                                 << stream.sliced(at).left(200).constData();
+    EXPECT_TRUE(stream.sliced(at).contains("\"status\":\"ok\""));
+}
+
 // One bad line refuses the whole import: 400 naming each bad line and why,
 // and nothing stored.
 TEST_F(HttpManagement, AnImportWithABadLineStoresNothing)
