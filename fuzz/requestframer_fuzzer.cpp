@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(a.startOffset == b.startOffset && a.bodyOffset == b.bodyOffset);
         FUZZ_CHECK(a.contentLength == b.contentLength && a.closeAfter == b.closeAfter);
         FUZZ_CHECK(a.startOffset >= previousEnd && a.bodyOffset > a.startOffset);
-        FUZZ_CHECK(a.contentLength >= 0 && a.contentLength <= FramingLimits{}.maxBodyBytes);
+        FUZZ_CHECK(a.contentLength >= 0 && a.contentLength <= (a.largeBody ? FramingLimits{}.maxKeyedBodyBytes : FramingLimits{}.maxBodyBytes));
         previousEnd = a.endOffset();
     }
     FUZZ_CHECK(bool(whole.refusal) == bool(split.refusal));

@@ -51,10 +51,14 @@ LinkTableModel::Status LinkTableModel::statusOf(const Link &link)
 
 LinkTableModel::Status LinkTableModel::statusOf(const Link &link, qint64 nowMs)
 {
-    if (link.revoked)
-        return Status::Revoked;
-    if (link.exhausted(nowMs))
-        return Status::Expired;
+    // The one definition the API's `status` shares (core/link.h); the
+    // window shows a used-up link as expired, as its visitors see it.
+    switch (shortfuse::statusOf(link, nowMs)) {
+    case LinkStatus::Revoked: return Status::Revoked;
+    case LinkStatus::UsedUp:
+    case LinkStatus::Expired: return Status::Expired;
+    case LinkStatus::Active: break;
+    }
     return Status::Active;
 }
 

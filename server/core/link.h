@@ -73,6 +73,8 @@ inline const char *linkStatusName(LinkStatus status)
     }
     return "active";
 }
+// The status named so, for the API's `status` filter; nullopt for any other word.
+std::optional<LinkStatus> linkStatusFromName(QStringView name);
 
 // A change to a stored link, its values already checked by the rules
 // (LinkService::update); a field left nullopt stays as it is. An empty
@@ -102,6 +104,15 @@ struct NewLink {
     QString label;
     std::optional<qint64> ownerKeyId;
     QString statsToken;
+};
+
+// A link as an export describes it, to be stored again as it was
+// (POST /api/links/import): counts, creation time and state included.
+struct ImportedLink {
+    NewLink link;               // slug as given, createdAtMs as exported
+    qint64 clicks = 0;
+    bool revoked = false;
+    std::optional<qint64> lastClickAtMs;
 };
 
 // The raw facts of one request to /<slug>, recorded as they arrived.

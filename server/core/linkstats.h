@@ -66,14 +66,48 @@ struct LinkStats {
     }
 };
 
-// A page of the links table, as the desktop window asks for it.
+// A page of the links table (the window) or of GET /api/links.
 struct LinkListQuery {
-    enum class SortBy { Created, Slug, Url, Clicks, Status, Label };
-    QString filter;              // matched, case-insensitively, against slug and destination
+    enum class SortBy { Created, Slug, Url, Clicks, Status, LastClick, Label };
+    // Where the next page starts: just after the row with this sort value
+    // (`number` for numeric sorts, `text` for slug, destination and label) and id,
+    // in the sort's direction (keyset paging: rows inserted meanwhile never
+    // shift a page). Replaces `offset`.
+    struct Position {
+        qint64 number = 0;
+        QString text;
+        qint64 id = 0;
+    };
+
+    QString filter;              // matched, case-insensitively, against slug, destination and label
+    std::optional<LinkStatus> status;    // only links with this status at `asOfMs`
+    std::optional<QString> label;        // only links with exactly this label
+    std::optional<qint64> ownerKeyId;    // only this API key's links (nullopt: every link)
+    qint64 asOfMs = 0;           // the moment status is judged at (0: the time of the query)
     SortBy sortBy = SortBy::Created;
     bool descending = true;
     int offset = 0;
     int limit = 200;
+    std::optional<Position> after;
+
+    static bool sortsByText(SortBy by) { return by == SortBy::Slug || by == SortBy::Url || by == SortBy::Label; }
+    // `link`'s place in this sort: what the store orders by (a link never
+    // clicked sorts as last_click_at -1; status by its LinkStatus number).
+    Position positionOf(const Link &link) const
+    {
+        Position p;
+        p.id = link.id;
+        switch (sortBy) {
+        case SortBy::Created: p.number = link.createdAtMs; break;
+        case SortBy::Slug: p.text = link.slug; break;
+        case SortBy::Url: p.text = link.url; break;
+        case SortBy::Clicks: p.number = link.clicks; break;
+        case SortBy::Status: p.number = int(statusOf(link, asOfMs)); break;
+        case SortBy::LastClick: p.number = link.lastClickAtMs.value_or(-1); break;
+        case SortBy::Label: p.text = link.label; break; // no label sorts as an empty one
+        }
+        return p;
+    }
 };
 
 // The figures of the window's status bar.

@@ -147,7 +147,7 @@ const char *Metrics::routeName(MetricsRoute route)
     case MetricsRoute::Health: return "health";
     case MetricsRoute::Static: return "static";
     case MetricsRoute::Metrics: return "metrics";
-    case MetricsRoute::Manage: return "manage";
+    case MetricsRoute::Management: return "management";
     case MetricsRoute::Other: break;
     }
     return "other";

@@ -28,7 +28,7 @@ enum class MetricsRoute : quint8 {
     Health,     // /health
     Static,     // /static/*, /robots.txt, /favicon.ico
     Metrics,    // /metrics
-    Manage,     // /api/links..., /api/totals: the management API
+    Management, // /api/links (list, export, import), /api/totals
     Other,      // anything else (unknown paths, 405s, answers while draining)
 };
 inline constexpr int kMetricsRouteCount = int(MetricsRoute::Other) + 1;

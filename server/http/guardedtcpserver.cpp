@@ -77,12 +77,16 @@ void GuardedSocket::refuseWhenParserReaches()
     // While paused the guard's own transaction hides the buffer: wait.
     if (m_refuseAtOffset < 0 || m_refused || m_parsingPaused || parserOffset() < m_refuseAtOffset)
         return;
-    const FramingRefusal &refusal = *m_framer.refusal();
+    const FramingRefusal &refusal = m_busyRefusal ? *m_busyRefusal : *m_framer.refusal();
     refuse(refusal.status, refusal.reason, refusal.message);
 }
 
 GuardedSocket::~GuardedSocket()
 {
+    for (qint64 bytes : std::as_const(m_largeBodyOfRequest))
+        m_registry->largeBodyBytes -= bytes;
+    for (qint64 bytes : std::as_const(m_largeBodyOfTicket))
+        m_registry->largeBodyBytes -= bytes;
     m_registry->sockets.remove(this);
     if (!m_countedAddress.isNull()) {
         auto it = m_registry->connectionsPerAddress.find(m_countedAddress);
@@ -101,6 +105,23 @@ void GuardedSocket::inspectIncoming()
         QList<RequestHead> heads;
         m_framer.feed(QByteArrayView(unread).sliced(m_inspectedUnread), heads);
         for (const RequestHead &head : std::as_const(heads)) {
+            if (m_busyRefusal)
+                break; // nothing after the refused request is parsed
+            if (head.largeBody) {
+                if (m_registry->largeBodyBytes + head.contentLength > m_limits.maxLargeBodiesInFlightBytes) {
+                    m_busyRefusal = FramingRefusal{503, "server_busy",
+                                                   QStringLiteral("Too many large uploads are in progress; try again in a moment."),
+                                                   head.startOffset};
+                    if (m_refuseAtOffset < 0 || head.startOffset < m_refuseAtOffset)
+                        m_refuseAtOffset = head.startOffset;
+                    break;
+                }
+                m_registry->largeBodyBytes += head.contentLength;
+                // QHttpServer 6.4 parses a request once all of it is in the
+                // socket's buffer: let this one fit (its bytes are reserved).
+                setReadBufferSize(std::max(readBufferSize(), 2 * qint64(m_limits.maxHeaderBytes) + head.contentLength));
+            }
+            m_largeBodyOfRequest.append(head.largeBody ? head.contentLength : 0);
             m_closeAfterRequest.append(head.closeAfter);
             // An interim answer may not overtake the final answers of the
             // requests before it: only the one request in flight gets it
@@ -175,12 +196,17 @@ GuardedSocket::Ticket GuardedSocket::takeTicket()
     // The guard parsed this request's headers before QHttpServer did, so the
     // oldest parsed request is the one being dispatched now.
     const bool closeAfter = m_closeAfterRequest.isEmpty() ? false : m_closeAfterRequest.takeFirst();
+    if (!m_largeBodyOfRequest.isEmpty()) {
+        if (const qint64 bytes = m_largeBodyOfRequest.takeFirst(); bytes > 0)
+            m_largeBodyOfTicket.insert(m_nextTicket, bytes);
+    }
     return Ticket{m_nextTicket++, closeAfter};
 }
 
 void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
 {
     // The common case, an answer whose turn it is, goes straight out.
+    releaseLargeBody(ticket.number);
     if (ticket.number == m_nextToWrite && m_finished.isEmpty() && !m_closing) {
         ++m_nextToWrite;
         if (state() != ConnectedState)
@@ -198,6 +224,33 @@ void GuardedSocket::deliver(const Ticket &ticket, QByteArray response)
     m_finished.insert(ticket.number, {std::move(response), ticket.closeAfter});
     writeInOrder();
     resumeParsingIfDrained();
+}
+
+void GuardedSocket::releaseLargeBody(quint64 ticket)
+{
+    // The request is answered: its body is no longer held by its handler.
+    if (m_largeBodyOfTicket.isEmpty())
+        return;
+    if (const auto it = m_largeBodyOfTicket.find(ticket); it != m_largeBodyOfTicket.end()) {
+        m_registry->largeBodyBytes -= *it;
+        m_largeBodyOfTicket.erase(it);
+    }
+    if (m_largeBodyOfTicket.isEmpty() && std::all_of(m_largeBodyOfRequest.begin(), m_largeBodyOfRequest.end(),
+                                                     [](qint64 bytes) { return bytes == 0; }))
+        setReadBufferSize(2 * (m_limits.maxHeaderBytes + m_limits.maxBodyBytes));
+}
+
+void GuardedSocket::writePart(const Ticket &ticket, const QByteArray &part)
+{
+    if (!isTurnOf(ticket) || state() != ConnectedState)
+        return;
+    if (bytesToWrite() == 0)
+        m_lastOutputMovedMs = m_registry->nowMs();
+    // A connection still being answered is not idle, however long ago its
+    // request arrived (a long export that the client reads as fast as it
+    // comes has nothing waiting between two pages).
+    m_lastReadMs = m_registry->nowMs();
+    write(part);
 }
 
 void GuardedSocket::writeInOrder()
@@ -240,7 +293,8 @@ void GuardedSocket::refuse(int status, const char *reason, const QString &messag
     QByteArray response;
     response.reserve(256 + body.size());
     response += "HTTP/1.1 " + QByteArray::number(status) + ' ' + http::reasonPhrase(status)
-        + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: "
+        + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\n"
+        + (status == 503 ? QByteArrayLiteral("Retry-After: 1\r\n") : QByteArray()) + "Content-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     // The refusal answers the refused request: it leaves after the answers
     // of the requests before it, which are still being served.

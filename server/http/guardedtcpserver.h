@@ -24,6 +24,14 @@ namespace shortfuse {
 // an answer when its parser fails; these limits close those holes.
 struct TransportLimits {
     qint64 maxBodyBytes = 64 * 1024;
+    // Import and batch bodies of key holders (FramingLimits::maxKeyedBodyBytes),
+    // and how many of their bytes may be in flight server-wide (declared
+    // by Content-Length, from the head's arrival until the answer is
+    // written): a flood of requests with made-up keys holds at most this
+    // much, whatever their number; beyond it they are refused from their
+    // headers (503 server_busy).
+    qint64 maxKeyedBodyBytes = 8 * 1024 * 1024;
+    qint64 maxLargeBodiesInFlightBytes = 32 * 1024 * 1024;
     int maxHeaderBytes = 16 * 1024;
     // QHttpServer 6.4 throws away every header of a request with more than
     // 100 fields (Content-Length included) and would then read its body as
@@ -48,7 +56,10 @@ struct TransportLimits {
     int headerTimeoutMs = 20'000;  // a request's headers must arrive in this time
     int lingerMs = 2'000;          // after a refusal, read and discard this long
 
-    FramingLimits framing() const { return {maxBodyBytes, maxHeaderBytes, maxHeaderFields, maxHeaderFieldBytes}; }
+    FramingLimits framing() const
+    {
+        return {maxBodyBytes, maxHeaderBytes, maxHeaderFields, maxHeaderFieldBytes, maxKeyedBodyBytes};
+    }
 };
 
 class ConnectionRegistry;
@@ -81,6 +92,11 @@ public:
     };
     Ticket takeTicket();
     void deliver(const Ticket &ticket, QByteArray response);
+    // An answer written in parts (an export): once every answer before
+    // `ticket` is out (isTurnOf), writePart() writes the next part at once;
+    // deliver() with the last part ends it and lets the next answers out.
+    bool isTurnOf(const Ticket &ticket) const { return ticket.number == m_nextToWrite && !m_closing; }
+    void writePart(const Ticket &ticket, const QByteArray &part);
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;
@@ -105,6 +121,10 @@ private:
     std::shared_ptr<ConnectionRegistry> m_registry;
     const TransportLimits &m_limits;
     QList<bool> m_closeAfterRequest;        // per parsed request not yet dispatched
+    QList<qint64> m_largeBodyOfRequest;     // its reserved large body (0: none), likewise
+    QHash<quint64, qint64> m_largeBodyOfTicket;  // reserved until that ticket's answer is written
+    void releaseLargeBody(quint64 ticket);
+    std::optional<FramingRefusal> m_busyRefusal;  // a large body over the server-wide budget
     quint64 m_nextTicket = 0;
     quint64 m_nextToWrite = 0;
     QMap<quint64, std::pair<QByteArray, bool>> m_finished;  // out-of-order answers
@@ -140,6 +160,7 @@ public:
     QSet<GuardedSocket *> sockets;
     QHash<QHostAddress, int> connectionsPerAddress;
     QElapsedTimer clock;
+    qint64 largeBodyBytes = 0;  // reserved by every connection (TransportLimits::maxLargeBodiesInFlightBytes)
     qint64 nowMs() const { return clock.elapsed(); }
 };
 

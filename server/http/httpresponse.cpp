@@ -104,6 +104,34 @@ void ReplyChannel::sendRedirect(const QByteArray &location)
     write(out);
 }
 
+void ReplyChannel::sendHead(int status, const QByteArray &contentType, const QList<Header> &headers)
+{
+    if (m_metrics)
+        m_metrics->countRequest(m_route, status);
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    out += "Content-Type: " + contentType + "\r\n";
+    for (const Header &header : headers)
+        out += header.first + ": " + header.second + "\r\n";
+    out += m_ticket.closeAfter ? "Connection: close\r\n\r\n" : "Transfer-Encoding: chunked\r\n\r\n";
+    if (m_socket)
+        m_socket->writePart(m_ticket, out);
+}
+
+void ReplyChannel::sendPart(const QByteArray &bytes)
+{
+    if (!m_socket || bytes.isEmpty())
+        return;
+    if (m_ticket.closeAfter)
+        return m_socket->writePart(m_ticket, bytes);
+    m_socket->writePart(m_ticket, QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+}
+
+void ReplyChannel::finish()
+{
+    // The last chunk; without chunking, the close that deliver() makes ends the body.
+    write(m_ticket.closeAfter ? QByteArray() : QByteArrayLiteral("0\r\n\r\n"));
+}
+
 void ReplyChannel::write(const QByteArray &bytes)
 {
     if (!m_socket)

@@ -53,6 +53,17 @@ public:
     // The click path's answer, kept apart so it costs one small buffer.
     void sendRedirect(const QByteArray &location);
 
+    // An answer written in parts as the client reads it (an export). Its
+    // turn comes once every answer before it is out (isTurn). With HTTP/1.1
+    // keep-alive the body is chunked; otherwise it ends with the connection.
+    bool isTurn() const { return m_socket && m_socket->isTurnOf(m_ticket); }
+    GuardedSocket *socket() const { return m_socket; }
+    void sendHead(int status, const QByteArray &contentType, const QList<Header> &headers);
+    void sendPart(const QByteArray &bytes);
+    void finish();
+    // The answer's bytes written but not yet taken by the kernel.
+    qint64 pendingBytes() const { return m_socket ? m_socket->bytesToWrite() : 0; }
+
 private:
     void write(const QByteArray &bytes);
 

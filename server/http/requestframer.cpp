@@ -1,5 +1,7 @@
 #include "server/http/requestframer.h"
 
+#include "server/core/apikey.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -179,6 +181,7 @@ void RequestFramer::acceptHead(QByteArrayView head, QList<RequestHead> &heads)
     bool transferEncoding = false;
     bool upgrade = false;            // an Upgrade header...
     bool connectionUpgrade = false;  // ...that Connection names: the parser would switch protocols
+    bool keyShaped = false;          // Authorization: Bearer <a key of the right shape>
     int count = 0;
 
     // Every line the parser could read differently is refused, so both
@@ -236,6 +239,9 @@ void RequestFramer::acceptHead(QByteArrayView head, QList<RequestHead> &heads)
             upgrade = true;
         } else if (equalsIgnoreCase(name, "expect")) {
             result.expectContinue = equalsIgnoreCase(value, "100-continue");
+        } else if (equalsIgnoreCase(name, "authorization")) {
+            keyShaped = value.startsWith("Bearer ")
+                && apikeys::hasKeyShape(QString::fromLatin1(trimmed(value.sliced(7))));
         } else if (equalsIgnoreCase(name, "connection")) {
             const QByteArray tokens = value.toByteArray().toLower();
             connectionUpgrade = connectionUpgrade || tokens.contains("upgrade");
@@ -261,14 +267,23 @@ void RequestFramer::acceptHead(QByteArrayView head, QList<RequestHead> &heads)
         refuse(400, "bad_request", QStringLiteral("Protocol upgrades are not supported."));
         return;
     }
-    if (result.contentLength > m_limits.maxBodyBytes) {
+    // The bulk routes take a larger body from a key holder; every other
+    // request, and these without a key, the ordinary cap.
+    const qsizetype firstSpace = requestLine.indexOf(' ');
+    QByteArrayView path = requestLine.sliced(firstSpace + 1, requestLine.lastIndexOf(' ') - firstSpace - 1);
+    if (const qsizetype query = path.indexOf('?'); query >= 0)
+        path = path.first(query);
+    const bool bulkRoute = requestLine.startsWith("POST ") && (path == "/api/links/import" || path == "/api/links/batch");
+    const qint64 limit = bulkRoute && keyShaped ? std::max(m_limits.maxKeyedBodyBytes, m_limits.maxBodyBytes) : m_limits.maxBodyBytes;
+    if (result.contentLength > limit) {
         refuse(413, "payload_too_large",
                QStringLiteral("The request body is %1 bytes; the limit is %2 bytes (%3 KiB).")
                    .arg(result.contentLength)
-                   .arg(m_limits.maxBodyBytes)
-                   .arg(m_limits.maxBodyBytes / 1024));
+                   .arg(limit)
+                   .arg(limit / 1024));
         return;
     }
+    result.largeBody = result.contentLength > m_limits.maxBodyBytes;
     m_bodyRemaining = result.contentLength;
     if (m_bodyRemaining == 0)
         m_boundary = result.bodyOffset;

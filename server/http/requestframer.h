@@ -16,6 +16,12 @@ struct FramingLimits {
     int maxHeaderBytes = 16 * 1024;
     int maxHeaderFields = 100;
     int maxHeaderFieldBytes = 8 * 1024;
+    // The larger cap of the routes that take many links at once
+    // (POST /api/links/import and /api/links/batch), for a request that
+    // carries an API key of the right shape (Authorization: Bearer sf_...).
+    // Whether the key is valid is only known later: the transport guard
+    // bounds how many such bodies are in flight server-wide.
+    qint64 maxKeyedBodyBytes = 8 * 1024 * 1024;
 };
 
 // One request whose head the framer read and accepted. Offsets count bytes
@@ -26,6 +32,7 @@ struct RequestHead {
     qint64 contentLength = 0;
     bool closeAfter = false;      // HTTP/1.0 without keep-alive, or "Connection: close"
     bool expectContinue = false;  // "Expect: 100-continue"
+    bool largeBody = false;       // over maxBodyBytes, admitted under maxKeyedBodyBytes
     qint64 endOffset() const { return bodyOffset + contentLength; }
 };
 

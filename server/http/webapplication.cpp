@@ -128,15 +128,35 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
         return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
     }
     // The words after /api/links/ that are routes of their own come before
-    // the slugs (a link aliased "batch" is managed through the window).
+    // the slugs (a link aliased "batch", "export" or "import" is managed
+    // through the window).
     if (path == QLatin1String("/api/links/batch")) {
         reply.setRoute(MetricsRoute::Create);
         if (request.method() == Method::Post)
             return serveBatch(request, std::move(reply));
         return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
     }
+    if (path == QLatin1String("/api/links") || path == QLatin1String("/api/totals")
+        || path == QLatin1String("/api/links/export") || path == QLatin1String("/api/links/import")) {
+        reply.setRoute(MetricsRoute::Management);
+        if (path == QLatin1String("/api/links/import")) {
+            if (request.method() != Method::Post)
+                return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
+            return serveImport(request, std::move(reply));
+        }
+        if (path == QLatin1String("/api/links/export")) {
+            if (request.method() != Method::Get)
+                return reply.send(methodNotAllowed(QByteArrayLiteral("GET")));
+            return serveExport(request, std::move(reply));
+        }
+        if (!isGetOrHead(request))
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
+        if (path == QLatin1String("/api/totals"))
+            return serveTotals(request, std::move(reply));
+        return serveLinkList(request, std::move(reply));
+    }
     if (path.startsWith(QLatin1String("/api/links/"))) {
-        reply.setRoute(MetricsRoute::Manage);
+        reply.setRoute(MetricsRoute::Management);
         const QString slug = path.mid(11);
         if (rules::hasSlugShape(slug))
             return serveManagedLink(slug, request, std::move(reply));
@@ -755,7 +775,7 @@ void WebApplication::serveManagedLink(const QString &slug, const QHttpServerRequ
         auto answerLink = [this, reply](const Result<Link> &link) mutable {
             if (!link)
                 return reply.send(Response::jsonError(link.error()));
-            reply.send(Response::json(200, managedLinkJson(*link)));
+            reply.send(Response::json(200, listedLinkJson(*link, m_deps.clock.nowMs())));
         };
         if (change)
             return m_deps.links.update(slug, *change, *scope, std::move(answerLink));
@@ -780,18 +800,6 @@ void WebApplication::serveManagedLink(const QString &slug, const QHttpServerRequ
                                        answerLink(found->constFirst());
                                    });
     });
-}
-
-QJsonObject WebApplication::managedLinkJson(const Link &link) const
-{
-    QJsonObject json = linkJson(link);
-    const std::optional<qint64> remaining =
-        link.maxClicks ? std::optional<qint64>(std::max<qint64>(0, *link.maxClicks - link.clicks)) : std::nullopt;
-    json.insert(QStringLiteral("status"), QLatin1String(linkStatusName(statusOf(link, m_deps.clock.nowMs()))));
-    json.insert(QStringLiteral("remaining"), remaining ? QJsonValue(*remaining) : QJsonValue(QJsonValue::Null));
-    json.insert(QStringLiteral("last_click_at"),
-                link.lastClickAtMs ? QJsonValue(statsformat::isoUtc(*link.lastClickAtMs)) : QJsonValue(QJsonValue::Null));
-    return json;
 }
 
 QString WebApplication::statsUrl(const Link &link) const

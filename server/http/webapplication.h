@@ -88,11 +88,24 @@ private:
     void createLink(const QHostAddress &client, const Caller &caller, const CreateRequest &create,
                     std::function<void(const Result<Link> &)> done);
 
+    // The management routes (managementroutes.cpp): GET /api/links,
+    // GET /api/totals, GET /api/links/export, POST /api/links/import.
+    void serveLinkList(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveTotals(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveExport(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveImport(const QHttpServerRequest &request, http::ReplyChannel reply);
+    // Whose links a management request may see: every link for an admin key
+    // or a local request, its own for another key; 401 key_required for an
+    // anonymous request from elsewhere (and the key's own 401/429). `then`
+    // also gets the caller's key id (what it makes or imports is its own).
+    using ScopeDone = std::function<void(const Result<LinkScope> &, std::optional<qint64> keyId)>;
+    void managementScope(const QHttpServerRequest &request, ScopeDone then);
+    // A link as GET /api/links lists it: linkJson plus status, remaining, last_click_at.
+    QJsonObject listedLinkJson(const Link &link, qint64 nowMs) const;
+
     http::Response visitResponse(const QString &slug, const Visit &visit, bool afterPost) const;
     http::Response pageError(const Error &error) const;
     QJsonObject linkJson(const Link &link) const;
-    // linkJson and what the management API adds: status, remaining, last_click_at.
-    QJsonObject managedLinkJson(const Link &link) const;
     QString shortUrl(const QString &slug) const { return m_baseUrl + u'/' + slug; }
     // With the link's statistics token, which lets whoever holds the URL read them.
     QString statsUrl(const Link &link) const;

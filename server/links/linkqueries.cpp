@@ -16,7 +16,14 @@ void LinkQueries::listLinks(const LinkListQuery &query, QObject *context, Reply<
 
 void LinkQueries::countLinks(const QString &filter, QObject *context, Reply<qint64> done)
 {
-    m_reader.read<qint64>([filter](LinkReads &store) { return store.countLinks(filter); }, std::move(done), context);
+    LinkListQuery query;
+    query.filter = filter;
+    countLinks(query, context, std::move(done));
+}
+
+void LinkQueries::countLinks(const LinkListQuery &query, QObject *context, Reply<qint64> done)
+{
+    m_reader.read<qint64>([query](LinkReads &store) { return store.countLinks(query); }, std::move(done), context);
 }
 
 void LinkQueries::linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done)
@@ -41,9 +48,10 @@ void LinkQueries::linksBySlug(const QStringList &slugs, QObject *context, Reply<
         std::move(done), context);
 }
 
-void LinkQueries::totals(qint64 sinceMs, QObject *context, Reply<Totals> done)
+void LinkQueries::totals(qint64 sinceMs, QObject *context, Reply<Totals> done, std::optional<qint64> ownerKeyId)
 {
-    m_reader.read<Totals>([sinceMs](LinkReads &store) { return store.totals(sinceMs); }, std::move(done), context);
+    m_reader.read<Totals>([sinceMs, ownerKeyId](LinkReads &store) { return store.totals(sinceMs, ownerKeyId); },
+                          std::move(done), context);
 }
 
 void LinkQueries::linkStats(const QString &slug, const StatsQuery &query, QObject *context,

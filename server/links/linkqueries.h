@@ -33,10 +33,14 @@ public:
 
     void listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done);
     void countLinks(const QString &filter, QObject *context, Reply<qint64> done);
+    // How many links `query`'s filters match (its paging ignored).
+    void countLinks(const LinkListQuery &query, QObject *context, Reply<qint64> done);
     void linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done);
     // The links of these slugs that exist, in that order.
     void linksBySlug(const QStringList &slugs, QObject *context, Reply<QList<Link>> done);
-    void totals(qint64 sinceMs, QObject *context, Reply<Totals> done);
+    // Every link's totals, or (ownerKeyId) one API key's.
+    void totals(qint64 sinceMs, QObject *context, Reply<Totals> done,
+                std::optional<qint64> ownerKeyId = std::nullopt);
     // nullopt for an unknown slug.
     void linkStats(const QString &slug, const StatsQuery &query, QObject *context,
                    Reply<std::optional<LinkStats>> done);

@@ -738,4 +738,26 @@ void LinkService::purge(const QString &slug, LinkScope scope, std::function<void
         });
 }
 
+void LinkService::importLinks(QList<ImportedLink> links, std::function<void(const Result<QStringList> &)> done)
+{
+    // Filled on the writer's thread, read here after the commit's answer.
+    auto existing = std::make_shared<QStringList>();
+    m_writer->write(
+        [links = std::move(links), existing](LinkWrites &store, ChangeNotice &) -> Status {
+            for (const ImportedLink &link : links) {
+                const Result<bool> inserted = store.insertImportedLink(link);
+                if (!inserted)
+                    return inserted.error();
+                if (!*inserted)
+                    existing->append(link.link.slug);
+            }
+            return {};
+        },
+        [existing, done = std::move(done)](const Status &written) {
+            if (!written)
+                return done(written.error());
+            done(*existing);
+        });
+}
+
 } // namespace shortfuse

@@ -177,6 +177,11 @@ public:
     // Deletes the link and its click log for good (an erasure request).
     void purge(const QString &slug, LinkScope scope, std::function<void(const Status &)> done);
 
+    // POST /api/links/import: stores every link in one writer batch of its
+    // own, all or nothing; a slug already taken is left as it is and named
+    // in the answer. The links were checked by the import parser.
+    void importLinks(QList<ImportedLink> links, std::function<void(const Result<QStringList> &)> done);
+
     int cachedLinks() const { return int(m_cache.size()); }
 
     // What another server on the same database committed (ChangeListener):

@@ -95,6 +95,10 @@ public:
     // Marks a link revoked: from then on it answers like a used-up one.
     // False when there is no such link.
     virtual Result<bool> revokeLink(const QString &slug) = 0;
+    // A link as an export wrote it (POST /api/links/import): its clicks,
+    // creation time and state kept. False (nothing written) when its slug
+    // is taken.
+    virtual Result<bool> insertImportedLink(const ImportedLink &link) = 0;
 
     // Changes a link in one conditional write (its row lock orders it with
     // every claim, on every server): a cap is set only if the clicks used
@@ -142,9 +146,11 @@ public:
 
     // The links table: one page, its size under a filter, single rows by id.
     virtual Result<QList<Link>> listLinks(const LinkListQuery &query) = 0;
-    virtual Result<qint64> countLinks(const QString &filter) = 0;
+    // How many links the query's filters match (its paging and sort ignored).
+    virtual Result<qint64> countLinks(const LinkListQuery &query) = 0;
     virtual Result<QList<Link>> linksByIds(const QList<qint64> &ids) = 0;
-    virtual Result<Totals> totals(qint64 sinceMs) = 0;
+    // Links, and redirects since `sinceMs`, of every link or of one key's.
+    virtual Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) = 0;
 
     // The key whose SHA-256 is `hash` (revoked ones too: the caller says
     // why it is refused); nullopt when there is none.

@@ -1014,32 +1014,111 @@ Result<QList<ApiKey>> SqlLinkStore::listApiKeys()
     return keys;
 }
 
+namespace {
+
+// A statement's text and its positional values, built together so a value
+// can never land on the wrong "?".
+struct SqlParts {
+    QString sql;
+    QVariantList values;
+    void add(QStringView text) { sql += text; }
+    void add(QStringView text, const QVariant &value)
+    {
+        sql += text;
+        values.append(value);
+    }
+};
+
+// LinkStatus (core/link.h) in SQL, judged at the moment bound to its one
+// "?": the same order of checks as Link::statusAt.
+constexpr QStringView kStatusExpression =
+    u"(CASE WHEN revoked <> 0 THEN 3 WHEN max_clicks IS NOT NULL AND clicks >= max_clicks THEN 1 "
+    u"WHEN expires_at IS NOT NULL AND expires_at <= ? THEN 2 ELSE 0 END)";
+
+// The sort's expression (column names come from this switch, never from
+// the caller) and whether it needs the query's moment bound.
+QStringView sortExpression(LinkListQuery::SortBy by)
+{
+    switch (by) {
+    case LinkListQuery::SortBy::Created: return u"created_at";
+    case LinkListQuery::SortBy::Slug: return u"slug";
+    case LinkListQuery::SortBy::Url: return u"url";
+    case LinkListQuery::SortBy::Clicks: return u"clicks";
+    case LinkListQuery::SortBy::Status: return kStatusExpression;
+    case LinkListQuery::SortBy::LastClick: return u"COALESCE(last_click_at, -1)";
+    // No label is stored as NULL; as '' it sorts the same on every engine.
+    case LinkListQuery::SortBy::Label: return u"COALESCE(label, '')";
+    }
+    return u"created_at";
+}
+
+qint64 momentOf(const LinkListQuery &query)
+{
+    return query.asOfMs > 0 ? query.asOfMs : QDateTime::currentMSecsSinceEpoch();
+}
+
+// The WHERE clause a list and its count share; `like` is the backend's
+// case-insensitive LIKE.
+void appendFilters(SqlParts &parts, const LinkListQuery &query, const QString &like)
+{
+    parts.add(u" WHERE 1 = 1");
+    if (!query.filter.isEmpty()) {
+        const QString pattern = likePattern(query.filter);
+        parts.add(QStringLiteral(" AND (slug %1 ? ESCAPE '\\'").arg(like), pattern);
+        parts.add(QStringLiteral(" OR url %1 ? ESCAPE '\\'").arg(like), pattern);
+        parts.add(QStringLiteral(" OR label %1 ? ESCAPE '\\')").arg(like), pattern);
+    }
+    if (query.ownerKeyId)
+        parts.add(u" AND owner_key_id = ?", *query.ownerKeyId);
+    if (query.label)
+        parts.add(u" AND label = ?", *query.label);
+    if (query.status) {
+        parts.add(u" AND ");
+        parts.add(kStatusExpression, momentOf(query));
+        parts.add(u" = ?", int(*query.status));
+    }
+}
+
+} // namespace
+
 Result<QList<Link>> SqlLinkStore::listLinks(const LinkListQuery &query)
 {
-    // Column names come from this switch, never from the caller.
-    const char *order = "created_at";
-    switch (query.sortBy) {
-    case LinkListQuery::SortBy::Created: order = "created_at"; break;
-    case LinkListQuery::SortBy::Slug: order = "slug"; break;
-    case LinkListQuery::SortBy::Url: order = "url"; break;
-    case LinkListQuery::SortBy::Clicks: order = "clicks"; break;
-    // No label is stored as NULL; as '' it sorts the same on every engine.
-    case LinkListQuery::SortBy::Label: order = "COALESCE(label, '')"; break;
-    case LinkListQuery::SortBy::Status:
-        order = "CASE WHEN revoked = 1 THEN 2 WHEN max_clicks IS NOT NULL AND clicks >= max_clicks THEN 1 ELSE 0 END";
-        break;
+    SqlParts parts;
+    parts.add(QStringLiteral("SELECT %1 FROM links").arg(QLatin1String(kLinkColumns)));
+    appendFilters(parts, query, caseInsensitiveLike());
+    const QStringView expression = sortExpression(query.sortBy);
+    const bool needsMoment = query.sortBy == LinkListQuery::SortBy::Status;
+    auto addExpression = [&] {
+        if (needsMoment)
+            parts.add(expression, momentOf(query));
+        else
+            parts.add(expression);
+    };
+    if (query.after) {
+        // Keyset: the rows after (value, id) in the sort's direction.
+        const QVariant value = LinkListQuery::sortsByText(query.sortBy) ? QVariant(query.after->text)
+                                                                        : QVariant(query.after->number);
+        const QStringView beyond = query.descending ? u" < ?" : u" > ?";
+        parts.add(u" AND (");
+        addExpression();
+        parts.add(beyond, value);
+        parts.add(u" OR (");
+        addExpression();
+        parts.add(u" = ?", value);
+        parts.add(QString(QStringLiteral(" AND id") + beyond), query.after->id);
+        parts.add(u"))");
     }
-    const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    parts.add(u" ORDER BY ");
+    addExpression();
+    parts.add(QString(direction + QStringLiteral(", id") + direction));
+    parts.add(u" LIMIT ?", std::clamp(query.limit, 1, 10'000));
+    parts.add(u" OFFSET ?", query.after ? 0 : std::max(0, query.offset));
+
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM links WHERE (? = '' OR slug %4 ? ESCAPE '\\' OR url %4 ? ESCAPE '\\') "
-                             "ORDER BY %2 %3, id %3 LIMIT ? OFFSET ?")
-                  .arg(QLatin1String(kLinkColumns), QLatin1String(order), direction, caseInsensitiveLike()));
-    const QString pattern = likePattern(query.filter);
-    q.addBindValue(query.filter);
-    q.addBindValue(pattern);
-    q.addBindValue(pattern);
-    q.addBindValue(std::clamp(query.limit, 1, 10'000));
-    q.addBindValue(std::max(0, query.offset));
+    q.prepare(parts.sql);
+    for (const QVariant &value : std::as_const(parts.values))
+        q.addBindValue(value);
     if (!q.exec())
         return storageError(q, "listing links");
     QList<Link> links;
@@ -1048,18 +1127,46 @@ Result<QList<Link>> SqlLinkStore::listLinks(const LinkListQuery &query)
     return links;
 }
 
-Result<qint64> SqlLinkStore::countLinks(const QString &filter)
+Result<qint64> SqlLinkStore::countLinks(const LinkListQuery &query)
 {
+    SqlParts parts;
+    parts.add(u"SELECT COUNT(*) FROM links");
+    appendFilters(parts, query, caseInsensitiveLike());
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM links WHERE (? = '' OR slug %1 ? ESCAPE '\\' OR url %1 ? ESCAPE '\\')")
-                  .arg(caseInsensitiveLike()));
-    const QString pattern = likePattern(filter);
-    q.addBindValue(filter);
-    q.addBindValue(pattern);
-    q.addBindValue(pattern);
+    q.prepare(parts.sql);
+    for (const QVariant &value : std::as_const(parts.values))
+        q.addBindValue(value);
     if (!q.exec() || !q.next())
         return storageError(q, "counting links");
     return q.value(0).toLongLong();
+}
+
+Result<bool> SqlLinkStore::insertImportedLink(const ImportedLink &imported)
+{
+    const NewLink &link = imported.link;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO links(slug, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, "
+        "expires_at, expired_url, label, owner_key_id, stats_token, last_click_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO NOTHING RETURNING id"));
+    // A null QString binds as NULL: the optional columns stay NULL when empty.
+    q.addBindValue(link.slug);
+    q.addBindValue(link.url);
+    q.addBindValue(link.maxClicks ? QVariant(*link.maxClicks) : QVariant(QMetaType::fromType<int>()));
+    q.addBindValue(imported.clicks);
+    q.addBindValue(link.createdAtMs);
+    q.addBindValue(imported.revoked ? 1 : 0);
+    q.addBindValue(int(link.previewProtection));
+    q.addBindValue(link.passwordHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.passwordHash));
+    q.addBindValue(link.expiresAtMs ? QVariant(*link.expiresAtMs) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(link.expiredUrl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.expiredUrl));
+    q.addBindValue(link.label.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(link.label));
+    q.addBindValue(link.ownerKeyId ? QVariant(*link.ownerKeyId) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(link.statsToken);
+    q.addBindValue(imported.lastClickAtMs ? QVariant(*imported.lastClickAtMs) : QVariant(QMetaType::fromType<qint64>()));
+    if (!q.exec())
+        return storageError(q, "importing a link");
+    return q.next();
 }
 
 Result<QList<Link>> SqlLinkStore::linksByIds(const QList<qint64> &ids)
@@ -1078,12 +1185,23 @@ Result<QList<Link>> SqlLinkStore::linksByIds(const QList<qint64> &ids)
     return links;
 }
 
-Result<Totals> SqlLinkStore::totals(qint64 sinceMs)
+Result<Totals> SqlLinkStore::totals(qint64 sinceMs, std::optional<qint64> ownerKeyId)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM links), "
-                             "(SELECT COUNT(*) FROM clicks WHERE at >= ? AND outcome = 1)"));
-    q.addBindValue(sinceMs);
+    if (!ownerKeyId) {
+        q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM links), "
+                                 "(SELECT COUNT(*) FROM clicks WHERE at >= ? AND outcome = 1)"));
+        q.addBindValue(sinceMs);
+    } else {
+        // One key's links (links_by_owner); its clicks since the moment
+        // through clicks_by_time, each matched to its link by primary key.
+        q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM links WHERE owner_key_id = ?), "
+                                 "(SELECT COUNT(*) FROM clicks JOIN links ON links.id = clicks.link_id "
+                                 "WHERE clicks.at >= ? AND clicks.outcome = 1 AND links.owner_key_id = ?)"));
+        q.addBindValue(*ownerKeyId);
+        q.addBindValue(sinceMs);
+        q.addBindValue(*ownerKeyId);
+    }
     if (!q.exec() || !q.next())
         return storageError(q, "counting links and clicks");
     return Totals{q.value(0).toLongLong(), q.value(1).toLongLong()};

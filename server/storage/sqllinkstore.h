@@ -55,9 +55,10 @@ public:
     Result<std::optional<ApiKey>> findApiKey(const QByteArray &hash) override;
     Result<QList<ApiKey>> listApiKeys() override;
     Result<QList<Link>> listLinks(const LinkListQuery &query) override;
-    Result<qint64> countLinks(const QString &filter) override;
+    Result<qint64> countLinks(const LinkListQuery &query) override;
     Result<QList<Link>> linksByIds(const QList<qint64> &ids) override;
-    Result<Totals> totals(qint64 sinceMs) override;
+    Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) override;
+    Result<bool> insertImportedLink(const ImportedLink &link) override;
 
 protected:
     // `description` names the database in messages (never with a password).

@@ -10,6 +10,13 @@ using namespace shortfuse;
 
 namespace {
 
+LinkListQuery filtered(const QString &filter)
+{
+    LinkListQuery query;
+    query.filter = filter;
+    return query;
+}
+
 NewLink newLink(const QString &slug, std::optional<int> maxClicks = std::nullopt)
 {
     return NewLink{slug, QStringLiteral("https://example.com/%1?q=1#f").arg(slug), maxClicks, 1'700'000'000'123, false};
@@ -273,10 +280,10 @@ TEST_P(LinkStoreTest, ListsFiltersSortsAndCountsLinks)
     EXPECT_EQ(store->listLinks(page)->first().slug, QStringLiteral("link07"));
     EXPECT_EQ(store->listLinks(page)->first().clicks, 3);
 
-    EXPECT_EQ(store->countLinks(QString()).value(), 31);
-    EXPECT_EQ(store->countLinks(QStringLiteral("LINK1")).value(), 10) << "filters ignore case";
-    EXPECT_EQ(store->countLinks(QStringLiteral("_")).value(), 1) << "'_' is literal, not a wildcard";
-    EXPECT_EQ(store->countLinks(QStringLiteral("example.com/link2")).value(), 10) << "the destination matches too";
+    EXPECT_EQ(store->countLinks(filtered(QString())).value(), 31);
+    EXPECT_EQ(store->countLinks(filtered(QStringLiteral("LINK1"))).value(), 10) << "filters ignore case";
+    EXPECT_EQ(store->countLinks(filtered(QStringLiteral("_"))).value(), 1) << "'_' is literal, not a wildcard";
+    EXPECT_EQ(store->countLinks(filtered(QStringLiteral("example.com/link2"))).value(), 10) << "the destination matches too";
 
     const Link one = *store->findLink(QStringLiteral("link03")).value();
     auto rows = store->linksByIds({one.id, 999'999});
@@ -312,6 +319,105 @@ TEST_P(LinkStoreTest, SortsByLabelWithUnlabelledLinksFirstAscending)
     EXPECT_EQ(order(true), (QStringList{QStringLiteral("Chloe"), QStringLiteral("Ben"), QStringLiteral("Anna"), QString()}));
 }
 
+// GET /api/links pages by keyset: each sort, both ways, walked page by
+// page, gives every link exactly once and in the order one query gives;
+// status, label and owner filter what the count counts too.
+TEST_P(LinkStoreTest, KeysetPagesFiltersAndOwnersAgreeWithOneQuery)
+{
+    const qint64 now = 1'700'000'100'000;
+    for (int i = 0; i < 23; ++i) {
+        NewLink link = newLink(QStringLiteral("k%1").arg((i * 7) % 23, 2, 10, QChar(u'0')), i % 4 ? std::optional<int>(2) : std::nullopt);
+        link.createdAtMs = 1'700'000'000'000 + (i % 5) * 1000;  // ties: the id decides
+        link.label = i % 3 ? QStringLiteral("team") : QString();
+        link.ownerKeyId = std::nullopt;
+        if (i % 6 == 0)
+            link.expiresAtMs = now - 1;
+        ASSERT_TRUE(store->beginBatch().ok());
+        ASSERT_TRUE(store->insertLink(link)->has_value());
+        ASSERT_TRUE(store->commitBatch().ok());
+    }
+    claimOnce(QStringLiteral("k01"));
+    claimOnce(QStringLiteral("k01"));
+    claimOnce(QStringLiteral("k02"));
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->revokeLink(QStringLiteral("k03")).value());
+    ASSERT_TRUE(store->commitBatch().ok());
+
+    using SortBy = LinkListQuery::SortBy;
+    for (SortBy by : {SortBy::Created, SortBy::Slug, SortBy::Url, SortBy::Clicks, SortBy::Status, SortBy::LastClick}) {
+        for (bool descending : {false, true}) {
+            LinkListQuery all;
+            all.sortBy = by;
+            all.descending = descending;
+            all.asOfMs = now;
+            all.limit = 1000;
+            const QList<Link> whole = store->listLinks(all).value();
+            ASSERT_EQ(whole.size(), 23);
+            LinkListQuery page = all;
+            page.limit = 4;
+            QList<Link> walked;
+            for (int guard = 0; guard < 20; ++guard) {
+                const QList<Link> rows = store->listLinks(page).value();
+                walked += rows;
+                if (rows.size() < page.limit)
+                    break;
+                page.after = page.positionOf(rows.last());
+            }
+            ASSERT_EQ(walked.size(), whole.size()) << int(by) << descending;
+            for (int i = 0; i < whole.size(); ++i)
+                EXPECT_EQ(walked[i].id, whole[i].id) << int(by) << descending << i;
+        }
+    }
+
+    LinkListQuery query;
+    query.asOfMs = now;
+    query.status = LinkStatus::UsedUp;
+    EXPECT_EQ(store->countLinks(query).value(), 1);  // k01
+    query.status = LinkStatus::Revoked;
+    EXPECT_EQ(store->countLinks(query).value(), 1);
+    query.status = LinkStatus::Expired;
+    const QList<Link> expired = store->listLinks(query).value();
+    for (const Link &link : expired)
+        EXPECT_EQ(statusOf(link, now), LinkStatus::Expired) << link.slug.toStdString();
+    EXPECT_EQ(store->countLinks(query).value(), expired.size());
+    EXPECT_GE(expired.size(), 2);
+    query.status.reset();
+    query.label = QStringLiteral("team");
+    EXPECT_EQ(store->countLinks(query).value(), 15);
+    query.label.reset();
+    query.filter = QStringLiteral("TEA");
+    EXPECT_EQ(store->countLinks(query).value(), 15) << "the text filter matches labels too";
+    query.filter.clear();
+    query.ownerKeyId = 42;
+    EXPECT_EQ(store->countLinks(query).value(), 0);
+}
+
+TEST_P(LinkStoreTest, ImportedLinksKeepTheirCountsAndNeverOverwrite)
+{
+    insert(QStringLiteral("taken"));
+    ImportedLink imported;
+    imported.link = newLink(QStringLiteral("moved"), 5);
+    imported.link.createdAtMs = 1'600'000'000'000;
+    imported.link.label = QStringLiteral("Anna");
+    imported.link.statsToken = QStringLiteral("tok");
+    imported.clicks = 3;
+    imported.lastClickAtMs = 1'600'000'000'500;
+    ASSERT_TRUE(store->beginBatch().ok());
+    EXPECT_TRUE(store->insertImportedLink(imported).value());
+    ImportedLink clash = imported;
+    clash.link.slug = QStringLiteral("taken");
+    EXPECT_FALSE(store->insertImportedLink(clash).value());
+    ASSERT_TRUE(store->commitBatch().ok());
+    const Link moved = *store->findLink(QStringLiteral("moved")).value();
+    EXPECT_EQ(moved.clicks, 3);
+    EXPECT_EQ(moved.maxClicks, 5);
+    EXPECT_EQ(moved.createdAtMs, 1'600'000'000'000);
+    EXPECT_EQ(moved.lastClickAtMs, 1'600'000'000'500);
+    EXPECT_EQ(moved.label, QStringLiteral("Anna"));
+    EXPECT_EQ(moved.statsToken, QStringLiteral("tok"));
+    EXPECT_EQ((*store->findLink(QStringLiteral("taken")).value()).clicks, 0);
+}
+
 TEST_P(LinkStoreTest, TotalsCountLinksAndRecentRedirects)
 {
     const Link link = insert(QStringLiteral("t"));
@@ -324,6 +430,10 @@ TEST_P(LinkStoreTest, TotalsCountLinksAndRecentRedirects)
     ASSERT_TRUE(totals.ok());
     EXPECT_EQ(totals->links, 1);
     EXPECT_EQ(totals->clicksSince, 1);
+    auto none = store->totals(2000, 42);  // a key that made none of them
+    ASSERT_TRUE(none.ok());
+    EXPECT_EQ(none->links, 0);
+    EXPECT_EQ(none->clicksSince, 0);
 }
 
 // Keys are stored by their SHA-256 only; a name is unique among the keys

@@ -160,6 +160,10 @@ public:
     {
         return m_inner->purgeLink(slug, owner);
     }
+    shortfuse::Result<bool> insertImportedLink(const shortfuse::ImportedLink &link) override
+    {
+        return m_inner->insertImportedLink(link);
+    }
     bool announcesChanges() const override { return m_inner->announcesChanges(); }
     shortfuse::Status announce(const QByteArray &payload) override { return m_inner->announce(payload); }
 
@@ -176,12 +180,15 @@ public:
     {
         return m_inner->listLinks(q);
     }
-    shortfuse::Result<qint64> countLinks(const QString &filter) override { return m_inner->countLinks(filter); }
+    shortfuse::Result<qint64> countLinks(const shortfuse::LinkListQuery &q) override { return m_inner->countLinks(q); }
     shortfuse::Result<QList<shortfuse::Link>> linksByIds(const QList<qint64> &ids) override
     {
         return m_inner->linksByIds(ids);
     }
-    shortfuse::Result<shortfuse::Totals> totals(qint64 sinceMs) override { return m_inner->totals(sinceMs); }
+    shortfuse::Result<shortfuse::Totals> totals(qint64 sinceMs, std::optional<qint64> owner = std::nullopt) override
+    {
+        return m_inner->totals(sinceMs, owner);
+    }
     shortfuse::Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
 
 private:

@@ -56,6 +56,46 @@ TEST(RequestFramer, RefusalNamesWhereTheRefusedRequestStarts)
     EXPECT_EQ(blank.refusal->requestStartOffset, good.size());
 }
 
+// POST /api/links/import and /api/links/batch take up to 8 MiB with a key
+// of the right shape; anything else (another route, another method, no key,
+// a key of the wrong shape, another scheme) keeps the 64 KiB cap. Decided
+// from the head alone, before a byte of the body.
+TEST(RequestFramer, BulkRoutesTakeLargerBodiesFromKeyHolders)
+{
+    const QByteArray key = "sf_" + QByteArray(43, 'A');
+    const QByteArray big = QByteArray::number(8 * 1024 * 1024);
+    auto head = [](const QByteArray &line, const QByteArray &authorization, const QByteArray &length) -> QByteArray {
+        QByteArray text = line + "\r\nHost: h\r\n";
+        if (!authorization.isEmpty())
+            text += "Authorization: " + authorization + "\r\n";
+        return text + "Content-Length: " + length + "\r\n\r\n";
+    };
+    for (const QByteArray &line : {QByteArray("POST /api/links/import HTTP/1.1"), QByteArray("POST /api/links/batch?x=1 HTTP/1.1")}) {
+        const Framed taken = frameInPieces(head(line, "Bearer " + key, big), 1 << 20);
+        EXPECT_FALSE(taken.refusal) << line.constData();
+        ASSERT_EQ(taken.heads.size(), 1);
+        EXPECT_TRUE(taken.heads[0].largeBody);
+        const Framed small = frameInPieces(head(line, "Bearer " + key, "100"), 1 << 20);
+        ASSERT_EQ(small.heads.size(), 1);
+        EXPECT_FALSE(small.heads[0].largeBody) << "under 64 KiB is an ordinary body";
+    }
+    const Framed over = frameInPieces(head("POST /api/links/import HTTP/1.1", "Bearer " + key, QByteArray::number(8 * 1024 * 1024 + 1)), 7);
+    ASSERT_TRUE(over.refusal);
+    EXPECT_EQ(over.refusal->status, 413);
+    for (const auto &[line, authorization] : std::initializer_list<std::pair<QByteArray, QByteArray>>{
+             {"POST /api/links/import HTTP/1.1", {}},
+             {"POST /api/links/import HTTP/1.1", "Bearer sf_short"},
+             {"POST /api/links/import HTTP/1.1", "Basic " + key},
+             {"PUT /api/links/import HTTP/1.1", "Bearer " + key},
+             {"POST /api/create HTTP/1.1", "Bearer " + key},
+             {"POST /api/links/importer HTTP/1.1", "Bearer " + key}}) {
+        const Framed refused = frameInPieces(head(line, authorization, big), 1 << 20);
+        ASSERT_TRUE(refused.refusal) << line.constData() << " " << authorization.constData();
+        EXPECT_EQ(refused.refusal->status, 413);
+        EXPECT_TRUE(refused.heads.isEmpty());
+    }
+}
+
 // Every split of a stream gives the same heads and the same refusal.
 TEST(RequestFramer, VerdictDoesNotDependOnHowTheStreamIsSplit)
 {
