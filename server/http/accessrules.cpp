@@ -102,7 +102,11 @@ bool AccessRules::isLocal(const QHttpServerRequest &request) const
 
 Result<std::optional<QString>> AccessRules::bearerKey(const QHttpServerRequest &request)
 {
-    const QByteArray header = request.value(QByteArrayLiteral("authorization"));
+    return bearerKey(request.value(QByteArrayLiteral("authorization")));
+}
+
+Result<std::optional<QString>> AccessRules::bearerKey(const QByteArray &header)
+{
     if (header.isNull())
         return std::optional<QString>{};
     // RFC 6750: the scheme is case-insensitive, then one or more spaces.

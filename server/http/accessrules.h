@@ -42,6 +42,8 @@ public:
     // The key of `Authorization: Bearer <key>`; nullopt without the header;
     // an Error (401 invalid_key) for any other Authorization.
     static Result<std::optional<QString>> bearerKey(const QHttpServerRequest &request);
+    // The same from the header's value (null: no header).
+    static Result<std::optional<QString>> bearerKey(const QByteArray &authorization);
 
     // Nothing when a creation by `caller` without a key may go ahead;
     // otherwise the 401 (key_required) to answer.
