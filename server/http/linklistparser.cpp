@@ -10,7 +10,8 @@ namespace {
 
 using SortBy = LinkListQuery::SortBy;
 
-constexpr SortBy kSorts[] = {SortBy::Created, SortBy::Slug, SortBy::Url, SortBy::Clicks, SortBy::Status, SortBy::LastClick};
+constexpr SortBy kSorts[] = {SortBy::Created, SortBy::Slug,      SortBy::Url,  SortBy::Clicks,
+                             SortBy::Status,  SortBy::LastClick, SortBy::Label};
 
 Error invalid(const char *reason, const QString &message)
 {
@@ -46,6 +47,7 @@ QString sortName(SortBy by)
     case SortBy::Clicks: return QStringLiteral("clicks");
     case SortBy::Status: return QStringLiteral("status");
     case SortBy::LastClick: return QStringLiteral("last_click");
+    case SortBy::Label: return QStringLiteral("label");
     }
     return QStringLiteral("created");
 }

@@ -111,6 +111,8 @@ TEST_F(HttpLinkList, PagingThroughEverySortBothWaysGivesEachLinkOnceInOrder)
                            {QStringLiteral("alias"), QStringLiteral("pg%1").arg((i * 7) % 23, 2, 10, QChar(u'0'))}};
         if (i % 3 == 0)
             fields.insert(QStringLiteral("max-clicks"), 2);
+        if (i % 4 == 0) // the others have none: ties, broken by id
+            fields.insert(QStringLiteral("label"), QStringLiteral("L%1").arg((i * 3) % 23, 2, 10, QChar(u'0')));
         made.insert(createWith(fields));
     }
     visit(QStringLiteral("pg03"), 2);  // used up
@@ -125,7 +127,7 @@ TEST_F(HttpLinkList, PagingThroughEverySortBothWaysGivesEachLinkOnceInOrder)
         return clicks == 6;
     }));
 
-    for (const char *sort : {"created", "slug", "url", "clicks", "status", "last_click"}) {
+    for (const char *sort : {"created", "slug", "url", "clicks", "status", "last_click", "label"}) {
         for (const char *order : {"asc", "desc"}) {
             const QByteArray query = QByteArray("sort=") + sort + "&order=" + order;
             int pages = 0;
