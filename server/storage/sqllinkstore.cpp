@@ -144,9 +144,14 @@ QString likePattern(const QString &filter)
 #define LINK_COLUMNS \
     "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug, " \
     "label, owner_key_id, stats_token, last_click_at"
+// What a claim hands back: only what the visit and the cache use (the
+// first eleven of LINK_COLUMNS), so the click path reads no label or token.
+#define CLAIM_COLUMNS \
+    "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug"
 const char *const kLinkColumns = LINK_COLUMNS;
 
-Link linkFromRow(const QSqlQuery &q)
+// `full`: the row has every column of LINK_COLUMNS, not only CLAIM_COLUMNS.
+Link linkFromRow(const QSqlQuery &q, bool full = true)
 {
     Link link;
     link.id = q.value(0).toLongLong();
@@ -162,6 +167,8 @@ Link linkFromRow(const QSqlQuery &q)
         link.expiresAtMs = q.value(8).toLongLong();
     link.expiredUrl = q.value(9).toString();
     link.slug = q.value(10).toString();
+    if (!full)
+        return link;
     link.label = q.value(11).toString();
     if (!q.value(12).isNull())
         link.ownerKeyId = q.value(12).toLongLong();
@@ -357,7 +364,7 @@ Status SqlLinkStore::prepareStatements()
          "AND (expires_at IS NULL OR expires_at > :now) "
          "AND (:cleared = 1 OR (password_hash IS NULL AND preview_protection <> 2 "
          "AND (preview_protection <> 1 OR :preview = 0))) "
-         "RETURNING " LINK_COLUMNS},
+         "RETURNING " CLAIM_COLUMNS},
         {&m_findLink, "SELECT " LINK_COLUMNS " FROM links WHERE slug = ?"},
         {&m_useToken, "INSERT INTO used_tokens(nonce, expires_at) VALUES (?, ?) ON CONFLICT(nonce) DO NOTHING RETURNING nonce"},
         // Redirects of a link that was unlimited when they were answered.
@@ -504,7 +511,7 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
     if (!q.exec())
         return storageError(q, "claiming a click");
     if (q.next()) {
-        Claim claim{VisitOutcome::Redirected, linkFromRow(q)};
+        Claim claim{VisitOutcome::Redirected, linkFromRow(q, false)};
         q.finish();
         return claim;
     }
