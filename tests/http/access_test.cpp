@@ -30,25 +30,6 @@ protected:
         return {QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1/32")};
     }
 
-    // `shortfuse-server keys ...` on this test's database, while the server runs.
-    ProcessRun keys(const QStringList &arguments) const
-    {
-        QStringList all = QStringList{QStringLiteral("keys")} + arguments;
-        all << QStringLiteral("--data-dir") << dataDir();
-        if (!databaseUrl().isEmpty())
-            all << QStringLiteral("--db") << databaseUrl();
-        return runServerBinary(all);
-    }
-    QByteArray makeKey(const QString &name, bool admin = false) const
-    {
-        QStringList arguments{QStringLiteral("create"), QStringLiteral("--name"), name};
-        if (admin)
-            arguments << QStringLiteral("--admin");
-        const ProcessRun run = keys(arguments);
-        EXPECT_EQ(run.exitCode, 0) << run.standardError.toStdString();
-        return run.standardOutput.trimmed();
-    }
-
     static HeaderList bearer(const QByteArray &key) { return {{"Authorization", "Bearer " + key}}; }
     static HeaderList remote(HeaderList headers = {})
     {
@@ -188,7 +169,7 @@ TEST_F(HttpAccess, RevokedKeysStopWorkingOnEveryServerAtOnce)
                   .status,
               201);
 
-    const ProcessRun revoked = keys({QStringLiteral("revoke"), QStringLiteral("leaked")});
+    const ProcessRun revoked = runKeysCommand({QStringLiteral("revoke"), QStringLiteral("leaked")});
     ASSERT_EQ(revoked.exitCode, 0) << revoked.standardError.toStdString();
     expectJsonError(createWith(remote(bearer(key))), 401, QStringLiteral("revoked_key"));
     expectJsonError(other.postJson("/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/c")}},
@@ -326,7 +307,7 @@ TEST_F(HttpAccess, TheKeyAppearsNowhereButAsItsHash)
                               client().get("/api/stats/" + slug + ".csv", remote(bearer(key))).body,
                               client().get("/stats/" + slug, remote(bearer(key))).body,
                               client().get("/metrics").body,
-                              keys({QStringLiteral("list")}).standardOutput};
+                              runKeysCommand({QStringLiteral("list")}).standardOutput};
     EXPECT_TRUE(outputs.last().contains(key.left(10))) << "keys list shows the first characters";
     stopServer();
     outputs << server().stderrText().toUtf8();

@@ -208,6 +208,25 @@ HttpResponse ServerTest::create(const QJsonObject &fields) const
     return client().postJson("/api/create", fields);
 }
 
+ProcessRun ServerTest::runKeysCommand(const QStringList &arguments) const
+{
+    QStringList all = QStringList{QStringLiteral("keys")} + arguments;
+    all << QStringLiteral("--data-dir") << dataDir();
+    if (!databaseUrl().isEmpty())
+        all << QStringLiteral("--db") << databaseUrl();
+    return runServerBinary(all);
+}
+
+QByteArray ServerTest::makeKey(const QString &name, bool admin) const
+{
+    QStringList arguments{QStringLiteral("create"), QStringLiteral("--name"), name};
+    if (admin)
+        arguments << QStringLiteral("--admin");
+    const ProcessRun run = runKeysCommand(arguments);
+    EXPECT_EQ(run.exitCode, 0) << run.standardError.toStdString();
+    return run.standardOutput.trimmed();
+}
+
 QString ServerTest::createLink(const QString &url, std::optional<qint64> maxClicks, const QString &alias) const
 {
     QJsonObject fields{{QStringLiteral("url"), url}};

@@ -116,6 +116,13 @@ protected:
     QString databaseUrl() const { return m_postgres ? m_postgres->url() : QString(); }
 
     HttpResponse create(const QJsonObject &fields) const;
+    // `shortfuse-server keys ARGUMENTS...` on this test's database (its
+    // data directory, and --db on PostgreSQL), as an owner would run it
+    // beside the running server.
+    ProcessRun runKeysCommand(const QStringList &arguments) const;
+    // A new API key from `keys create --name NAME [--admin]`: the key
+    // itself; a test failure if the command fails.
+    QByteArray makeKey(const QString &name, bool admin = false) const;
     // Creates a link and returns its slug; records a test failure (and returns "") if not 201.
     QString createLink(const QString &url, std::optional<qint64> maxClicks = {}, const QString &alias = {}) const;
     // GETs /<slug> `times` times in a row and tallies the statuses.

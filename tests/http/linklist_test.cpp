@@ -34,19 +34,6 @@ protected:
                           QStringLiteral("--key-rate-limit"), QStringLiteral("0")};
     }
 
-    QByteArray makeKey(const QString &name, bool admin = false) const
-    {
-        QStringList arguments{QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--name"), name,
-                              QStringLiteral("--data-dir"), dataDir()};
-        if (admin)
-            arguments << QStringLiteral("--admin");
-        if (!databaseUrl().isEmpty())
-            arguments << QStringLiteral("--db") << databaseUrl();
-        const ProcessRun run = runServerBinary(arguments);
-        EXPECT_EQ(run.exitCode, 0) << run.standardError.toStdString();
-        return run.standardOutput.trimmed();
-    }
-
     // Headers of a request from elsewhere, with `key` if not empty.
     static HeaderList remote(const QByteArray &key = {})
     {

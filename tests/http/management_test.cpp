@@ -25,18 +25,6 @@ protected:
         return ServerTest::serverArguments() + QStringList{QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1/32")};
     }
 
-    QByteArray makeKey(const QString &name, bool admin = false) const
-    {
-        QStringList arguments{QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--name"), name,
-                              QStringLiteral("--data-dir"), dataDir()};
-        if (admin)
-            arguments << QStringLiteral("--admin");
-        if (!databaseUrl().isEmpty())
-            arguments << QStringLiteral("--db") << databaseUrl();
-        const ProcessRun run = runServerBinary(arguments);
-        EXPECT_EQ(run.exitCode, 0) << run.standardError.toStdString();
-        return run.standardOutput.trimmed();
-    }
     static HeaderList as(const QByteArray &key)
     {
         HeaderList headers{{"X-Forwarded-For", kRemote}};
