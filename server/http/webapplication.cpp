@@ -379,6 +379,17 @@ Response WebApplication::pageError(const Error &error) const
     return response;
 }
 
+std::optional<Error> WebApplication::keyCreationLimit(const ApiKey &key)
+{
+    const RateLimiter::Decision decision = m_deps.keyCreateLimiter.tryAcquireKey("key:" + QByteArray::number(key.id));
+    if (decision.allowed)
+        return std::nullopt;
+    m_deps.metrics.countRateLimited(RateLimitKind::Create);
+    return Error{429, "rate_limited",
+                 QStringLiteral("Too many new links for this API key; try again in %1 seconds.").arg(decision.retryAfterSeconds),
+                 decision.retryAfterSeconds};
+}
+
 void WebApplication::identify(const QHttpServerRequest &request, std::optional<QString> key,
                               std::function<void(const Result<Caller> &)> then)
 {
@@ -408,15 +419,8 @@ void WebApplication::createLink(const QHostAddress &client, const Caller &caller
     if (caller.key) {
         // A key has a budget of its own, whatever address it comes from.
         prepared->ownerKeyId = caller.key->id;
-        const RateLimiter::Decision decision =
-            m_deps.keyCreateLimiter.tryAcquireKey("key:" + QByteArray::number(caller.key->id));
-        if (!decision.allowed) {
-            m_deps.metrics.countRateLimited(RateLimitKind::Create);
-            return done(Error{429, "rate_limited",
-                              QStringLiteral("Too many new links for this API key; try again in %1 seconds.")
-                                  .arg(decision.retryAfterSeconds),
-                              decision.retryAfterSeconds});
-        }
+        if (std::optional<Error> limited = keyCreationLimit(*caller.key))
+            return done(*limited);
     } else {
         if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, RateLimitKind::Create, client, QStringLiteral("new links")))
             return done(*limited);
@@ -692,15 +696,8 @@ void WebApplication::serveBatch(const QHttpServerRequest &request, http::ReplyCh
         }
         // A batch takes one event from the creator's budget, like one creation.
         if (caller->key) {
-            const RateLimiter::Decision decision =
-                m_deps.keyCreateLimiter.tryAcquireKey("key:" + QByteArray::number(caller->key->id));
-            if (!decision.allowed) {
-                m_deps.metrics.countRateLimited(RateLimitKind::Create);
-                return reply.send(Response::jsonError(
-                    Error{429, "rate_limited",
-                          QStringLiteral("Too many new links for this API key; try again in %1 seconds.").arg(decision.retryAfterSeconds),
-                          decision.retryAfterSeconds}));
-            }
+            if (std::optional<Error> limited = keyCreationLimit(*caller->key))
+                return reply.send(Response::jsonError(*limited));
         } else if (std::optional<Error> limited = rateLimit(m_deps.createLimiter, RateLimitKind::Create, client, QStringLiteral("new links"))) {
             return reply.send(Response::jsonError(*limited));
         }

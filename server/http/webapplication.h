@@ -83,6 +83,9 @@ private:
     // returns (it may be gone when `then` runs).
     void identify(const QHttpServerRequest &request, std::optional<QString> key,
                   std::function<void(const Result<Caller> &)> then);
+    // A 429 when `key` has used up its creation budget (--key-rate-limit),
+    // which every creating route (single, form, batch) takes from.
+    std::optional<Error> keyCreationLimit(const ApiKey &key);
     // Both create routes end here: who may create, the rate limit (per
     // key, or per address for anonymous creations), then storage.
     void createLink(const QHostAddress &client, const Caller &caller, const CreateRequest &create,
