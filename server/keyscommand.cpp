@@ -58,10 +58,7 @@ private:
 
 int create(KeyStore &store, const QString &name, bool admin, std::FILE *out, std::FILE *err)
 {
-    if (const QString problem = apikeys::nameProblem(name); !problem.isEmpty()) {
-        std::fprintf(err, "shortfuse-server keys: %s\n", qPrintable(problem));
-        return 2;
-    }
+    // `name` was checked before the database was opened (runKeysCommand).
     const QString key = apikeys::generate();
     const NewApiKey fresh{name, apikeys::hash(key), apikeys::shownPrefix(key), admin,
                           QDateTime::currentMSecsSinceEpoch()};
@@ -148,6 +145,13 @@ int runKeysCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     if (action != QLatin1String("create") && (parser.isSet(QStringLiteral("name")) || parser.isSet(QStringLiteral("admin")))) {
         std::fprintf(err, "shortfuse-server keys: --name and --admin go with keys create\n");
         return 2;
+    }
+    // A bad name is refused before the database is even opened.
+    if (action == QLatin1String("create")) {
+        if (const QString problem = apikeys::nameProblem(parser.value(QStringLiteral("name"))); !problem.isEmpty()) {
+            std::fprintf(err, "shortfuse-server keys: %s\n", qPrintable(problem));
+            return 2;
+        }
     }
     const Result<ServerConfig> config = ServerOptions::read(parser);
     if (!config) {

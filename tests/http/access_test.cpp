@@ -291,6 +291,37 @@ TEST_F(HttpAccessKeyLimit, EachKeyHasABudgetOfItsOwn)
     EXPECT_EQ(database().linkCount(), 4);
 }
 
+// The keys command's bad uses: a clear line and an exit code, nothing made.
+TEST_F(HttpAccess, TheKeysCommandRefusesBadUseAndChangesNothing)
+{
+    const struct {
+        QStringList arguments;
+        int exitCode;
+    } bad[] = {
+        {{QStringLiteral("nope")}, 2},
+        {{QStringLiteral("create")}, 2},
+        {{QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral(" padded")}, 2},
+        {{QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("tab\there")}, 2},
+        {{QStringLiteral("create"), QStringLiteral("--name"), QString(65, u'n')}, 2},
+        {{QStringLiteral("list"), QStringLiteral("--name"), QStringLiteral("x")}, 2},
+        {{QStringLiteral("revoke")}, 2},
+        {{QStringLiteral("revoke"), QStringLiteral("nobody")}, 1},
+    };
+    for (const auto &use : bad) {
+        const ProcessRun run = runKeysCommand(use.arguments);
+        EXPECT_EQ(run.exitCode, use.exitCode) << use.arguments.join(u' ').toStdString();
+        EXPECT_TRUE(run.standardOutput.isEmpty()) << "no key printed";
+        // The command's own line last (PostgreSQL's client library may print a NOTICE before it).
+        const QByteArray lastLine = run.standardError.trimmed().split('\n').constLast();
+        EXPECT_TRUE(lastLine.startsWith("shortfuse-server keys: ")) << run.standardError.toStdString();
+    }
+    ASSERT_FALSE(makeKey(QStringLiteral("once")).isEmpty());
+    const ProcessRun again = runKeysCommand({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("once")});
+    EXPECT_EQ(again.exitCode, 1) << "a second active key of that name";
+    EXPECT_TRUE(again.standardOutput.isEmpty());
+    EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM api_keys")), 1);
+}
+
 // A key is shown once, by `keys create`, and stored as its SHA-256 only:
 // it is in no answer, page, metric, log line or file of the server.
 TEST_F(HttpAccess, TheKeyAppearsNowhereButAsItsHash)
