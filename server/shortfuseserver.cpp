@@ -92,6 +92,8 @@ ShortfuseServer::~ShortfuseServer()
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
     m_changes.reset();
+    if (m_links)
+        m_links->setCatchUp({}); // it calls the poller, which goes now
     m_sqliteChanges.reset();
     if (m_lookups)
         m_lookups->stop();
@@ -165,6 +167,7 @@ Status ShortfuseServer::start()
         // The same for other processes on this SQLite file, if there are any.
         m_sqliteChanges = std::make_unique<SqliteChangePoller>(database->sqlitePath, m_writer->sender());
         connect(m_sqliteChanges.get(), &SqliteChangePoller::changed, m_links, &LinkService::applyRemoteChanges);
+        m_links->setCatchUp([poller = m_sqliteChanges.get()] { poller->catchUp(); });
         m_sqliteChanges->start();
     }
 

@@ -199,6 +199,8 @@ void LinkService::countClaim(VisitOutcome outcome)
 
 std::optional<Visit> LinkService::visitCached(const QString &slug, ClickFacts &facts, const VisitContext &context)
 {
+    if (m_catchUp)
+        m_catchUp(); // a change another process committed before this request drops the entry first
     const auto it = m_cache.constFind(slug);
     if (it == m_cache.cend())
         return std::nullopt;

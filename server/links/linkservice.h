@@ -120,6 +120,11 @@ public:
     void attachLookups(StoreReader *lookups) { m_lookups = lookups; }
     // Claims and refused password guesses are counted there; may be null.
     void setMetrics(Metrics *metrics) { m_metrics = metrics; }
+    // Called before every answer from the cache, to apply (through
+    // applyRemoteChanges) whatever other processes committed before it: on
+    // a SQLite file they share, SqliteChangePoller::catchUp. Unset when the
+    // changes arrive on their own (PostgreSQL's notices) or nobody else writes.
+    void setCatchUp(std::function<void()> catchUp) { m_catchUp = std::move(catchUp); }
 
     // Applies every rule; nothing is stored. The same check the window uses.
     Result<NewLink> prepare(const CreateRequest &request) const;
@@ -242,6 +247,7 @@ private:
     ClickWriter *m_writer = nullptr;
     StoreReader *m_lookups = nullptr;
     Metrics *m_metrics = nullptr;
+    std::function<void()> m_catchUp;
     std::unique_ptr<ConfirmationTokens> m_tokens;
     PasswordHasher m_hasher;
     RateLimiter m_guessesPerLink;

@@ -3,48 +3,68 @@
 #include "server/storage/changenotice.h"
 
 #include <QObject>
-#include <QThread>
+#include <QTimer>
+
+#include <memory>
 
 namespace shortfuse {
+
+class SqliteLinkStore;
 
 // What ChangeListener is for PostgreSQL, for a SQLite file that several
 // processes share (the desktop app and a headless server on one data
 // folder, or two servers given the same --db file): hears what the other
-// processes commit and reports it on its owner's thread, so a link revoked
-// in one stops redirecting from the others' caches.
+// processes commit, so a link changed or revoked in one stops being
+// answered the old way from the others' caches.
 //
 // SQLite has no NOTIFY, so each writer puts its batch's ChangeNotice into
 // the change_notices table in the batch's own transaction (SqliteLinkStore::
-// announce). This reads them on a connection and a thread of its own: every
-// kPollMs it asks PRAGMA data_version, which changes only when another
-// connection has committed (a few microseconds, no table read), and only
-// then reads the notices past the last id it has seen. Ids grow with each
-// commit (SQLite has one writer at a time), so nothing committed is ever
-// behind that id; a gap means notices were pruned before this read them,
-// and receivers are told to refresh everything.
+// announce). This reads them on a connection of its own, on its owner's
+// thread: catchUp() asks PRAGMA data_version, which changes only when
+// another connection has committed (a microsecond or two, no table read),
+// and only then reads the notices past the last id it has seen. The server
+// calls catchUp() before every answer from its cache, so a change committed
+// by another process before a request arrives is applied before that
+// request is answered; a timer calls it too, so an idle process (the
+// window's table) follows within kPollMs. Ids grow with each commit (SQLite
+// has one writer at a time), so nothing committed is ever behind that id; a
+// gap means notices were pruned before this read them, and receivers are
+// told to refresh everything.
 class SqliteChangePoller final : public QObject {
     Q_OBJECT
 public:
-    // A revocation reaches the other processes within about this long.
+    // An idle process follows other processes' changes within about this long.
     static constexpr int kPollMs = 100;
 
     SqliteChangePoller(QString databasePath, QByteArray ownSender, QObject *parent = nullptr);
     ~SqliteChangePoller() override;
     Q_DISABLE_COPY_MOVE(SqliteChangePoller)
 
-    // Starts reading in the background (retrying until the file opens).
+    // Opens its connection (retrying until the file opens) and starts polling.
     void start();
 
+    // Reports, before it returns, every notice other processes committed
+    // since the last call. Cheap when nothing was committed; does nothing
+    // before start() has opened the file.
+    void catchUp();
+
 Q_SIGNALS:
-    // A notice from another process (never from `ownSender`).
+    // A notice from another process (never from `ownSender`), emitted on
+    // the owner's thread, from catchUp() itself.
     void changed(const shortfuse::RemoteChanges &changes);
-    // Polling has begun: whatever is committed from now on is heard.
+    // Reading has begun: whatever is committed from now on is heard.
     void listening();
 
 private:
-    class Worker;
-    QThread m_thread;
-    Worker *m_worker = nullptr; // lives on m_thread; deleted when it finishes
+    void open();
+    void deliver(qint64 id, const QByteArray &payload);
+
+    QString m_path;
+    QByteArray m_ownSender;
+    std::unique_ptr<SqliteLinkStore> m_store; // null until the file opened
+    qint64 m_version = 0;
+    qint64 m_lastId = 0;
+    QTimer m_poll;
 };
 
 } // namespace shortfuse

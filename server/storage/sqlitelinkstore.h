@@ -72,6 +72,7 @@ private:
 
     QString m_path;
     sqlite3_stmt *m_insertClick = nullptr;
+    sqlite3_stmt *m_dataVersion = nullptr;
 };
 
 } // namespace shortfuse

@@ -109,6 +109,39 @@ TEST_F(MultiInstanceTest, ALastClickUsedOnOneServerIsGoneOnTheOther)
     expectCleanExit(other, other.terminate());
 }
 
+// Two processes on one SQLite file: a link changed or revoked through one
+// is answered the new way by the other at once, though the other had it
+// cached: it notices the file changed (PRAGMA data_version) before
+// answering from its cache, not on its next 100 ms poll. (On PostgreSQL the
+// change notices carry it, asynchronously: see the remote-changes tests.)
+TEST_F(MultiInstanceTest, AChangeInOneProcessIsAnsweredAtOnceByTheOther)
+{
+    if (testingOnPostgres())
+        GTEST_SKIP() << "the shared SQLite file's case";
+    QTemporaryDir otherData;
+    ServerProcess other(otherData.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"),
+                                           sharedDatabase()});
+    ASSERT_TRUE(other.start()) << other.startError().toStdString();
+    const HttpClient elsewhere(other.port());
+    const HeaderList json{{"Content-Type", "application/json"}};
+    for (int run = 0; run < 20; ++run) {
+        const QString slug = createLink(QStringLiteral("https://example.com/before-%1").arg(run), std::nullopt);
+        ASSERT_FALSE(slug.isEmpty());
+        const QByteArray path = "/api/links/" + slug.toUtf8();
+        ASSERT_EQ(elsewhere.get(pathOf(slug)).header("Location"), QStringLiteral("https://example.com/before-%1").arg(run).toUtf8());
+        ASSERT_EQ(elsewhere.get(pathOf(slug)).status, 302) << "now answered from its cache";
+
+        const QByteArray after = QStringLiteral("https://example.com/after-%1").arg(run).toUtf8();
+        const HttpResponse changed = client().send(HttpRequest{"PATCH", path, json, "{\"url\":\"" + after + "\"}"});
+        ASSERT_EQ(changed.status, 200) << changed.describe().toStdString();
+        EXPECT_EQ(elsewhere.get(pathOf(slug)).header("Location"), after) << "run " << run;
+
+        ASSERT_EQ(client().send(HttpRequest{"DELETE", path, {}, {}}).status, 200);
+        EXPECT_NE(elsewhere.get(pathOf(slug)).status, 302) << "run " << run << ": revoked means no redirect";
+    }
+    expectCleanExit(other, other.terminate());
+}
+
 // Three servers with --rate-limit 5 on one database: one client gets 5 new
 // links in all, not 5 from each server.
 TEST_F(MultiInstanceTest, CreationRateLimitHoldsAcrossServers)

@@ -72,6 +72,21 @@ TEST_F(SqliteChangePollerTest, ReportsOtherWritersNoticesInOrderAndNeverItsOwn)
     EXPECT_EQ(heard.size(), 3);
 }
 
+// What the server calls before answering from its cache: a notice
+// committed before the call is reported before it returns, without waiting
+// for the timer; a call with nothing new reports nothing.
+TEST_F(SqliteChangePollerTest, CatchUpReportsWhatWasCommittedBeforeItReturns)
+{
+    commit({revoked("other", "now")});
+    poller->catchUp();
+    ASSERT_EQ(heard.size(), 1);
+    EXPECT_EQ(heard.at(0).notice.revoked, QStringList{QStringLiteral("now")});
+    poller->catchUp();
+    commit({revoked("me", "mine")});
+    poller->catchUp();
+    EXPECT_EQ(heard.size(), 1) << "nothing new, and our own notice is not news";
+}
+
 // A poller that fell more than the keeping time behind finds a gap in the
 // ids: what the pruned notices said is lost, so it asks for a refresh.
 TEST_F(SqliteChangePollerTest, NoticesPrunedBeforeTheyWereReadAskForARefresh)
