@@ -2,7 +2,16 @@
 
 #include "server/storage/sqlitelinkstore.h"
 
+#include <QFile>
 #include <QLoggingCategory>
+
+#include <atomic>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace shortfuse {
 
@@ -13,7 +22,60 @@ constexpr int kPollerRetryMs = 1'000;
 // Read in pages, so a backlog (a process that was busy) costs no more
 // memory than this many payloads at once.
 constexpr int kNoticesPerRead = 256;
+// The WAL-index header (SQLite's walformat document): two copies of 48
+// bytes, the second written after the first; a reader that finds them
+// equal has a consistent one.
+constexpr size_t kWalIndexHeaderBytes = 48;
+constexpr size_t kChangeCounterAt = 8; // iChange: incremented by each commit
+constexpr size_t kMaxFrameAt = 16;     // mxFrame: the last valid frame in the WAL
+constexpr size_t kSaltAt = 32;         // aSalt[2]: changes when the WAL restarts
 } // namespace
+
+SqliteCommitCounter::SqliteCommitCounter(const QString &databasePath)
+{
+    const QByteArray shm = QFile::encodeName(databasePath + QStringLiteral("-shm"));
+    const int fd = ::open(shm.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && size_t(info.st_size) >= 2 * kWalIndexHeaderBytes) {
+        void *mapped = ::mmap(nullptr, 2 * kWalIndexHeaderBytes, PROT_READ, MAP_SHARED, fd, 0);
+        if (mapped != MAP_FAILED) {
+            m_header = static_cast<const unsigned char *>(mapped);
+            m_length = 2 * kWalIndexHeaderBytes;
+        }
+    }
+    ::close(fd); // the mapping stays valid without the descriptor
+}
+
+SqliteCommitCounter::~SqliteCommitCounter()
+{
+    if (m_header)
+        ::munmap(const_cast<unsigned char *>(m_header), m_length);
+}
+
+std::optional<quint64> SqliteCommitCounter::read() const
+{
+    if (!m_header)
+        return std::nullopt;
+    // Another process writes this memory: read each copy once, after an
+    // acquire fence, and trust only two equal copies.
+    unsigned char first[kWalIndexHeaderBytes];
+    unsigned char second[kWalIndexHeaderBytes];
+    std::atomic_thread_fence(std::memory_order_acquire);
+    std::memcpy(first, m_header, kWalIndexHeaderBytes);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    std::memcpy(second, m_header + kWalIndexHeaderBytes, kWalIndexHeaderBytes);
+    if (std::memcmp(first, second, kWalIndexHeaderBytes) != 0)
+        return std::nullopt;
+    quint32 change = 0;
+    quint32 maxFrame = 0;
+    quint32 salt = 0;
+    std::memcpy(&change, first + kChangeCounterAt, sizeof change);
+    std::memcpy(&maxFrame, first + kMaxFrameAt, sizeof maxFrame);
+    std::memcpy(&salt, first + kSaltAt, sizeof salt);
+    return (quint64(change) << 32) ^ (quint64(maxFrame) << 16) ^ salt;
+}
 
 SqliteChangePoller::SqliteChangePoller(QString databasePath, QByteArray ownSender, QObject *parent)
     : QObject(parent)
@@ -50,6 +112,8 @@ void SqliteChangePoller::open()
         return;
     }
     m_store = std::move(store);
+    // After the reads above: the connection has the WAL index open, so the file exists.
+    m_commits = std::make_unique<SqliteCommitCounter>(m_path);
     m_version = *version;
     m_lastId = *last; // what was announced before this process started is not news
     m_poll.start();
@@ -60,18 +124,25 @@ void SqliteChangePoller::catchUp()
 {
     if (!m_store)
         return;
+    // Read before the real check: a commit landing during it changes the
+    // counter again, and the next call looks.
+    const std::optional<quint64> commits = m_commits->read();
+    if (commits && commits == m_commitsSeen)
+        return; // nothing committed anywhere since the last look
     const Result<qint64> version = m_store->dataVersion();
     if (!version) {
         qCDebug(lcSqliteChanges) << "cannot poll for changes:" << version.error().message;
         return; // the next call tries again; nothing was read, nothing is lost
     }
-    if (*version == m_version)
+    if (*version == m_version) {
+        m_commitsSeen = commits;
         return;
+    }
     for (;;) {
         const Result<QList<SqliteLinkStore::StoredNotice>> notices = m_store->changeNoticesAfter(m_lastId, kNoticesPerRead);
         if (!notices) {
             qCDebug(lcSqliteChanges) << "cannot read changes:" << notices.error().message;
-            return; // m_version unchanged: the next call reads them
+            return; // m_version and m_commitsSeen unchanged: the next call reads them
         }
         for (const SqliteLinkStore::StoredNotice &stored : *notices)
             deliver(stored.id, stored.payload);
@@ -79,6 +150,7 @@ void SqliteChangePoller::catchUp()
             break;
     }
     m_version = *version;
+    m_commitsSeen = commits;
 }
 
 void SqliteChangePoller::deliver(qint64 id, const QByteArray &payload)

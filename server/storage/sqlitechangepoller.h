@@ -6,10 +6,37 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace shortfuse {
 
 class SqliteLinkStore;
+
+// Whether any connection, in any process, has committed to a SQLite file
+// in WAL mode since the last look, for the price of reading a few bytes of
+// memory: the WAL-index header at the start of the "<file>-shm" file, which
+// SQLite maps into every process using the file and rewrites at each commit
+// (its layout is documented in SQLite's "WAL-mode file format": a change
+// counter, the last valid frame, the WAL's salts). Read-only, and only used
+// to decide whether the real check (PRAGMA data_version) is worth running:
+// any doubt reads as "changed".
+class SqliteCommitCounter final {
+public:
+    // Maps `databasePath`-shm; while SQLite has the file open in WAL mode
+    // in this process (the poller's own connection), nobody truncates it.
+    explicit SqliteCommitCounter(const QString &databasePath);
+    ~SqliteCommitCounter();
+    Q_DISABLE_COPY_MOVE(SqliteCommitCounter)
+
+    // A value that changes with every commit; nullopt when the header
+    // cannot be read (no WAL index, or the two header copies disagree
+    // because a commit is under way).
+    std::optional<quint64> read() const;
+
+private:
+    const unsigned char *m_header = nullptr;
+    size_t m_length = 0;
+};
 
 // What ChangeListener is for PostgreSQL, for a SQLite file that several
 // processes share (the desktop app and a headless server on one data
@@ -21,8 +48,11 @@ class SqliteLinkStore;
 // the change_notices table in the batch's own transaction (SqliteLinkStore::
 // announce). This reads them on a connection of its own, on its owner's
 // thread: catchUp() asks PRAGMA data_version, which changes only when
-// another connection has committed (a microsecond or two, no table read),
-// and only then reads the notices past the last id it has seen. The server
+// another connection has committed, and only then reads the notices past
+// the last id it has seen. Even that pragma costs a read transaction and its
+// file locks, too much for every redirect, so catchUp() first looks at the
+// WAL-index header in the "-shm" file, which every connection's commit
+// updates (SqliteCommitCounter): unchanged means nothing was committed. The server
 // calls catchUp() before every answer from its cache, so a change committed
 // by another process before a request arrives is applied before that
 // request is answered; a timer calls it too, so an idle process (the
@@ -62,6 +92,8 @@ private:
     QString m_path;
     QByteArray m_ownSender;
     std::unique_ptr<SqliteLinkStore> m_store; // null until the file opened
+    std::unique_ptr<SqliteCommitCounter> m_commits;
+    std::optional<quint64> m_commitsSeen; // the counter when the last real check began
     qint64 m_version = 0;
     qint64 m_lastId = 0;
     QTimer m_poll;

@@ -87,6 +87,23 @@ TEST_F(SqliteChangePollerTest, CatchUpReportsWhatWasCommittedBeforeItReturns)
     EXPECT_EQ(heard.size(), 1) << "nothing new, and our own notice is not news";
 }
 
+// The cheap look before the real check: the same value while nothing is
+// committed, a new one after each commit of another connection.
+TEST_F(SqliteChangePollerTest, TheCommitCounterMovesWithEveryCommitAndOnlyThen)
+{
+    const SqliteCommitCounter counter(path);
+    const std::optional<quint64> before = counter.read();
+    ASSERT_TRUE(before.has_value()) << "the WAL index of an open WAL-mode file is readable";
+    EXPECT_EQ(counter.read(), before);
+    commit({revoked("other", "one")});
+    const std::optional<quint64> after = counter.read();
+    ASSERT_TRUE(after.has_value());
+    EXPECT_NE(after, before);
+    EXPECT_EQ(counter.read(), after);
+    commit({revoked("other", "two")});
+    EXPECT_NE(counter.read(), after);
+}
+
 // A poller that fell more than the keeping time behind finds a gap in the
 // ids: what the pruned notices said is lost, so it asks for a refresh.
 TEST_F(SqliteChangePollerTest, NoticesPrunedBeforeTheyWereReadAskForARefresh)

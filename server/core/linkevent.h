@@ -1,0 +1,68 @@
+#pragma once
+
+#include "server/core/link.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace shortfuse {
+
+// What happened to a link that its owner may want to hear about at once
+// (issue 13): a row of the database-wide events journal, written in the
+// same transaction as the click that produced it, so an event exists
+// exactly when its click does. Webhook deliveries, desktop notifications
+// and the remote console's live stream all read these.
+enum class LinkEventType {
+    Clicked,    // a click on a capped link was claimed (on an unlimited link: only where an endpoint asks)
+    UsedUp,     // the last allowed click was claimed
+    Previewed,  // a preview fetcher or scanner was held off
+    ExpiredHit, // someone arrived after the link was used up, revoked or expired
+};
+
+// "link.clicked", "link.used_up", "link.previewed", "link.expired_hit":
+// the Standard Webhooks `type` and the API's event names (one definition).
+const char *linkEventTypeName(LinkEventType type);
+std::optional<LinkEventType> linkEventTypeFromName(QStringView name);
+
+struct LinkEvent {
+    qint64 id = 0;         // the journal's id (monotonic, database-wide); 0 before it is stored
+    LinkEventType type = LinkEventType::Clicked;
+    qint64 atMs = 0;       // UTC, ms since the epoch
+    qint64 linkId = 0;
+    QString slug;
+    QString label;
+    QString destinationHost;   // the host of the link's URL (never the whole URL: it may carry secrets)
+    std::optional<qint64> ownerKeyId;
+    qint64 clicks = 0;                 // the link's clicks after this event
+    std::optional<qint64> maxClicks;   // nullopt: unlimited
+    bool unlimitedClick = false;       // a redirect of an unlimited link (sent only where asked for)
+    // What enrichment learnt about the request (empty when unknown).
+    QString country;
+    QString browser;
+    QString os;
+    QString device;
+    bool bot = false;
+    QString botName;               // for Previewed: which previewer or scanner was held off
+
+    std::optional<qint64> remaining() const
+    {
+        if (!maxClicks)
+            return std::nullopt;
+        return std::max<qint64>(0, *maxClicks - clicks);
+    }
+    // The `data` object of a delivery: slug, label, destination_host,
+    // clicks, max_clicks, remaining, country, browser, os, device, bot,
+    // bot_name (absent fields are null).
+    QJsonObject data() const;
+    // "spring-invite was opened from DE (Firefox on Windows); 29 of 60 left":
+    // the one sentence chat webhooks and desktop notifications show.
+    QString sentence() const;
+};
+
+} // namespace shortfuse
+
+Q_DECLARE_METATYPE(shortfuse::LinkEvent)
