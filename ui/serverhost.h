@@ -2,6 +2,7 @@
 
 #include "server/core/apikey.h"
 #include "server/core/link.h"
+#include "server/core/linkevent.h"
 #include "server/core/linkstats.h"
 #include "server/core/result.h"
 #include "server/serverconfig.h"
@@ -138,6 +139,11 @@ Q_SIGNALS:
     void linkChanged(const QString &slug);
     // Other servers on a shared database changed more than could be listed.
     void refreshNeeded();
+    // Events of the database-wide journal (issue 13: clicks on capped
+    // links, used up, previews held off, late arrivals), from this server
+    // and every other on the same database, oldest first, each once
+    // (JournalFollower). The desktop notifications listen here.
+    void linkEvents(const QList<shortfuse::LinkEvent> &events);
 
 private:
     struct Running {
