@@ -1,3 +1,4 @@
+#include "tests/webhooks/printers.h"
 #include "server/webhooks/webhookformat.h"
 #include "server/webhooks/webhooksender.h"
 #include "server/webhooks/webhooksignature.h"
@@ -6,9 +7,16 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QFile>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 
 #include <gtest/gtest.h>
 
@@ -396,4 +404,119 @@ TEST(WebhookSender, DeletingTheSenderEndsWhatIsInFlightOnce)
     }
     EXPECT_EQ(calls, 1);
     EXPECT_EQ(error, QStringLiteral("cancelled"));
+}
+
+TEST_F(SenderTest, WorksOnAThreadOfItsOwn)
+{
+    Receiver receiver;
+    QThread thread;
+    auto *sender = new WebhookSender;
+    sender->moveToThread(&thread);
+    QObject::connect(&thread, &QThread::finished, sender, &QObject::deleteLater);
+    thread.start();
+    std::atomic<int> calls{0};
+    std::atomic<bool> delivered{false};
+    std::atomic<QThread *> doneThread{nullptr};
+    WebhookSender::Request r = request(receiver.url());
+    // As the delivery worker will: send() is called on the sender's thread.
+    QMetaObject::invokeMethod(sender, [&, sender, r] {
+        sender->send(r, [&](const WebhookSender::Outcome &o) {
+            delivered = o.delivered;
+            doneThread = QThread::currentThread();
+            ++calls;
+        });
+    });
+    EXPECT_TRUE(waitUntil([&] { return calls.load() == 1; }, 5000));
+    thread.quit();
+    thread.wait();
+    EXPECT_TRUE(delivered.load());
+    EXPECT_EQ(doneThread.load(), &thread);
+    EXPECT_EQ(receiver.requests.size(), 1);
+}
+
+namespace {
+// An https endpoint on 127.0.0.1 whose certificate names "localhost" only.
+class TlsReceiver : public QObject {
+public:
+    TlsReceiver()
+    {
+        QFile certFile(QStringLiteral(SHORTFUSE_WEBHOOK_TEST_CERT));
+        QFile keyFile(QStringLiteral(SHORTFUSE_WEBHOOK_TEST_KEY));
+        EXPECT_TRUE(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        certificate = QSslCertificate(certFile.readAll(), QSsl::Pem);
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(certificate);
+        config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem));
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_server.setSslConfiguration(config);
+        EXPECT_TRUE(m_server.listen(QHostAddress::LocalHost, 0));
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (auto *socket = qobject_cast<QSslSocket *>(m_server.nextPendingConnection())) {
+                connect(socket, &QSslSocket::readyRead, socket, [this, socket] {
+                    m_buffer += socket->readAll();
+                    if (!m_buffer.contains("\r\n\r\n"))
+                        return;
+                    const QByteArray head = m_buffer.left(m_buffer.indexOf("\r\n\r\n"));
+                    hosts.append(head.mid(head.indexOf("\r\nHost: ") + 8).split('\r').first());
+                    socket->write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+
+    QSslCertificate certificate;
+    QList<QByteArray> hosts; // the Host header of each request read
+
+private:
+    QSslServer m_server;
+    QByteArray m_buffer;
+};
+
+// Trusts `certificate` as a CA for the sockets this process opens from now
+// on (as a system CA would be), and stops at the end of the scope.
+class TrustedForThisTest {
+public:
+    explicit TrustedForThisTest(const QSslCertificate &certificate) : m_saved(QSslConfiguration::defaultConfiguration())
+    {
+        QSslConfiguration config = m_saved;
+        config.addCaCertificate(certificate);
+        QSslConfiguration::setDefaultConfiguration(config);
+    }
+    ~TrustedForThisTest() { QSslConfiguration::setDefaultConfiguration(m_saved); }
+
+private:
+    QSslConfiguration m_saved;
+};
+} // namespace
+
+// The connection goes to the vetted address, and TLS still verifies the
+// certificate against the URL's host name (not the address) and the CAs.
+TEST_F(SenderTest, HttpsVerifiesTheUrlsHostNameOnTheVettedAddress)
+{
+    if (!QSslSocket::supportsSsl())
+        GTEST_SKIP() << "no TLS backend";
+    TlsReceiver receiver;
+    const QString port = QString::number(receiver.port());
+
+    // Not trusted by the system's CAs: refused.
+    const WebhookSender::Outcome untrusted = deliver(request(QStringLiteral("https://localhost:%1/").arg(port)));
+    EXPECT_FALSE(untrusted.delivered);
+    EXPECT_FALSE(untrusted.error.isEmpty());
+    EXPECT_TRUE(receiver.hosts.isEmpty());
+
+    const TrustedForThisTest trusted(receiver.certificate);
+    const WebhookSender::Outcome outcome = deliver(request(QStringLiteral("https://localhost:%1/").arg(port)));
+    EXPECT_TRUE(outcome.delivered) << outcome.error.toStdString();
+    EXPECT_EQ(outcome.status, 204);
+    ASSERT_EQ(receiver.hosts.size(), 1);
+    EXPECT_EQ(receiver.hosts.first(), "localhost:" + port.toLatin1());
+
+    // The same server by address: the certificate does not name 127.0.0.1.
+    const WebhookSender::Outcome byAddress = deliver(request(QStringLiteral("https://127.0.0.1:%1/").arg(port)));
+    EXPECT_FALSE(byAddress.delivered);
+    EXPECT_TRUE(byAddress.error.contains(QLatin1String("host name"), Qt::CaseInsensitive)) << byAddress.error.toStdString();
+    EXPECT_EQ(receiver.hosts.size(), 1);
 }

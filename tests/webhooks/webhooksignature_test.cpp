@@ -1,3 +1,4 @@
+#include "tests/webhooks/printers.h"
 #include "server/webhooks/webhookformat.h"
 #include "server/webhooks/webhooksignature.h"
 

@@ -1,3 +1,4 @@
+#include "tests/webhooks/printers.h"
 #include "server/webhooks/webhooktarget.h"
 
 #include <gtest/gtest.h>
