@@ -57,7 +57,8 @@ public:
     ~WebhookSender() override;
 
     // Starts one delivery; `done` runs exactly once, later, on this
-    // object's thread (never inside send()).
+    // object's thread (never inside send()). Call it on that thread too
+    // (from the worker's own slots, or through QMetaObject::invokeMethod).
     void send(Request request, Done done);
     int inFlight() const;
 

@@ -331,6 +331,10 @@ TEST_F(SenderTest, PrivateAddressesAreRefused)
         {QStringLiteral("http://localhost:%1/").arg(port), QStringLiteral("address not allowed: 127.0.0.1")},
         {QStringLiteral("http://[::1]:%1/").arg(port), QStringLiteral("address not allowed: ::1")},
         {QStringLiteral("http://[::ffff:127.0.0.1]:%1/").arg(port), QStringLiteral("address not allowed: ::ffff:127.0.0.1")},
+        // Other spellings of 127.0.0.1, whoever turns them into an address.
+        {QStringLiteral("http://2130706433:%1/").arg(port), QStringLiteral("address not allowed: 127.0.0.1")},
+        {QStringLiteral("http://127.1:%1/").arg(port), QStringLiteral("address not allowed: 127.0.0.1")},
+        {QStringLiteral("http://0x7f.0.0.1:%1/").arg(port), QStringLiteral("address not allowed: 127.0.0.1")},
         {QStringLiteral("http://10.1.2.3/"), QStringLiteral("address not allowed: 10.1.2.3")},
         {QStringLiteral("http://169.254.169.254/latest/meta-data/"), QStringLiteral("address not allowed: 169.254.169.254")},
         {QStringLiteral("https://192.168.0.1/"), QStringLiteral("address not allowed: 192.168.0.1")},
