@@ -69,6 +69,8 @@ public:
     {
         m_elapsed.start();
         m_timer.setSingleShot(true);
+        // A coarse timer may fire 5% early: a timeout is a promise to wait at least that long.
+        m_timer.setTimerType(Qt::PreciseTimer);
         QObject::connect(&m_timer, &QTimer::timeout, this,
                          [this] { fail(QStringLiteral("timed out after %1 ms").arg(m_request.timeoutMs)); });
     }

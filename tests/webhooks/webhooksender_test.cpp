@@ -282,7 +282,7 @@ TEST_F(SenderTest, TheTimeoutIsHonoured)
     const WebhookSender::Outcome outcome = deliver(r, 5000);
     EXPECT_FALSE(outcome.delivered);
     EXPECT_EQ(outcome.error, QStringLiteral("timed out after 300 ms"));
-    EXPECT_GE(outcome.elapsedMs, 290);
+    EXPECT_GE(outcome.elapsedMs, 299); // never early (a coarse timer fires up to 5% early)
     EXPECT_LT(outcome.elapsedMs, 3000);
     EXPECT_EQ(receiver.requests.size(), 1); // it was sent; the receiver just never answered
 }
