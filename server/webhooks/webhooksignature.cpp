@@ -64,6 +64,17 @@ QByteArray signWebhook(const QString &secret, const QByteArray &messageId, qint6
     return "v1," + signatureOf(key, messageId, timestampSeconds, body);
 }
 
+QList<QPair<QByteArray, QByteArray>> standardWebhookHeaders(const QString &secret, const QByteArray &messageId,
+                                                            qint64 timestampSeconds, const QByteArray &body)
+{
+    const QByteArray signature = signWebhook(secret, messageId, timestampSeconds, body);
+    if (signature.isEmpty())
+        return {};
+    return {{"webhook-id", messageId},
+            {"webhook-timestamp", QByteArray::number(timestampSeconds)},
+            {"webhook-signature", signature}};
+}
+
 bool verifyWebhook(const QString &secret, const QByteArray &messageId, const QByteArray &timestampHeader,
                    const QByteArray &signatureHeader, const QByteArray &body, qint64 nowSeconds,
                    qint64 toleranceSeconds)

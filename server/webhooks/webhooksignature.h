@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace shortfuse {
@@ -25,6 +27,13 @@ QByteArray webhookSecretKey(const QString &secret);
 // "v1,<base64 signature>"; empty when the secret is not a valid one.
 QByteArray signWebhook(const QString &secret, const QByteArray &messageId, qint64 timestampSeconds,
                        const QByteArray &body);
+
+// The three headers of one attempt, in the order they are sent:
+// webhook-id, webhook-timestamp, webhook-signature (for
+// WebhookSender::Request::headers). A retry passes the same messageId and
+// a new timestamp. Empty when the secret is not a valid one.
+QList<QPair<QByteArray, QByteArray>> standardWebhookHeaders(const QString &secret, const QByteArray &messageId,
+                                                            qint64 timestampSeconds, const QByteArray &body);
 
 // What a receiver does with the three headers: true when the timestamp is
 // an integer within toleranceSeconds of nowSeconds (either way) and one of

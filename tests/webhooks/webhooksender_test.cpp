@@ -195,9 +195,7 @@ TEST_F(SenderTest, PostsTheSignedEventAsAStandardWebhook)
     const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
     WebhookSender::Request r = request(receiver.url(QStringLiteral("/hooks/in?token=a%20b&x=1")));
     r.payload = renderWebhook(WebhookFormat::Standard, event);
-    r.headers = {{"webhook-id", "msg_17"},
-                 {"webhook-timestamp", QByteArray::number(timestamp)},
-                 {"webhook-signature", signWebhook(secret, "msg_17", timestamp, r.payload.body)}};
+    r.headers = standardWebhookHeaders(secret, "msg_17", timestamp, r.payload.body);
 
     const WebhookSender::Outcome outcome = deliver(r);
     EXPECT_TRUE(outcome.delivered) << outcome.error.toStdString();

@@ -68,6 +68,16 @@ TEST(WebhookSignature, NewSecretsAreRandomWhsecKeysOf24Bytes)
     EXPECT_TRUE(signWebhook(QStringLiteral("whsec_"), "msg_1", 1, "{}").isEmpty());
 }
 
+TEST(WebhookSignature, StandardHeadersOfOneAttempt)
+{
+    const auto headers = standardWebhookHeaders(kSpecSecret, kSpecId, kSpecTimestamp, kSpecBody);
+    ASSERT_EQ(headers.size(), 3);
+    EXPECT_EQ(headers[0], (QPair<QByteArray, QByteArray>("webhook-id", kSpecId)));
+    EXPECT_EQ(headers[1], (QPair<QByteArray, QByteArray>("webhook-timestamp", kSpecTimestampText)));
+    EXPECT_EQ(headers[2], (QPair<QByteArray, QByteArray>("webhook-signature", kSpecSignature)));
+    EXPECT_TRUE(standardWebhookHeaders(QStringLiteral("whsec_"), kSpecId, kSpecTimestamp, kSpecBody).isEmpty());
+}
+
 // Our signature, checked by an implementation that is not ours: the npm
 // `standardwebhooks` package (tools/standardwebhooks, pinned). A receiver
 // written with a Standard Webhooks library accepts what we send.
