@@ -203,8 +203,10 @@ void DesktopNotifier::send(const Notification &notification)
          << qint32(-1);
     // Asynchronous: the GUI thread never waits for the bus.
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    ++m_pendingCalls;
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, notification] {
         watcher->deleteLater();
+        --m_pendingCalls;
         const QDBusPendingReply<uint> reply = *watcher;
         if (reply.isError()) {
             // No service (none on the bus and none activatable), or one that

@@ -89,8 +89,8 @@ public:
     // The coalescing window (tests shorten it).
     void setWindowMs(int ms) { m_window.setInterval(ms); }
     int windowMs() const { return m_window.interval(); }
-    // Nothing gathered and no window open.
-    bool isIdle() const { return !m_window.isActive() && m_gathered.isEmpty(); }
+    // Nothing gathered, no window open, no call to the service awaiting its answer.
+    bool isIdle() const { return !m_window.isActive() && m_gathered.isEmpty() && m_pendingCalls == 0; }
     // Notifications handed to each channel so far.
     int sentThroughDBus() const { return m_sentDBus; }
     int sentThroughTray() const { return m_sentTray; }
@@ -143,6 +143,7 @@ private:
     // What a click on the tray's balloon opens; nullopt when the last
     // balloon was not a notification (the tray's first-close notice).
     std::optional<QString> m_lastTraySlug;
+    int m_pendingCalls = 0;
     int m_sentDBus = 0;
     int m_sentTray = 0;
 };
