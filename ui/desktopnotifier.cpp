@@ -103,14 +103,20 @@ bool DesktopNotifier::wanted(const LinkEvent &event, Mode mode, bool quietForBot
 
 void DesktopNotifier::showEvents(const QList<LinkEvent> &events)
 {
+    // The settings once per batch: a burst of 1,000 events reads them once.
+    const Mode mode = modeFromName(m_settings.value(Settings::Key::NotifyMode).toString());
+    const bool quietForBots = m_settings.value(Settings::Key::NotifyQuietForBots).toBool();
     for (const LinkEvent &event : events)
-        show(event);
+        consider(event, mode, quietForBots);
 }
 
 void DesktopNotifier::show(const LinkEvent &event)
 {
-    const Mode mode = modeFromName(m_settings.value(Settings::Key::NotifyMode).toString());
-    const bool quietForBots = m_settings.value(Settings::Key::NotifyQuietForBots).toBool();
+    showEvents({event});
+}
+
+void DesktopNotifier::consider(const LinkEvent &event, Mode mode, bool quietForBots)
+{
     if (!wanted(event, mode, quietForBots) || alreadyUsedUp(event))
         return;
     if (!m_window.isActive()) {

@@ -117,6 +117,8 @@ private:
         QString slug;  // empty for a summary of several links
     };
 
+    // One event under these settings: shown, gathered into the open window, or dropped.
+    void consider(const LinkEvent &event, Mode mode, bool quietForBots);
     // The last claim seen twice (Clicked with nothing left, then UsedUp)?
     bool alreadyUsedUp(const LinkEvent &event);
     void onWindowEnd();

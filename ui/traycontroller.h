@@ -12,7 +12,9 @@ namespace shortfuse {
 class Settings;
 
 // What the tray means for the window: its menu (show window, copy last
-// link, quit), the icon itself, and what closing the window does.
+// link, quit), the icon itself, what closing the window does, and its
+// balloon (the first-close notice; desktop notifications where the desktop
+// has no notification service).
 //
 // Owns the menu and its show/copy actions, and the QSystemTrayIcon, which
 // exists only when `trayAvailable` (production passes
