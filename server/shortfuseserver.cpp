@@ -7,6 +7,7 @@
 #include "server/http/guardedtcpserver.h"
 #include "server/links/linkqueries.h"
 #include "server/links/apikeyservice.h"
+#include "server/links/journalfollower.h"
 #include "server/links/linkservice.h"
 #include "server/http/accessrules.h"
 #include "server/core/metrics.h"
@@ -91,6 +92,8 @@ ShortfuseServer::~ShortfuseServer()
 {
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
+    delete m_journal; // its reads in flight answer into nothing once it is gone
+    m_journal = nullptr;
     m_changes.reset();
     if (m_links)
         m_links->setCatchUp({}); // it calls the poller, which goes now
@@ -243,6 +246,17 @@ Status ShortfuseServer::start()
         return sample;
     });
     return {};
+}
+
+JournalFollower *ShortfuseServer::journal()
+{
+    if (!m_journal && m_reader) {
+        m_journal = new JournalFollower(*m_reader, this);
+        // Clicks committed here or heard of from elsewhere: the journal may have grown.
+        connect(m_links, &LinkService::clicksChanged, m_journal, &JournalFollower::poke);
+        m_journal->start();
+    }
+    return m_journal;
 }
 
 Result<ClickWriter::Enricher> ShortfuseServer::makeEnricher() const

@@ -20,6 +20,7 @@ class AccessRules;
 class ApiKeyService;
 class ChangeListener;
 class SqliteChangePoller;
+class JournalFollower;
 class ClickWriter;
 class GuardedTcpServer;
 class LinkQueries;
@@ -84,6 +85,11 @@ public:
     // Null unless the database is a SQLite file (which other processes may
     // share: the desktop app and a headless server on one data folder).
     SqliteChangePoller *sqliteChanges() const { return m_sqliteChanges.get(); }
+    // The events journal as it grows, from this server and every other on
+    // the database (the window's notifications). Made and started on the
+    // first call, on this object's thread: a headless server reads no
+    // journal for nobody.
+    JournalFollower *journal();
 
 Q_SIGNALS:
     void stopped();
@@ -110,6 +116,7 @@ private:
     std::unique_ptr<StoreReader> m_reader;    // statistics and the window's tables
     std::unique_ptr<StoreReader> m_lookups;   // links the cache does not know
     std::unique_ptr<LinkQueries> m_queries;   // the read questions, over m_reader
+    JournalFollower *m_journal = nullptr;     // child QObject, over m_reader; made by journal()
     GuardedTcpServer *m_tcp = nullptr;        // child of m_http
     QHttpServer *m_http = nullptr;            // child
     GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind

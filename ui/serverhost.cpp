@@ -1,5 +1,7 @@
 #include "ui/serverhost.h"
 
+#include "server/links/journalfollower.h"
+
 #include "server/http/statsformat.h"
 #include "server/links/apikeyservice.h"
 #include "server/links/linkservice.h"
@@ -164,6 +166,7 @@ void ServerHost::startOnThread(const ServerConfig &config)
             connect(links, &LinkService::linkRevoked, host, &ServerHost::linkRevoked);
             connect(links, &LinkService::linkChanged, host, &ServerHost::linkChanged);
             connect(links, &LinkService::refreshNeeded, host, &ServerHost::refreshNeeded);
+            connect(server->journal(), &JournalFollower::eventsArrived, host, &ServerHost::linkEvents);
             const Running running{server->listeningUrl(), server->metricsUrl(), server->baseUrl(), server->port(),
                                   links, server->keys(), server->queries()};
             worker->server = std::move(server);

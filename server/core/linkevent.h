@@ -16,11 +16,12 @@ namespace shortfuse {
 // same transaction as the click that produced it, so an event exists
 // exactly when its click does. Webhook deliveries, desktop notifications
 // and the remote console's live stream all read these.
-enum class LinkEventType {
-    Clicked,    // a click on a capped link was claimed (on an unlimited link: only where an endpoint asks)
-    UsedUp,     // the last allowed click was claimed
-    Previewed,  // a preview fetcher or scanner was held off
-    ExpiredHit, // someone arrived after the link was used up, revoked or expired
+// The integers are the journal's `type` column: never renumber them.
+enum class LinkEventType : int {
+    Clicked = 1,    // a click on a capped link was claimed (on an unlimited link: only where an endpoint asks)
+    UsedUp = 2,     // the last allowed click was claimed
+    Previewed = 3,  // a preview fetcher or scanner was held off
+    ExpiredHit = 4, // someone arrived after the link was used up, revoked or expired
 };
 
 // "link.clicked", "link.used_up", "link.previewed", "link.expired_hit":
@@ -38,6 +39,7 @@ struct LinkEvent {
     QString destinationHost;   // the host of the link's URL (never the whole URL: it may carry secrets)
     std::optional<qint64> ownerKeyId;
     qint64 clicks = 0;                 // the link's clicks after this event
+    bool clicksKnown = true;           // false: the writer did not know them (read from the link instead)
     std::optional<qint64> maxClicks;   // nullopt: unlimited
     bool unlimitedClick = false;       // a redirect of an unlimited link (sent only where asked for)
     // What enrichment learnt about the request (empty when unknown).

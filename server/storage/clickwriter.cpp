@@ -47,6 +47,7 @@ struct ClickWriter::BatchEffects {
     qint64 records = 0;
     qint64 recordBytes = 0;
     QList<qint64> changedLinks; // click counts this batch changed, for live views
+    qint64 events = 0;          // journal events this batch wrote
     ChangeNotice notice;        // what other servers on the database hear of this batch
 };
 
@@ -297,6 +298,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     forgetLinks(effects.notice.purged);
     for (Op &op : batch)
         std::visit([&](auto &op) { answer(op, replies); }, op);
+    if (m_journalListener && effects.events > 0)
+        replies.push_back(m_journalListener);
     if (m_commitListener && !effects.changedLinks.isEmpty()) {
         // First in line, so views refresh before the answers they may trigger.
         replies.insert(replies.begin(),
@@ -401,7 +404,7 @@ Status ClickWriter::apply(ClaimOp &op, BatchEffects &effects)
     if (!claimed)
         return claimed.error();
     op.result = std::move(*claimed);
-    return log(op.result.link.id, op.result.outcome, op.facts, effects);
+    return log(op.result.link.id, op.result.outcome, op.facts, effects, &op.result.link);
 }
 
 Result<bool> ClickWriter::markProgress(const std::vector<Op> &batch)
@@ -519,16 +522,73 @@ Status ClickWriter::finish(BatchEffects &effects)
     return {};
 }
 
-Status ClickWriter::log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects)
+Status ClickWriter::log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects,
+                        const Link *claimed)
 {
     const std::optional<ClickOutcome> logged = clickLogOutcome(outcome);
     if (!logged)
         return {};
     effects.changedLinks.append(linkId);
-    if (!m_enricher)
+    if (!m_enricher) {
+        journal(linkId, outcome, facts, nullptr, claimed, effects);
         return database().recordClick(linkId, *logged, facts);
+    }
     const ClickDetails details = m_enricher(facts);
+    journal(linkId, outcome, facts, &details, claimed, effects);
     return database().recordClick(linkId, *logged, facts, &details);
+}
+
+void ClickWriter::journal(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, const ClickDetails *details,
+                          const Link *claimed, BatchEffects &effects)
+{
+    LinkEvent event;
+    event.atMs = facts.atMs;
+    event.linkId = linkId;
+    if (details) {
+        event.country = details->country.value_or(QString());
+        event.browser = details->browser;
+        event.os = details->os;
+        event.device = details->device;
+        event.bot = details->bot;
+        event.botName = details->botName;
+    }
+    if (claimed) {
+        event.clicks = claimed->clicks;
+        if (claimed->maxClicks)
+            event.maxClicks = *claimed->maxClicks;
+    } else {
+        event.clicksKnown = false; // a record: its count is added at the end of the batch
+    }
+    const bool capped = claimed && claimed->capped();
+    switch (outcome) {
+    case VisitOutcome::Redirected:
+        if (!capped) {
+            // An unlimited link (answered from the cache, or a gated one claimed).
+            if (!m_journalUnlimited.load(std::memory_order_relaxed))
+                return;
+            event.unlimitedClick = true;
+            event.clicksKnown = false;
+        }
+        event.type = LinkEventType::Clicked;
+        database().journal(event);
+        ++effects.events;
+        if (capped && claimed->usedUp()) {
+            event.type = LinkEventType::UsedUp;
+            database().journal(event);
+            ++effects.events;
+        }
+        return;
+    case VisitOutcome::Expired:
+        event.type = LinkEventType::ExpiredHit;
+        break;
+    case VisitOutcome::Preview:
+        event.type = LinkEventType::Previewed;
+        break;
+    default:
+        return; // challenges (a password form, a confirmation page) are no event
+    }
+    database().journal(event);
+    ++effects.events;
 }
 
 void ClickWriter::answer(CreateOp &op, std::vector<Reply> &replies)

@@ -119,6 +119,14 @@ public:
     // requests (and so may have changed click counts), with the ids of
     // those links, for live views. Set it before start().
     void setCommitListener(std::function<void(const QList<qint64> &)> listener) { m_commitListener = std::move(listener); }
+    // Called on the reply context's thread after each commit that wrote
+    // events to the journal (JournalFollower, the webhook dispatcher).
+    // Set it before start().
+    void setJournalListener(std::function<void()> listener) { m_journalListener = std::move(listener); }
+    // Whether redirects of unlimited links go into the journal too: only
+    // while some webhook endpoint asks for them (a busy unlimited link must
+    // not turn each redirect into a delivery). Callable from any thread.
+    void setJournalUnlimitedClicks(bool journal) { m_journalUnlimited.store(journal, std::memory_order_relaxed); }
     // Called on the writer thread with the number of operations of each
     // committed batch (for the metrics). Set it before start().
     void setBatchObserver(std::function<void(size_t)> observer) { m_batchObserver = std::move(observer); }
@@ -257,7 +265,12 @@ private:
     bool committedAlready(const RecordOp &op) const;
 
     // Appends the click-log row for a visit, if the log keeps that outcome.
-    Status log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects);
+    // `claimed`: the link as its claim left it (null for a record).
+    Status log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects,
+               const Link *claimed = nullptr);
+    // The journal's events for one logged visit (LinkWrites::journal).
+    void journal(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, const ClickDetails *details,
+                 const Link *claimed, BatchEffects &effects);
     // The only side of the store the writer uses.
     LinkWrites &database() { return *m_store; }
 
@@ -269,6 +282,8 @@ private:
     QSet<qint64> m_forgotten;                  // under m_forgottenMutex
     std::atomic<bool> m_anyForgotten{false};   // so the click path takes no lock until a purge
     std::function<void(const QList<qint64> &)> m_commitListener;
+    std::function<void()> m_journalListener;
+    std::atomic<bool> m_journalUnlimited{false};
     std::function<void(size_t)> m_batchObserver;
     QObject *m_replyContext; // outlives the writer: its owner stops the writer first
 

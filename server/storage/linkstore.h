@@ -3,6 +3,7 @@
 #include "server/core/apikey.h"
 #include "server/core/creationquota.h"
 #include "server/core/link.h"
+#include "server/core/linkevent.h"
 #include "server/core/linkstats.h"
 #include "server/core/result.h"
 
@@ -91,6 +92,13 @@ public:
     virtual Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
                                const ClickDetails *details = nullptr) = 0;
     virtual void setStoreFullAddresses(bool full) = 0;
+    // Adds an event to the journal; written when the batch commits, after
+    // its click rows, so an event exists exactly when its click does.
+    // Journal ids follow commit order on every backend (PostgreSQL: the
+    // batch takes a database-wide lock just before it writes them, held
+    // through its commit; SQLite has one writer at a time), so a reader
+    // that has seen id N has seen every event below N.
+    virtual void journal(const LinkEvent &event) = 0;
 
     // Marks a link revoked: from then on it answers like a used-up one.
     // False when there is no such link.
@@ -149,6 +157,11 @@ public:
     // How many links the query's filters match (its paging and sort ignored).
     virtual Result<qint64> countLinks(const LinkListQuery &query) = 0;
     virtual Result<QList<Link>> linksByIds(const QList<qint64> &ids) = 0;
+    // The events journal: its newest id (0 when empty), and up to `limit`
+    // events after `afterId`, oldest first, with their link's slug, label,
+    // destination host and owner filled in (events of purged links are gone).
+    virtual Result<qint64> lastEventId() = 0;
+    virtual Result<QList<LinkEvent>> eventsAfter(qint64 afterId, int limit) = 0;
     // Links, and redirects since `sinceMs`, of every link or of one key's.
     virtual Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) = 0;
 

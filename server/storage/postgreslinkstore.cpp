@@ -11,6 +11,8 @@ namespace shortfuse {
 namespace {
 // Any constant shared by every Shortfuse server: the advisory lock's key.
 constexpr qint64 kMigrationLockKey = 0x5f5f'5f46'5553'45LL; // "__FUSE"
+// Serialises the writers' journal inserts with their commits (LinkWrites::journal).
+constexpr qint64 kJournalLockKey = 0x5f5f'4a4f'5552'4eLL; // "__JOURN"
 } // namespace
 
 Result<PostgresAddress> PostgresAddress::fromUrl(const QString &url)
@@ -78,6 +80,11 @@ Status PostgresLinkStore::ping()
     if (!q.exec(QStringLiteral("SELECT 1")))
         return Error{503, "storage_unavailable", q.lastError().text()};
     return {};
+}
+
+QString PostgresLinkStore::journalLockStatement() const
+{
+    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kJournalLockKey);
 }
 
 QString PostgresLinkStore::migrationLockStatement() const

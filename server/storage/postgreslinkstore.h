@@ -44,6 +44,7 @@ protected:
     QString bigIntType() const override { return QStringLiteral("BIGINT"); }
     QString beginWriteStatement() const override { return QStringLiteral("BEGIN"); }
     QString migrationLockStatement() const override;
+    QString journalLockStatement() const override;
     QString beginSnapshotStatement() const override
     {
         return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QRandomGenerator>
+#include <QUrl>
 #include <QVariant>
 
 #include <algorithm>
@@ -121,6 +122,71 @@ const char *const kMigrations[] = {
     "UPDATE links SET stats_token = {{random_token}};"
     "UPDATE links SET last_click_at = (SELECT MAX(at) FROM clicks WHERE clicks.link_id = links.id AND clicks.outcome = 1);"
     "CREATE INDEX links_by_owner ON links(owner_key_id, created_at);",
+    // 9: know the moment a link is opened (issue 13). The events journal:
+    // one row per event, written in the transaction of the click that
+    // produced it, ids in commit order (see LinkWrites::journal); the
+    // link's slug, label and host are read from links when it is read.
+    // Webhook endpoints, their outbox (one row per event still to deliver
+    // to an endpoint, with its retry schedule and the lease of the server
+    // sending it), the attempts made, and the journal position up to which
+    // events were put into the outbox.
+    "CREATE TABLE events ("
+    "  id {{id}},"
+    "  at {{bigint}} NOT NULL,"
+    "  type INTEGER NOT NULL,"
+    "  link_id {{bigint}} NOT NULL,"
+    "  clicks {{bigint}},"
+    "  max_clicks INTEGER,"
+    "  unlimited INTEGER NOT NULL DEFAULT 0,"
+    "  country TEXT,"
+    "  browser TEXT,"
+    "  os TEXT,"
+    "  device TEXT,"
+    "  bot INTEGER NOT NULL DEFAULT 0,"
+    "  bot_name TEXT"
+    ");"
+    "CREATE INDEX events_by_link ON events(link_id);"
+    "CREATE INDEX events_by_time ON events(at);"
+    "CREATE TABLE webhooks ("
+    "  id {{id}},"
+    "  url TEXT NOT NULL,"
+    "  events TEXT NOT NULL,"
+    "  slugs TEXT,"
+    "  label TEXT,"
+    "  format TEXT NOT NULL,"
+    "  secret TEXT NOT NULL,"
+    "  owner_key_id {{bigint}} REFERENCES api_keys(id),"
+    "  created_at {{bigint}} NOT NULL,"
+    "  failing_since {{bigint}},"
+    "  disabled_at {{bigint}},"
+    "  delivered {{bigint}} NOT NULL DEFAULT 0,"
+    "  dropped {{bigint}} NOT NULL DEFAULT 0,"
+    "  last_attempt_at {{bigint}},"
+    "  last_result TEXT"
+    ");"
+    "CREATE TABLE webhook_outbox ("
+    "  id {{id}},"
+    "  webhook_id {{bigint}} NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,"
+    "  event_id {{bigint}} NOT NULL,"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt_at {{bigint}} NOT NULL,"
+    "  lease_until {{bigint}},"
+    "  created_at {{bigint}} NOT NULL"
+    ");"
+    "CREATE INDEX webhook_outbox_due ON webhook_outbox(next_attempt_at);"
+    "CREATE INDEX webhook_outbox_by_hook ON webhook_outbox(webhook_id, id);"
+    "CREATE TABLE webhook_attempts ("
+    "  id {{id}},"
+    "  webhook_id {{bigint}} NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,"
+    "  event_id {{bigint}} NOT NULL,"
+    "  at {{bigint}} NOT NULL,"
+    "  status INTEGER,"
+    "  error TEXT,"
+    "  elapsed_ms INTEGER"
+    ");"
+    "CREATE INDEX webhook_attempts_by_hook ON webhook_attempts(webhook_id, id);"
+    "CREATE TABLE journal_cursors (name TEXT PRIMARY KEY, last_id {{bigint}} NOT NULL);"
+    "INSERT INTO journal_cursors(name, last_id) VALUES ('webhooks', 0);",
 };
 
 constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
@@ -265,6 +331,8 @@ void SqlLinkStore::closeConnection()
     m_advanceProgress.reset();
     m_insertClickRows.clear();
     m_pendingClicks.clear();
+    m_insertEvent.reset();
+    m_pendingEvents.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -398,12 +466,15 @@ Status SqlLinkStore::commitBatch()
 {
     if (Status written = writePendingClicks(); !written)
         return written;
+    if (Status written = writePendingEvents(); !written)
+        return written;
     return exec(QStringLiteral("COMMIT"));
 }
 
 void SqlLinkStore::rollbackBatch()
 {
     m_pendingClicks.clear();
+    m_pendingEvents.clear();
     (void)exec(QStringLiteral("ROLLBACK"));
 }
 
@@ -439,6 +510,101 @@ Status SqlLinkStore::writePendingClicks()
     }
     m_pendingClicks.clear();
     return {};
+}
+
+void SqlLinkStore::journal(const LinkEvent &event)
+{
+    m_pendingEvents.push_back(event);
+}
+
+Status SqlLinkStore::writePendingEvents()
+{
+    if (m_pendingEvents.empty())
+        return {};
+    // Last in the batch and held through its commit: ids then follow
+    // commit order across every writer on the database.
+    if (const QString lock = journalLockStatement(); !lock.isEmpty()) {
+        if (Status locked = exec(lock); !locked)
+            return locked;
+    }
+    static const QVariant nullText(QMetaType::fromType<QString>());
+    auto text = [](const QString &value) { return value.isEmpty() ? nullText : QVariant(value); };
+    if (!m_insertEvent) {
+        m_insertEvent = std::make_unique<QSqlQuery>(m_db);
+        if (!m_insertEvent->prepare(QStringLiteral(
+                "INSERT INTO events(at, type, link_id, clicks, max_clicks, unlimited, country, browser, os, device, "
+                "bot, bot_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+            const Error error = storageError(*m_insertEvent, "preparing the journal insert");
+            m_insertEvent.reset();
+            return error;
+        }
+    }
+    QSqlQuery &q = *m_insertEvent;
+    for (const LinkEvent &event : m_pendingEvents) {
+        q.bindValue(0, event.atMs);
+        q.bindValue(1, int(event.type));
+        q.bindValue(2, event.linkId);
+        q.bindValue(3, event.clicksKnown ? QVariant(event.clicks) : QVariant(QMetaType::fromType<qlonglong>()));
+        q.bindValue(4, event.maxClicks ? QVariant(*event.maxClicks) : QVariant(QMetaType::fromType<qlonglong>()));
+        q.bindValue(5, event.unlimitedClick ? 1 : 0);
+        q.bindValue(6, text(event.country));
+        q.bindValue(7, text(event.browser));
+        q.bindValue(8, text(event.os));
+        q.bindValue(9, text(event.device));
+        q.bindValue(10, event.bot ? 1 : 0);
+        q.bindValue(11, text(event.botName));
+        if (!q.exec())
+            return storageError(q, "writing the events journal");
+    }
+    q.finish();
+    m_pendingEvents.clear();
+    return {};
+}
+
+Result<qint64> SqlLinkStore::lastEventId()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM events")) || !q.next())
+        return storageError(q, "reading the events journal");
+    return q.value(0).toLongLong();
+}
+
+Result<QList<LinkEvent>> SqlLinkStore::eventsAfter(qint64 afterId, int limit)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT e.id, e.at, e.type, e.link_id, COALESCE(e.clicks, l.clicks), e.max_clicks, e.unlimited, e.country, "
+        "e.browser, e.os, e.device, e.bot, e.bot_name, l.slug, l.label, l.url, l.owner_key_id "
+        "FROM events e JOIN links l ON l.id = e.link_id WHERE e.id > ? ORDER BY e.id LIMIT ?"));
+    q.addBindValue(afterId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return storageError(q, "reading the events journal");
+    QList<LinkEvent> events;
+    while (q.next()) {
+        LinkEvent event;
+        event.id = q.value(0).toLongLong();
+        event.atMs = q.value(1).toLongLong();
+        event.type = LinkEventType(q.value(2).toInt());
+        event.linkId = q.value(3).toLongLong();
+        event.clicks = q.value(4).toLongLong();
+        if (!q.value(5).isNull())
+            event.maxClicks = q.value(5).toLongLong();
+        event.unlimitedClick = q.value(6).toInt() != 0;
+        event.country = q.value(7).toString();
+        event.browser = q.value(8).toString();
+        event.os = q.value(9).toString();
+        event.device = q.value(10).toString();
+        event.bot = q.value(11).toInt() != 0;
+        event.botName = q.value(12).toString();
+        event.slug = q.value(13).toString();
+        event.label = q.value(14).toString();
+        event.destinationHost = QUrl(q.value(15).toString()).host();
+        if (!q.value(16).isNull())
+            event.ownerKeyId = q.value(16).toLongLong();
+        events.append(std::move(event));
+    }
+    return events;
 }
 
 Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
@@ -921,7 +1087,8 @@ Result<std::optional<qint64>> SqlLinkStore::purgeLink(const QString &slug, std::
         return std::optional<qint64>{};
     const qint64 id = q.value(0).toLongLong();
     q.finish();
-    for (const char *sql : {"DELETE FROM clicks WHERE link_id = ?", "DELETE FROM links WHERE id = ?"}) {
+    for (const char *sql : {"DELETE FROM clicks WHERE link_id = ?", "DELETE FROM events WHERE link_id = ?",
+                            "DELETE FROM links WHERE id = ?"}) {
         QSqlQuery remove(m_db);
         remove.prepare(QString::fromLatin1(sql));
         remove.addBindValue(id);

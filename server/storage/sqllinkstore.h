@@ -57,6 +57,9 @@ public:
     Result<QList<Link>> listLinks(const LinkListQuery &query) override;
     Result<qint64> countLinks(const LinkListQuery &query) override;
     Result<QList<Link>> linksByIds(const QList<qint64> &ids) override;
+    void journal(const LinkEvent &event) override;
+    Result<qint64> lastEventId() override;
+    Result<QList<LinkEvent>> eventsAfter(qint64 afterId, int limit) override;
     Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) override;
     Result<bool> insertImportedLink(const ImportedLink &link) override;
 
@@ -71,6 +74,8 @@ protected:
     virtual QString bigIntType() const = 0;             // replaces {{bigint}}
     virtual QString beginWriteStatement() const = 0;    // starts a batch or a migration
     virtual QString migrationLockStatement() const { return {}; }
+    // Taken just before a batch writes its journal events (empty: none needed).
+    virtual QString journalLockStatement() const { return {}; }
     virtual QString beginSnapshotStatement() const = 0; // one consistent read
     virtual QString caseInsensitiveLike() const = 0;
     // replaces {{random_token}}: an SQL expression for a fresh statistics
@@ -120,6 +125,10 @@ private:
     std::vector<ClickRow> m_pendingClicks;
     std::map<int, std::unique_ptr<QSqlQuery>> m_insertClickRows;  // by row count, prepared once
     Status writePendingClicks();
+    // The batch's journal events, written by commitBatch() after its clicks.
+    std::vector<LinkEvent> m_pendingEvents;
+    std::unique_ptr<QSqlQuery> m_insertEvent;
+    Status writePendingEvents();
 };
 
 } // namespace shortfuse

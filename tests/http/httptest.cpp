@@ -49,6 +49,19 @@ qint64 LinkDatabase::scalar(const QString &sql, const QVariantList &bindings) co
     return query.value(0).toLongLong();
 }
 
+QList<qint64> LinkDatabase::ids(const QString &sql) const
+{
+    QSqlQuery query(m_db);
+    QList<qint64> ids;
+    if (!query.exec(sql)) {
+        ADD_FAILURE() << "query failed: " << sql.toStdString() << ": " << query.lastError().text().toStdString();
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
 qint64 LinkDatabase::linkCount() const
 {
     return scalar(QStringLiteral("SELECT COUNT(*) FROM links"));
@@ -200,7 +213,12 @@ void ServerTest::stopServer()
 
 LinkDatabase ServerTest::database() const
 {
-    return LinkDatabase(m_postgres ? m_postgres->url() : m_server->databasePath());
+    return LinkDatabase(databaseLocation());
+}
+
+QString ServerTest::databaseLocation() const
+{
+    return m_postgres ? m_postgres->url() : m_server->databasePath();
 }
 
 HttpResponse ServerTest::create(const QJsonObject &fields) const

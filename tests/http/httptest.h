@@ -39,6 +39,8 @@ public:
 
     // First column of the first row; -1 if the query fails or returns nothing.
     qint64 scalar(const QString &sql, const QVariantList &bindings = {}) const;
+    // The first column of every row (an id list).
+    QList<qint64> ids(const QString &sql) const;
     qint64 linkCount() const;
     qint64 clicksOf(const QString &slug) const;                 // links.clicks
     qint64 clickRows(const QString &slug, int outcome) const;   // rows in the click log
@@ -111,6 +113,8 @@ protected:
     HttpClient client() const { return HttpClient(m_server->port()); }
     QString dataDir() const { return m_dataDir.path(); }
     LinkDatabase database() const;
+    // What database() opens: the PostgreSQL URL or the SQLite file's path.
+    QString databaseLocation() const;
     // The --db value every server of this test gets ("" on SQLite: the
     // file in the data directory).
     QString databaseUrl() const { return m_postgres ? m_postgres->url() : QString(); }

@@ -547,9 +547,12 @@ TEST_P(LinkStoreTest, MigrationGivesExistingLinksATokenAndTheirLastClick)
                     .ok());
     ASSERT_TRUE(store->commitBatch().ok());
     store->close();
-    // Back to schema 7: what migration 8 added, taken away again.
+    // Back to schema 7: what migrations 8 and 9 added, taken away again.
     ASSERT_TRUE(runRawSql(backend.describe(),
-                          {QStringLiteral("DROP INDEX links_by_owner"),
+                          {QStringLiteral("DROP TABLE webhook_attempts"), QStringLiteral("DROP TABLE webhook_outbox"),
+                           QStringLiteral("DROP TABLE webhooks"), QStringLiteral("DROP TABLE events"),
+                           QStringLiteral("DROP TABLE journal_cursors"),
+                           QStringLiteral("DROP INDEX links_by_owner"),
                            QStringLiteral("ALTER TABLE links DROP COLUMN owner_key_id"),
                            QStringLiteral("ALTER TABLE links DROP COLUMN label"),
                            QStringLiteral("ALTER TABLE links DROP COLUMN stats_token"),

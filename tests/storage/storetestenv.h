@@ -150,6 +150,7 @@ public:
         return m_inner->recordClick(id, o, f, d);
     }
     void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
+    void journal(const shortfuse::LinkEvent &event) override { m_inner->journal(event); }
     shortfuse::Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
     shortfuse::Result<UpdateResult> updateLink(const QString &slug, const shortfuse::LinkUpdate &update,
                                                std::optional<qint64> owner) override
@@ -181,6 +182,11 @@ public:
         return m_inner->listLinks(q);
     }
     shortfuse::Result<qint64> countLinks(const shortfuse::LinkListQuery &q) override { return m_inner->countLinks(q); }
+    shortfuse::Result<qint64> lastEventId() override { return m_inner->lastEventId(); }
+    shortfuse::Result<QList<shortfuse::LinkEvent>> eventsAfter(qint64 afterId, int limit) override
+    {
+        return m_inner->eventsAfter(afterId, limit);
+    }
     shortfuse::Result<QList<shortfuse::Link>> linksByIds(const QList<qint64> &ids) override
     {
         return m_inner->linksByIds(ids);
