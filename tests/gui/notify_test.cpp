@@ -59,6 +59,7 @@ class DesktopNotificationTest : public GuiTest {
 protected:
     // A tray, so closing the window hides it (the notification must bring it back).
     bool trayAvailable() const override { return true; }
+    bool desktopNotifications() const override { return true; }
     virtual bool withReceiver() const { return true; }
 
     void SetUp() override
