@@ -324,6 +324,29 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::DesktopNotifier</name>
+    <message>
+        <source>%1 clicks on %2 links</source>
+        <translation>%1 Klicks auf %2 Links</translation>
+    </message>
+    <message>
+        <source>%1 is used up</source>
+        <translation>%1 ist aufgebraucht</translation>
+    </message>
+    <message>
+        <source>%1 was opened — %2 of %3 left</source>
+        <translation>%1 wurde geöffnet — %2 von %3 übrig</translation>
+    </message>
+    <message>
+        <source>and %1 more clicks just before</source>
+        <translation>und %1 weitere Klicks kurz davor</translation>
+    </message>
+    <message>
+        <source>Open statistics</source>
+        <translation>Statistik öffnen</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::EditLinkDialog</name>
     <message>
         <source>Edit %1</source>
@@ -1142,6 +1165,38 @@ Jedes Skript und jeder Server, der ihn verwendet, wird ab jetzt abgewiesen. Das 
     <message>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Benachrichtigen</translation>
+    </message>
+    <message>
+        <source>On every click of a capped link</source>
+        <translation>Bei jedem Klick auf einen begrenzten Link</translation>
+    </message>
+    <message>
+        <source>Only when a link is used up</source>
+        <translation>Nur wenn ein Link aufgebraucht ist</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet for bots</source>
+        <translation>Bei Bots s&amp;till bleiben</translation>
+    </message>
+    <message>
+        <source>No notification when a crawler or a link checker opens a link.</source>
+        <translation>Keine Benachrichtigung, wenn ein Crawler oder ein Linkprüfer einen Link öffnet.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me:</source>
+        <translation>Be&amp;nachrichtigen:</translation>
     </message>
 </context>
 <context>

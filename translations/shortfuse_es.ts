@@ -324,6 +324,29 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::DesktopNotifier</name>
+    <message>
+        <source>%1 clicks on %2 links</source>
+        <translation>%1 clics en %2 enlaces</translation>
+    </message>
+    <message>
+        <source>%1 is used up</source>
+        <translation>%1 se ha agotado</translation>
+    </message>
+    <message>
+        <source>%1 was opened — %2 of %3 left</source>
+        <translation>%1 se ha abierto — quedan %2 de %3</translation>
+    </message>
+    <message>
+        <source>and %1 more clicks just before</source>
+        <translation>y %1 clics más justo antes</translation>
+    </message>
+    <message>
+        <source>Open statistics</source>
+        <translation>Abrir estadísticas</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::EditLinkDialog</name>
     <message>
         <source>Edit %1</source>
@@ -1142,6 +1165,38 @@ A partir de ahora se rechaza todo script o servidor que la use. No se puede desh
     <message>
         <source>Revoke</source>
         <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Notificarme</translation>
+    </message>
+    <message>
+        <source>On every click of a capped link</source>
+        <translation>En cada clic de un enlace limitado</translation>
+    </message>
+    <message>
+        <source>Only when a link is used up</source>
+        <translation>Solo cuando un enlace se agota</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet for bots</source>
+        <translation>Sin avisos de bo&amp;ts</translation>
+    </message>
+    <message>
+        <source>No notification when a crawler or a link checker opens a link.</source>
+        <translation>Ningún aviso cuando un rastreador o un comprobador de enlaces abre un enlace.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me:</source>
+        <translation>&amp;Notificarme:</translation>
     </message>
 </context>
 <context>

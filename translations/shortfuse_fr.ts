@@ -324,6 +324,29 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::DesktopNotifier</name>
+    <message>
+        <source>%1 clicks on %2 links</source>
+        <translation>%1 clics sur %2 liens</translation>
+    </message>
+    <message>
+        <source>%1 is used up</source>
+        <translation>%1 est épuisé</translation>
+    </message>
+    <message>
+        <source>%1 was opened — %2 of %3 left</source>
+        <translation>%1 a été ouvert — reste %2 sur %3</translation>
+    </message>
+    <message>
+        <source>and %1 more clicks just before</source>
+        <translation>et %1 clics de plus juste avant</translation>
+    </message>
+    <message>
+        <source>Open statistics</source>
+        <translation>Ouvrir les statistiques</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::EditLinkDialog</name>
     <message>
         <source>Edit %1</source>
@@ -1142,6 +1165,38 @@ Tout script ou serveur qui l’utilise est refusé dès maintenant. C’est irr�
     <message>
         <source>Revoke</source>
         <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Me notifier</translation>
+    </message>
+    <message>
+        <source>On every click of a capped link</source>
+        <translation>À chaque clic sur un lien limité</translation>
+    </message>
+    <message>
+        <source>Only when a link is used up</source>
+        <translation>Seulement quand un lien est épuisé</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet for bots</source>
+        <translation>Silence pour les bo&amp;ts</translation>
+    </message>
+    <message>
+        <source>No notification when a crawler or a link checker opens a link.</source>
+        <translation>Aucune notification quand un robot d’indexation ou un vérificateur de liens ouvre un lien.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me:</source>
+        <translation>&amp;Notifier :</translation>
     </message>
 </context>
 <context>

@@ -324,6 +324,29 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::DesktopNotifier</name>
+    <message>
+        <source>%1 clicks on %2 links</source>
+        <translation>%2 件のリンクに %1 回のクリック</translation>
+    </message>
+    <message>
+        <source>%1 is used up</source>
+        <translation>%1 は使い切られました</translation>
+    </message>
+    <message>
+        <source>%1 was opened — %2 of %3 left</source>
+        <translation>%1 が開かれました — 残り %2 / %3</translation>
+    </message>
+    <message>
+        <source>and %1 more clicks just before</source>
+        <translation>直前にさらに %1 回のクリック</translation>
+    </message>
+    <message>
+        <source>Open statistics</source>
+        <translation>統計を開く</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::EditLinkDialog</name>
     <message>
         <source>Edit %1</source>
@@ -1142,6 +1165,38 @@ Every script or server using it is refused from now on. This cannot be undone.</
     <message>
         <source>Revoke</source>
         <translation>取り消す</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>On every click of a capped link</source>
+        <translation>回数制限付きリンクのクリックごとに</translation>
+    </message>
+    <message>
+        <source>Only when a link is used up</source>
+        <translation>リンクが使い切られたときだけ</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>通知しない</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet for bots</source>
+        <translation>ボットには通知しない(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>No notification when a crawler or a link checker opens a link.</source>
+        <translation>クローラーやリンクチェッカーがリンクを開いても通知しません。</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me:</source>
+        <translation>通知(&amp;N):</translation>
     </message>
 </context>
 <context>

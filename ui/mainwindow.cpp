@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/createpanel.h"
+#include "ui/desktopnotifier.h"
 #include "ui/editlinkdialog.h"
 #include "ui/recipientsdialog.h"
 #include "ui/errortext.h"
@@ -211,6 +212,15 @@ void MainWindow::connectServer()
     connect(&m_host, &ServerHost::linkCreated, this, [this](const Link &link) {
         m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
         scheduleTotals();
+    });
+    // Every journal event (this server's and the others' on a shared
+    // database) may become a desktop notification; clicking one brings the
+    // window back, from the tray too, on that link's statistics.
+    m_notifier = new DesktopNotifier(m_settings, m_tray, this);
+    connect(&m_host, &ServerHost::linkEvents, m_notifier, &DesktopNotifier::showEvents);
+    connect(m_notifier, &DesktopNotifier::openStatsRequested, this, [this](const QString &slug) {
+        showAndRaise();
+        showStatsFor(slug);
     });
 
     m_network = new QNetworkAccessManager(this);

@@ -16,6 +16,7 @@ class QTableView;
 namespace shortfuse {
 
 class CreatePanel;
+class DesktopNotifier;
 class LinkTableModel;
 class ServerHost;
 class Settings;
@@ -28,8 +29,8 @@ class TrayController;
 // totals in the status bar, and (where the desktop has one) a tray icon that
 // keeps the server running while the window is closed.
 //
-// Owns its widgets, the tray controller and the settings dialog; uses, never
-// owns, the ServerHost and the Settings.
+// Owns its widgets, the tray controller, the desktop notifier and the
+// settings dialog; uses, never owns, the ServerHost and the Settings.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -46,6 +47,8 @@ public:
     StatsView *statsView() const { return m_stats; }
     QTabWidget *tabs() const { return m_tabs; }
     TrayController *tray() const { return m_tray; }
+    // The desktop notifications of the server's link events (issue 13).
+    DesktopNotifier *notifier() const { return m_notifier; }
     // Closing hides the window (and the server keeps serving) when there is a tray.
     bool closesToTray() const;
     // True once the health check through the listening address answered.
@@ -128,6 +131,7 @@ private:
     QAction *m_showStats = nullptr;
 
     TrayController *m_tray = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
 
     QNetworkAccessManager *m_network = nullptr;
     QTimer m_probeTimer;

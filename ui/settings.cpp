@@ -29,6 +29,10 @@ const QList<KeySpec> &keyTable()
         {Settings::Key::TrayNoticeShown, "window/trayNoticeShown", false},
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
+        // Every claim of a capped link notifies by default: the first
+        // question after sending a one-time link is whether it was opened.
+        {Settings::Key::NotifyMode, "notifications/mode", QStringLiteral("every")},
+        {Settings::Key::NotifyQuietForBots, "notifications/quietForBots", true},
     };
     return table;
 }

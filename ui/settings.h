@@ -32,6 +32,8 @@ public:
         TrayNoticeShown,
         WindowGeometry,
         WindowState,
+        NotifyMode,          // desktop notifications (issue 13): "every", "usedUp" or "never"
+        NotifyQuietForBots,  // no desktop notification for a bot's click
     };
     Q_ENUM(Key)
 

@@ -1,5 +1,6 @@
 #include "ui/settingsdialog.h"
 
+#include "ui/desktopnotifier.h"
 #include "ui/errortext.h"
 #include "ui/serverhost.h"
 #include "ui/settings.h"
@@ -165,6 +166,20 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     languageNote->setObjectName(QStringLiteral("languageNote"));
     languageNote->setWordWrap(true);
 
+    // Desktop notifications (issue 13): applied at once, no restart.
+    m_notifyMode = new QComboBox(this);
+    m_notifyMode->setObjectName(QStringLiteral("notifyModeCombo"));
+    m_notifyMode->setAccessibleName(tr("Notify me"));
+    m_notifyMode->addItem(tr("On every click of a capped link"), DesktopNotifier::modeName(DesktopNotifier::Mode::EveryClaim));
+    m_notifyMode->addItem(tr("Only when a link is used up"), DesktopNotifier::modeName(DesktopNotifier::Mode::UsedUpOnly));
+    m_notifyMode->addItem(tr("Never"), DesktopNotifier::modeName(DesktopNotifier::Mode::Never));
+    const DesktopNotifier::Mode mode = DesktopNotifier::modeFromName(m_settings.value(Settings::Key::NotifyMode).toString());
+    m_notifyMode->setCurrentIndex(m_notifyMode->findData(DesktopNotifier::modeName(mode)));
+    m_quietForBots = new QCheckBox(tr("&Quiet for bots"), this);
+    m_quietForBots->setObjectName(QStringLiteral("quietForBotsCheck"));
+    m_quietForBots->setChecked(m_settings.value(Settings::Key::NotifyQuietForBots).toBool());
+    m_quietForBots->setToolTip(tr("No notification when a crawler or a link checker opens a link."));
+
     auto *server = new QGroupBox(tr("Link server"), this);
     auto *serverForm = new QFormLayout(server);
     serverForm->addRow(tr("&Bind address:"), withError(m_bind, m_bindError));
@@ -194,6 +209,12 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     windowForm->addRow(tr("&Language:"), m_language);
     windowForm->addRow(languageNote);
 
+    auto *notifications = new QGroupBox(tr("Notifications"), this);
+    notifications->setObjectName(QStringLiteral("notificationsGroup"));
+    auto *notificationsForm = new QFormLayout(notifications);
+    notificationsForm->addRow(tr("&Notify me:"), m_notifyMode);
+    notificationsForm->addRow(m_quietForBots);
+
     auto *note = new QLabel(tr("OK restarts the link server with these settings. "
                                "Clicks already recorded are kept."),
                             this);
@@ -210,6 +231,7 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     if (m_host)
         layout->addWidget(buildKeys());
     layout->addWidget(window);
+    layout->addWidget(notifications);
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
 }
@@ -480,6 +502,8 @@ void SettingsDialog::accept()
     m_settings.setServerConfig(*config);
     m_settings.setValue(Settings::Key::StartMinimized, m_startMinimized->isChecked());
     m_settings.setValue(Settings::Key::Language, m_language->currentData().toString());
+    m_settings.setValue(Settings::Key::NotifyMode, m_notifyMode->currentData().toString());
+    m_settings.setValue(Settings::Key::NotifyQuietForBots, m_quietForBots->isChecked());
     m_settings.sync();
 
     const bool serverChanged = config->bindAddress != m_current.bindAddress || config->port != m_current.port

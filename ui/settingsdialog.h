@@ -22,7 +22,7 @@ class ServerHost;
 class Settings;
 
 // Edits the settings: where the server listens and what it believes, where
-// its data lives, and how the window starts. OK stores them (QSettings) and,
+// its data lives, how the window starts and what it notifies. OK stores them (QSettings) and,
 // when a server setting changed, emits serverSettingsChanged so the window
 // restarts the server with them; the running one commits every click first.
 // Who may create links and whether statistics are public are server
@@ -91,6 +91,8 @@ private:
     QLineEdit *m_newKey = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QComboBox *m_language = nullptr;
+    QComboBox *m_notifyMode = nullptr;
+    QCheckBox *m_quietForBots = nullptr;
 };
 
 } // namespace shortfuse

@@ -41,6 +41,7 @@ TrayController::TrayController(Settings &settings, bool trayAvailable, QAction *
         else if (reason == QSystemTrayIcon::DoubleClick)
             Q_EMIT showWindowRequested();
     });
+    connect(m_icon, &QSystemTrayIcon::messageClicked, this, &TrayController::notificationClicked);
     m_icon->show();
 }
 
@@ -76,6 +77,13 @@ void TrayController::copyLastLink()
 {
     if (!m_lastShortUrl.isEmpty())
         QApplication::clipboard()->setText(m_lastShortUrl);
+}
+
+void TrayController::showNotification(const QString &title, const QString &message)
+{
+    if (m_icon)
+        m_icon->showMessage(title, message, theme::appIcon(), 8000);
+    Q_EMIT notificationShown(title, message);
 }
 
 void TrayController::hideIcon()

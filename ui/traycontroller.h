@@ -12,7 +12,9 @@ namespace shortfuse {
 class Settings;
 
 // What the tray means for the window: its menu (show window, copy last
-// link, quit), the icon itself, and what closing the window does.
+// link, quit), the icon itself, what closing the window does, and its
+// balloon (the first-close notice; desktop notifications where the desktop
+// has no notification service).
 //
 // Owns the menu and its show/copy actions, and the QSystemTrayIcon, which
 // exists only when `trayAvailable` (production passes
@@ -53,12 +55,22 @@ public:
     // Hides the icon (the application is quitting).
     void hideIcon();
 
+    // A desktop notification through the tray's balloon, where the desktop
+    // has no notification service (DesktopNotifier falls back to it).
+    // Without a tray icon nothing shows, but notificationShown says what
+    // would have.
+    void showNotification(const QString &title, const QString &message);
+
 Q_SIGNALS:
     void showWindowRequested();
     // A single click on the icon: hide the window if it shows, else show it.
     void toggleWindowRequested();
     // The first-close notice, as shown in the tray's balloon.
     void noticeShown(const QString &title, const QString &message);
+    // A balloon of showNotification, as shown.
+    void notificationShown(const QString &title, const QString &message);
+    // The user clicked a balloon (the icon's messageClicked).
+    void notificationClicked();
 
 private:
     Settings &m_settings;

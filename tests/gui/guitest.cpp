@@ -11,6 +11,8 @@ void GuiTest::SetUp()
 {
     ASSERT_TRUE(m_dir.isValid());
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+    if (!desktopNotifications())
+        m_settings->setValue(Settings::Key::NotifyMode, QStringLiteral("never"));
     m_host = std::make_unique<ServerHost>();
     m_window = std::make_unique<MainWindow>(*m_host, *m_settings, trayAvailable());
     m_window->show();
