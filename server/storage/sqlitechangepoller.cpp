@@ -2,16 +2,12 @@
 
 #include "server/storage/sqlitelinkstore.h"
 
-#include <QFile>
 #include <QLoggingCategory>
 
 #include <atomic>
 #include <cstring>
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <sqlite3.h>
 
 namespace shortfuse {
 
@@ -29,29 +25,20 @@ constexpr size_t kWalIndexHeaderBytes = 48;
 constexpr size_t kChangeCounterAt = 8; // iChange: incremented by each commit
 constexpr size_t kMaxFrameAt = 16;     // mxFrame: the last valid frame in the WAL
 constexpr size_t kSaltAt = 32;         // aSalt[2]: changes when the WAL restarts
+constexpr int kWalIndexRegionBytes = 32 * 1024; // SQLite maps the WAL index in regions of this size
 } // namespace
 
-SqliteCommitCounter::SqliteCommitCounter(const QString &databasePath)
+SqliteCommitCounter::SqliteCommitCounter(sqlite3 *connection)
 {
-    const QByteArray shm = QFile::encodeName(databasePath + QStringLiteral("-shm"));
-    const int fd = ::open(shm.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    sqlite3_file *file = nullptr;
+    if (!connection || sqlite3_file_control(connection, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file
+        || !file->pMethods || file->pMethods->iVersion < 2 || !file->pMethods->xShmMap)
         return;
-    struct stat info {};
-    if (::fstat(fd, &info) == 0 && size_t(info.st_size) >= 2 * kWalIndexHeaderBytes) {
-        void *mapped = ::mmap(nullptr, 2 * kWalIndexHeaderBytes, PROT_READ, MAP_SHARED, fd, 0);
-        if (mapped != MAP_FAILED) {
-            m_header = static_cast<const unsigned char *>(mapped);
-            m_length = 2 * kWalIndexHeaderBytes;
-        }
-    }
-    ::close(fd); // the mapping stays valid without the descriptor
-}
-
-SqliteCommitCounter::~SqliteCommitCounter()
-{
-    if (m_header)
-        ::munmap(const_cast<unsigned char *>(m_header), m_length);
+    // Region 0 holds the header; already mapped by the connection's reads,
+    // so this only hands back SQLite's own pointer (bExtend 0: never grows it).
+    volatile void *region = nullptr;
+    if (file->pMethods->xShmMap(file, 0, kWalIndexRegionBytes, 0, &region) == SQLITE_OK && region)
+        m_header = static_cast<const volatile unsigned char *>(region);
 }
 
 std::optional<quint64> SqliteCommitCounter::read() const
@@ -63,9 +50,11 @@ std::optional<quint64> SqliteCommitCounter::read() const
     unsigned char first[kWalIndexHeaderBytes];
     unsigned char second[kWalIndexHeaderBytes];
     std::atomic_thread_fence(std::memory_order_acquire);
-    std::memcpy(first, m_header, kWalIndexHeaderBytes);
+    for (size_t i = 0; i < kWalIndexHeaderBytes; ++i)
+        first[i] = m_header[i];
     std::atomic_thread_fence(std::memory_order_acquire);
-    std::memcpy(second, m_header + kWalIndexHeaderBytes, kWalIndexHeaderBytes);
+    for (size_t i = 0; i < kWalIndexHeaderBytes; ++i)
+        second[i] = m_header[kWalIndexHeaderBytes + i];
     if (std::memcmp(first, second, kWalIndexHeaderBytes) != 0)
         return std::nullopt;
     quint32 change = 0;
@@ -113,7 +102,7 @@ void SqliteChangePoller::open()
     }
     m_store = std::move(store);
     // After the reads above: the connection has the WAL index open, so the file exists.
-    m_commits = std::make_unique<SqliteCommitCounter>(m_path);
+    m_commits = std::make_unique<SqliteCommitCounter>(m_store->connection());
     m_version = *version;
     m_lastId = *last; // what was announced before this process started is not news
     m_poll.start();

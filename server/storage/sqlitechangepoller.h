@@ -3,6 +3,8 @@
 #include "server/storage/changenotice.h"
 
 #include <QObject>
+
+struct sqlite3;
 #include <QTimer>
 
 #include <memory>
@@ -14,18 +16,20 @@ class SqliteLinkStore;
 
 // Whether any connection, in any process, has committed to a SQLite file
 // in WAL mode since the last look, for the price of reading a few bytes of
-// memory: the WAL-index header at the start of the "<file>-shm" file, which
-// SQLite maps into every process using the file and rewrites at each commit
+// memory: the WAL-index header at the start of the shared-memory region
+// SQLite maps for every process using the file and rewrites at each commit
 // (its layout is documented in SQLite's "WAL-mode file format": a change
-// counter, the last valid frame, the WAL's salts). Read-only, and only used
-// to decide whether the real check (PRAGMA data_version) is worth running:
-// any doubt reads as "changed".
+// counter, the last valid frame, the WAL's salts). The region is the one
+// SQLite itself mapped for `connection` (the VFS's xShmMap): no descriptor
+// of our own, since closing any descriptor of the "-shm" file would drop
+// the process's locks on it, and another process would then find it unused
+// and truncate it under every mapping. Only used to decide whether the real
+// check (PRAGMA data_version) is worth running: any doubt reads as "changed".
 class SqliteCommitCounter final {
 public:
-    // Maps `databasePath`-shm; while SQLite has the file open in WAL mode
-    // in this process (the poller's own connection), nobody truncates it.
-    explicit SqliteCommitCounter(const QString &databasePath);
-    ~SqliteCommitCounter();
+    // `connection` must have read the database in WAL mode (so its shared
+    // memory is open) and outlive this object.
+    explicit SqliteCommitCounter(sqlite3 *connection);
     Q_DISABLE_COPY_MOVE(SqliteCommitCounter)
 
     // A value that changes with every commit; nullopt when the header
@@ -34,8 +38,7 @@ public:
     std::optional<quint64> read() const;
 
 private:
-    const unsigned char *m_header = nullptr;
-    size_t m_length = 0;
+    const volatile unsigned char *m_header = nullptr;
 };
 
 // What ChangeListener is for PostgreSQL, for a SQLite file that several

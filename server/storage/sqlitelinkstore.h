@@ -60,9 +60,12 @@ protected:
     Status prepareBackendStatements() override;
     void releaseBackendStatements() override;
 
-private:
-    // The open connection's handle, or null when there is none.
+public:
+    // The open connection's handle, or null when there is none
+    // (SqliteCommitCounter reads the WAL index through it).
     sqlite3 *connection();
+
+private:
     // An error while the file this connection writes to is no longer the
     // one at the path (deleted, or replaced by another file): every write
     // would go to a file nothing can open again, lost when the process

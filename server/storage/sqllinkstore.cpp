@@ -161,6 +161,7 @@ const char *const kMigrations[] = {
     "  disabled_at {{bigint}},"
     "  delivered {{bigint}} NOT NULL DEFAULT 0,"
     "  dropped {{bigint}} NOT NULL DEFAULT 0,"
+    "  abandoned {{bigint}} NOT NULL DEFAULT 0,"
     "  last_attempt_at {{bigint}},"
     "  last_result TEXT"
     ");"

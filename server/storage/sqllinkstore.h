@@ -63,6 +63,12 @@ public:
     Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) override;
     Result<bool> insertImportedLink(const ImportedLink &link) override;
 
+    // For WebhookStore, which works on this connection (on its own thread).
+    QSqlDatabase &sqlConnection() { return m_db; }
+    // PostgreSQL: several servers lease deliveries with FOR UPDATE SKIP LOCKED.
+    bool isPostgres() const { return driverName() == QLatin1String("QPSQL"); }
+    Error queryError(const QSqlQuery &query, const char *what) const { return storageError(query, what); }
+
 protected:
     // `description` names the database in messages (never with a password).
     explicit SqlLinkStore(QString description);

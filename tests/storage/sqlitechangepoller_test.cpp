@@ -91,7 +91,10 @@ TEST_F(SqliteChangePollerTest, CatchUpReportsWhatWasCommittedBeforeItReturns)
 // committed, a new one after each commit of another connection.
 TEST_F(SqliteChangePollerTest, TheCommitCounterMovesWithEveryCommitAndOnlyThen)
 {
-    const SqliteCommitCounter counter(path);
+    SqliteLinkStore reader(path);
+    ASSERT_TRUE(reader.open().ok());
+    ASSERT_TRUE(reader.dataVersion()); // a read: its WAL index is mapped
+    const SqliteCommitCounter counter(reader.connection());
     const std::optional<quint64> before = counter.read();
     ASSERT_TRUE(before.has_value()) << "the WAL index of an open WAL-mode file is readable";
     EXPECT_EQ(counter.read(), before);
