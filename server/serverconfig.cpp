@@ -125,6 +125,13 @@ void ServerOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("key-rate-limit"),
          QStringLiteral("Link creations per minute per API key; 0 turns the limit off (default 600)."),
          QStringLiteral("N")},
+        {QStringLiteral("allow-private-webhooks"),
+         QStringLiteral("Webhook endpoints may be on loopback, private, link-local or multicast addresses (default: "
+                        "refused, checked against the address actually connected).")},
+        {QStringLiteral("webhook-timeout"),
+         QStringLiteral("Seconds one webhook delivery attempt may take, from resolving the name to the answer "
+                        "(default 10)."),
+         QStringLiteral("SECONDS")},
         {QStringLiteral("metrics-bind"),
          QStringLiteral("Serve GET /metrics (Prometheus) on this address only, not on the public listener; "
                         "port 0 lets the OS pick (default: /metrics on the public listener)."),
@@ -190,7 +197,8 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
                                    NumberFlag{"stats-rate-limit", &config.statsRateLimitPerMinute, 0, 1'000'000},
                                    NumberFlag{"max-connections-per-ip", &config.connectionsPerAddress, 0, 1'000'000},
                                    NumberFlag{"idle-timeout", &config.idleTimeoutSeconds, 1, 86'400},
-                                   NumberFlag{"key-rate-limit", &config.keyRateLimitPerMinute, 0, 1'000'000}}) {
+                                   NumberFlag{"key-rate-limit", &config.keyRateLimitPerMinute, 0, 1'000'000},
+                                   NumberFlag{"webhook-timeout", &config.webhookTimeoutSeconds, 1, 300}}) {
         const QString name = QLatin1String(flag.name);
         if (!parser.isSet(name))
             continue;
@@ -207,6 +215,7 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
 
     config.storeFullAddresses = parser.isSet(QStringLiteral("store-full-ip"));
     config.publicStats = parser.isSet(QStringLiteral("public-stats"));
+    config.allowPrivateWebhooks = parser.isSet(QStringLiteral("allow-private-webhooks"));
     if (parser.isSet(QStringLiteral("create-access"))) {
         const QString value = parser.value(QStringLiteral("create-access"));
         const std::optional<CreateAccess> access = createAccessFromName(value);

@@ -44,6 +44,9 @@ struct ServerConfig {
     // local requests and holders of the link's statistics token).
     bool publicStats = false;
     int keyRateLimitPerMinute = 600;   // creations per API key per minute; 0 = off
+    // Webhook endpoints may be on loopback, private or link-local addresses (a LAN's own services).
+    bool allowPrivateWebhooks = false;
+    int webhookTimeoutSeconds = 10;    // one delivery attempt, resolve to answer
     // --metrics-bind: /metrics on a listener of its own (and not on the
     // public one); nullopt: /metrics on the public listener.
     std::optional<ListenAddress> metricsBind;

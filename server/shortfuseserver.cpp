@@ -8,6 +8,7 @@
 #include "server/links/linkqueries.h"
 #include "server/links/apikeyservice.h"
 #include "server/links/journalfollower.h"
+#include "server/webhooks/webhookdispatcher.h"
 #include "server/links/linkservice.h"
 #include "server/http/accessrules.h"
 #include "server/core/metrics.h"
@@ -92,6 +93,7 @@ ShortfuseServer::~ShortfuseServer()
 {
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
+    m_webhooks.reset(); // gives back the leases of deliveries in flight
     delete m_journal; // its reads in flight answer into nothing once it is gone
     m_journal = nullptr;
     m_changes.reset();
@@ -139,6 +141,11 @@ Status ShortfuseServer::start()
         return enricher.error();
     m_writer = std::make_unique<ClickWriter>(std::move(writeStore), m_links, std::move(*enricher));
     m_writer->setBatchObserver([metrics = m_metrics.get()](size_t operations) { metrics->observeCommitBatch(operations); });
+    // Events committed here: the webhook worker looks at once (thread-safe poke).
+    m_writer->setJournalListener([this] {
+        if (m_webhooks)
+            m_webhooks->poke();
+    });
     if (Status opened = m_writer->start(); !opened) {
         m_writer.reset();
         return Error{1, opened.error().reason, opened.error().message};
@@ -173,6 +180,26 @@ Status ShortfuseServer::start()
         m_links->setCatchUp([poller = m_sqliteChanges.get()] { poller->catchUp(); });
         m_sqliteChanges->start();
     }
+
+    m_webhooks = std::make_unique<WebhookDispatcher>(
+        database->makeStore(), m_clock,
+        WebhookDispatcher::Config{m_config.allowPrivateWebhooks, m_config.webhookTimeoutSeconds * 1000});
+    if (Status opened = m_webhooks->start(); !opened) {
+        m_webhooks.reset();
+        return Error{1, opened.error().reason, opened.error().message};
+    }
+    m_webhooks->setUnlimitedClicksListener(
+        [writer = m_writer.get()](bool wanted) { writer->setJournalUnlimitedClicks(wanted); });
+    // Events other servers committed (their clicks) reach our webhook worker too:
+    // whichever server looks first delivers them.
+    const auto pokeWebhooks = [this](const RemoteChanges &changes) {
+        if (!changes.notice.clicked.isEmpty() || changes.notice.overflow)
+            m_webhooks->poke();
+    };
+    if (m_changes)
+        connect(m_changes.get(), &ChangeListener::changed, this, pokeWebhooks);
+    if (m_sqliteChanges)
+        connect(m_sqliteChanges.get(), &SqliteChangePoller::changed, this, pokeWebhooks);
 
     {
         // The server thread's own previewer check (the writer's is busy enriching).
@@ -222,7 +249,7 @@ Status ShortfuseServer::start()
     m_web = std::make_unique<WebApplication>(
         WebApplication::Dependencies{*m_links, *m_queries, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
                                      *m_pages, m_clock, *m_previews, *m_metrics, *m_keys, *m_access,
-                                     *m_keyCreateLimiter},
+                                     *m_keyCreateLimiter, *m_webhooks},
         baseUrl, !m_config.metricsBind.has_value());
     // Every request comes through the missing handler: WebApplication routes
     // it itself, without QHttpServer's per-route regular expressions.
@@ -243,6 +270,14 @@ Status ShortfuseServer::start()
         sample.unrecordedClicks = m_writer->unrecordedRecords();
         sample.cachedLinks = m_links->cachedLinks();
         sample.openConnections = m_tcp->openConnections();
+        const WebhookDispatcher::Counters &hooks = m_webhooks->counters();
+        sample.webhookDelivered = hooks.delivered.load(std::memory_order_relaxed);
+        sample.webhookFailedAttempts = hooks.failedAttempts.load(std::memory_order_relaxed);
+        sample.webhookPending = hooks.pending.load(std::memory_order_relaxed);
+        sample.webhookOldestPendingAgeMs = hooks.oldestPendingAgeMs.load(std::memory_order_relaxed);
+        sample.webhookDropped = hooks.dropped.load(std::memory_order_relaxed);
+        sample.webhookAbandoned = hooks.abandoned.load(std::memory_order_relaxed);
+        sample.webhookDisabledEndpoints = hooks.disabledEndpoints.load(std::memory_order_relaxed);
         return sample;
     });
     return {};

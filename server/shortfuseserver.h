@@ -21,6 +21,7 @@ class ApiKeyService;
 class ChangeListener;
 class SqliteChangePoller;
 class JournalFollower;
+class WebhookDispatcher;
 class ClickWriter;
 class GuardedTcpServer;
 class LinkQueries;
@@ -90,6 +91,8 @@ public:
     // first call, on this object's thread: a headless server reads no
     // journal for nobody.
     JournalFollower *journal();
+    // Webhook endpoints and their deliveries (the API, the desktop settings).
+    WebhookDispatcher *webhooks() const { return m_webhooks.get(); }
 
 Q_SIGNALS:
     void stopped();
@@ -117,6 +120,7 @@ private:
     std::unique_ptr<StoreReader> m_lookups;   // links the cache does not know
     std::unique_ptr<LinkQueries> m_queries;   // the read questions, over m_reader
     JournalFollower *m_journal = nullptr;     // child QObject, over m_reader; made by journal()
+    std::unique_ptr<WebhookDispatcher> m_webhooks; // its own thread and connection
     GuardedTcpServer *m_tcp = nullptr;        // child of m_http
     QHttpServer *m_http = nullptr;            // child
     GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind

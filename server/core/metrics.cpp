@@ -250,6 +250,25 @@ QByteArray Metrics::render() const
     text.family("shortfuse_open_connections", "gauge", "Open client connections on the public listener.");
     text.sample("shortfuse_open_connections", {}, quint64(std::max<qint64>(0, sampled.openConnections)));
 
+    text.family("shortfuse_webhook_deliveries_total", "counter",
+                "Webhook delivery attempts by this server since it started, by result.");
+    text.sample("shortfuse_webhook_deliveries_total", label("result", "delivered"), sampled.webhookDelivered);
+    text.sample("shortfuse_webhook_deliveries_total", label("result", "failed"), sampled.webhookFailedAttempts);
+    text.family("shortfuse_webhook_outbox_depth", "gauge", "Webhook deliveries waiting, over every endpoint (database-wide).");
+    text.sample("shortfuse_webhook_outbox_depth", {}, quint64(std::max<qint64>(0, sampled.webhookPending)));
+    text.family("shortfuse_webhook_oldest_pending_seconds", "gauge", "Age of the oldest webhook delivery waiting.");
+    text.sample("shortfuse_webhook_oldest_pending_seconds", {},
+                quint64(std::max<qint64>(0, sampled.webhookOldestPendingAgeMs) / 1000));
+    text.family("shortfuse_webhook_undelivered_total", "counter",
+                "Webhook events never to be delivered (database-wide): dropped past an endpoint's outbox bound, or "
+                "abandoned when their endpoint was disabled after failing for 24 hours.");
+    text.sample("shortfuse_webhook_undelivered_total", label("reason", "dropped"),
+                quint64(std::max<qint64>(0, sampled.webhookDropped)));
+    text.sample("shortfuse_webhook_undelivered_total", label("reason", "abandoned"),
+                quint64(std::max<qint64>(0, sampled.webhookAbandoned)));
+    text.family("shortfuse_webhook_endpoints_disabled", "gauge", "Webhook endpoints disabled after failing for 24 hours.");
+    text.sample("shortfuse_webhook_endpoints_disabled", {}, quint64(std::max<qint64>(0, sampled.webhookDisabledEndpoints)));
+
     return text.take();
 }
 

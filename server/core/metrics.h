@@ -98,6 +98,17 @@ public:
         qint64 unrecordedClicks = 0;      // answered requests failed commits could not log yet
         qint64 cachedLinks = 0;
         qint64 openConnections = 0;
+        // Webhook delivery (issue 13): attempts by result since start, the
+        // outbox over every endpoint, and the only ways an event goes
+        // undelivered (dropped past an endpoint's bound, abandoned when its
+        // endpoint was disabled after failing for 24 hours).
+        quint64 webhookDelivered = 0;
+        quint64 webhookFailedAttempts = 0;
+        qint64 webhookPending = 0;
+        qint64 webhookOldestPendingAgeMs = 0;
+        qint64 webhookDropped = 0;
+        qint64 webhookAbandoned = 0;
+        qint64 webhookDisabledEndpoints = 0;
     };
 
     Metrics();

@@ -155,6 +155,19 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
             return serveTotals(request, std::move(reply));
         return serveLinkList(request, std::move(reply));
     }
+    if (path == QLatin1String("/api/webhooks") || path.startsWith(QLatin1String("/api/webhooks/"))) {
+        reply.setRoute(MetricsRoute::Management);
+        // The collection (list, add), /<id> (delete) and /<id>/test (send a test message).
+        const QString rest = path.mid(14);
+        const Method method = request.method();
+        if (rest.isEmpty() && !isGetOrHead(request) && method != Method::Post)
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
+        if (rest.endsWith(QLatin1String("/test")) && method != Method::Post)
+            return reply.send(methodNotAllowed(QByteArrayLiteral("POST")));
+        if (!rest.isEmpty() && !rest.endsWith(QLatin1String("/test")) && method != Method::Delete)
+            return reply.send(methodNotAllowed(QByteArrayLiteral("DELETE")));
+        return serveWebhooks(rest, request, std::move(reply));
+    }
     if (path.startsWith(QLatin1String("/api/links/"))) {
         reply.setRoute(MetricsRoute::Management);
         const QString slug = path.mid(11);

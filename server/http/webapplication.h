@@ -19,6 +19,8 @@ class QHttpServerResponder;
 
 namespace shortfuse {
 
+class WebhookDispatcher;
+
 // The HTTP application: turns each request into a call on LinkService and
 // the answer into a response. Routing is a short chain of comparisons on
 // the path, cheapest (and most frequent, /<slug>) first, so the click
@@ -38,6 +40,7 @@ public:
         ApiKeyService &keys;
         const AccessRules &access;
         RateLimiter &keyCreateLimiter;  // creations per API key
+        WebhookDispatcher &webhooks;
     };
 
     // `publicMetrics`: GET /metrics is served by handle(); otherwise only by
@@ -95,6 +98,8 @@ private:
     // GET /api/totals, GET /api/links/export, POST /api/links/import.
     void serveLinkList(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveTotals(const QHttpServerRequest &request, http::ReplyChannel reply);
+    // /api/webhooks[/<id>[/test]] (webhookroutes.cpp); `rest` is what follows "/api/webhooks/".
+    void serveWebhooks(const QString &rest, const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveExport(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveImport(const QHttpServerRequest &request, http::ReplyChannel reply);
     // Whose links a management request may see: every link for an admin key

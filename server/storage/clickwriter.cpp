@@ -530,16 +530,18 @@ Status ClickWriter::log(qint64 linkId, VisitOutcome outcome, const ClickFacts &f
         return {};
     effects.changedLinks.append(linkId);
     if (!m_enricher) {
-        journal(linkId, outcome, facts, nullptr, claimed, effects);
+        if (Status journaled = journal(linkId, outcome, facts, nullptr, claimed, effects); !journaled)
+            return journaled;
         return database().recordClick(linkId, *logged, facts);
     }
     const ClickDetails details = m_enricher(facts);
-    journal(linkId, outcome, facts, &details, claimed, effects);
+    if (Status journaled = journal(linkId, outcome, facts, &details, claimed, effects); !journaled)
+        return journaled;
     return database().recordClick(linkId, *logged, facts, &details);
 }
 
-void ClickWriter::journal(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, const ClickDetails *details,
-                          const Link *claimed, BatchEffects &effects)
+Status ClickWriter::journal(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, const ClickDetails *details,
+                            const Link *claimed, BatchEffects &effects)
 {
     LinkEvent event;
     event.atMs = facts.atMs;
@@ -565,19 +567,21 @@ void ClickWriter::journal(qint64 linkId, VisitOutcome outcome, const ClickFacts 
         if (!capped) {
             // An unlimited link (answered from the cache, or a gated one claimed).
             if (!m_journalUnlimited.load(std::memory_order_relaxed))
-                return;
+                return {};
             event.unlimitedClick = true;
             event.clicksKnown = false;
         }
         event.type = LinkEventType::Clicked;
-        database().journal(event);
+        if (Status written = database().journal(event); !written)
+            return written;
         ++effects.events;
         if (capped && claimed->usedUp()) {
             event.type = LinkEventType::UsedUp;
-            database().journal(event);
+            if (Status written = database().journal(event); !written)
+                return written;
             ++effects.events;
         }
-        return;
+        return {};
     case VisitOutcome::Expired:
         event.type = LinkEventType::ExpiredHit;
         break;
@@ -585,10 +589,12 @@ void ClickWriter::journal(qint64 linkId, VisitOutcome outcome, const ClickFacts 
         event.type = LinkEventType::Previewed;
         break;
     default:
-        return; // challenges (a password form, a confirmation page) are no event
+        return {}; // challenges (a password form, a confirmation page) are no event
     }
-    database().journal(event);
+    if (Status written = database().journal(event); !written)
+        return written;
     ++effects.events;
+    return {};
 }
 
 void ClickWriter::answer(CreateOp &op, std::vector<Reply> &replies)

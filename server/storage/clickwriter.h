@@ -269,8 +269,8 @@ private:
     Status log(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, BatchEffects &effects,
                const Link *claimed = nullptr);
     // The journal's events for one logged visit (LinkWrites::journal).
-    void journal(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, const ClickDetails *details,
-                 const Link *claimed, BatchEffects &effects);
+    Status journal(qint64 linkId, VisitOutcome outcome, const ClickFacts &facts, const ClickDetails *details,
+                   const Link *claimed, BatchEffects &effects);
     // The only side of the store the writer uses.
     LinkWrites &database() { return *m_store; }
 

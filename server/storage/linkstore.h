@@ -98,7 +98,7 @@ public:
     // batch takes a database-wide lock just before it writes them, held
     // through its commit; SQLite has one writer at a time), so a reader
     // that has seen id N has seen every event below N.
-    virtual void journal(const LinkEvent &event) = 0;
+    virtual Status journal(const LinkEvent &event) = 0;
 
     // Marks a link revoked: from then on it answers like a used-up one.
     // False when there is no such link.

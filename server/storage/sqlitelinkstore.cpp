@@ -122,6 +122,14 @@ Status SqliteLinkStore::prepareBackendStatements()
         return Error{500, "storage_error",
                      QStringLiteral("cannot prepare the click insert: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
     }
+    static const char eventSql[] =
+        "INSERT INTO events(at, type, link_id, clicks, max_clicks, unlimited, country, browser, os, device, bot, bot_name) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    if (sqlite3_prepare_v3(connection, eventSql, -1, SQLITE_PREPARE_PERSISTENT, &m_insertEvent, nullptr) != SQLITE_OK) {
+        m_insertEvent = nullptr;
+        return Error{500, "storage_error",
+                     QStringLiteral("cannot prepare the journal insert: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
+    }
     if (sqlite3_prepare_v3(connection, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &m_dataVersion, nullptr)
         != SQLITE_OK) {
         m_dataVersion = nullptr;
@@ -140,6 +148,10 @@ void SqliteLinkStore::releaseBackendStatements()
     if (m_dataVersion) {
         sqlite3_finalize(m_dataVersion);
         m_dataVersion = nullptr;
+    }
+    if (m_insertEvent) {
+        sqlite3_finalize(m_insertEvent);
+        m_insertEvent = nullptr;
     }
 }
 
@@ -172,6 +184,37 @@ Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const C
                      QStringLiteral("Database error while recording a click: %1")
                          .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
     }
+    return {};
+}
+
+Status SqliteLinkStore::journal(const LinkEvent &event)
+{
+    sqlite3_stmt *st = m_insertEvent;
+    if (!st)
+        return SqlLinkStore::journal(event);
+    sqlite3_bind_int64(st, 1, event.atMs);
+    sqlite3_bind_int(st, 2, int(event.type));
+    sqlite3_bind_int64(st, 3, event.linkId);
+    if (event.clicksKnown)
+        sqlite3_bind_int64(st, 4, event.clicks);
+    else
+        sqlite3_bind_null(st, 4);
+    if (event.maxClicks)
+        sqlite3_bind_int64(st, 5, *event.maxClicks);
+    else
+        sqlite3_bind_null(st, 5);
+    sqlite3_bind_int(st, 6, event.unlimitedClick ? 1 : 0);
+    bindText(st, 7, event.country.toUtf8());
+    bindText(st, 8, event.browser.toUtf8());
+    bindText(st, 9, event.os.toUtf8());
+    bindText(st, 10, event.device.toUtf8());
+    sqlite3_bind_int(st, 11, event.bot ? 1 : 0);
+    bindText(st, 12, event.botName.toUtf8());
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return Error{503, "storage_error",
+                     QStringLiteral("Database error while writing the events journal: %1").arg(QString::fromUtf8(sqlite3_errstr(rc)))};
     return {};
 }
 

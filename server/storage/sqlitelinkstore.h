@@ -23,6 +23,10 @@ public:
     Status recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,
                        const ClickDetails *details = nullptr) override;
     void setLockWait(std::chrono::milliseconds wait) override;
+    // The journal's insert, at once through SQLite's C API (a claim's event
+    // costs as little as its click row): one writer at a time means ids
+    // follow commit order without a lock.
+    Status journal(const LinkEvent &event) override;
     // Both refuse when the file was deleted or replaced under the server
     // (see fileInPlace()).
     Status beginBatch() override;
@@ -76,6 +80,7 @@ private:
     QString m_path;
     sqlite3_stmt *m_insertClick = nullptr;
     sqlite3_stmt *m_dataVersion = nullptr;
+    sqlite3_stmt *m_insertEvent = nullptr;
 };
 
 } // namespace shortfuse

@@ -146,7 +146,6 @@ const char *const kMigrations[] = {
     "  bot_name TEXT"
     ");"
     "CREATE INDEX events_by_link ON events(link_id);"
-    "CREATE INDEX events_by_time ON events(at);"
     "CREATE TABLE webhooks ("
     "  id {{id}},"
     "  url TEXT NOT NULL,"
@@ -513,9 +512,10 @@ Status SqlLinkStore::writePendingClicks()
     return {};
 }
 
-void SqlLinkStore::journal(const LinkEvent &event)
+Status SqlLinkStore::journal(const LinkEvent &event)
 {
     m_pendingEvents.push_back(event);
+    return {};
 }
 
 Status SqlLinkStore::writePendingEvents()
@@ -570,17 +570,14 @@ Result<qint64> SqlLinkStore::lastEventId()
     return q.value(0).toLongLong();
 }
 
-Result<QList<LinkEvent>> SqlLinkStore::eventsAfter(qint64 afterId, int limit)
+namespace {
+// The journal's columns with the link's, as readEvents() reads them.
+const char *const kEventColumns =
+    "e.id, e.at, e.type, e.link_id, COALESCE(e.clicks, l.clicks), e.max_clicks, e.unlimited, e.country, e.browser, "
+    "e.os, e.device, e.bot, e.bot_name, l.slug, l.label, l.url, l.owner_key_id";
+
+QList<LinkEvent> readEvents(QSqlQuery &q)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT e.id, e.at, e.type, e.link_id, COALESCE(e.clicks, l.clicks), e.max_clicks, e.unlimited, e.country, "
-        "e.browser, e.os, e.device, e.bot, e.bot_name, l.slug, l.label, l.url, l.owner_key_id "
-        "FROM events e JOIN links l ON l.id = e.link_id WHERE e.id > ? ORDER BY e.id LIMIT ?"));
-    q.addBindValue(afterId);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return storageError(q, "reading the events journal");
     QList<LinkEvent> events;
     while (q.next()) {
         LinkEvent event;
@@ -606,6 +603,36 @@ Result<QList<LinkEvent>> SqlLinkStore::eventsAfter(qint64 afterId, int limit)
         events.append(std::move(event));
     }
     return events;
+}
+} // namespace
+
+Result<QList<LinkEvent>> SqlLinkStore::eventsAfter(qint64 afterId, int limit)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM events e JOIN links l ON l.id = e.link_id WHERE e.id > ? ORDER BY e.id LIMIT ?")
+                  .arg(QLatin1String(kEventColumns)));
+    q.addBindValue(afterId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return storageError(q, "reading the events journal");
+    return readEvents(q);
+}
+
+Result<QList<LinkEvent>> SqlLinkStore::eventsByIds(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return QList<LinkEvent>{};
+    QStringList marks;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM events e JOIN links l ON l.id = e.link_id WHERE e.id IN (%2) ORDER BY e.id")
+                  .arg(QLatin1String(kEventColumns), marks.join(u',')));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (!q.exec())
+        return storageError(q, "reading the events journal");
+    return readEvents(q);
 }
 
 Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)

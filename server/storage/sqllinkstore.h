@@ -57,12 +57,14 @@ public:
     Result<QList<Link>> listLinks(const LinkListQuery &query) override;
     Result<qint64> countLinks(const LinkListQuery &query) override;
     Result<QList<Link>> linksByIds(const QList<qint64> &ids) override;
-    void journal(const LinkEvent &event) override;
+    Status journal(const LinkEvent &event) override;
     Result<qint64> lastEventId() override;
     Result<QList<LinkEvent>> eventsAfter(qint64 afterId, int limit) override;
     Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) override;
     Result<bool> insertImportedLink(const ImportedLink &link) override;
 
+    // The journal events with these ids (those of purged links are gone), oldest first.
+    Result<QList<LinkEvent>> eventsByIds(const QList<qint64> &ids);
     // For WebhookStore, which works on this connection (on its own thread).
     QSqlDatabase &sqlConnection() { return m_db; }
     // PostgreSQL: several servers lease deliveries with FOR UPDATE SKIP LOCKED.

@@ -32,9 +32,11 @@ if(NOT "QWidget" IN_LIST gui_headers AND NOT "QPixmap" IN_LIST gui_headers)
 endif()
 
 # layer folder -> folders it must not include
-set(forbidden_server_core "server/storage/;server/links/;server/http/;server/analytics/;ui/")
-set(forbidden_server_analytics "server/storage/;server/links/;server/http/;ui/")
-set(forbidden_server_storage "server/links/;server/http/;ui/")
+set(forbidden_server_core "server/storage/;server/links/;server/http/;server/analytics/;server/webhooks/;ui/")
+set(forbidden_server_analytics "server/storage/;server/links/;server/http/;server/webhooks/;ui/")
+set(forbidden_server_storage "server/links/;server/http/;server/webhooks/;ui/")
+# Webhook delivery: its own storage work and the transport, never the links layer or HTTP routing.
+set(forbidden_server_webhooks "server/links/;server/http/;ui/")
 set(forbidden_server_links "server/http/;ui/")
 set(forbidden_server_http "ui/")
 set(forbidden_server "ui/") # the composition root (serverconfig, shortfuseserver)
@@ -45,7 +47,7 @@ file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/server/*.h" "$
                                                   "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/ui/*.cpp")
 foreach(source IN LISTS sources)
     # The most specific layer folder the file is in.
-    string(REGEX MATCH "^(server/(core|analytics|storage|links|http)/|server/|ui/)" layer "${source}")
+    string(REGEX MATCH "^(server/(core|analytics|storage|links|http|webhooks)/|server/|ui/)" layer "${source}")
     string(REGEX REPLACE "/$" "" layer "${layer}")
     string(REPLACE "/" "_" layer_var "${layer}")
     set(forbidden "${forbidden_${layer_var}}")

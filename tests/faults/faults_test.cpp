@@ -631,33 +631,17 @@ TEST(Faults, KillDuringMigrationThenRestartMigratesCleanly)
 // through libfaketime (only the wall clock moves; the monotonic clock the
 // server's timers use is left alone).
 
-QString faketimeLibrary()
-{
-    for (const char *path : {"/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
-                             "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
-                             "/usr/lib/faketime/libfaketimeMT.so.1"}) {
-        if (QFile::exists(QString::fromLatin1(path)))
-            return QString::fromLatin1(path);
-    }
-    return {};
-}
-
 TEST(Faults, SteppedClockNeverKeepsALinkPastItsExpiry)
 {
-    const QString library = faketimeLibrary();
-    if (library.isEmpty())
-        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
     QTemporaryDir dataDir;
     const QString offsetFile = QDir(dataDir.path()).filePath(QStringLiteral("clock-offset"));
-    const auto stepClock = [&](const char *offset) {
-        QFile file(offsetFile);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(QByteArray(offset) + '\n');
-    };
+    const QStringList fakeClock = faketimeEnvironment(offsetFile);
+    if (fakeClock.isEmpty())
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
+    const auto stepClock = [&](const char *offset) { ASSERT_TRUE(setFakeClock(offsetFile, offset)); };
     stepClock("+0");
     ServerProcess server(dataDir.path(), kServerArguments);
-    server.setEnvironment({QStringLiteral("LD_PRELOAD=") + library, QStringLiteral("FAKETIME_TIMESTAMP_FILE=") + offsetFile,
-                           QStringLiteral("FAKETIME_NO_CACHE=1"), QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC=1")});
+    server.setEnvironment(fakeClock);
     ASSERT_TRUE(server.start()) << server.startError().toStdString();
     const HttpClient http(server.port());
     // An unlimited link (answered from the cache) and a capped one (each

@@ -198,6 +198,8 @@ void ServerTest::startServer(const QStringList &arguments)
     if (m_postgres && !arguments.contains(QStringLiteral("--db")))
         withDatabase << QStringLiteral("--db") << m_postgres->url();
     m_server = std::make_unique<ServerProcess>(m_dataDir.path(), withDatabase);
+    if (!m_environment.isEmpty())
+        m_server->setEnvironment(m_environment);
     ASSERT_TRUE(m_server->start()) << m_server->startError().toStdString();
 }
 

@@ -103,6 +103,8 @@ protected:
 
     // Starts a server on the fixture's data directory (stopping a running one with SIGTERM).
     void startServer(const QStringList &arguments);
+    // Variables for the servers startServer() starts from now on (libfaketime...).
+    void setServerEnvironment(QStringList variables) { m_environment = std::move(variables); }
     // SIGTERM and restart with the same arguments and data directory; the port may change.
     void restartServer();
     // SIGTERM, expecting exit code 0. Click records written after an answer are then all
@@ -137,6 +139,7 @@ private:
     std::unique_ptr<FreshDatabase> m_postgres;
     QStringList m_arguments;
     std::unique_ptr<ServerProcess> m_server;
+    QStringList m_environment;
 };
 
 } // namespace shortfuse::test

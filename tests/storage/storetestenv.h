@@ -150,7 +150,7 @@ public:
         return m_inner->recordClick(id, o, f, d);
     }
     void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
-    void journal(const shortfuse::LinkEvent &event) override { m_inner->journal(event); }
+    shortfuse::Status journal(const shortfuse::LinkEvent &event) override { return m_inner->journal(event); }
     shortfuse::Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
     shortfuse::Result<UpdateResult> updateLink(const QString &slug, const shortfuse::LinkUpdate &update,
                                                std::optional<qint64> owner) override

@@ -212,4 +212,25 @@ qint64 residentKiBOf(qint64 pid)
     return -1;
 }
 
+QStringList faketimeEnvironment(const QString &offsetFile)
+{
+    for (const char *path : {"/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+                             "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
+                             "/usr/lib/faketime/libfaketimeMT.so.1"}) {
+        if (QFile::exists(QString::fromLatin1(path)))
+            return {QStringLiteral("LD_PRELOAD=") + QString::fromLatin1(path),
+                    QStringLiteral("FAKETIME_TIMESTAMP_FILE=") + offsetFile, QStringLiteral("FAKETIME_NO_CACHE=1"),
+                    QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC=1")};
+    }
+    return {};
+}
+
+bool setFakeClock(const QString &offsetFile, const QByteArray &offset)
+{
+    QFile file(offsetFile);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(offset + '\n') == offset.size() + 1;
+}
+
 } // namespace shortfuse::test

@@ -40,7 +40,7 @@ public:
     // server's command line appended), e.g. nsenter into a test's own mount
     // namespace. The launcher must exec the server, so pid() stays its pid.
     void setLauncher(QStringList launcher) { m_launcher = std::move(launcher); }
-    // Variables added to the server's environment (LD_PRELOAD of faketime...).
+    // Variables added to the server's environment (LD_PRELOAD of faketime, see faketimeEnvironment()).
     void setEnvironment(QStringList variables) { m_environment = std::move(variables); }
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
@@ -91,5 +91,14 @@ private:
 // Resident memory of process `pid` in KiB (VmRSS), or -1; usable from
 // another thread, where a ServerProcess may not be touched.
 qint64 residentKiBOf(qint64 pid);
+
+// libfaketime (Debian package faketime) for a server whose wall clock a
+// test moves: the environment that makes the server read its offset from
+// `offsetFile` ("+0", "+2h", "-1d"...) at every clock read. Only the wall
+// clock moves; the monotonic clock its timers use is left alone. Empty
+// when libfaketime is not installed (the test should skip).
+QStringList faketimeEnvironment(const QString &offsetFile);
+// Writes `offset` to the file: the server's clock jumps there at once.
+bool setFakeClock(const QString &offsetFile, const QByteArray &offset);
 
 } // namespace shortfuse::test

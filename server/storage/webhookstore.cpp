@@ -1,0 +1,499 @@
+#include "server/storage/webhookstore.h"
+
+#include "server/storage/sqllinkstore.h"
+
+#include <QSet>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace shortfuse {
+
+namespace {
+
+const char *const kEndpointColumns =
+    "id, url, events, slugs, label, format, secret, owner_key_id, created_at, failing_since, disabled_at, "
+    "last_attempt_at, last_result, delivered, dropped, abandoned";
+// The attempts kept per endpoint (what GET /api/webhooks shows of its history).
+constexpr int kAttemptsKept = 100;
+
+QVariant optionalBigInt(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+std::optional<qint64> optionalFrom(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+WebhookEndpoint endpointFromRow(const QSqlQuery &q)
+{
+    WebhookEndpoint endpoint;
+    endpoint.id = q.value(0).toLongLong();
+    endpoint.url = q.value(1).toString();
+    decodeWebhookEvents(q.value(2).toString(), endpoint);
+    endpoint.slugs = q.value(3).toString().split(u'\n', Qt::SkipEmptyParts);
+    endpoint.label = q.value(4).toString();
+    endpoint.format = q.value(5).toString();
+    endpoint.secret = q.value(6).toString();
+    endpoint.ownerKeyId = optionalFrom(q.value(7));
+    endpoint.createdAtMs = q.value(8).toLongLong();
+    endpoint.failingSinceMs = optionalFrom(q.value(9));
+    endpoint.disabledAtMs = optionalFrom(q.value(10));
+    endpoint.lastAttemptAtMs = optionalFrom(q.value(11));
+    endpoint.lastResult = q.value(12).toString();
+    endpoint.delivered = q.value(13).toLongLong();
+    endpoint.dropped = q.value(14).toLongLong();
+    endpoint.abandoned = q.value(15).toLongLong();
+    return endpoint;
+}
+
+// " AND owner_key_id = ?" for a key's scope, nothing for everything.
+QString ownerCondition(const std::optional<qint64> &owner)
+{
+    return owner ? QStringLiteral(" AND owner_key_id = ?") : QString();
+}
+
+} // namespace
+
+WebhookStore::WebhookStore(SqlLinkStore &store)
+    : m_store(store)
+{
+}
+
+Result<WebhookEndpoint> WebhookStore::insert(const WebhookEndpoint &endpoint)
+{
+    QSqlQuery q(m_store.sqlConnection());
+    q.prepare(QStringLiteral("INSERT INTO webhooks(url, events, slugs, label, format, secret, owner_key_id, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(endpoint.url);
+    q.addBindValue(encodeWebhookEvents(endpoint));
+    q.addBindValue(endpoint.slugs.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(endpoint.slugs.join(u'\n')));
+    q.addBindValue(endpoint.label.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(endpoint.label));
+    q.addBindValue(endpoint.format);
+    q.addBindValue(endpoint.secret);
+    q.addBindValue(optionalBigInt(endpoint.ownerKeyId));
+    q.addBindValue(endpoint.createdAtMs);
+    if (!q.exec() || !q.next())
+        return m_store.queryError(q, "adding a webhook");
+    WebhookEndpoint stored = endpoint;
+    stored.id = q.value(0).toLongLong();
+    return stored;
+}
+
+Result<QList<WebhookEndpoint>> WebhookStore::list(std::optional<qint64> owner)
+{
+    QSqlQuery q(m_store.sqlConnection());
+    q.prepare(QStringLiteral("SELECT %1, (SELECT COUNT(*) FROM webhook_outbox o WHERE o.webhook_id = webhooks.id) "
+                             "FROM webhooks WHERE 1 = 1%2 ORDER BY id DESC")
+                  .arg(QLatin1String(kEndpointColumns), ownerCondition(owner)));
+    if (owner)
+        q.addBindValue(*owner);
+    if (!q.exec())
+        return m_store.queryError(q, "listing webhooks");
+    QList<WebhookEndpoint> endpoints;
+    while (q.next()) {
+        WebhookEndpoint endpoint = endpointFromRow(q);
+        endpoint.pending = q.value(16).toLongLong();
+        endpoints.append(std::move(endpoint));
+    }
+    return endpoints;
+}
+
+Result<std::optional<WebhookEndpoint>> WebhookStore::find(qint64 id, std::optional<qint64> owner)
+{
+    QSqlQuery q(m_store.sqlConnection());
+    q.prepare(QStringLiteral("SELECT %1 FROM webhooks WHERE id = ?%2").arg(QLatin1String(kEndpointColumns), ownerCondition(owner)));
+    q.addBindValue(id);
+    if (owner)
+        q.addBindValue(*owner);
+    if (!q.exec())
+        return m_store.queryError(q, "reading a webhook");
+    if (!q.next())
+        return std::optional<WebhookEndpoint>{};
+    return std::optional<WebhookEndpoint>{endpointFromRow(q)};
+}
+
+Result<bool> WebhookStore::remove(qint64 id, std::optional<qint64> owner)
+{
+    if (Status begun = m_store.beginBatch(); !begun)
+        return begun.error();
+    QSqlQuery q(m_store.sqlConnection());
+    // The outbox first (SQLite only cascades with foreign keys on; say it anyway).
+    q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE webhook_id IN (SELECT id FROM webhooks WHERE id = ?%1)")
+                  .arg(ownerCondition(owner)));
+    q.addBindValue(id);
+    if (owner)
+        q.addBindValue(*owner);
+    bool ok = q.exec();
+    QSqlQuery attempts(m_store.sqlConnection());
+    if (ok) {
+        attempts.prepare(QStringLiteral("DELETE FROM webhook_attempts WHERE webhook_id IN (SELECT id FROM webhooks WHERE id = ?%1)")
+                             .arg(ownerCondition(owner)));
+        attempts.addBindValue(id);
+        if (owner)
+            attempts.addBindValue(*owner);
+        ok = attempts.exec();
+    }
+    QSqlQuery hook(m_store.sqlConnection());
+    if (ok) {
+        hook.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = ?%1").arg(ownerCondition(owner)));
+        hook.addBindValue(id);
+        if (owner)
+            hook.addBindValue(*owner);
+        ok = hook.exec();
+    }
+    if (!ok) {
+        const Error error = m_store.queryError(hook.lastError().isValid() ? hook : attempts.lastError().isValid() ? attempts : q,
+                                               "deleting a webhook");
+        m_store.rollbackBatch();
+        return error;
+    }
+    const bool removed = hook.numRowsAffected() > 0;
+    if (Status committed = m_store.commitBatch(); !committed) {
+        m_store.rollbackBatch();
+        return committed.error();
+    }
+    return removed;
+}
+
+Result<qint64> WebhookStore::countOwned(std::optional<qint64> owner)
+{
+    QSqlQuery q(m_store.sqlConnection());
+    q.prepare(owner ? QStringLiteral("SELECT COUNT(*) FROM webhooks WHERE owner_key_id = ?")
+                    : QStringLiteral("SELECT COUNT(*) FROM webhooks WHERE owner_key_id IS NULL"));
+    if (owner)
+        q.addBindValue(*owner);
+    if (!q.exec() || !q.next())
+        return m_store.queryError(q, "counting webhooks");
+    return q.value(0).toLongLong();
+}
+
+Result<bool> WebhookStore::anyWantsUnlimitedClicks()
+{
+    QSqlQuery q(m_store.sqlConnection());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM webhooks WHERE disabled_at IS NULL AND events LIKE '%unlimited%'"))
+        || !q.next())
+        return m_store.queryError(q, "reading webhooks");
+    return q.value(0).toLongLong() > 0;
+}
+
+Result<int> WebhookStore::fanOut(qint64 nowMs, int maxEvents)
+{
+    // Looked at first without a write transaction (on SQLite that would take
+    // the file's one write lock from the click writer): usually nothing is new.
+    {
+        QSqlQuery peek(m_store.sqlConnection());
+        if (!peek.exec(QStringLiteral("SELECT (SELECT last_id FROM journal_cursors WHERE name = 'webhooks'), "
+                                      "(SELECT COALESCE(MAX(id), 0) FROM events)"))
+            || !peek.next())
+            return m_store.queryError(peek, "reading the webhook cursor");
+        if (peek.value(0).toLongLong() >= peek.value(1).toLongLong())
+            return 0;
+    }
+    if (Status begun = m_store.beginBatch(); !begun)
+        return begun.error();
+    // Everything below in one transaction: the outbox rows and the cursor
+    // move together, so an event is put out once, also with a crash between.
+    const auto fail = [this](const Error &error) -> Result<int> {
+        m_store.rollbackBatch();
+        return error;
+    };
+    QSqlQuery cursor(m_store.sqlConnection());
+    if (!cursor.exec(m_store.isPostgres()
+                         ? QStringLiteral("SELECT last_id FROM journal_cursors WHERE name = 'webhooks' FOR UPDATE")
+                         : QStringLiteral("SELECT last_id FROM journal_cursors WHERE name = 'webhooks'"))
+        || !cursor.next())
+        return fail(m_store.queryError(cursor, "reading the webhook cursor"));
+    const qint64 after = cursor.value(0).toLongLong();
+    cursor.finish();
+    Result<QList<LinkEvent>> events = m_store.eventsAfter(after, maxEvents);
+    if (!events)
+        return fail(events.error());
+    if (events->isEmpty()) {
+        m_store.rollbackBatch(); // nothing to move; nothing was written
+        return 0;
+    }
+    QSqlQuery enabled(m_store.sqlConnection());
+    if (!enabled.exec(QStringLiteral("SELECT %1 FROM webhooks WHERE disabled_at IS NULL").arg(QLatin1String(kEndpointColumns))))
+        return fail(m_store.queryError(enabled, "reading webhooks"));
+    QList<WebhookEndpoint> endpoints;
+    while (enabled.next())
+        endpoints.append(endpointFromRow(enabled));
+    QSqlQuery put(m_store.sqlConnection());
+    put.prepare(QStringLiteral("INSERT INTO webhook_outbox(webhook_id, event_id, attempts, next_attempt_at, created_at) "
+                               "VALUES (?, ?, 0, ?, ?)"));
+    QSet<qint64> filled;
+    for (const LinkEvent &event : *events) {
+        for (const WebhookEndpoint &endpoint : endpoints) {
+            if (!endpoint.wants(event))
+                continue;
+            put.bindValue(0, endpoint.id);
+            put.bindValue(1, event.id);
+            put.bindValue(2, nowMs);
+            put.bindValue(3, nowMs);
+            if (!put.exec())
+                return fail(m_store.queryError(put, "filling the webhook outbox"));
+            filled.insert(endpoint.id);
+        }
+    }
+    for (qint64 id : filled) {
+        QSqlQuery count(m_store.sqlConnection());
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"));
+        count.addBindValue(id);
+        if (!count.exec() || !count.next())
+            return fail(m_store.queryError(count, "bounding the webhook outbox"));
+        const qint64 over = count.value(0).toLongLong() - kWebhookOutboxBound;
+        if (over <= 0)
+            continue;
+        // Past the bound: the oldest undelivered go, counted.
+        QSqlQuery drop(m_store.sqlConnection());
+        drop.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox WHERE "
+                                    "webhook_id = ? ORDER BY id LIMIT ?)"));
+        drop.addBindValue(id);
+        drop.addBindValue(over);
+        QSqlQuery counted(m_store.sqlConnection());
+        counted.prepare(QStringLiteral("UPDATE webhooks SET dropped = dropped + ? WHERE id = ?"));
+        counted.addBindValue(over);
+        counted.addBindValue(id);
+        if (!drop.exec() || !counted.exec())
+            return fail(m_store.queryError(drop.lastError().isValid() ? drop : counted, "bounding the webhook outbox"));
+    }
+    QSqlQuery advance(m_store.sqlConnection());
+    advance.prepare(QStringLiteral("UPDATE journal_cursors SET last_id = ? WHERE name = 'webhooks'"));
+    advance.addBindValue(events->constLast().id);
+    if (!advance.exec())
+        return fail(m_store.queryError(advance, "moving the webhook cursor"));
+    if (Status committed = m_store.commitBatch(); !committed)
+        return fail(committed.error());
+    return int(events->size());
+}
+
+Result<QList<WebhookStore::Due>> WebhookStore::lease(qint64 nowMs, qint64 leaseMs, int limit)
+{
+    {
+        // The same: a write transaction only when something is due.
+        QSqlQuery peek(m_store.sqlConnection());
+        peek.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM webhook_outbox WHERE next_attempt_at <= ? AND "
+                                    "(lease_until IS NULL OR lease_until <= ?) LIMIT 1) due"));
+        peek.addBindValue(nowMs);
+        peek.addBindValue(nowMs);
+        if (!peek.exec() || !peek.next())
+            return m_store.queryError(peek, "reading the webhook outbox");
+        if (peek.value(0).toLongLong() == 0)
+            return QList<Due>{};
+    }
+    if (Status begun = m_store.beginBatch(); !begun)
+        return begun.error();
+    const auto fail = [this](const Error &error) -> Result<QList<Due>> {
+        m_store.rollbackBatch();
+        return error;
+    };
+    QSqlQuery q(m_store.sqlConnection());
+    q.prepare(QStringLiteral(
+                  "UPDATE webhook_outbox SET lease_until = ? WHERE id IN ("
+                  "SELECT o.id FROM webhook_outbox o JOIN webhooks w ON w.id = o.webhook_id "
+                  "WHERE o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?) AND w.disabled_at IS NULL "
+                  "ORDER BY o.next_attempt_at, o.id LIMIT ?%1) RETURNING id, webhook_id, event_id, attempts")
+                  .arg(m_store.isPostgres() ? QStringLiteral(" FOR UPDATE OF o SKIP LOCKED") : QString()));
+    q.addBindValue(nowMs + leaseMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return fail(m_store.queryError(q, "leasing webhook deliveries"));
+    struct Leased {
+        qint64 outboxId, webhookId, eventId;
+        int attempts;
+    };
+    QList<Leased> leased;
+    while (q.next())
+        leased.append(Leased{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt()});
+    q.finish();
+    if (Status committed = m_store.commitBatch(); !committed)
+        return fail(committed.error());
+    if (leased.isEmpty())
+        return QList<Due>{};
+
+    // What to send: the events and the endpoints, read after the lease.
+    QList<qint64> eventIds;
+    QHash<qint64, WebhookEndpoint> endpoints;
+    for (const Leased &row : leased) {
+        eventIds.append(row.eventId);
+        if (!endpoints.contains(row.webhookId)) {
+            Result<std::optional<WebhookEndpoint>> endpoint = find(row.webhookId, std::nullopt);
+            if (!endpoint)
+                return endpoint.error();
+            if (*endpoint)
+                endpoints.insert(row.webhookId, **endpoint);
+        }
+    }
+    Result<QList<LinkEvent>> events = m_store.eventsByIds(eventIds);
+    if (!events)
+        return events.error();
+    QHash<qint64, LinkEvent> byId;
+    for (const LinkEvent &event : *events)
+        byId.insert(event.id, event);
+    QList<Due> due;
+    for (const Leased &row : leased) {
+        if (!byId.contains(row.eventId) || !endpoints.contains(row.webhookId)) {
+            // Its link was purged (an erasure) or the endpoint deleted: nothing to send, ever.
+            QSqlQuery gone(m_store.sqlConnection());
+            gone.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE id = ?"));
+            gone.addBindValue(row.outboxId);
+            if (!gone.exec())
+                return m_store.queryError(gone, "clearing the webhook outbox");
+            continue;
+        }
+        due.append(Due{row.outboxId, row.attempts, endpoints.value(row.webhookId), byId.value(row.eventId)});
+    }
+    return due;
+}
+
+Status WebhookStore::release(const QList<qint64> &outboxIds)
+{
+    for (qint64 id : outboxIds) {
+        QSqlQuery q(m_store.sqlConnection());
+        q.prepare(QStringLiteral("UPDATE webhook_outbox SET lease_until = NULL WHERE id = ?"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return m_store.queryError(q, "giving back webhook leases");
+    }
+    return {};
+}
+
+namespace {
+Status recordAttempt(SqlLinkStore &store, const WebhookStore::Due &due, qint64 nowMs, const WebhookStore::Attempt &attempt)
+{
+    QSqlQuery q(store.sqlConnection());
+    q.prepare(QStringLiteral("INSERT INTO webhook_attempts(webhook_id, event_id, at, status, error, elapsed_ms) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(due.endpoint.id);
+    q.addBindValue(due.event.id);
+    q.addBindValue(nowMs);
+    q.addBindValue(attempt.status ? QVariant(attempt.status) : QVariant(QMetaType::fromType<int>()));
+    q.addBindValue(attempt.error.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(attempt.error.left(500)));
+    q.addBindValue(attempt.elapsedMs);
+    if (!q.exec())
+        return store.queryError(q, "recording a webhook attempt");
+    // Only the newest attempts are kept: the history is for the owner's eyes, not an archive.
+    QSqlQuery prune(store.sqlConnection());
+    prune.prepare(QStringLiteral("DELETE FROM webhook_attempts WHERE webhook_id = ? AND id <= (SELECT id FROM "
+                                 "webhook_attempts WHERE webhook_id = ? ORDER BY id DESC LIMIT 1 OFFSET %1)")
+                      .arg(kAttemptsKept));
+    prune.addBindValue(due.endpoint.id);
+    prune.addBindValue(due.endpoint.id);
+    if (!prune.exec())
+        return store.queryError(prune, "pruning webhook attempts");
+    return {};
+}
+
+QString resultText(const WebhookStore::Attempt &attempt)
+{
+    if (attempt.error.isEmpty())
+        return QString::number(attempt.status);
+    return attempt.status ? QStringLiteral("%1 %2").arg(attempt.status).arg(attempt.error) : attempt.error;
+}
+} // namespace
+
+Status WebhookStore::delivered(const Due &due, qint64 nowMs, const Attempt &attempt)
+{
+    if (Status begun = m_store.beginBatch(); !begun)
+        return begun;
+    QSqlQuery done(m_store.sqlConnection());
+    done.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE id = ?"));
+    done.addBindValue(due.outboxId);
+    Status status = done.exec() ? Status{} : Status(m_store.queryError(done, "clearing a delivered webhook"));
+    if (status)
+        status = recordAttempt(m_store, due, nowMs, attempt);
+    if (status) {
+        QSqlQuery well(m_store.sqlConnection());
+        well.prepare(QStringLiteral("UPDATE webhooks SET failing_since = NULL, delivered = delivered + 1, "
+                                    "last_attempt_at = ?, last_result = ? WHERE id = ?"));
+        well.addBindValue(nowMs);
+        well.addBindValue(resultText(attempt));
+        well.addBindValue(due.endpoint.id);
+        if (!well.exec())
+            status = m_store.queryError(well, "recording a delivered webhook");
+    }
+    if (status)
+        status = m_store.commitBatch();
+    if (!status)
+        m_store.rollbackBatch();
+    return status;
+}
+
+Result<bool> WebhookStore::failed(const Due &due, qint64 nowMs, const Attempt &attempt, qint64 retryAtMs)
+{
+    if (Status begun = m_store.beginBatch(); !begun)
+        return begun.error();
+    const auto fail = [this](const Error &error) -> Result<bool> {
+        m_store.rollbackBatch();
+        return error;
+    };
+    QSqlQuery retry(m_store.sqlConnection());
+    retry.prepare(QStringLiteral("UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL "
+                                 "WHERE id = ?"));
+    retry.addBindValue(retryAtMs);
+    retry.addBindValue(due.outboxId);
+    if (!retry.exec())
+        return fail(m_store.queryError(retry, "scheduling a webhook retry"));
+    if (Status recorded = recordAttempt(m_store, due, nowMs, attempt); !recorded)
+        return fail(recorded.error());
+    QSqlQuery ill(m_store.sqlConnection());
+    ill.prepare(QStringLiteral("UPDATE webhooks SET failing_since = COALESCE(failing_since, ?), last_attempt_at = ?, "
+                               "last_result = ? WHERE id = ? RETURNING failing_since, disabled_at"));
+    ill.addBindValue(nowMs);
+    ill.addBindValue(nowMs);
+    ill.addBindValue(resultText(attempt));
+    ill.addBindValue(due.endpoint.id);
+    if (!ill.exec())
+        return fail(m_store.queryError(ill, "recording a failed webhook"));
+    bool disabled = false;
+    if (ill.next() && ill.value(1).isNull() && nowMs - ill.value(0).toLongLong() >= kWebhookDisableAfterMs) {
+        ill.finish();
+        // Failing for a day: disabled, and what waits for it is abandoned, counted.
+        QSqlQuery count(m_store.sqlConnection());
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"));
+        count.addBindValue(due.endpoint.id);
+        if (!count.exec() || !count.next())
+            return fail(m_store.queryError(count, "disabling a webhook"));
+        const qint64 abandoned = count.value(0).toLongLong();
+        QSqlQuery clear(m_store.sqlConnection());
+        clear.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE webhook_id = ?"));
+        clear.addBindValue(due.endpoint.id);
+        QSqlQuery off(m_store.sqlConnection());
+        off.prepare(QStringLiteral("UPDATE webhooks SET disabled_at = ?, abandoned = abandoned + ? WHERE id = ?"));
+        off.addBindValue(nowMs);
+        off.addBindValue(abandoned);
+        off.addBindValue(due.endpoint.id);
+        if (!clear.exec() || !off.exec())
+            return fail(m_store.queryError(clear.lastError().isValid() ? clear : off, "disabling a webhook"));
+        disabled = true;
+    }
+    ill.finish();
+    if (Status committed = m_store.commitBatch(); !committed)
+        return fail(committed.error());
+    return disabled;
+}
+
+Result<WebhookStore::Backlog> WebhookStore::backlog()
+{
+    QSqlQuery q(m_store.sqlConnection());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*), MIN(created_at) FROM webhook_outbox")) || !q.next())
+        return m_store.queryError(q, "reading the webhook outbox");
+    Backlog backlog{q.value(0).toLongLong(), optionalFrom(q.value(1))};
+    QSqlQuery lost(m_store.sqlConnection());
+    if (!lost.exec(QStringLiteral("SELECT COALESCE(SUM(dropped), 0), COALESCE(SUM(abandoned), 0), "
+                                  "COUNT(disabled_at) FROM webhooks"))
+        || !lost.next())
+        return m_store.queryError(lost, "reading webhooks");
+    backlog.dropped = lost.value(0).toLongLong();
+    backlog.abandoned = lost.value(1).toLongLong();
+    backlog.disabled = lost.value(2).toLongLong();
+    return backlog;
+}
+
+} // namespace shortfuse

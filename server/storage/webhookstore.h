@@ -1,0 +1,85 @@
+#pragma once
+
+#include "server/core/linkevent.h"
+#include "server/core/result.h"
+#include "server/core/webhookendpoint.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace shortfuse {
+
+class SqlLinkStore;
+
+// The webhook tables (schema 9) on one store's connection: the endpoints
+// the API manages, and the outbox the delivery worker fills from the
+// events journal and empties by delivering. Used on the connection's own
+// thread (the delivery worker's), one call at a time; every write is its
+// own transaction. `owner`: nullopt reaches every endpoint (an admin key,
+// a local request, the window), a key's id only that key's.
+class WebhookStore final {
+public:
+    explicit WebhookStore(SqlLinkStore &store);
+
+    Result<WebhookEndpoint> insert(const WebhookEndpoint &endpoint);
+    // With their pending counts; newest first.
+    Result<QList<WebhookEndpoint>> list(std::optional<qint64> owner);
+    Result<std::optional<WebhookEndpoint>> find(qint64 id, std::optional<qint64> owner);
+    // Deletes the endpoint and its outbox; false when unknown (or out of scope).
+    Result<bool> remove(qint64 id, std::optional<qint64> owner);
+    Result<qint64> countOwned(std::optional<qint64> owner);
+    // Whether an enabled endpoint wants clicks on unlimited links.
+    Result<bool> anyWantsUnlimitedClicks();
+
+    // Moves up to `maxEvents` journal events past the shared cursor into
+    // the outbox of every endpoint that wants them, in one transaction with
+    // the cursor's advance (PostgreSQL: the cursor row is locked, so two
+    // servers never both take an event). An endpoint's outbox past
+    // kWebhookOutboxBound loses its oldest rows, counted in `dropped`.
+    // Answers how many events it took (0: the journal is read up to its end).
+    Result<int> fanOut(qint64 nowMs, int maxEvents);
+
+    // An outbox row due for an attempt, leased to this worker.
+    struct Due {
+        qint64 outboxId = 0;
+        int attempts = 0;          // made before this one
+        WebhookEndpoint endpoint;  // with its secret
+        LinkEvent event;
+    };
+    // Leases up to `limit` due rows for `leaseMs` (another server takes
+    // them once the lease runs out: this one died mid-delivery). On
+    // PostgreSQL rows another server holds are skipped (SKIP LOCKED).
+    // Rows whose event is gone (its link purged) are deleted, not returned.
+    Result<QList<Due>> lease(qint64 nowMs, qint64 leaseMs, int limit);
+
+    // Gives leases back unattempted (the server is stopping): due again at once.
+    Status release(const QList<qint64> &outboxIds);
+
+    struct Attempt {
+        int status = 0;            // the HTTP status, 0 when none came
+        QString error;             // empty when delivered
+        qint64 elapsedMs = 0;
+    };
+    // Delivered: the row goes, the attempt is recorded, the endpoint is well again.
+    Status delivered(const Due &due, qint64 nowMs, const Attempt &attempt);
+    // Failed: recorded, retried at `retryAtMs`; an endpoint failing for
+    // kWebhookDisableAfterMs is disabled and its outbox abandoned (counted).
+    // Answers whether this failure disabled it.
+    Result<bool> failed(const Due &due, qint64 nowMs, const Attempt &attempt, qint64 retryAtMs);
+
+    // For /metrics: the outbox, and what went undelivered, over every endpoint.
+    struct Backlog {
+        qint64 pending = 0;
+        std::optional<qint64> oldestCreatedAtMs;
+        qint64 dropped = 0;    // past the per-endpoint bound
+        qint64 abandoned = 0;  // when their endpoint was disabled
+        qint64 disabled = 0;   // endpoints disabled
+    };
+    Result<Backlog> backlog();
+
+private:
+    SqlLinkStore &m_store;
+};
+
+} // namespace shortfuse

@@ -1,0 +1,309 @@
+// Webhooks end to end (issue 13): a real shortfuse-server delivers the
+// events journal to a real receiver on loopback (the tests pass
+// --allow-private-webhooks, except where they check the refusal), signed
+// per Standard Webhooks; failures are retried (the server's wall clock moved
+// by libfaketime), an endpoint failing for a day is disabled, a kill -9 loses
+// nothing, and a key hears only its own links.
+
+#include "tests/http/httptest.h"
+#include "tests/support/webhookreceiver.h"
+
+#include "server/webhooks/webhooksignature.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
+#include <QStandardPaths>
+
+namespace shortfuse::test {
+namespace {
+
+class WebhooksTest : public ServerTest {
+protected:
+    QStringList serverArguments() const override
+    {
+        return ServerTest::serverArguments()
+            + QStringList{QStringLiteral("--allow-private-webhooks"), QStringLiteral("--webhook-timeout"), QStringLiteral("1")};
+    }
+
+    // POST /api/webhooks as a local request; the answer's JSON.
+    QJsonObject addWebhook(QJsonObject fields, const HeaderList &headers = {}) const
+    {
+        const HttpResponse made = client().postJson("/api/webhooks", fields, headers);
+        EXPECT_EQ(made.status, 201) << made.describe().toStdString();
+        return made.json();
+    }
+    QJsonObject webhookState(qint64 id) const
+    {
+        for (const QJsonValue &hook : client().get("/api/webhooks").json().value(QStringLiteral("webhooks")).toArray()) {
+            if (hook.toObject().value(QStringLiteral("id")).toInteger() == id)
+                return hook.toObject();
+        }
+        return {};
+    }
+    // The webhook-ids the receiver has seen delivered (answered 2xx), each once.
+    static QSet<QByteArray> deliveredIds(const WebhookReceiver &receiver)
+    {
+        QSet<QByteArray> ids;
+        for (const WebhookReceiver::Request &request : receiver.requests())
+            ids.insert(request.header("webhook-id"));
+        return ids;
+    }
+    static bool verified(const QString &secret, const WebhookReceiver::Request &request)
+    {
+        return verifyWebhook(secret, request.header("webhook-id"), request.header("webhook-timestamp"),
+                             request.header("webhook-signature"), request.body, request.header("webhook-timestamp").toLongLong());
+    }
+};
+
+TEST_F(WebhooksTest, EachClaimReachesTheEndpointSignedPerStandardWebhooks)
+{
+    WebhookReceiver receiver;
+    const QJsonObject hook = addWebhook({{QStringLiteral("url"), QString::fromLatin1(receiver.url())}});
+    const QString secret = hook.value(QStringLiteral("secret")).toString();
+    ASSERT_TRUE(secret.startsWith(QStringLiteral("whsec_"))) << secret.toStdString();
+    EXPECT_FALSE(client().get("/api/webhooks").body.contains(secret.toUtf8())) << "the secret is shown once";
+
+    const HttpResponse made = client().postJson(
+        "/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/spring")},
+                                   {QStringLiteral("max-clicks"), 2},
+                                   {QStringLiteral("label"), QStringLiteral("Anna")},
+                                   {QStringLiteral("preview-protection"), QStringLiteral("off")}});
+    ASSERT_EQ(made.status, 201);
+    const QString slug = made.json().value(QStringLiteral("slug")).toString();
+    ASSERT_EQ(client().get(pathOf(slug), {{"User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0"}}).status, 302);
+    ASSERT_EQ(client().get(pathOf(slug)).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 3; })) << receiver.count() << " deliveries";
+
+    QMap<QString, int> types;
+    for (const WebhookReceiver::Request &request : receiver.requests()) {
+        EXPECT_EQ(request.method, "POST");
+        EXPECT_EQ(request.target, "/hook");
+        EXPECT_EQ(request.header("content-type"), "application/json");
+        EXPECT_TRUE(verified(secret, request)) << request.body.toStdString();
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        types[body.value(QStringLiteral("type")).toString()] += 1;
+        const QJsonObject data = body.value(QStringLiteral("data")).toObject();
+        EXPECT_EQ(data.value(QStringLiteral("slug")).toString(), slug);
+        EXPECT_EQ(data.value(QStringLiteral("label")).toString(), QStringLiteral("Anna"));
+        EXPECT_EQ(data.value(QStringLiteral("destination_host")).toString(), QStringLiteral("example.com"));
+        EXPECT_EQ(data.value(QStringLiteral("max_clicks")).toInt(), 2);
+        EXPECT_EQ(request.header("webhook-id"), "msg_" + QByteArray::number(database().scalar(
+                                                             QStringLiteral("SELECT MIN(id) FROM events WHERE id >= 0 AND id = ?"),
+                                                             {request.header("webhook-id").mid(4).toLongLong()})));
+    }
+    EXPECT_EQ(types.value(QStringLiteral("link.clicked")), 2);
+    EXPECT_EQ(types.value(QStringLiteral("link.used_up")), 1);
+
+    // An independent implementation agrees: the npm standardwebhooks package.
+    const QString verifier = QStringLiteral(SHORTFUSE_SOURCE_DIR "/tools/standardwebhooks/verify.js");
+    if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty()
+        || !QDir(QStringLiteral(SHORTFUSE_SOURCE_DIR "/tools/standardwebhooks/node_modules")).exists())
+        GTEST_SKIP() << "needs node and tools/standardwebhooks (scripts/install-deps)";
+    for (const WebhookReceiver::Request &request : receiver.requests()) {
+        QProcess node;
+        node.start(QStringLiteral("node"), {verifier, secret, QString::fromLatin1(request.header("webhook-id")),
+                                            QString::fromLatin1(request.header("webhook-timestamp")),
+                                            QString::fromLatin1(request.header("webhook-signature"))});
+        node.write(request.body);
+        node.closeWriteChannel();
+        ASSERT_TRUE(node.waitForFinished(30'000));
+        EXPECT_EQ(node.exitCode(), 0) << node.readAllStandardError().toStdString();
+    }
+}
+
+TEST_F(WebhooksTest, FailuresAreRetriedWithTheSameIdAndADayOfFailuresDisablesTheEndpoint)
+{
+    const QString offsetFile = QDir(dataDir()).filePath(QStringLiteral("clock-offset"));
+    const QStringList fakeClock = faketimeEnvironment(offsetFile);
+    if (fakeClock.isEmpty())
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
+    ASSERT_TRUE(setFakeClock(offsetFile, "+0"));
+    setServerEnvironment(fakeClock);
+    ASSERT_NO_FATAL_FAILURE(startServer(serverArguments()));
+
+    WebhookReceiver receiver;
+    receiver.answerWith(500);
+    const qint64 id = addWebhook({{QStringLiteral("url"), QString::fromLatin1(receiver.url())}})
+                          .value(QStringLiteral("id"))
+                          .toInteger();
+    const QString slug = createLink(QStringLiteral("https://example.com/once"), 1);
+    ASSERT_EQ(client().get(pathOf(slug)).status, 302);
+    // link.clicked and link.used_up, each refused once.
+    ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 2; }));
+    EXPECT_EQ(webhookState(id).value(QStringLiteral("status")).toString(), QStringLiteral("failing"));
+    EXPECT_EQ(webhookState(id).value(QStringLiteral("pending")).toInteger(), 2);
+
+    // Backoff: nothing more until its time comes; then the same messages again.
+    receiver.answerWith(200);
+    ASSERT_TRUE(setFakeClock(offsetFile, "+2m"));
+    ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 4; }));
+    const QList<WebhookReceiver::Request> seen = receiver.requests();
+    EXPECT_EQ(QSet<QByteArray>({seen[0].header("webhook-id"), seen[1].header("webhook-id")}),
+              QSet<QByteArray>({seen[2].header("webhook-id"), seen[3].header("webhook-id")}))
+        << "a retry keeps its webhook-id";
+    ASSERT_TRUE(waitUntil([&] { return webhookState(id).value(QStringLiteral("status")).toString() == QLatin1String("active"); }));
+    EXPECT_EQ(webhookState(id).value(QStringLiteral("delivered")).toInteger(), 2);
+    EXPECT_EQ(webhookState(id).value(QStringLiteral("pending")).toInteger(), 0);
+
+    // Failing from now on: still retried an hour later; disabled after a day.
+    receiver.answerWith(503);
+    const QString other = createLink(QStringLiteral("https://example.com/twice"), 5);
+    ASSERT_EQ(client().get(pathOf(other)).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 5; }));
+    ASSERT_TRUE(setFakeClock(offsetFile, "+3h"));
+    ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 6; })) << "retried after its backoff";
+    EXPECT_EQ(webhookState(id).value(QStringLiteral("status")).toString(), QStringLiteral("failing"));
+    ASSERT_TRUE(setFakeClock(offsetFile, "+26h"));
+    ASSERT_TRUE(waitUntil([&] { return webhookState(id).value(QStringLiteral("status")).toString() == QLatin1String("disabled"); }));
+    const QJsonObject disabled = webhookState(id);
+    EXPECT_EQ(disabled.value(QStringLiteral("abandoned")).toInteger(), 1) << "the undelivered event is counted";
+    EXPECT_EQ(disabled.value(QStringLiteral("pending")).toInteger(), 0);
+    const QByteArray metrics = client().get("/metrics").body;
+    EXPECT_TRUE(metrics.contains("shortfuse_webhook_undelivered_total{reason=\"abandoned\"} 1")) << metrics.toStdString();
+    EXPECT_TRUE(metrics.contains("shortfuse_webhook_endpoints_disabled 1"));
+    EXPECT_TRUE(metrics.contains("shortfuse_webhook_deliveries_total{result=\"delivered\"} 2"));
+    const int before = receiver.count();
+    ASSERT_EQ(client().get(pathOf(other)).status, 302);
+    ASSERT_TRUE(setFakeClock(offsetFile, "+30h"));
+    ASSERT_TRUE(waitUntil([&] { return database().scalar(QStringLiteral("SELECT COUNT(*) FROM events")) == 4; }));
+    // Two ticks of the delivery worker at least: a disabled endpoint gets nothing.
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + 2500;
+    waitUntil([&] { return QDateTime::currentMSecsSinceEpoch() >= until; }, 5s);
+    EXPECT_EQ(receiver.count(), before);
+}
+
+TEST_F(WebhooksTest, AKillDashNineLosesNoEvent)
+{
+    WebhookReceiver receiver;
+    receiver.answerWith(503);
+    addWebhook({{QStringLiteral("url"), QString::fromLatin1(receiver.url())}, {QStringLiteral("events"), QJsonArray{QStringLiteral("link.clicked")}}});
+    const QString slug = createLink(QStringLiteral("https://example.com/cohort"), 1000);
+    runTogether(20, [&](int) {
+        for (int i = 0; i < 50; ++i)
+            EXPECT_EQ(client().get(pathOf(slug)).status, 302);
+    });
+    ASSERT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = 1")), 1000);
+    server().kill9();
+    receiver.answerWith(200);
+
+    // The restarted server (its clock two hours on, so every backoff and the
+    // dead server's leases have run out) delivers each of the 1,000 events.
+    const QString offsetFile = QDir(dataDir()).filePath(QStringLiteral("clock-offset"));
+    const QStringList fakeClock = faketimeEnvironment(offsetFile);
+    if (fakeClock.isEmpty())
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
+    ASSERT_TRUE(setFakeClock(offsetFile, "+2h"));
+    setServerEnvironment(fakeClock);
+    ASSERT_NO_FATAL_FAILURE(startServer(serverArguments()));
+    ASSERT_TRUE(waitUntil([&] { return deliveredIds(receiver).size() >= 1000 && database().scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox")) == 0; }, 120s))
+        << deliveredIds(receiver).size() << " distinct events delivered";
+    QSet<QByteArray> expected;
+    for (qint64 event : database().ids(QStringLiteral("SELECT id FROM events WHERE type = 1")))
+        expected.insert("msg_" + QByteArray::number(event));
+    EXPECT_EQ(expected.size(), 1000);
+    const QSet<QByteArray> delivered = deliveredIds(receiver);
+    EXPECT_TRUE(expected.subtract(delivered).isEmpty()) << "none missing";
+}
+
+TEST_F(WebhooksTest, AKeyHearsOnlyItsOwnLinks)
+{
+    const QByteArray anna = makeKey(QStringLiteral("anna"));
+    const QByteArray ben = makeKey(QStringLiteral("ben"));
+    const HeaderList asAnna{{"Authorization", "Bearer " + anna}};
+    const HeaderList asBen{{"Authorization", "Bearer " + ben}};
+    WebhookReceiver annaHears;
+    WebhookReceiver benHears;
+    const qint64 annaHook = addWebhook({{QStringLiteral("url"), QString::fromLatin1(annaHears.url())}}, asAnna)
+                                .value(QStringLiteral("id"))
+                                .toInteger();
+    addWebhook({{QStringLiteral("url"), QString::fromLatin1(benHears.url())}}, asBen);
+    const auto make = [&](const HeaderList &as) {
+        const HttpResponse made = client().postJson("/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/own")},
+                                                                               {QStringLiteral("max-clicks"), 3}},
+                                                    as);
+        EXPECT_EQ(made.status, 201) << made.describe().toStdString();
+        return made.json().value(QStringLiteral("slug")).toString();
+    };
+    const QString annas = make(asAnna);
+    const QString bens = make(asBen);
+    ASSERT_EQ(client().get(pathOf(annas)).status, 302);
+    ASSERT_EQ(client().get(pathOf(bens)).status, 302);
+    ASSERT_EQ(client().get(pathOf(bens)).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return annaHears.count() >= 1 && benHears.count() >= 2; }));
+    for (const WebhookReceiver::Request &request : annaHears.requests())
+        EXPECT_TRUE(request.body.contains(annas.toUtf8())) << request.body.toStdString();
+    for (const WebhookReceiver::Request &request : benHears.requests())
+        EXPECT_TRUE(request.body.contains(bens.toUtf8())) << request.body.toStdString();
+
+    // Ben neither sees nor deletes Anna's endpoint.
+    const HttpResponse bensList = client().get("/api/webhooks", asBen);
+    EXPECT_EQ(bensList.json().value(QStringLiteral("webhooks")).toArray().size(), 1);
+    expectJsonError(client().send(HttpRequest{"DELETE", "/api/webhooks/" + QByteArray::number(annaHook), asBen, {}}), 404,
+                    QStringLiteral("not_found"));
+    EXPECT_EQ(client().send(HttpRequest{"DELETE", "/api/webhooks/" + QByteArray::number(annaHook), asAnna, {}}).status, 204);
+    EXPECT_EQ(client().get("/api/webhooks", asAnna).json().value(QStringLiteral("webhooks")).toArray().size(), 0);
+}
+
+TEST_F(WebhooksTest, BadEndpointsAreRefusedAndATestMessageIsSigned)
+{
+    for (const auto &[fields, reason] : std::vector<std::pair<QJsonObject, QString>>{
+             {{{QStringLiteral("url"), QStringLiteral("ftp://example.com/")}}, QStringLiteral("invalid_webhook_url")},
+             {{{QStringLiteral("url"), QStringLiteral("http://user:pw@example.com/")}}, QStringLiteral("invalid_webhook_url")},
+             {{}, QStringLiteral("invalid_webhook_url")},
+             {{{QStringLiteral("url"), QStringLiteral("https://example.com/")}, {QStringLiteral("events"), QJsonArray{QStringLiteral("link.exploded")}}},
+              QStringLiteral("invalid_events")},
+             {{{QStringLiteral("url"), QStringLiteral("https://example.com/")}, {QStringLiteral("format"), QStringLiteral("xml")}},
+              QStringLiteral("invalid_format")},
+             {{{QStringLiteral("url"), QStringLiteral("https://example.com/")}, {QStringLiteral("slugs"), QJsonArray{QStringLiteral("../etc")}}},
+              QStringLiteral("invalid_slugs")},
+             {{{QStringLiteral("url"), QStringLiteral("https://example.com/")}, {QStringLiteral("secret"), QStringLiteral("mine")}},
+              QStringLiteral("unknown_field")},
+         }) {
+        expectJsonError(client().postJson("/api/webhooks", fields), 400, reason);
+    }
+    EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM webhooks")), 0);
+    expectJsonError(client().send(HttpRequest{"DELETE", "/api/webhooks/99", {}, {}}), 404, QStringLiteral("not_found"));
+    expectJsonError(client().send(HttpRequest{"POST", "/api/webhooks/abc/test", {}, {}}), 404, QStringLiteral("not_found"));
+    EXPECT_EQ(client().send(HttpRequest{"PUT", "/api/webhooks", {}, {}}).status, 405);
+    // From elsewhere without a key: refused like the rest of the management API.
+    expectJsonError(client().get("/api/webhooks", {{"X-Forwarded-For", "203.0.113.9"}}), 401, QStringLiteral("key_required"));
+
+    WebhookReceiver receiver;
+    const QJsonObject hook = addWebhook({{QStringLiteral("url"), QString::fromLatin1(receiver.url("/slack"))},
+                                         {QStringLiteral("format"), QStringLiteral("slack")}});
+    const HttpResponse tried = client().send(HttpRequest{"POST", "/api/webhooks/" + QByteArray::number(hook.value(QStringLiteral("id")).toInteger()) + "/test", {}, {}});
+    ASSERT_EQ(tried.status, 200) << tried.describe().toStdString();
+    EXPECT_TRUE(tried.json().value(QStringLiteral("delivered")).toBool());
+    ASSERT_EQ(receiver.count(), 1);
+    EXPECT_TRUE(verified(hook.value(QStringLiteral("secret")).toString(), receiver.requests().first()));
+    EXPECT_TRUE(QJsonDocument::fromJson(receiver.requests().first().body).object().contains(QStringLiteral("text")));
+}
+
+// Without --allow-private-webhooks: an endpoint on loopback, by address or
+// by a name that resolves there, gets nothing; the refusal is shown.
+class PrivateWebhooksTest : public WebhooksTest {
+protected:
+    QStringList serverArguments() const override { return ServerTest::serverArguments(); }
+};
+
+TEST_F(PrivateWebhooksTest, LoopbackEndpointsAreRefusedAtDeliveryTime)
+{
+    WebhookReceiver receiver;
+    const qint64 byAddress = addWebhook({{QStringLiteral("url"), QString::fromLatin1(receiver.url())}}).value(QStringLiteral("id")).toInteger();
+    const qint64 byName = addWebhook({{QStringLiteral("url"), QStringLiteral("http://localhost:%1/hook").arg(receiver.port())}})
+                              .value(QStringLiteral("id"))
+                              .toInteger();
+    const QString slug = createLink(QStringLiteral("https://example.com/private"), 1);
+    ASSERT_EQ(client().get(pathOf(slug)).status, 302);
+    for (qint64 id : {byAddress, byName}) {
+        ASSERT_TRUE(waitUntil([&] { return webhookState(id).value(QStringLiteral("last_result")).toString().contains(QLatin1String("not allowed")); }))
+            << QJsonDocument(webhookState(id)).toJson().toStdString();
+    }
+    EXPECT_EQ(receiver.count(), 0) << "nothing reached the loopback receiver";
+}
+
+} // namespace
+} // namespace shortfuse::test
