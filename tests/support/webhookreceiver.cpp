@@ -111,11 +111,12 @@ void WebhookReceiver::handle(int socket)
         }
     }
     request.body = headerEnd >= 0 ? data.mid(headerEnd + 4, length) : QByteArray();
+    const int status = m_status.load();
+    request.answeredWith = status;
     {
         std::lock_guard lock(m_mutex);
         m_requests.append(request);
     }
-    const int status = m_status.load();
     if (status == 0) {
         m_held.push_back(socket); // a black hole: read, never answered, never closed
         return;

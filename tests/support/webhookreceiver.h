@@ -26,6 +26,7 @@ public:
         QByteArray target;
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
+        int answeredWith = 0; // 0: held without an answer
         QByteArray header(const QByteArray &name) const;
     };
 
