@@ -254,6 +254,29 @@ TEST_F(WebhooksTest, WhenOneOfTwoServersDiesMidDeliveryTheOtherDeliversEverythin
     expectCleanExit(other, other.terminate());
 }
 
+// Clicks on a link without a cap are no event unless an endpoint asks for
+// them; then each redirect is one, for that endpoint only.
+TEST_F(WebhooksTest, UnlimitedClicksOnlyWhereAnEndpointAsks)
+{
+    WebhookReceiver plain;
+    WebhookReceiver asks;
+    addWebhook({{QStringLiteral("url"), QString::fromLatin1(plain.url())}});
+    addWebhook({{QStringLiteral("url"), QString::fromLatin1(asks.url())}, {QStringLiteral("unlimited-clicks"), true}});
+    const QString open = createLink(QStringLiteral("https://example.com/open"));
+    for (int i = 0; i < 3; ++i)
+        ASSERT_EQ(client().get(pathOf(open)).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return asks.count() >= 3; })) << asks.count();
+    const QJsonObject data = QJsonDocument::fromJson(asks.requests().constFirst().body).object().value(QStringLiteral("data")).toObject();
+    EXPECT_EQ(data.value(QStringLiteral("slug")).toString(), open);
+    EXPECT_TRUE(data.value(QStringLiteral("max_clicks")).isNull());
+    // The plain endpoint heard nothing: a capped click now reaches it, and only that.
+    const QString capped = createLink(QStringLiteral("https://example.com/capped"), 5);
+    ASSERT_EQ(client().get(pathOf(capped)).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return plain.count() >= 1 && asks.count() >= 4; }));
+    EXPECT_EQ(plain.count(), 1);
+    EXPECT_TRUE(plain.requests().constFirst().body.contains(capped.toUtf8()));
+}
+
 TEST_F(WebhooksTest, AKeyHearsOnlyItsOwnLinks)
 {
     const QByteArray anna = makeKey(QStringLiteral("anna"));
