@@ -11,6 +11,7 @@
 
 #include "tests/gui/guitest.h"
 #include "tests/gui/notificationsreceiver.h"
+#include "tests/support/serverprocess.h"
 
 #include "ui/desktopnotifier.h"
 #include "ui/settingsdialog.h"
@@ -18,6 +19,7 @@
 #include "ui/traycontroller.h"
 
 #include <QAction>
+#include <QDir>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDBusConnection>
@@ -276,6 +278,23 @@ TEST_F(DesktopNotificationTest, EndToEndAClaimThroughTheHttpPortNotifies)
     ASSERT_TRUE(waitUntil([&] { return notifier()->sentThroughDBus() == 1; }));
     m_receiver->invokeAction(m_receiver->calls().at(0).id, QStringLiteral("default"));
     ASSERT_TRUE(waitUntil([&] { return statsShowing(slug); }));
+}
+
+// The journal is database-wide: a claim on a headless server sharing the
+// window's database (here its SQLite file) notifies in the window too.
+TEST_F(DesktopNotificationTest, AClaimOnAnotherServerOfTheDatabaseNotifiesToo)
+{
+    const QString slug = createThroughPanel(QStringLiteral("https://example.com/elsewhere"), 4);
+    ASSERT_FALSE(slug.isEmpty());
+    QTemporaryDir otherData;
+    const QString file = QDir(serverConfig().dataDir).filePath(QStringLiteral("shortfuse.db"));
+    ServerProcess other(otherData.path(), {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--db"),
+                                           QStringLiteral("sqlite://") + file});
+    ASSERT_TRUE(other.start()) << other.startError().toStdString();
+    ASSERT_EQ(HttpClient(other.port()).get(pathOf(slug), {{"User-Agent", kFirefoxWindows}}).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return received() >= 1; }, 5000)) << "no Notify call for a claim made elsewhere";
+    EXPECT_EQ(m_receiver->calls().at(0).summary, QStringLiteral("%1 was opened — 3 of 4 left").arg(slug));
+    EXPECT_EQ(other.terminate(), 0);
 }
 
 } // namespace
