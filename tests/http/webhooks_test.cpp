@@ -135,7 +135,12 @@ TEST_F(WebhooksTest, FailuresAreRetriedWithTheSameIdAndADayOfFailuresDisablesThe
     ASSERT_EQ(client().get(pathOf(slug)).status, 302);
     // link.clicked and link.used_up, each refused once.
     ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 2; }));
-    EXPECT_EQ(webhookState(id).value(QStringLiteral("status")).toString(), QStringLiteral("failing"));
+    // Recorded once the answers are back (a moment after the receiver saw the requests).
+    ASSERT_TRUE(waitUntil([&] {
+        const QJsonObject state = webhookState(id);
+        return state.value(QStringLiteral("status")).toString() == QLatin1String("failing")
+            && state.value(QStringLiteral("last_result")).toString().startsWith(QLatin1String("500"));
+    }));
     EXPECT_EQ(webhookState(id).value(QStringLiteral("pending")).toInteger(), 2);
 
     // Backoff: nothing more until its time comes; then the same messages again.
