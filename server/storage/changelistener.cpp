@@ -74,20 +74,8 @@ private:
     {
         if (name != QLatin1StringView(ChangeNotice::kChannel))
             return;
-        std::optional<ChangeNotice> notice = ChangeNotice::decode(payload.toString().toLatin1());
-        if (!notice) {
-            qCWarning(lcChanges) << "ignored a malformed change notice";
-            return;
-        }
-        if (notice->sender == m_ownSender)
-            return;
-        RemoteChanges changes{std::move(*notice), {}};
-        if (!changes.notice.created.isEmpty()) {
-            // Read back here, on this connection, so receivers get whole links.
-            if (Result<QList<Link>> links = m_store->linksByIds(changes.notice.created); links)
-                changes.createdLinks = *links;
-        }
-        Q_EMIT changed(changes);
+        if (std::optional<RemoteChanges> changes = remoteChangesFrom(payload.toString().toLatin1(), m_ownSender, *m_store))
+            Q_EMIT changed(*changes);
     }
 
     PostgresAddress m_address;

@@ -1,5 +1,7 @@
 #include "server/storage/changenotice.h"
 
+#include "server/storage/linkstore.h"
+
 namespace shortfuse {
 
 namespace {
@@ -120,6 +122,23 @@ std::optional<ChangeNotice> ChangeNotice::decode(QByteArrayView payload)
             return std::nullopt; // encode() writes u= and p= only with something in them
     }
     return notice;
+}
+
+std::optional<RemoteChanges> remoteChangesFrom(QByteArrayView payload, const QByteArray &ownSender, LinkReads &reads)
+{
+    std::optional<ChangeNotice> notice = ChangeNotice::decode(payload);
+    if (!notice) {
+        qWarning("ignored a malformed change notice");
+        return std::nullopt;
+    }
+    if (notice->sender == ownSender)
+        return std::nullopt;
+    RemoteChanges changes{std::move(*notice), {}};
+    if (!changes.notice.created.isEmpty()) {
+        if (Result<QList<Link>> links = reads.linksByIds(changes.notice.created); links)
+            changes.createdLinks = *links;
+    }
+    return changes;
 }
 
 } // namespace shortfuse

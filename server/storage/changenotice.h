@@ -51,6 +51,13 @@ struct RemoteChanges {
     QList<Link> createdLinks;
 };
 
+class LinkReads;
+// What a receiver (ChangeListener, SqliteChangePoller) reports of a
+// notice's payload: nullopt for our own notice or one that does not decode
+// (logged); the links it created read back through `reads`, so receivers
+// get whole links.
+std::optional<RemoteChanges> remoteChangesFrom(QByteArrayView payload, const QByteArray &ownSender, LinkReads &reads);
+
 } // namespace shortfuse
 
 Q_DECLARE_METATYPE(shortfuse::RemoteChanges)

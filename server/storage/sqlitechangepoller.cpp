@@ -151,20 +151,8 @@ void SqliteChangePoller::deliver(qint64 id, const QByteArray &payload)
         Q_EMIT changed(missed);
     }
     m_lastId = id;
-    std::optional<ChangeNotice> notice = ChangeNotice::decode(payload);
-    if (!notice) {
-        qCWarning(lcSqliteChanges) << "ignored a malformed change notice";
-        return;
-    }
-    if (notice->sender == m_ownSender)
-        return;
-    RemoteChanges changes{std::move(*notice), {}};
-    if (!changes.notice.created.isEmpty()) {
-        // Read back here, on this connection, so receivers get whole links.
-        if (Result<QList<Link>> links = m_store->linksByIds(changes.notice.created); links)
-            changes.createdLinks = *links;
-    }
-    Q_EMIT changed(changes);
+    if (std::optional<RemoteChanges> changes = remoteChangesFrom(payload, m_ownSender, *m_store))
+        Q_EMIT changed(*changes);
 }
 
 } // namespace shortfuse
