@@ -5,6 +5,7 @@
 #include "ui/serverhost.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
+#include "ui/webhookssection.h"
 
 #include "server/core/clientaddress.h"
 
@@ -228,8 +229,12 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(server);
     layout->addWidget(note);
-    if (m_host)
+    if (m_host) {
         layout->addWidget(buildKeys());
+        m_webhooks = new WebhooksSection(*m_host, this);
+        connect(m_webhooks, &WebhooksSection::changed, this, &SettingsDialog::webhooksChanged);
+        layout->addWidget(m_webhooks);
+    }
     layout->addWidget(window);
     layout->addWidget(notifications);
     layout->addWidget(buttons);
