@@ -120,7 +120,11 @@ QFrame *MainWindow::buildWebhookBanner(QWidget *parent)
     theme::setTextColor(m_webhookBannerText, theme::errorColor(palette()));
     auto *open = new QPushButton(tr("&Webhook settings…"), m_webhookBanner);
     open->setObjectName(QStringLiteral("webhookBannerSettingsButton"));
-    connect(open, &QPushButton::clicked, this, &MainWindow::openSettings);
+    connect(open, &QPushButton::clicked, this, [this] {
+        openSettings();
+        if (m_settingsDialog)
+            m_settingsDialog->showWebhooks();
+    });
     auto *bannerLayout = new QHBoxLayout(m_webhookBanner);
     bannerLayout->addWidget(m_webhookBannerText, 1);
     bannerLayout->addWidget(open);

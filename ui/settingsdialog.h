@@ -13,6 +13,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTreeWidget;
 
@@ -49,6 +50,8 @@ public:
 
     // The webhooks section (issue 13); null without a host.
     WebhooksSection *webhooks() const { return m_webhooks; }
+    // Scrolls to the webhooks (the main window's warning opens them).
+    void showWebhooks();
 
     // The languages offered: code (empty: the system's) and name.
     static QList<QPair<QString, QString>> languages();
@@ -97,6 +100,7 @@ private:
     QFrame *m_newKeyBox = nullptr;
     QLineEdit *m_newKey = nullptr;
     WebhooksSection *m_webhooks = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_notifyMode = nullptr;

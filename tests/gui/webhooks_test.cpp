@@ -251,10 +251,12 @@ TEST_F(WebhooksSettingsTest, DisabledWebhookPutsAWarningInTheWindowUntilItIsDele
               QStringLiteral("Webhook to 127.0.0.1 was disabled after failing for 24 hours"));
     EXPECT_FALSE(text->text().contains(QStringLiteral("/private/path")));
 
-    // Its button opens the settings, where the endpoint says why.
+    // Its button opens the settings, where the endpoint says why,
     QTest::mouseClick(widget<QPushButton>("webhookBannerSettingsButton"), Qt::LeftButton);
     SettingsDialog *dialog = waitForDialog();
     ASSERT_NE(dialog, nullptr);
+    // ...scrolled to the webhooks (the dialog is taller than the screen).
+    EXPECT_EQ(list(dialog)->visibleRegion().boundingRect(), list(dialog)->rect());
     ASSERT_TRUE(waitUntil([&] { return list(dialog)->topLevelItemCount() == 1; }));
     const QString status = list(dialog)->topLevelItem(0)->text(3);
     EXPECT_TRUE(status.startsWith(QStringLiteral("disabled"))) << qPrintable(status);
