@@ -343,7 +343,8 @@ void WebhooksSection::create()
     const Result<WebhookEndpoint> parsed = webhookparser::fromJson(QJsonDocument(body).toJson(QJsonDocument::Compact));
     if (!parsed) {
         showError(ErrorText::message(parsed.error()));
-        (parsed.error().reason == "invalid_webhook_url" ? static_cast<QWidget *>(m_url) : m_addBox)->setFocus(Qt::OtherFocusReason);
+        if (parsed.error().reason == "invalid_webhook_url")
+            m_url->setFocus(Qt::OtherFocusReason);
         return;
     }
     showError({});
