@@ -769,6 +769,18 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
         <source>Made %1 links</source>
         <translation>%1 Links erstellt</translation>
     </message>
+    <message>
+        <source>&amp;Webhook settings…</source>
+        <translation>&amp;Webhook-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Webhook to %1 was disabled after failing for 24 hours: its events are no longer sent. Delete it in the settings, or add it again once the receiver works.</source>
+        <translation>Der Webhook an %1 wurde nach 24 Stunden voller Fehlschläge deaktiviert: Seine Ereignisse werden nicht mehr gesendet. Löschen Sie ihn in den Einstellungen oder legen Sie ihn neu an, sobald der Empfänger funktioniert.</translation>
+    </message>
+    <message>
+        <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
+        <translation>Die Webhooks an %1 wurden nach 24 Stunden voller Fehlschläge deaktiviert: Ihre Ereignisse werden nicht mehr gesendet. Löschen Sie sie in den Einstellungen oder legen Sie sie neu an, sobald die Empfänger funktionieren.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -1447,6 +1459,193 @@ Jedes Skript und jeder Server, der ihn verwendet, wird ab jetzt abgewiesen. Das 
     <message>
         <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
         <translation>Ihre Kurzlinks funktionieren weiter, während Shortfuse im Infobereich läuft. Um sie nicht mehr bereitzustellen, wählen Sie „Beenden“ im Menü des Symbols.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::WebhooksSection</name>
+    <message>
+        <source>clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <source>used up</source>
+        <translation>aufgebraucht</translation>
+    </message>
+    <message>
+        <source>previews held off</source>
+        <translation>abgewehrte Vorschauen</translation>
+    </message>
+    <message>
+        <source>late arrivals</source>
+        <translation>späte Aufrufe</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Each click, used-up link, preview held off or late arrival can be sent to a web address: chat (Slack, Discord, ntfy) or your own service, signed per Standard Webhooks. Changes apply at once.</source>
+        <translation>Jeder Klick, jeder aufgebrauchte Link, jede abgewehrte Vorschau und jeder späte Aufruf kann an eine Webadresse gesendet werden: einen Chat (Slack, Discord, ntfy) oder Ihren eigenen Dienst, signiert nach Standard Webhooks. Änderungen gelten sofort.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Delivered / pending</source>
+        <translation>Zugestellt / ausstehend</translation>
+    </message>
+    <message>
+        <source>&amp;Add webhook…</source>
+        <translation>Webhook &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>&amp;Test senden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Webhook-Adresse</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>&amp;Clicks on capped links</source>
+        <translation>&amp;Klicks auf begrenzte Links</translation>
+    </message>
+    <message>
+        <source>Link &amp;used up</source>
+        <translation>Link a&amp;ufgebraucht</translation>
+    </message>
+    <message>
+        <source>&amp;Preview or scanner held off</source>
+        <translation>&amp;Vorschau oder Scanner abgewehrt</translation>
+    </message>
+    <message>
+        <source>Arrival &amp;after expiry</source>
+        <translation>Aufruf &amp;nach Ablauf</translation>
+    </message>
+    <message>
+        <source>Clicks on &amp;unlimited links too (every redirect a delivery)</source>
+        <translation>Auch Klicks auf &amp;unbegrenzte Links (jede Weiterleitung eine Zustellung)</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks (JSON, signed)</source>
+        <translation>Standard Webhooks (JSON, signiert)</translation>
+    </message>
+    <message>
+        <source>Only links with this label</source>
+        <translation>Nur Links mit dieser Bezeichnung</translation>
+    </message>
+    <message>
+        <source>any label</source>
+        <translation>jede Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Create &amp;webhook</source>
+        <translation>&amp;Webhook anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>Ad&amp;resse:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Ereignisse:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Only &amp;label:</source>
+        <translation>Nur &amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this signing secret now.&lt;/b&gt; It is shown only this once; the receiver checks the webhook-signature header with it.</source>
+        <translation>&lt;b&gt;Kopieren Sie dieses Signaturgeheimnis jetzt.&lt;/b&gt; Es wird nur dieses eine Mal angezeigt; der Empfänger prüft damit den Header webhook-signature.</translation>
+    </message>
+    <message>
+        <source>The new webhook&apos;s signing secret</source>
+        <translation>Das Signaturgeheimnis des neuen Webhooks</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <source>disabled %1 after failing for 24 hours</source>
+        <translation>deaktiviert am %1 nach 24 Stunden voller Fehlschläge</translation>
+    </message>
+    <message>
+        <source>failing since %1</source>
+        <translation>schlägt fehl seit %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>%1 (last: %2)</source>
+        <translation>%1 (zuletzt: %2)</translation>
+    </message>
+    <message>
+        <source>unlimited links</source>
+        <translation>unbegrenzte Links</translation>
+    </message>
+    <message>
+        <source>%1; label %2</source>
+        <translation>%1; Bezeichnung %2</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Webhook löschen</translation>
+    </message>
+    <message>
+        <source>Delete the webhook to %1?
+
+Its undelivered events are dropped. This cannot be undone.</source>
+        <translation>Den Webhook an %1 löschen?
+
+Seine nicht zugestellten Ereignisse werden verworfen. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Sending a test event…</source>
+        <translation>Testereignis wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Test delivered (HTTP %1, %2 ms).</source>
+        <translation>Test zugestellt (HTTP %1, %2 ms).</translation>
+    </message>
+    <message>
+        <source>Test not delivered: %1</source>
+        <translation>Test nicht zugestellt: %1</translation>
     </message>
 </context>
 </TS>

@@ -769,6 +769,18 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
         <source>Made %1 links</source>
         <translation>%1 enlaces creados</translation>
     </message>
+    <message>
+        <source>&amp;Webhook settings…</source>
+        <translation>Ajustes de &amp;webhooks…</translation>
+    </message>
+    <message>
+        <source>Webhook to %1 was disabled after failing for 24 hours: its events are no longer sent. Delete it in the settings, or add it again once the receiver works.</source>
+        <translation>El webhook a %1 se desactivó tras fallar durante 24 horas: ya no se le envían eventos. Elimínelo en los ajustes o vuelva a añadirlo cuando el receptor funcione.</translation>
+    </message>
+    <message>
+        <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
+        <translation>Los webhooks a %1 se desactivaron tras fallar durante 24 horas: ya no se les envían eventos. Elimínelos en los ajustes o vuelva a añadirlos cuando los receptores funcionen.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -1447,6 +1459,193 @@ A partir de ahora se rechaza todo script o servidor que la use. No se puede desh
     <message>
         <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
         <translation>Tus enlaces cortos siguen funcionando mientras Shortfuse se ejecuta en la bandeja. Para dejar de servirlos, elige Salir en el menú del icono.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::WebhooksSection</name>
+    <message>
+        <source>clicks</source>
+        <translation>clics</translation>
+    </message>
+    <message>
+        <source>used up</source>
+        <translation>agotado</translation>
+    </message>
+    <message>
+        <source>previews held off</source>
+        <translation>vistas previas frenadas</translation>
+    </message>
+    <message>
+        <source>late arrivals</source>
+        <translation>llegadas tardías</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Each click, used-up link, preview held off or late arrival can be sent to a web address: chat (Slack, Discord, ntfy) or your own service, signed per Standard Webhooks. Changes apply at once.</source>
+        <translation>Cada clic, enlace agotado, vista previa frenada o llegada tardía puede enviarse a una dirección web: un chat (Slack, Discord, ntfy) o su propio servicio, firmado según Standard Webhooks. Los cambios se aplican al instante.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Delivered / pending</source>
+        <translation>Entregados / pendientes</translation>
+    </message>
+    <message>
+        <source>&amp;Add webhook…</source>
+        <translation>&amp;Añadir webhook…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>Enviar &amp;prueba</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Dirección del webhook</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>&amp;Clicks on capped links</source>
+        <translation>&amp;Clics en enlaces limitados</translation>
+    </message>
+    <message>
+        <source>Link &amp;used up</source>
+        <translation>Enlace a&amp;gotado</translation>
+    </message>
+    <message>
+        <source>&amp;Preview or scanner held off</source>
+        <translation>Vista &amp;previa o escáner frenado</translation>
+    </message>
+    <message>
+        <source>Arrival &amp;after expiry</source>
+        <translation>Llegada &amp;tras la caducidad</translation>
+    </message>
+    <message>
+        <source>Clicks on &amp;unlimited links too (every redirect a delivery)</source>
+        <translation>También clics en enlaces &amp;ilimitados (cada redirección, un envío)</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks (JSON, signed)</source>
+        <translation>Standard Webhooks (JSON, firmado)</translation>
+    </message>
+    <message>
+        <source>Only links with this label</source>
+        <translation>Solo enlaces con esta etiqueta</translation>
+    </message>
+    <message>
+        <source>any label</source>
+        <translation>cualquier etiqueta</translation>
+    </message>
+    <message>
+        <source>Create &amp;webhook</source>
+        <translation>Crear &amp;webhook</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>Di&amp;rección:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Eventos:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Only &amp;label:</source>
+        <translation>Solo &amp;etiqueta:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this signing secret now.&lt;/b&gt; It is shown only this once; the receiver checks the webhook-signature header with it.</source>
+        <translation>&lt;b&gt;Copie ahora este secreto de firma.&lt;/b&gt; Solo se muestra esta vez; el receptor comprueba con él la cabecera webhook-signature.</translation>
+    </message>
+    <message>
+        <source>The new webhook&apos;s signing secret</source>
+        <translation>El secreto de firma del nuevo webhook</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opiar</translation>
+    </message>
+    <message>
+        <source>disabled %1 after failing for 24 hours</source>
+        <translation>desactivado el %1 tras fallar durante 24 horas</translation>
+    </message>
+    <message>
+        <source>failing since %1</source>
+        <translation>falla desde %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>%1 (last: %2)</source>
+        <translation>%1 (último: %2)</translation>
+    </message>
+    <message>
+        <source>unlimited links</source>
+        <translation>enlaces ilimitados</translation>
+    </message>
+    <message>
+        <source>%1; label %2</source>
+        <translation>%1; etiqueta %2</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Eliminar webhook</translation>
+    </message>
+    <message>
+        <source>Delete the webhook to %1?
+
+Its undelivered events are dropped. This cannot be undone.</source>
+        <translation>¿Eliminar el webhook a %1?
+
+Sus eventos no entregados se descartan. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Sending a test event…</source>
+        <translation>Enviando un evento de prueba…</translation>
+    </message>
+    <message>
+        <source>Test delivered (HTTP %1, %2 ms).</source>
+        <translation>Prueba entregada (HTTP %1, %2 ms).</translation>
+    </message>
+    <message>
+        <source>Test not delivered: %1</source>
+        <translation>Prueba no entregada: %1</translation>
     </message>
 </context>
 </TS>

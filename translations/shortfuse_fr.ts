@@ -769,6 +769,18 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
         <source>Made %1 links</source>
         <translation>%1 liens créés</translation>
     </message>
+    <message>
+        <source>&amp;Webhook settings…</source>
+        <translation>Paramètres des &amp;webhooks…</translation>
+    </message>
+    <message>
+        <source>Webhook to %1 was disabled after failing for 24 hours: its events are no longer sent. Delete it in the settings, or add it again once the receiver works.</source>
+        <translation>Le webhook vers %1 a été désactivé après 24 heures d’échecs : ses événements ne sont plus envoyés. Supprimez-le dans les paramètres, ou ajoutez-le à nouveau quand le destinataire fonctionne.</translation>
+    </message>
+    <message>
+        <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
+        <translation>Les webhooks vers %1 ont été désactivés après 24 heures d’échecs : leurs événements ne sont plus envoyés. Supprimez-les dans les paramètres, ou ajoutez-les à nouveau quand les destinataires fonctionnent.</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -1447,6 +1459,193 @@ Tout script ou serveur qui l’utilise est refusé dès maintenant. C’est irr�
     <message>
         <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
         <translation>Vos liens courts continuent de fonctionner pendant que Shortfuse tourne dans la zone de notification. Pour arrêter de les servir, choisissez Quitter dans le menu de l’icône.</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::WebhooksSection</name>
+    <message>
+        <source>clicks</source>
+        <translation>clics</translation>
+    </message>
+    <message>
+        <source>used up</source>
+        <translation>épuisé</translation>
+    </message>
+    <message>
+        <source>previews held off</source>
+        <translation>aperçus retenus</translation>
+    </message>
+    <message>
+        <source>late arrivals</source>
+        <translation>arrivées tardives</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Each click, used-up link, preview held off or late arrival can be sent to a web address: chat (Slack, Discord, ntfy) or your own service, signed per Standard Webhooks. Changes apply at once.</source>
+        <translation>Chaque clic, lien épuisé, aperçu retenu ou arrivée tardive peut être envoyé à une adresse web : une messagerie (Slack, Discord, ntfy) ou votre propre service, signé selon Standard Webhooks. Les changements s’appliquent aussitôt.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Delivered / pending</source>
+        <translation>Livrés / en attente</translation>
+    </message>
+    <message>
+        <source>&amp;Add webhook…</source>
+        <translation>&amp;Ajouter un webhook…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>Envoyer un &amp;test</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Adresse du webhook</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>&amp;Clicks on capped links</source>
+        <translation>&amp;Clics sur les liens limités</translation>
+    </message>
+    <message>
+        <source>Link &amp;used up</source>
+        <translation>Lien é&amp;puisé</translation>
+    </message>
+    <message>
+        <source>&amp;Preview or scanner held off</source>
+        <translation>A&amp;perçu ou scanner retenu</translation>
+    </message>
+    <message>
+        <source>Arrival &amp;after expiry</source>
+        <translation>Arrivée &amp;après expiration</translation>
+    </message>
+    <message>
+        <source>Clicks on &amp;unlimited links too (every redirect a delivery)</source>
+        <translation>Aussi les clics sur les liens &amp;illimités (chaque redirection, un envoi)</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks (JSON, signed)</source>
+        <translation>Standard Webhooks (JSON, signé)</translation>
+    </message>
+    <message>
+        <source>Only links with this label</source>
+        <translation>Seulement les liens avec ce libellé</translation>
+    </message>
+    <message>
+        <source>any label</source>
+        <translation>tout libellé</translation>
+    </message>
+    <message>
+        <source>Create &amp;webhook</source>
+        <translation>Créer le &amp;webhook</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>Ad&amp;resse :</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Événements :</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>Only &amp;label:</source>
+        <translation>&amp;Libellé seulement :</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this signing secret now.&lt;/b&gt; It is shown only this once; the receiver checks the webhook-signature header with it.</source>
+        <translation>&lt;b&gt;Copiez ce secret de signature maintenant.&lt;/b&gt; Il n’est affiché que cette fois ; le destinataire vérifie avec lui l’en-tête webhook-signature.</translation>
+    </message>
+    <message>
+        <source>The new webhook&apos;s signing secret</source>
+        <translation>Le secret de signature du nouveau webhook</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
+        <source>disabled %1 after failing for 24 hours</source>
+        <translation>désactivé le %1 après 24 heures d’échecs</translation>
+    </message>
+    <message>
+        <source>failing since %1</source>
+        <translation>en échec depuis %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>%1 (last: %2)</source>
+        <translation>%1 (dernier : %2)</translation>
+    </message>
+    <message>
+        <source>unlimited links</source>
+        <translation>liens illimités</translation>
+    </message>
+    <message>
+        <source>%1; label %2</source>
+        <translation>%1 ; libellé %2</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Supprimer le webhook</translation>
+    </message>
+    <message>
+        <source>Delete the webhook to %1?
+
+Its undelivered events are dropped. This cannot be undone.</source>
+        <translation>Supprimer le webhook vers %1 ?
+
+Ses événements non livrés sont abandonnés. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Sending a test event…</source>
+        <translation>Envoi d’un événement de test…</translation>
+    </message>
+    <message>
+        <source>Test delivered (HTTP %1, %2 ms).</source>
+        <translation>Test livré (HTTP %1, %2 ms).</translation>
+    </message>
+    <message>
+        <source>Test not delivered: %1</source>
+        <translation>Test non livré : %1</translation>
     </message>
 </context>
 </TS>

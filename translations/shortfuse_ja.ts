@@ -769,6 +769,18 @@ From now on it answers like an expired link. This cannot be undone.</source>
         <source>Made %1 links</source>
         <translation>%1 件のリンクを作成しました</translation>
     </message>
+    <message>
+        <source>&amp;Webhook settings…</source>
+        <translation>Webhook の設定(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Webhook to %1 was disabled after failing for 24 hours: its events are no longer sent. Delete it in the settings, or add it again once the receiver works.</source>
+        <translation>%1 への Webhook は 24 時間失敗し続けたため無効になりました。イベントはもう送信されません。設定で削除するか、受信側が復旧したら追加し直してください。</translation>
+    </message>
+    <message>
+        <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
+        <translation>%1 への Webhook は 24 時間失敗し続けたため無効になりました。イベントはもう送信されません。設定で削除するか、受信側が復旧したら追加し直してください。</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -1447,6 +1459,193 @@ Every script or server using it is refused from now on. This cannot be undone.</
     <message>
         <source>Your short links keep working while Shortfuse runs in the tray. To stop serving them, choose Quit from the tray icon&apos;s menu.</source>
         <translation>Shortfuse がトレイで動作している間、短縮リンクは動作し続けます。提供を止めるには、トレイアイコンのメニューから「終了」を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::WebhooksSection</name>
+    <message>
+        <source>clicks</source>
+        <translation>クリック</translation>
+    </message>
+    <message>
+        <source>used up</source>
+        <translation>使い切り</translation>
+    </message>
+    <message>
+        <source>previews held off</source>
+        <translation>抑止したプレビュー</translation>
+    </message>
+    <message>
+        <source>late arrivals</source>
+        <translation>期限後のアクセス</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Each click, used-up link, preview held off or late arrival can be sent to a web address: chat (Slack, Discord, ntfy) or your own service, signed per Standard Webhooks. Changes apply at once.</source>
+        <translation>クリック、使い切り、抑止したプレビュー、期限後のアクセスを Web アドレスに送信できます。チャット(Slack、Discord、ntfy)や独自のサービスへ、Standard Webhooks に従って署名して送ります。変更はすぐに反映されます。</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Delivered / pending</source>
+        <translation>配信済み / 保留中</translation>
+    </message>
+    <message>
+        <source>&amp;Add webhook…</source>
+        <translation>Webhook を追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>テスト送信(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Webhook のアドレス</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>&amp;Clicks on capped links</source>
+        <translation>回数制限付きリンクのクリック(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Link &amp;used up</source>
+        <translation>リンクの使い切り(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview or scanner held off</source>
+        <translation>プレビュー・スキャナーの抑止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Arrival &amp;after expiry</source>
+        <translation>期限後のアクセス(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clicks on &amp;unlimited links too (every redirect a delivery)</source>
+        <translation>無制限リンクのクリックも(&amp;U)(リダイレクトごとに送信)</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks (JSON, signed)</source>
+        <translation>Standard Webhooks(JSON、署名付き)</translation>
+    </message>
+    <message>
+        <source>Only links with this label</source>
+        <translation>このラベルのリンクのみ</translation>
+    </message>
+    <message>
+        <source>any label</source>
+        <translation>すべてのラベル</translation>
+    </message>
+    <message>
+        <source>Create &amp;webhook</source>
+        <translation>Webhook を作成(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>アドレス(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>イベント:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Only &amp;label:</source>
+        <translation>ラベル限定(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy this signing secret now.&lt;/b&gt; It is shown only this once; the receiver checks the webhook-signature header with it.</source>
+        <translation>&lt;b&gt;この署名用シークレットを今すぐコピーしてください。&lt;/b&gt;表示されるのはこの一度だけです。受信側はこれで webhook-signature ヘッダーを検証します。</translation>
+    </message>
+    <message>
+        <source>The new webhook&apos;s signing secret</source>
+        <translation>新しい Webhook の署名用シークレット</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>コピー(&amp;O)</translation>
+    </message>
+    <message>
+        <source>disabled %1 after failing for 24 hours</source>
+        <translation>24 時間失敗したため %1 に無効化</translation>
+    </message>
+    <message>
+        <source>failing since %1</source>
+        <translation>%1 から失敗中</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>%1 (last: %2)</source>
+        <translation>%1(前回: %2)</translation>
+    </message>
+    <message>
+        <source>unlimited links</source>
+        <translation>無制限リンク</translation>
+    </message>
+    <message>
+        <source>%1; label %2</source>
+        <translation>%1; ラベル %2</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Webhook を削除</translation>
+    </message>
+    <message>
+        <source>Delete the webhook to %1?
+
+Its undelivered events are dropped. This cannot be undone.</source>
+        <translation>%1 への Webhook を削除しますか?
+
+未配信のイベントは破棄されます。元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Sending a test event…</source>
+        <translation>テストイベントを送信中…</translation>
+    </message>
+    <message>
+        <source>Test delivered (HTTP %1, %2 ms).</source>
+        <translation>テストを配信しました(HTTP %1、%2 ms)。</translation>
+    </message>
+    <message>
+        <source>Test not delivered: %1</source>
+        <translation>テストを配信できませんでした: %1</translation>
     </message>
 </context>
 </TS>

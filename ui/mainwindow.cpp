@@ -12,6 +12,7 @@
 #include "ui/statsview.h"
 #include "ui/theme.h"
 #include "ui/traycontroller.h"
+#include "ui/webhookwatcher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -60,6 +61,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(buildServerBanner(central));
+    layout->addWidget(buildWebhookBanner(central));
     m_create = new CreatePanel(host, central);
     layout->addWidget(m_create);
     layout->addWidget(buildTabs(central), 1);
@@ -102,6 +104,50 @@ QFrame *MainWindow::buildServerBanner(QWidget *parent)
     connect(m_bannerSettings, &QPushButton::clicked, this, &MainWindow::openSettings);
     connect(retry, &QPushButton::clicked, this, [this] { m_host.start(m_host.config()); });
     return m_serverBanner;
+}
+
+QFrame *MainWindow::buildWebhookBanner(QWidget *parent)
+{
+    // Shown while a webhook endpoint is disabled (failing for 24 hours):
+    // nothing more is sent to it, and its owner may not look at the
+    // settings for weeks, so the window says so until it is dealt with.
+    m_webhookBanner = new QFrame(parent);
+    m_webhookBanner->setObjectName(QStringLiteral("webhookBanner"));
+    m_webhookBanner->setFrameShape(QFrame::StyledPanel);
+    m_webhookBannerText = new QLabel(m_webhookBanner);
+    m_webhookBannerText->setObjectName(QStringLiteral("webhookBannerText"));
+    m_webhookBannerText->setWordWrap(true);
+    theme::setTextColor(m_webhookBannerText, theme::errorColor(palette()));
+    auto *open = new QPushButton(tr("&Webhook settings…"), m_webhookBanner);
+    open->setObjectName(QStringLiteral("webhookBannerSettingsButton"));
+    connect(open, &QPushButton::clicked, this, [this] {
+        openSettings();
+        if (m_settingsDialog)
+            m_settingsDialog->showWebhooks();
+    });
+    auto *bannerLayout = new QHBoxLayout(m_webhookBanner);
+    bannerLayout->addWidget(m_webhookBannerText, 1);
+    bannerLayout->addWidget(open);
+    m_webhookBanner->setVisible(false);
+    return m_webhookBanner;
+}
+
+void MainWindow::showDisabledWebhooks(const QStringList &hosts)
+{
+    if (hosts.isEmpty()) {
+        m_webhookBanner->setVisible(false);
+        return;
+    }
+    const QString names = hosts.join(QStringLiteral(", "));
+    m_webhookBannerText->setText(
+        hosts.size() == 1
+            ? tr("Webhook to %1 was disabled after failing for 24 hours: its events are no longer sent. "
+                 "Delete it in the settings, or add it again once the receiver works.")
+                  .arg(names)
+            : tr("Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. "
+                 "Delete them in the settings, or add them again once the receivers work.")
+                  .arg(names));
+    m_webhookBanner->setVisible(true);
 }
 
 QTabWidget *MainWindow::buildTabs(QWidget *parent)
@@ -222,6 +268,9 @@ void MainWindow::connectServer()
         showAndRaise();
         showStatsFor(slug);
     });
+
+    m_webhookWatcher = new WebhookWatcher(m_host, this);
+    connect(m_webhookWatcher, &WebhookWatcher::disabledHostsChanged, this, &MainWindow::showDisabledWebhooks);
 
     m_network = new QNetworkAccessManager(this);
     m_probeTimer.setInterval(30'000);
@@ -527,6 +576,8 @@ void MainWindow::openSettings()
         // The running server commits every click before the new one starts.
         m_host.restart(config);
     });
+    // A webhook deleted (or added) in the dialog: the banner follows at once.
+    connect(dialog, &SettingsDialog::webhooksChanged, m_webhookWatcher, &WebhookWatcher::check);
     connect(dialog, &QDialog::accepted, this, [this] {
         // Unchanged settings after a failed start: try them again.
         if (m_host.state() == ServerHost::State::Failed)

@@ -23,6 +23,7 @@ class Settings;
 class SettingsDialog;
 class StatsView;
 class TrayController;
+class WebhookWatcher;
 
 // The desktop window: the create panel on top, then the links table and
 // the statistics of one link in two tabs, the server's address and the day's
@@ -49,6 +50,9 @@ public:
     TrayController *tray() const { return m_tray; }
     // The desktop notifications of the server's link events (issue 13).
     DesktopNotifier *notifier() const { return m_notifier; }
+    // Watches for webhook endpoints disabled after failing for 24 hours
+    // (issue 13); the window shows a banner while there are any.
+    WebhookWatcher *webhookWatcher() const { return m_webhookWatcher; }
     // Closing hides the window (and the server keeps serving) when there is a tray.
     bool closesToTray() const;
     // True once the health check through the listening address answered.
@@ -76,6 +80,8 @@ protected:
 private:
     // The constructor's parts.
     QFrame *buildServerBanner(QWidget *parent);
+    QFrame *buildWebhookBanner(QWidget *parent);
+    void showDisabledWebhooks(const QStringList &hosts);
     QTabWidget *buildTabs(QWidget *parent);
     QTableView *buildLinkTable(QWidget *parent);
     void buildStatusBar();
@@ -112,6 +118,8 @@ private:
     QFrame *m_serverBanner = nullptr;
     QLabel *m_serverBannerText = nullptr;
     QPushButton *m_bannerSettings = nullptr;
+    QFrame *m_webhookBanner = nullptr;
+    QLabel *m_webhookBannerText = nullptr;
     QLabel *m_addressLabel = nullptr;
     QLabel *m_reachLabel = nullptr;
     QLabel *m_totalsLabel = nullptr;
@@ -132,6 +140,7 @@ private:
 
     TrayController *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;
+    WebhookWatcher *m_webhookWatcher = nullptr;
 
     QNetworkAccessManager *m_network = nullptr;
     QTimer m_probeTimer;

@@ -7,6 +7,7 @@
 #include "server/links/linkservice.h"
 #include "server/links/linkqueries.h"
 #include "server/shortfuseserver.h"
+#include "server/webhooks/webhookdispatcher.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -85,6 +86,7 @@ ServerHost::~ServerHost()
     m_links = nullptr;
     m_keys = nullptr;
     m_queries = nullptr;
+    m_webhooks = nullptr;
     Worker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker] { worker->stopServer([] { QThread::currentThread()->quit(); }); }, Qt::QueuedConnection);
@@ -168,7 +170,7 @@ void ServerHost::startOnThread(const ServerConfig &config)
             connect(links, &LinkService::refreshNeeded, host, &ServerHost::refreshNeeded);
             connect(server->journal(), &JournalFollower::eventsArrived, host, &ServerHost::linkEvents);
             const Running running{server->listeningUrl(), server->metricsUrl(), server->baseUrl(), server->port(),
-                                  links, server->keys(), server->queries()};
+                                  links, server->keys(), server->queries(), server->webhooks()};
             worker->server = std::move(server);
             postTo(self, [host, running] { host->onStarted(running); });
         },
@@ -187,6 +189,7 @@ void ServerHost::onStarted(const Running &running)
     m_links = running.links;
     m_keys = running.keys;
     m_queries = running.queries;
+    m_webhooks = running.webhooks;
     // The line scripts and tests wait for, exactly as shortfuse-server prints it.
     std::printf("Listening on %s\n", qPrintable(m_listeningUrl));
     if (!running.metricsUrl.isEmpty())
@@ -230,6 +233,7 @@ void ServerHost::stop()
     m_links = nullptr;
     m_keys = nullptr;
     m_queries = nullptr;
+    m_webhooks = nullptr;
     setState(State::Stopping);
     Worker *worker = m_worker;
     QPointer<QObject> self(this);
@@ -352,6 +356,54 @@ void ServerHost::revokeKey(const QString &name, QObject *context, Reply<bool> do
 {
     onKeysThread<bool>(context, std::move(done),
                        [name](ApiKeyService &keys, Reply<bool> reply) { keys.revoke(name, std::move(reply)); });
+}
+
+namespace {
+
+// Asks `ask` of the running server's webhook dispatcher, which is
+// thread-safe and answers on `context`'s thread itself; with none running,
+// unavailable() on `context`'s thread without touching one.
+template <typename T, typename Ask>
+void askWebhooks(WebhookDispatcher *webhooks, QObject *context, ServerHost::Reply<T> done, Ask ask)
+{
+    if (!webhooks) {
+        postTo(context, [done = std::move(done)] { done(ServerHost::unavailable()); });
+        return;
+    }
+    ask(*webhooks, std::move(done));
+}
+
+} // namespace
+
+void ServerHost::createWebhook(WebhookEndpoint endpoint, QObject *context, Reply<WebhookEndpoint> done)
+{
+    // Made here, it belongs to no key (as a local request's does): whatever
+    // the caller left in ownerKeyId is not the window's to choose.
+    endpoint.ownerKeyId.reset();
+    askWebhooks<WebhookEndpoint>(m_webhooks, context, std::move(done), [&](WebhookDispatcher &webhooks, auto reply) {
+        webhooks.create(std::move(endpoint), context, std::move(reply));
+    });
+}
+
+void ServerHost::listWebhooks(QObject *context, Reply<QList<WebhookEndpoint>> done)
+{
+    askWebhooks<QList<WebhookEndpoint>>(m_webhooks, context, std::move(done), [&](WebhookDispatcher &webhooks, auto reply) {
+        webhooks.list(std::nullopt, context, std::move(reply));
+    });
+}
+
+void ServerHost::deleteWebhook(qint64 id, QObject *context, Reply<bool> done)
+{
+    askWebhooks<bool>(m_webhooks, context, std::move(done), [&](WebhookDispatcher &webhooks, auto reply) {
+        webhooks.remove(id, std::nullopt, context, std::move(reply));
+    });
+}
+
+void ServerHost::testWebhook(qint64 id, QObject *context, Reply<WebhookSender::Outcome> done)
+{
+    askWebhooks<WebhookSender::Outcome>(m_webhooks, context, std::move(done), [&](WebhookDispatcher &webhooks, auto reply) {
+        webhooks.sendTest(id, std::nullopt, context, std::move(reply));
+    });
 }
 
 void ServerHost::listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done)

@@ -5,7 +5,9 @@
 #include "server/core/linkevent.h"
 #include "server/core/linkstats.h"
 #include "server/core/result.h"
+#include "server/core/webhookendpoint.h"
 #include "server/serverconfig.h"
+#include "server/webhooks/webhooksender.h"
 
 #include <QList>
 #include <QObject>
@@ -20,6 +22,7 @@ namespace shortfuse {
 class ApiKeyService;
 class LinkService;
 class ShortfuseServer;
+class WebhookDispatcher;
 class LinkQueries;
 struct CreateRequest;
 struct LinkChange;
@@ -105,6 +108,20 @@ public:
     // True if the key was revoked, false if there is no such active key.
     void revokeKey(const QString &name, QObject *context, Reply<bool> done);
 
+    // Webhook endpoints (issue 13, the settings dialog), through the
+    // server's WebhookDispatcher (thread-safe: it answers on `context`'s
+    // thread). The window is local, as a local API request is: it sees
+    // every endpoint, and the endpoints it makes belong to no key.
+    // `endpoint` has passed the API's rules (webhookparser::fromJson); the
+    // secret is in the answer of createWebhook only, once.
+    void createWebhook(WebhookEndpoint endpoint, QObject *context, Reply<WebhookEndpoint> done);
+    // Every endpoint with its delivery state (disabled, failing, counts).
+    void listWebhooks(QObject *context, Reply<QList<WebhookEndpoint>> done);
+    // True if it was deleted, false if there is no such endpoint.
+    void deleteWebhook(qint64 id, QObject *context, Reply<bool> done);
+    // Sends one signed test event now; answers what the endpoint said.
+    void testWebhook(qint64 id, QObject *context, Reply<WebhookSender::Outcome> done);
+
     // Reads, on the server's reader thread (never the thread that serves
     // redirects, so a slow query cannot hold up a visitor).
     // One page of the links table.
@@ -154,6 +171,7 @@ private:
         LinkService *links = nullptr;
         ApiKeyService *keys = nullptr;
         LinkQueries *queries = nullptr;
+        WebhookDispatcher *webhooks = nullptr;
     };
     class Worker;
 
@@ -184,6 +202,7 @@ private:
     LinkService *m_links = nullptr;
     ApiKeyService *m_keys = nullptr;
     LinkQueries *m_queries = nullptr;
+    WebhookDispatcher *m_webhooks = nullptr;
 };
 
 } // namespace shortfuse

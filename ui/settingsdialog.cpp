@@ -5,6 +5,7 @@
 #include "ui/serverhost.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
+#include "ui/webhookssection.h"
 
 #include "server/core/clientaddress.h"
 
@@ -26,6 +27,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSystemTrayIcon>
 #include <QVBoxLayout>
@@ -225,15 +229,41 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
+    // The sections scroll, the buttons stay: with keys and webhooks the
+    // dialog is taller than a laptop's screen.
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->addWidget(server);
+    pageLayout->addWidget(note);
+    if (m_host) {
+        pageLayout->addWidget(buildKeys());
+        m_webhooks = new WebhooksSection(*m_host, page);
+        connect(m_webhooks, &WebhooksSection::changed, this, &SettingsDialog::webhooksChanged);
+        pageLayout->addWidget(m_webhooks);
+    }
+    pageLayout->addWidget(window);
+    pageLayout->addWidget(notifications);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("settingsScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(page);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(server);
-    layout->addWidget(note);
-    if (m_host)
-        layout->addWidget(buildKeys());
-    layout->addWidget(window);
-    layout->addWidget(notifications);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(buttons);
-    resize(560, sizeHint().height());
+    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const int room = screen ? screen->availableGeometry().height() * 85 / 100 : 800;
+    const int wanted = page->sizeHint().height() + buttons->sizeHint().height() + 3 * layout->spacing()
+        + layout->contentsMargins().top() + layout->contentsMargins().bottom();
+    resize(qMax(560, page->sizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width()), qMin(wanted, room));
+}
+
+void SettingsDialog::showWebhooks()
+{
+    if (m_webhooks)
+        m_scroll->ensureWidgetVisible(m_webhooks, 0, 0);
 }
 
 QGroupBox *SettingsDialog::buildKeys()

@@ -13,6 +13,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTreeWidget;
 
@@ -20,6 +21,7 @@ namespace shortfuse {
 
 class ServerHost;
 class Settings;
+class WebhooksSection;
 
 // Edits the settings: where the server listens and what it believes, where
 // its data lives, how the window starts and what it notifies. OK stores them (QSettings) and,
@@ -28,7 +30,8 @@ class Settings;
 // Who may create links and whether statistics are public are server
 // settings too. API keys are not settings but records in the database:
 // made, listed and revoked at once through the running server (a new key is
-// shown once, with a Copy button; only its SHA-256 is stored).
+// shown once, with a Copy button; only its SHA-256 is stored). Webhook
+// endpoints likewise (WebhooksSection).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -45,6 +48,11 @@ public:
     // Lists the keys again.
     void reloadKeys();
 
+    // The webhooks section (issue 13); null without a host.
+    WebhooksSection *webhooks() const { return m_webhooks; }
+    // Scrolls to the webhooks (the main window's warning opens them).
+    void showWebhooks();
+
     // The languages offered: code (empty: the system's) and name.
     static QList<QPair<QString, QString>> languages();
 
@@ -53,6 +61,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void serverSettingsChanged(const shortfuse::ServerConfig &config);
+    // A webhook endpoint was added or deleted.
+    void webhooksChanged();
 
 private:
     // Null when a field is wrong; the error is then shown next to it.
@@ -89,6 +99,8 @@ private:
     QLabel *m_keysError = nullptr;
     QFrame *m_newKeyBox = nullptr;
     QLineEdit *m_newKey = nullptr;
+    WebhooksSection *m_webhooks = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_notifyMode = nullptr;
