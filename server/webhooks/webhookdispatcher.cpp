@@ -5,6 +5,7 @@
 #include "server/storage/webhookstore.h"
 #include "server/webhooks/webhookformat.h"
 #include "server/webhooks/webhooksignature.h"
+#include "server/webhooks/webhooktarget.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -144,6 +145,12 @@ public:
         Result<WebhookEndpoint> made = [&]() -> Result<WebhookEndpoint> {
             if (!m_store)
                 return notConnected();
+            // The rules every caller already applied (webhookparser), kept
+            // here too: nothing reaches the table that could not be sent.
+            if (const Result<QUrl> url = parseWebhookUrl(endpoint.url); !url)
+                return url.error();
+            if (endpoint.events.isEmpty() || !webhookFormatFromName(endpoint.format))
+                return Error{400, "invalid_events", QStringLiteral("A webhook needs at least one event and a known format.")};
             const Result<qint64> owned = m_store->countOwned(endpoint.ownerKeyId);
             if (!owned)
                 return owned.error();
