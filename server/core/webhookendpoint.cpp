@@ -15,6 +15,8 @@ bool WebhookEndpoint::wants(const LinkEvent &event) const
 {
     if (disabledAtMs || !events.contains(event.type))
         return false;
+    if (event.atMs < createdAtMs)
+        return false; // what happened before it existed is not its news
     if (event.unlimitedClick && !unlimitedClicks)
         return false;
     if (ownerKeyId && event.ownerKeyId != ownerKeyId)

@@ -33,7 +33,8 @@ struct WebhookEndpoint {
     qint64 abandoned = 0;           // undelivered when the endpoint was disabled
     qint64 pending = 0;             // events waiting in its outbox (read with the list)
 
-    // The one rule of who hears what: an enabled endpoint, the event's type
+    // The one rule of who hears what: an enabled endpoint, an event since it
+    // was made, the event's type
     // subscribed (a click on an unlimited link only if asked for), the
     // link among its slugs or with its label when it has those, and the
     // link within its key's scope.

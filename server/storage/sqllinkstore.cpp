@@ -190,6 +190,8 @@ const char *const kMigrations[] = {
 };
 
 constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
+constexpr qint64 kJournalKeepMs = 7LL * 24 * 60 * 60 * 1000;
+constexpr int kEventsPrunedPerPurge = 10'000;
 constexpr int kBreakdownLimit = 50;
 
 QString nextConnectionName()
@@ -762,6 +764,16 @@ Status SqlLinkStore::purgeExpired(qint64 nowMs)
     q.addBindValue(nowMs - kProgressKeepMs);
     if (!q.exec())
         return storageError(q, "forgetting old writer marks");
+    // The journal keeps a week (a live stream resumes within a day; a
+    // webhook endpoint is disabled after a day of failures), and never an
+    // event the webhook worker has not put out yet. Oldest first, a bounded
+    // number per call: the rows walked are those being deleted.
+    q.prepare(QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= (SELECT last_id FROM "
+                             "journal_cursors WHERE name = 'webhooks') AND at < ? ORDER BY id LIMIT %1)")
+                  .arg(kEventsPrunedPerPurge));
+    q.addBindValue(nowMs - kJournalKeepMs);
+    if (!q.exec())
+        return storageError(q, "forgetting old journal events");
     return {};
 }
 

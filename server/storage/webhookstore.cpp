@@ -398,84 +398,101 @@ QString resultText(const WebhookStore::Attempt &attempt)
 }
 } // namespace
 
-Status WebhookStore::delivered(const Due &due, qint64 nowMs, const Attempt &attempt)
+Status WebhookStore::writeDelivered(const Finished &finished, qint64 nowMs)
 {
-    if (Status begun = m_store.beginBatch(); !begun)
-        return begun;
     QSqlQuery done(m_store.sqlConnection());
     done.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE id = ?"));
-    done.addBindValue(due.outboxId);
-    Status status = done.exec() ? Status{} : Status(m_store.queryError(done, "clearing a delivered webhook"));
-    if (status)
-        status = recordAttempt(m_store, due, nowMs, attempt);
-    if (status) {
-        QSqlQuery well(m_store.sqlConnection());
-        well.prepare(QStringLiteral("UPDATE webhooks SET failing_since = NULL, delivered = delivered + 1, "
-                                    "last_attempt_at = ?, last_result = ? WHERE id = ?"));
-        well.addBindValue(nowMs);
-        well.addBindValue(resultText(attempt));
-        well.addBindValue(due.endpoint.id);
-        if (!well.exec())
-            status = m_store.queryError(well, "recording a delivered webhook");
-    }
-    if (status)
-        status = m_store.commitBatch();
-    if (!status)
-        m_store.rollbackBatch();
-    return status;
+    done.addBindValue(finished.due.outboxId);
+    if (!done.exec())
+        return m_store.queryError(done, "clearing a delivered webhook");
+    if (Status recorded = recordAttempt(m_store, finished.due, nowMs, finished.attempt); !recorded)
+        return recorded;
+    QSqlQuery well(m_store.sqlConnection());
+    well.prepare(QStringLiteral("UPDATE webhooks SET failing_since = NULL, delivered = delivered + 1, "
+                                "last_attempt_at = ?, last_result = ? WHERE id = ?"));
+    well.addBindValue(nowMs);
+    well.addBindValue(resultText(finished.attempt));
+    well.addBindValue(finished.due.endpoint.id);
+    if (!well.exec())
+        return m_store.queryError(well, "recording a delivered webhook");
+    return {};
 }
 
-Result<bool> WebhookStore::failed(const Due &due, qint64 nowMs, const Attempt &attempt, qint64 retryAtMs)
+Result<bool> WebhookStore::writeFailed(const Finished &finished, qint64 nowMs)
 {
-    if (Status begun = m_store.beginBatch(); !begun)
-        return begun.error();
-    const auto fail = [this](const Error &error) -> Result<bool> {
-        m_store.rollbackBatch();
-        return error;
-    };
+    const Due &due = finished.due;
     QSqlQuery retry(m_store.sqlConnection());
     retry.prepare(QStringLiteral("UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL "
                                  "WHERE id = ?"));
-    retry.addBindValue(retryAtMs);
+    retry.addBindValue(finished.retryAtMs);
     retry.addBindValue(due.outboxId);
     if (!retry.exec())
-        return fail(m_store.queryError(retry, "scheduling a webhook retry"));
-    if (Status recorded = recordAttempt(m_store, due, nowMs, attempt); !recorded)
-        return fail(recorded.error());
+        return m_store.queryError(retry, "scheduling a webhook retry");
+    if (Status recorded = recordAttempt(m_store, due, nowMs, finished.attempt); !recorded)
+        return recorded.error();
     QSqlQuery ill(m_store.sqlConnection());
     ill.prepare(QStringLiteral("UPDATE webhooks SET failing_since = COALESCE(failing_since, ?), last_attempt_at = ?, "
                                "last_result = ? WHERE id = ? RETURNING failing_since, disabled_at"));
     ill.addBindValue(nowMs);
     ill.addBindValue(nowMs);
-    ill.addBindValue(resultText(attempt));
+    ill.addBindValue(resultText(finished.attempt));
     ill.addBindValue(due.endpoint.id);
     if (!ill.exec())
-        return fail(m_store.queryError(ill, "recording a failed webhook"));
-    bool disabled = false;
-    if (ill.next() && ill.value(1).isNull() && nowMs - ill.value(0).toLongLong() >= kWebhookDisableAfterMs) {
-        ill.finish();
-        // Failing for a day: disabled, and what waits for it is abandoned, counted.
-        QSqlQuery count(m_store.sqlConnection());
-        count.prepare(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"));
-        count.addBindValue(due.endpoint.id);
-        if (!count.exec() || !count.next())
-            return fail(m_store.queryError(count, "disabling a webhook"));
-        const qint64 abandoned = count.value(0).toLongLong();
-        QSqlQuery clear(m_store.sqlConnection());
-        clear.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE webhook_id = ?"));
-        clear.addBindValue(due.endpoint.id);
-        QSqlQuery off(m_store.sqlConnection());
-        off.prepare(QStringLiteral("UPDATE webhooks SET disabled_at = ?, abandoned = abandoned + ? WHERE id = ?"));
-        off.addBindValue(nowMs);
-        off.addBindValue(abandoned);
-        off.addBindValue(due.endpoint.id);
-        if (!clear.exec() || !off.exec())
-            return fail(m_store.queryError(clear.lastError().isValid() ? clear : off, "disabling a webhook"));
-        disabled = true;
-    }
+        return m_store.queryError(ill, "recording a failed webhook");
+    const bool disable = ill.next() && ill.value(1).isNull() && nowMs - ill.value(0).toLongLong() >= kWebhookDisableAfterMs;
     ill.finish();
-    if (Status committed = m_store.commitBatch(); !committed)
-        return fail(committed.error());
+    if (!disable)
+        return false;
+    // Failing for a day: disabled, and what waits for it is abandoned, counted.
+    QSqlQuery count(m_store.sqlConnection());
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"));
+    count.addBindValue(due.endpoint.id);
+    if (!count.exec() || !count.next())
+        return m_store.queryError(count, "disabling a webhook");
+    const qint64 abandoned = count.value(0).toLongLong();
+    count.finish();
+    QSqlQuery clear(m_store.sqlConnection());
+    clear.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE webhook_id = ?"));
+    clear.addBindValue(due.endpoint.id);
+    if (!clear.exec())
+        return m_store.queryError(clear, "disabling a webhook");
+    QSqlQuery off(m_store.sqlConnection());
+    off.prepare(QStringLiteral("UPDATE webhooks SET disabled_at = ?, abandoned = abandoned + ? WHERE id = ?"));
+    off.addBindValue(nowMs);
+    off.addBindValue(abandoned);
+    off.addBindValue(due.endpoint.id);
+    if (!off.exec())
+        return m_store.queryError(off, "disabling a webhook");
+    return true;
+}
+
+Result<QList<qint64>> WebhookStore::record(const QList<Finished> &finished, qint64 nowMs)
+{
+    if (finished.isEmpty())
+        return QList<qint64>{};
+    if (Status begun = m_store.beginBatch(); !begun)
+        return begun.error();
+    QList<qint64> disabled;
+    for (const Finished &one : finished) {
+        if (disabled.contains(one.due.endpoint.id))
+            continue; // its outbox is gone with it
+        if (!one.attempt.error.isEmpty()) {
+            const Result<bool> off = writeFailed(one, nowMs);
+            if (!off) {
+                m_store.rollbackBatch();
+                return off.error();
+            }
+            if (*off)
+                disabled.append(one.due.endpoint.id);
+        } else if (Status written = writeDelivered(one, nowMs); !written) {
+            m_store.rollbackBatch();
+            return written.error();
+        }
+    }
+    if (Status committed = m_store.commitBatch(); !committed) {
+        m_store.rollbackBatch();
+        return committed.error();
+    }
     return disabled;
 }
 
@@ -487,12 +504,13 @@ Result<WebhookStore::Backlog> WebhookStore::backlog()
     Backlog backlog{q.value(0).toLongLong(), optionalFrom(q.value(1))};
     QSqlQuery lost(m_store.sqlConnection());
     if (!lost.exec(QStringLiteral("SELECT COALESCE(SUM(dropped), 0), COALESCE(SUM(abandoned), 0), "
-                                  "COUNT(disabled_at) FROM webhooks"))
+                                  "COUNT(disabled_at), COUNT(*) - COUNT(disabled_at) FROM webhooks"))
         || !lost.next())
         return m_store.queryError(lost, "reading webhooks");
     backlog.dropped = lost.value(0).toLongLong();
     backlog.abandoned = lost.value(1).toLongLong();
     backlog.disabled = lost.value(2).toLongLong();
+    backlog.enabled = lost.value(3).toLongLong();
     return backlog;
 }
 

@@ -61,12 +61,19 @@ public:
         QString error;             // empty when delivered
         qint64 elapsedMs = 0;
     };
-    // Delivered: the row goes, the attempt is recorded, the endpoint is well again.
-    Status delivered(const Due &due, qint64 nowMs, const Attempt &attempt);
-    // Failed: recorded, retried at `retryAtMs`; an endpoint failing for
+    // One attempt's end. Delivered (no error): the row goes, the endpoint
+    // is well again. Failed: retried at `retryAtMs`; an endpoint failing for
     // kWebhookDisableAfterMs is disabled and its outbox abandoned (counted).
-    // Answers whether this failure disabled it.
-    Result<bool> failed(const Due &due, qint64 nowMs, const Attempt &attempt, qint64 retryAtMs);
+    struct Finished {
+        Due due;
+        Attempt attempt;
+        qint64 retryAtMs = 0;
+    };
+    // Records attempts that ended, in one transaction (the delivery worker
+    // gathers them: a write per delivery would take SQLite's one write lock
+    // from the click writer a thousand times a second). Answers the
+    // endpoints this disabled.
+    Result<QList<qint64>> record(const QList<Finished> &finished, qint64 nowMs);
 
     // For /metrics: the outbox, and what went undelivered, over every endpoint.
     struct Backlog {
@@ -75,10 +82,14 @@ public:
         qint64 dropped = 0;    // past the per-endpoint bound
         qint64 abandoned = 0;  // when their endpoint was disabled
         qint64 disabled = 0;   // endpoints disabled
+        qint64 enabled = 0;    // endpoints delivering
     };
     Result<Backlog> backlog();
 
 private:
+    Status writeDelivered(const Finished &finished, qint64 nowMs);
+    Result<bool> writeFailed(const Finished &finished, qint64 nowMs);
+
     SqlLinkStore &m_store;
 };
 

@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QUrl>
 
@@ -28,6 +29,15 @@ constexpr int kEventsPerFanOut = 500;
 // How often it asks whether an endpoint wants unlimited clicks (an
 // endpoint created on another server is heard of within this long).
 constexpr qint64 kUnlimitedCheckMs = 5'000;
+// Moving events into outboxes is a write transaction; on SQLite it takes the
+// file's one write lock from the click writer. So at most this often while
+// clicks pour in (an event waits at most this long for it)...
+constexpr qint64 kFanOutIntervalMs = 100;
+// ...and, with no endpoint at all, only this often (just to move the cursor,
+// so the journal's old events can be forgotten).
+constexpr qint64 kIdleFanOutIntervalMs = 10'000;
+// Finished attempts are recorded together, this long after the first of them.
+constexpr int kRecordDelayMs = 20;
 
 Error notConnected()
 {
@@ -74,6 +84,8 @@ public:
         m_tick.stop();
         m_closing = true;
         // Given back, so the next start (or another server) sends them at once.
+        // What ended is recorded; what is still out is given back.
+        (void)m_store->record(std::exchange(m_finished, {}), m_clock.nowMs());
         if (!m_inFlight.isEmpty())
             (void)m_store->release(m_inFlight.keys());
         delete m_sender; // what is still in flight ends ("cancelled"), answered into nothing
@@ -87,14 +99,25 @@ public:
         if (!m_store || m_closing)
             return;
         const qint64 now = m_clock.nowMs();
-        for (int round = 0; round < 8; ++round) {
-            const Result<int> moved = m_store->fanOut(now, kEventsPerFanOut);
-            if (!moved) {
-                noteError(moved.error());
-                break;
+        const qint64 sinceFanOut = m_sinceFanOut.isValid() ? m_sinceFanOut.elapsed() : kIdleFanOutIntervalMs;
+        if (sinceFanOut >= (m_enabledEndpoints > 0 ? kFanOutIntervalMs : kIdleFanOutIntervalMs)) {
+            m_sinceFanOut.start();
+            for (int round = 0; round < 8; ++round) {
+                const Result<int> moved = m_store->fanOut(now, kEventsPerFanOut);
+                if (!moved) {
+                    noteError(moved.error());
+                    break;
+                }
+                if (*moved < kEventsPerFanOut)
+                    break;
             }
-            if (*moved < kEventsPerFanOut)
-                break;
+        } else if (m_enabledEndpoints > 0 && !m_fanOutScheduled) {
+            // Poked too soon after the last one: once more when the interval is up.
+            m_fanOutScheduled = true;
+            QTimer::singleShot(int(kFanOutIntervalMs - sinceFanOut), this, [this] {
+                m_fanOutScheduled = false;
+                pump();
+            });
         }
         if (now - m_unlimitedCheckedAtMs >= kUnlimitedCheckMs && m_unlimitedListener) {
             m_unlimitedCheckedAtMs = now;
@@ -120,6 +143,7 @@ public:
             m_counters.dropped.store(backlog->dropped);
             m_counters.abandoned.store(backlog->abandoned);
             m_counters.disabledEndpoints.store(backlog->disabled);
+            m_enabledEndpoints = backlog->enabled;
         }
     }
 
@@ -163,6 +187,8 @@ public:
         }();
         if (made && made->unlimitedClicks && m_unlimitedListener)
             m_unlimitedListener(true); // at once, not at the next check
+        if (made)
+            ++m_enabledEndpoints; // fan out at the usual pace from now on
         replyOn(context, [done = std::move(done), made] { done(made); });
     }
 
@@ -223,25 +249,42 @@ private:
     {
         if (m_closing || !m_inFlight.contains(outboxId))
             return; // stopping: close() gave the lease back
-        const WebhookStore::Due due = m_inFlight.take(outboxId);
-        const qint64 now = m_clock.nowMs();
-        const WebhookStore::Attempt attempt{outcome.status, outcome.delivered ? QString() : outcome.error, outcome.elapsedMs};
+        WebhookStore::Finished done;
+        done.due = m_inFlight.take(outboxId);
+        done.attempt = WebhookStore::Attempt{outcome.status, QString(), outcome.elapsedMs};
         if (outcome.delivered) {
             m_counters.delivered.fetch_add(1, std::memory_order_relaxed);
-            if (Status recorded = m_store->delivered(due, now, attempt); !recorded)
-                noteError(recorded.error()); // the lease runs out and it is sent again: at least once
         } else {
             m_counters.failedAttempts.fetch_add(1, std::memory_order_relaxed);
-            const qint64 retryAt = now + webhookRetryDelayMs(due.attempts + 1, QRandomGenerator::global()->generateDouble());
-            const Result<bool> disabled = m_store->failed(due, now, attempt, retryAt);
-            if (!disabled)
-                noteError(disabled.error());
-            else if (*disabled)
-                qCWarning(lcWebhooks, "webhook %lld disabled: every delivery failed for 24 hours (last: %s); its "
-                                      "undelivered events are abandoned",
-                          due.endpoint.id, qUtf8Printable(attempt.error));
+            done.attempt.error = outcome.error.isEmpty() ? QStringLiteral("HTTP %1").arg(outcome.status) : outcome.error;
+            done.retryAtMs = m_clock.nowMs()
+                + webhookRetryDelayMs(done.due.attempts + 1, QRandomGenerator::global()->generateDouble());
         }
-        poke(); // room for the next due one
+        m_finished.append(std::move(done));
+        if (!m_recordScheduled) {
+            m_recordScheduled = true;
+            QTimer::singleShot(kRecordDelayMs, this, &Worker::recordFinished);
+        }
+    }
+
+    // The attempts that ended meanwhile, in one transaction.
+    void recordFinished()
+    {
+        m_recordScheduled = false;
+        if (!m_store || m_closing)
+            return;
+        const QList<WebhookStore::Finished> finished = std::exchange(m_finished, {});
+        const Result<QList<qint64>> disabled = m_store->record(finished, m_clock.nowMs());
+        if (!disabled) {
+            // Not recorded: their leases run out and they are sent again (at least once).
+            noteError(disabled.error());
+        } else {
+            for (qint64 id : *disabled)
+                qCWarning(lcWebhooks, "webhook %lld disabled: every delivery failed for 24 hours; its undelivered "
+                                      "events are abandoned",
+                          id);
+        }
+        pump(); // room for the next due ones
     }
 
     void noteError(const Error &error)
@@ -259,6 +302,11 @@ private:
     std::unique_ptr<WebhookStore> m_store;
     WebhookSender *m_sender = nullptr; // child
     QHash<qint64, WebhookStore::Due> m_inFlight; // by outbox id
+    QList<WebhookStore::Finished> m_finished;    // ended, not yet recorded
+    bool m_recordScheduled = false;
+    QElapsedTimer m_sinceFanOut;
+    bool m_fanOutScheduled = false;
+    qint64 m_enabledEndpoints = 1;               // until the first backlog read says
     std::function<void(bool)> m_unlimitedListener;
     qint64 m_unlimitedCheckedAtMs = 0;
     QString m_lastError;

@@ -8,6 +8,8 @@
 #include "server/storage/sqlitelinkstore.h"
 #include "server/storage/webhookstore.h"
 
+#include <QSqlQuery>
+
 #include <gtest/gtest.h>
 
 using namespace shortfuse;
@@ -102,6 +104,26 @@ TEST_F(WebhookStoreTest, AnOutboxPastItsBoundDropsItsOldestAndCountsThem)
     ASSERT_TRUE(due);
     ASSERT_EQ(due->size(), 1);
     EXPECT_EQ(due->first().event.clicks, 51);
+}
+
+// The journal keeps a week, and never what the webhook worker has not put out.
+TEST_F(WebhookStoreTest, OldJournalEventsAreForgottenOnlyOnceTheyArePutOut)
+{
+    journal(3); // at 1,000 .. 1,002 ms since the epoch: long ago
+    const qint64 now = 30LL * 24 * 60 * 60 * 1000;
+    const auto events = [this] {
+        QSqlQuery q(store.sqlConnection());
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    ASSERT_TRUE(store.beginBatch().ok());
+    ASSERT_TRUE(store.purgeExpired(now).ok());
+    ASSERT_TRUE(store.commitBatch().ok());
+    EXPECT_EQ(events(), 3) << "not yet put out: kept";
+    ASSERT_EQ(*hooks.fanOut(now, 500), 3);
+    ASSERT_TRUE(store.beginBatch().ok());
+    ASSERT_TRUE(store.purgeExpired(now).ok());
+    ASSERT_TRUE(store.commitBatch().ok());
+    EXPECT_EQ(events(), 0);
 }
 
 } // namespace

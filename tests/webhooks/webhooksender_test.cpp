@@ -326,7 +326,8 @@ TEST_F(SenderTest, PrivateAddressesAreRefused)
         QString error;
     } cases[] = {
         {QStringLiteral("http://127.0.0.1:%1/").arg(port), QStringLiteral("address not allowed: 127.0.0.1")},
-        {QStringLiteral("http://localhost:%1/").arg(port), QStringLiteral("address not allowed: 127.0.0.1")},
+        // The name resolves to 127.0.0.1, ::1 or both, in the order the machine's hosts file says.
+        {QStringLiteral("http://localhost:%1/").arg(port), QStringLiteral("address not allowed: 127.0.0.1|::1")},
         {QStringLiteral("http://[::1]:%1/").arg(port), QStringLiteral("address not allowed: ::1")},
         {QStringLiteral("http://[::ffff:127.0.0.1]:%1/").arg(port), QStringLiteral("address not allowed: ::ffff:127.0.0.1")},
         // Other spellings of 127.0.0.1, whoever turns them into an address.
@@ -340,7 +341,14 @@ TEST_F(SenderTest, PrivateAddressesAreRefused)
     for (const auto &c : cases) {
         const WebhookSender::Outcome outcome = deliver(request(c.url, /*allowPrivate=*/false));
         EXPECT_FALSE(outcome.delivered) << c.url.toStdString();
-        EXPECT_EQ(outcome.error, c.error) << c.url.toStdString();
+        if (c.error.contains(u'|')) {
+            const QStringList addresses = c.error.section(QStringLiteral(": "), 1).split(u'|');
+            EXPECT_TRUE(addresses.contains(outcome.error.section(QStringLiteral(": "), 1))
+                        && outcome.error.startsWith(QLatin1String("address not allowed: ")))
+                << c.url.toStdString() << ": " << outcome.error.toStdString();
+        } else {
+            EXPECT_EQ(outcome.error, c.error) << c.url.toStdString();
+        }
     }
     EXPECT_EQ(receiver.connections, 0);
 }
