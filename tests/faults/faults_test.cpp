@@ -637,7 +637,7 @@ TEST(Faults, SteppedClockNeverKeepsALinkPastItsExpiry)
     const QString offsetFile = QDir(dataDir.path()).filePath(QStringLiteral("clock-offset"));
     const QStringList fakeClock = faketimeEnvironment(offsetFile);
     if (fakeClock.isEmpty())
-        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime), and no sanitizer";
     const auto stepClock = [&](const char *offset) { ASSERT_TRUE(setFakeClock(offsetFile, offset)); };
     stepClock("+0");
     ServerProcess server(dataDir.path(), kServerArguments);

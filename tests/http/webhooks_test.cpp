@@ -121,7 +121,7 @@ TEST_F(WebhooksTest, FailuresAreRetriedWithTheSameIdAndADayOfFailuresDisablesThe
     const QString offsetFile = QDir(dataDir()).filePath(QStringLiteral("clock-offset"));
     const QStringList fakeClock = faketimeEnvironment(offsetFile);
     if (fakeClock.isEmpty())
-        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime), and no sanitizer";
     ASSERT_TRUE(setFakeClock(offsetFile, "+0"));
     setServerEnvironment(fakeClock);
     ASSERT_NO_FATAL_FAILURE(startServer(serverArguments()));
@@ -204,7 +204,7 @@ TEST_F(WebhooksTest, AKillDashNineLosesNoEvent)
     const QString offsetFile = QDir(dataDir()).filePath(QStringLiteral("clock-offset"));
     const QStringList fakeClock = faketimeEnvironment(offsetFile);
     if (fakeClock.isEmpty())
-        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime), and no sanitizer";
     ASSERT_TRUE(setFakeClock(offsetFile, "+2h"));
     setServerEnvironment(fakeClock);
     ASSERT_NO_FATAL_FAILURE(startServer(serverArguments()));
@@ -227,7 +227,7 @@ TEST_F(WebhooksTest, WhenOneOfTwoServersDiesMidDeliveryTheOtherDeliversEverythin
     const QString offsetFile = QDir(dataDir()).filePath(QStringLiteral("other-clock"));
     const QStringList fakeClock = faketimeEnvironment(offsetFile);
     if (fakeClock.isEmpty())
-        GTEST_SKIP() << "needs libfaketime (Debian package faketime)";
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime), and no sanitizer";
     ASSERT_TRUE(setFakeClock(offsetFile, "+0"));
     QTemporaryDir otherData;
     ServerProcess other(otherData.path(),

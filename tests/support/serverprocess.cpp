@@ -214,6 +214,11 @@ qint64 residentKiBOf(qint64 pid)
 
 QStringList faketimeEnvironment(const QString &offsetFile)
 {
+    // Under AddressSanitizer libfaketime's clock_gettime() runs before the
+    // sanitizer's runtime is ready and the server hangs at start (seen on a
+    // fresh Debian 12): those tests run in the normal build only.
+    if (!qEnvironmentVariableIsEmpty("SHORTFUSE_SANITIZED"))
+        return {};
     for (const char *path : {"/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
                              "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
                              "/usr/lib/faketime/libfaketimeMT.so.1"}) {

@@ -96,7 +96,8 @@ qint64 residentKiBOf(qint64 pid);
 // test moves: the environment that makes the server read its offset from
 // `offsetFile` ("+0", "+2h", "-1d"...) at every clock read. Only the wall
 // clock moves; the monotonic clock its timers use is left alone. Empty
-// when libfaketime is not installed (the test should skip).
+// when libfaketime is not installed, or under the sanitizers
+// (SHORTFUSE_SANITIZED), where it hangs the server: the test should skip.
 QStringList faketimeEnvironment(const QString &offsetFile);
 // Writes `offset` to the file: the server's clock jumps there at once.
 bool setFakeClock(const QString &offsetFile, const QByteArray &offset);
