@@ -17,9 +17,12 @@ namespace shortfuse {
 // exactly when its click does. Webhook deliveries, desktop notifications
 // and the remote console's live stream all read these.
 // The integers are the journal's `type` column: never renumber them.
+// A claim that uses a link up is one journal row of type UsedUp holding two
+// events, its click and then the link's end (one row, not two, on the
+// click path); every other row holds one event of its type.
 enum class LinkEventType : int {
     Clicked = 1,    // a click on a capped link was claimed (on an unlimited link: only where an endpoint asks)
-    UsedUp = 2,     // the last allowed click was claimed
+    UsedUp = 2,     // the last allowed click was claimed (its row also holds that click's Clicked event)
     Previewed = 3,  // a preview fetcher or scanner was held off
     ExpiredHit = 4, // someone arrived after the link was used up, revoked or expired
 };
@@ -29,8 +32,22 @@ enum class LinkEventType : int {
 const char *linkEventTypeName(LinkEventType type);
 std::optional<LinkEventType> linkEventTypeFromName(QStringView name);
 
+// An event's id: its journal row's id (monotonic, database-wide, in
+// commit order) times four plus its type's place, so the two events of a
+// used-up claim's row have ids of their own, in order, and every id says
+// which row it is read from. Webhook ids, outbox rows and the live
+// stream's Last-Event-ID are these.
+constexpr qint64 linkEventId(qint64 journalRow, LinkEventType type)
+{
+    return journalRow * 4 + (int(type) - 1);
+}
+constexpr qint64 journalRowOf(qint64 eventId)
+{
+    return eventId / 4;
+}
+
 struct LinkEvent {
-    qint64 id = 0;         // the journal's id (monotonic, database-wide); 0 before it is stored
+    qint64 id = 0;         // linkEventId() of the row it was read from; 0 before it is stored
     LinkEventType type = LinkEventType::Clicked;
     qint64 atMs = 0;       // UTC, ms since the epoch
     qint64 linkId = 0;

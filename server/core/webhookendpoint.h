@@ -54,6 +54,10 @@ qint64 webhookRetryDelayMs(int attempt, double jitter);
 constexpr qint64 kWebhookDisableAfterMs = 24LL * 60 * 60 * 1000;
 // At most this many undelivered events per endpoint; past it the oldest go.
 constexpr qint64 kWebhookOutboxBound = 10'000;
+// Of those, at most this many are in the endpoint's outbox (being sent or
+// waiting for a retry); the rest wait in the events journal, where they
+// cost nothing until there is room.
+constexpr qint64 kWebhookOutboxWindow = 256;
 // At most this many endpoints per key (or for local requests).
 constexpr int kMaxWebhooksPerOwner = 50;
 

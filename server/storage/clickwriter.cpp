@@ -571,17 +571,10 @@ Status ClickWriter::journal(qint64 linkId, VisitOutcome outcome, const ClickFact
             event.unlimitedClick = true;
             event.clicksKnown = false;
         }
-        event.type = LinkEventType::Clicked;
-        if (Status written = database().journal(event); !written)
-            return written;
-        ++effects.events;
-        if (capped && claimed->usedUp()) {
-            event.type = LinkEventType::UsedUp;
-            if (Status written = database().journal(event); !written)
-                return written;
-            ++effects.events;
-        }
-        return {};
+        // The last click of a cap: one row holds both its events (see
+        // LinkEventType), so a one-time link's claim writes one row, not two.
+        event.type = capped && claimed->usedUp() ? LinkEventType::UsedUp : LinkEventType::Clicked;
+        break;
     case VisitOutcome::Expired:
         event.type = LinkEventType::ExpiredHit;
         break;

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QUrl>
 #include <QVariant>
 
@@ -187,6 +188,32 @@ const char *const kMigrations[] = {
     "CREATE INDEX webhook_attempts_by_hook ON webhook_attempts(webhook_id, id);"
     "CREATE TABLE journal_cursors (name TEXT PRIMARY KEY, last_id {{bigint}} NOT NULL);"
     "INSERT INTO journal_cursors(name, last_id) VALUES ('webhooks', 0);",
+    // 10: cheaper events (issue 13's benchmark). A claim that uses a link up
+    // writes one journal row holding both its events (LinkEventType), and
+    // each webhook endpoint reads the journal from a position of its own:
+    // its outbox holds only a window of its events (WebhookStore::refill),
+    // so a black-holed endpoint costs no write per event. What waits in
+    // the journal for an endpoint (and since when) is kept beside its
+    // position. Ids in the outbox and the attempts become event ids
+    // (linkEventId); a schema-9 click row written just before its used-up
+    // row is folded into that row. The shared cursor goes.
+    "ALTER TABLE webhooks ADD COLUMN journal_position {{bigint}} NOT NULL DEFAULT 0;"
+    "ALTER TABLE webhooks ADD COLUMN journal_waiting {{bigint}} NOT NULL DEFAULT 0;"
+    "ALTER TABLE webhooks ADD COLUMN waiting_since {{bigint}};"
+    "UPDATE webhooks SET journal_position = (SELECT last_id FROM journal_cursors WHERE name = 'webhooks') * 4 + 3;"
+    "UPDATE webhook_outbox SET event_id = COALESCE("
+    "  (SELECT u.id * 4 FROM events c JOIN events u ON u.id = c.id + 1 AND u.type = 2 AND u.link_id = c.link_id "
+    "   WHERE c.id = webhook_outbox.event_id AND c.type = 1),"
+    "  (SELECT e.id * 4 + e.type - 1 FROM events e WHERE e.id = webhook_outbox.event_id),"
+    "  webhook_outbox.event_id * 4);"
+    "UPDATE webhook_attempts SET event_id = COALESCE("
+    "  (SELECT u.id * 4 FROM events c JOIN events u ON u.id = c.id + 1 AND u.type = 2 AND u.link_id = c.link_id "
+    "   WHERE c.id = webhook_attempts.event_id AND c.type = 1),"
+    "  (SELECT e.id * 4 + e.type - 1 FROM events e WHERE e.id = webhook_attempts.event_id),"
+    "  webhook_attempts.event_id * 4);"
+    "DELETE FROM events WHERE type = 1 AND EXISTS (SELECT 1 FROM events u WHERE u.id = events.id + 1 AND u.type = 2 "
+    "AND u.link_id = events.link_id);"
+    "DROP TABLE journal_cursors;",
 };
 
 constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
@@ -567,9 +594,11 @@ Status SqlLinkStore::writePendingEvents()
 Result<qint64> SqlLinkStore::lastEventId()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM events")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT id, type FROM events ORDER BY id DESC LIMIT 1")))
         return storageError(q, "reading the events journal");
-    return q.value(0).toLongLong();
+    if (!q.next())
+        return qint64(0);
+    return linkEventId(q.value(0).toLongLong(), LinkEventType(q.value(1).toInt()));
 }
 
 namespace {
@@ -578,12 +607,15 @@ const char *const kEventColumns =
     "e.id, e.at, e.type, e.link_id, COALESCE(e.clicks, l.clicks), e.max_clicks, e.unlimited, e.country, e.browser, "
     "e.os, e.device, e.bot, e.bot_name, l.slug, l.label, l.url, l.owner_key_id";
 
-QList<LinkEvent> readEvents(QSqlQuery &q)
+// The events of the rows `q` reads: one per row, two for a used-up
+// claim's row (its click, then the link's end); only those `keep` takes.
+template <typename Keep>
+QList<LinkEvent> readEvents(QSqlQuery &q, Keep keep)
 {
     QList<LinkEvent> events;
     while (q.next()) {
         LinkEvent event;
-        event.id = q.value(0).toLongLong();
+        const qint64 row = q.value(0).toLongLong();
         event.atMs = q.value(1).toLongLong();
         event.type = LinkEventType(q.value(2).toInt());
         event.linkId = q.value(3).toLongLong();
@@ -602,7 +634,16 @@ QList<LinkEvent> readEvents(QSqlQuery &q)
         event.destinationHost = QUrl(q.value(15).toString()).host();
         if (!q.value(16).isNull())
             event.ownerKeyId = q.value(16).toLongLong();
-        events.append(std::move(event));
+        if (event.type == LinkEventType::UsedUp) {
+            LinkEvent click = event;
+            click.type = LinkEventType::Clicked;
+            click.id = linkEventId(row, click.type);
+            if (keep(click.id))
+                events.append(std::move(click));
+        }
+        event.id = linkEventId(row, event.type);
+        if (keep(event.id))
+            events.append(std::move(event));
     }
     return events;
 }
@@ -611,30 +652,35 @@ QList<LinkEvent> readEvents(QSqlQuery &q)
 Result<QList<LinkEvent>> SqlLinkStore::eventsAfter(qint64 afterId, int limit)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM events e JOIN links l ON l.id = e.link_id WHERE e.id > ? ORDER BY e.id LIMIT ?")
+    // From the row `afterId` is in: its second event may be still to come.
+    q.prepare(QStringLiteral("SELECT %1 FROM events e JOIN links l ON l.id = e.link_id WHERE e.id >= ? ORDER BY e.id LIMIT ?")
                   .arg(QLatin1String(kEventColumns)));
-    q.addBindValue(afterId);
+    q.addBindValue(journalRowOf(afterId));
     q.addBindValue(limit);
     if (!q.exec())
         return storageError(q, "reading the events journal");
-    return readEvents(q);
+    return readEvents(q, [afterId](qint64 id) { return id > afterId; });
 }
 
 Result<QList<LinkEvent>> SqlLinkStore::eventsByIds(const QList<qint64> &ids)
 {
     if (ids.isEmpty())
         return QList<LinkEvent>{};
+    QSet<qint64> rows;
+    for (qint64 id : ids)
+        rows.insert(journalRowOf(id));
     QStringList marks;
-    for (qsizetype i = 0; i < ids.size(); ++i)
+    for (qsizetype i = 0; i < rows.size(); ++i)
         marks.append(QStringLiteral("?"));
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM events e JOIN links l ON l.id = e.link_id WHERE e.id IN (%2) ORDER BY e.id")
                   .arg(QLatin1String(kEventColumns), marks.join(u',')));
-    for (qint64 id : ids)
-        q.addBindValue(id);
+    for (qint64 row : rows)
+        q.addBindValue(row);
     if (!q.exec())
         return storageError(q, "reading the events journal");
-    return readEvents(q);
+    const QSet<qint64> wanted(ids.cbegin(), ids.cend());
+    return readEvents(q, [&wanted](qint64 id) { return wanted.contains(id); });
 }
 
 Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
@@ -766,11 +812,25 @@ Status SqlLinkStore::purgeExpired(qint64 nowMs)
         return storageError(q, "forgetting old writer marks");
     // The journal keeps a week (a live stream resumes within a day; a
     // webhook endpoint is disabled after a day of failures), and never an
-    // event the webhook worker has not put out yet. Oldest first, a bounded
-    // number per call: the rows walked are those being deleted.
-    q.prepare(QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= (SELECT last_id FROM "
-                             "journal_cursors WHERE name = 'webhooks') AND at < ? ORDER BY id LIMIT %1)")
+    // event an enabled endpoint has not read past or still has in its
+    // outbox. Oldest first, a bounded number per call: the rows walked are
+    // those being deleted (`id <= ?` stops the walk at the first row kept).
+    q.prepare(QStringLiteral("SELECT (SELECT MIN(journal_position) FROM webhooks WHERE disabled_at IS NULL), "
+                             "(SELECT MIN(event_id) FROM webhook_outbox)"));
+    if (!q.exec() || !q.next())
+        return storageError(q, "reading webhook positions");
+    qint64 needed = std::numeric_limits<qint64>::max(); // the last event id no endpoint needs
+    if (!q.value(0).isNull())
+        needed = std::min(needed, q.value(0).toLongLong());
+    if (!q.value(1).isNull())
+        needed = std::min(needed, q.value(1).toLongLong() - 1);
+    q.finish();
+    // A row goes once its last event (id × 4 + type − 1, see linkEventId) is not needed.
+    q.prepare(QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= ? AND id * 4 + type - 1 <= ? "
+                             "AND at < ? ORDER BY id LIMIT %1)")
                   .arg(kEventsPrunedPerPurge));
+    q.addBindValue(journalRowOf(needed));
+    q.addBindValue(needed);
     q.addBindValue(nowMs - kJournalKeepMs);
     if (!q.exec())
         return storageError(q, "forgetting old journal events");

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace shortfuse {
 
 namespace {
@@ -65,9 +67,13 @@ WebhookStore::WebhookStore(SqlLinkStore &store)
 
 Result<WebhookEndpoint> WebhookStore::insert(const WebhookEndpoint &endpoint)
 {
+    // It hears of what happens from now on: its position is the journal's end.
+    const Result<qint64> end = m_store.lastEventId();
+    if (!end)
+        return end.error();
     QSqlQuery q(m_store.sqlConnection());
-    q.prepare(QStringLiteral("INSERT INTO webhooks(url, events, slugs, label, format, secret, owner_key_id, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.prepare(QStringLiteral("INSERT INTO webhooks(url, events, slugs, label, format, secret, owner_key_id, created_at, "
+                             "journal_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(endpoint.url);
     q.addBindValue(encodeWebhookEvents(endpoint));
     q.addBindValue(endpoint.slugs.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(endpoint.slugs.join(u'\n')));
@@ -76,6 +82,7 @@ Result<WebhookEndpoint> WebhookStore::insert(const WebhookEndpoint &endpoint)
     q.addBindValue(endpoint.secret);
     q.addBindValue(optionalBigInt(endpoint.ownerKeyId));
     q.addBindValue(endpoint.createdAtMs);
+    q.addBindValue(*end);
     if (!q.exec() || !q.next())
         return m_store.queryError(q, "adding a webhook");
     WebhookEndpoint stored = endpoint;
@@ -87,6 +94,7 @@ Result<QList<WebhookEndpoint>> WebhookStore::list(std::optional<qint64> owner)
 {
     QSqlQuery q(m_store.sqlConnection());
     q.prepare(QStringLiteral("SELECT %1, (SELECT COUNT(*) FROM webhook_outbox o WHERE o.webhook_id = webhooks.id) "
+                             "+ CASE WHEN disabled_at IS NULL THEN journal_waiting ELSE 0 END "
                              "FROM webhooks WHERE 1 = 1%2 ORDER BY id DESC")
                   .arg(QLatin1String(kEndpointColumns), ownerCondition(owner)));
     if (owner)
@@ -180,95 +188,166 @@ Result<bool> WebhookStore::anyWantsUnlimitedClicks()
     return q.value(0).toLongLong() > 0;
 }
 
-Result<int> WebhookStore::fanOut(qint64 nowMs, int maxEvents)
+Result<QList<qint64>> WebhookStore::behind(bool bound)
 {
-    // Looked at first without a write transaction (on SQLite that would take
-    // the file's one write lock from the click writer): usually nothing is new.
+    const Result<qint64> last = m_store.lastEventId();
+    if (!last)
+        return last.error();
+    QSqlQuery q(m_store.sqlConnection());
+    q.prepare(QStringLiteral("SELECT id FROM webhooks w WHERE disabled_at IS NULL AND journal_position < ?%1")
+                  .arg(bound ? QString()
+                             : QStringLiteral(" AND (SELECT COUNT(*) FROM webhook_outbox o WHERE o.webhook_id = w.id) < %1")
+                                   .arg(kWebhookOutboxWindow)));
+    q.addBindValue(*last);
+    if (!q.exec())
+        return m_store.queryError(q, "reading webhooks");
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+namespace {
+// Journal rows read per query while an endpoint's events are sought, and
+// at most per refill (the rest waits for the next one, a tick later).
+constexpr int kRowsPerRead = 2'000;
+constexpr int kRowsPerRefill = 50'000;
+} // namespace
+
+Result<int> WebhookStore::refill(qint64 endpointId, qint64 nowMs, bool bound)
+{
+    // 1. Read, without a write lock: the endpoint, its outbox, and the
+    //    events after its position that it wants.
+    Result<std::optional<WebhookEndpoint>> found = find(endpointId, std::nullopt);
+    if (!found)
+        return found.error();
+    if (!*found || (*found)->disabledAtMs)
+        return 0;
+    const WebhookEndpoint &endpoint = **found;
+    qint64 from = 0;
     {
-        QSqlQuery peek(m_store.sqlConnection());
-        if (!peek.exec(QStringLiteral("SELECT (SELECT last_id FROM journal_cursors WHERE name = 'webhooks'), "
-                                      "(SELECT COALESCE(MAX(id), 0) FROM events)"))
-            || !peek.next())
-            return m_store.queryError(peek, "reading the webhook cursor");
-        if (peek.value(0).toLongLong() >= peek.value(1).toLongLong())
-            return 0;
+        QSqlQuery q(m_store.sqlConnection());
+        q.prepare(QStringLiteral("SELECT journal_position, (SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?) "
+                                 "FROM webhooks WHERE id = ?"));
+        q.addBindValue(endpointId);
+        q.addBindValue(endpointId);
+        if (!q.exec() || !q.next())
+            return m_store.queryError(q, "reading a webhook's position");
+        from = q.value(0).toLongLong();
+        const qint64 outboxRows = q.value(1).toLongLong();
+        if (!bound && outboxRows >= kWebhookOutboxWindow)
+            return 0; // no room, and no need to count
     }
+    struct Wanted {
+        qint64 id;
+        qint64 atMs;
+    };
+    QList<Wanted> wanted;
+    qint64 readTo = from;  // the last event id read
+    bool readAll = false;  // up to the journal's end
+    for (int rows = 0; rows < kRowsPerRefill; rows += kRowsPerRead) {
+        Result<QList<LinkEvent>> events = m_store.eventsAfter(readTo, kRowsPerRead);
+        if (!events)
+            return events.error();
+        if (events->isEmpty()) {
+            readAll = true;
+            break;
+        }
+        for (const LinkEvent &event : *events) {
+            if (endpoint.wants(event))
+                wanted.append(Wanted{event.id, event.atMs});
+            readTo = event.id;
+        }
+        // Without a count to make, the window's room is all that is sought.
+        if (!bound && wanted.size() >= kWebhookOutboxWindow)
+            break;
+    }
+    if (readTo == from)
+        return 0;
+
+    // 2. Write, in one transaction: the position first, and only if it is
+    //    still where the reading began (else another server moved it: its
+    //    events are taken; this one's reading is stale and is dropped).
     if (Status begun = m_store.beginBatch(); !begun)
         return begun.error();
-    // Everything below in one transaction: the outbox rows and the cursor
-    // move together, so an event is put out once, also with a crash between.
     const auto fail = [this](const Error &error) -> Result<int> {
         m_store.rollbackBatch();
         return error;
     };
-    QSqlQuery cursor(m_store.sqlConnection());
-    if (!cursor.exec(m_store.isPostgres()
-                         ? QStringLiteral("SELECT last_id FROM journal_cursors WHERE name = 'webhooks' FOR UPDATE")
-                         : QStringLiteral("SELECT last_id FROM journal_cursors WHERE name = 'webhooks'"))
-        || !cursor.next())
-        return fail(m_store.queryError(cursor, "reading the webhook cursor"));
-    const qint64 after = cursor.value(0).toLongLong();
-    cursor.finish();
-    Result<QList<LinkEvent>> events = m_store.eventsAfter(after, maxEvents);
-    if (!events)
-        return fail(events.error());
-    if (events->isEmpty()) {
-        m_store.rollbackBatch(); // nothing to move; nothing was written
+    QSqlQuery rows(m_store.sqlConnection());
+    rows.prepare(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"));
+    rows.addBindValue(endpointId);
+    if (!rows.exec() || !rows.next())
+        return fail(m_store.queryError(rows, "reading a webhook outbox"));
+    qint64 outboxRows = rows.value(0).toLongLong();
+    rows.finish();
+    qint64 dropped = 0;
+    if (bound) {
+        qint64 over = outboxRows + wanted.size() - kWebhookOutboxBound;
+        if (over > 0) {
+            // Oldest first: the outbox's (not those being sent right now),
+            // then the journal's.
+            QSqlQuery drop(m_store.sqlConnection());
+            drop.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox WHERE "
+                                        "webhook_id = ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY event_id LIMIT ?)"));
+            drop.addBindValue(endpointId);
+            drop.addBindValue(nowMs);
+            drop.addBindValue(over);
+            if (!drop.exec())
+                return fail(m_store.queryError(drop, "bounding a webhook outbox"));
+            const qint64 fromOutbox = std::max(0, drop.numRowsAffected());
+            outboxRows -= fromOutbox;
+            const qint64 fromJournal = std::min<qint64>(over - fromOutbox, wanted.size());
+            wanted.erase(wanted.begin(), wanted.begin() + fromJournal);
+            dropped = fromOutbox + fromJournal;
+        }
+    }
+    const qint64 room = std::max<qint64>(0, kWebhookOutboxWindow - outboxRows);
+    const qint64 taken = std::min<qint64>(room, wanted.size());
+    // Past everything read when all it wanted was taken; else just past the
+    // last event taken (and past what was dropped).
+    qint64 position = readTo;
+    if (taken < wanted.size())
+        position = wanted[taken].id - 1;
+    // What still waits in the journal: counted when everything was read
+    // (or a count was asked for); else at least what was seen, and at
+    // least the last count less what was taken now.
+    const qint64 waiting = wanted.size() - taken;
+    const bool counted = bound || readAll;
+    QSqlQuery move(m_store.sqlConnection());
+    move.prepare(QStringLiteral("UPDATE webhooks SET journal_position = ?, dropped = dropped + ?, journal_waiting = "
+                                "CASE WHEN ? = 1 OR journal_waiting - ? < ? THEN ? ELSE journal_waiting - ? END, "
+                                "waiting_since = ? WHERE id = ? AND journal_position = ? AND disabled_at IS NULL"));
+    move.addBindValue(position);
+    move.addBindValue(dropped);
+    move.addBindValue(counted ? 1 : 0);
+    move.addBindValue(taken);
+    move.addBindValue(waiting);
+    move.addBindValue(waiting);
+    move.addBindValue(taken);
+    move.addBindValue(waiting > 0 ? QVariant(wanted[taken].atMs) : QVariant(QMetaType::fromType<qlonglong>()));
+    move.addBindValue(endpointId);
+    move.addBindValue(from);
+    if (!move.exec())
+        return fail(m_store.queryError(move, "moving a webhook's position"));
+    if (move.numRowsAffected() != 1) {
+        m_store.rollbackBatch(); // moved meanwhile (or disabled): nothing to do here
         return 0;
     }
-    QSqlQuery enabled(m_store.sqlConnection());
-    if (!enabled.exec(QStringLiteral("SELECT %1 FROM webhooks WHERE disabled_at IS NULL").arg(QLatin1String(kEndpointColumns))))
-        return fail(m_store.queryError(enabled, "reading webhooks"));
-    QList<WebhookEndpoint> endpoints;
-    while (enabled.next())
-        endpoints.append(endpointFromRow(enabled));
     QSqlQuery put(m_store.sqlConnection());
     put.prepare(QStringLiteral("INSERT INTO webhook_outbox(webhook_id, event_id, attempts, next_attempt_at, created_at) "
                                "VALUES (?, ?, 0, ?, ?)"));
-    QSet<qint64> filled;
-    for (const LinkEvent &event : *events) {
-        for (const WebhookEndpoint &endpoint : endpoints) {
-            if (!endpoint.wants(event))
-                continue;
-            put.bindValue(0, endpoint.id);
-            put.bindValue(1, event.id);
-            put.bindValue(2, nowMs);
-            put.bindValue(3, nowMs);
-            if (!put.exec())
-                return fail(m_store.queryError(put, "filling the webhook outbox"));
-            filled.insert(endpoint.id);
-        }
+    for (qint64 i = 0; i < taken; ++i) {
+        put.bindValue(0, endpointId);
+        put.bindValue(1, wanted[i].id);
+        put.bindValue(2, nowMs);
+        put.bindValue(3, wanted[i].atMs); // the event's time: what "oldest pending" measures
+        if (!put.exec())
+            return fail(m_store.queryError(put, "filling a webhook outbox"));
     }
-    for (qint64 id : filled) {
-        QSqlQuery count(m_store.sqlConnection());
-        count.prepare(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"));
-        count.addBindValue(id);
-        if (!count.exec() || !count.next())
-            return fail(m_store.queryError(count, "bounding the webhook outbox"));
-        const qint64 over = count.value(0).toLongLong() - kWebhookOutboxBound;
-        if (over <= 0)
-            continue;
-        // Past the bound: the oldest undelivered go, counted.
-        QSqlQuery drop(m_store.sqlConnection());
-        drop.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox WHERE "
-                                    "webhook_id = ? ORDER BY id LIMIT ?)"));
-        drop.addBindValue(id);
-        drop.addBindValue(over);
-        QSqlQuery counted(m_store.sqlConnection());
-        counted.prepare(QStringLiteral("UPDATE webhooks SET dropped = dropped + ? WHERE id = ?"));
-        counted.addBindValue(over);
-        counted.addBindValue(id);
-        if (!drop.exec() || !counted.exec())
-            return fail(m_store.queryError(drop.lastError().isValid() ? drop : counted, "bounding the webhook outbox"));
-    }
-    QSqlQuery advance(m_store.sqlConnection());
-    advance.prepare(QStringLiteral("UPDATE journal_cursors SET last_id = ? WHERE name = 'webhooks'"));
-    advance.addBindValue(events->constLast().id);
-    if (!advance.exec())
-        return fail(m_store.queryError(advance, "moving the webhook cursor"));
     if (Status committed = m_store.commitBatch(); !committed)
         return fail(committed.error());
-    return int(events->size());
+    return int(taken);
 }
 
 Result<QList<WebhookStore::Due>> WebhookStore::lease(qint64 nowMs, qint64 leaseMs, int limit)
@@ -445,7 +524,9 @@ Result<bool> WebhookStore::writeFailed(const Finished &finished, qint64 nowMs)
         return false;
     // Failing for a day: disabled, and what waits for it is abandoned, counted.
     QSqlQuery count(m_store.sqlConnection());
-    count.prepare(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?"));
+    count.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id = ?) + journal_waiting "
+                                 "FROM webhooks WHERE id = ?"));
+    count.addBindValue(due.endpoint.id);
     count.addBindValue(due.endpoint.id);
     if (!count.exec() || !count.next())
         return m_store.queryError(count, "disabling a webhook");
@@ -457,7 +538,8 @@ Result<bool> WebhookStore::writeFailed(const Finished &finished, qint64 nowMs)
     if (!clear.exec())
         return m_store.queryError(clear, "disabling a webhook");
     QSqlQuery off(m_store.sqlConnection());
-    off.prepare(QStringLiteral("UPDATE webhooks SET disabled_at = ?, abandoned = abandoned + ? WHERE id = ?"));
+    off.prepare(QStringLiteral("UPDATE webhooks SET disabled_at = ?, abandoned = abandoned + ?, journal_waiting = 0, "
+                               "waiting_since = NULL WHERE id = ?"));
     off.addBindValue(nowMs);
     off.addBindValue(abandoned);
     off.addBindValue(due.endpoint.id);
@@ -502,6 +584,15 @@ Result<WebhookStore::Backlog> WebhookStore::backlog()
     if (!q.exec(QStringLiteral("SELECT COUNT(*), MIN(created_at) FROM webhook_outbox")) || !q.next())
         return m_store.queryError(q, "reading the webhook outbox");
     Backlog backlog{q.value(0).toLongLong(), optionalFrom(q.value(1))};
+    q.finish();
+    // And what waits in the journal (as of each endpoint's last refill).
+    if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(journal_waiting), 0), MIN(waiting_since) FROM webhooks "
+                               "WHERE disabled_at IS NULL"))
+        || !q.next())
+        return m_store.queryError(q, "reading webhooks");
+    backlog.pending += q.value(0).toLongLong();
+    if (const std::optional<qint64> since = optionalFrom(q.value(1)); since)
+        backlog.oldestCreatedAtMs = std::min(backlog.oldestCreatedAtMs.value_or(*since), *since);
     QSqlQuery lost(m_store.sqlConnection());
     if (!lost.exec(QStringLiteral("SELECT COALESCE(SUM(dropped), 0), COALESCE(SUM(abandoned), 0), "
                                   "COUNT(disabled_at), COUNT(*) - COUNT(disabled_at) FROM webhooks"))

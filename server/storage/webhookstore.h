@@ -12,9 +12,10 @@ namespace shortfuse {
 
 class SqlLinkStore;
 
-// The webhook tables (schema 9) on one store's connection: the endpoints
-// the API manages, and the outbox the delivery worker fills from the
-// events journal and empties by delivering. Used on the connection's own
+// The webhook tables (schemas 9 and 10) on one store's connection: the
+// endpoints the API manages, each with its position in the events journal,
+// and the outbox the delivery worker fills from the journal and empties by
+// delivering. Used on the connection's own
 // thread (the delivery worker's), one call at a time; every write is its
 // own transaction. `owner`: nullopt reaches every endpoint (an admin key,
 // a local request, the window), a key's id only that key's.
@@ -32,13 +33,26 @@ public:
     // Whether an enabled endpoint wants clicks on unlimited links.
     Result<bool> anyWantsUnlimitedClicks();
 
-    // Moves up to `maxEvents` journal events past the shared cursor into
-    // the outbox of every endpoint that wants them, in one transaction with
-    // the cursor's advance (PostgreSQL: the cursor row is locked, so two
-    // servers never both take an event). An endpoint's outbox past
-    // kWebhookOutboxBound loses its oldest rows, counted in `dropped`.
-    // Answers how many events it took (0: the journal is read up to its end).
-    Result<int> fanOut(qint64 nowMs, int maxEvents);
+    // Each endpoint reads the events journal from a position of its own.
+    // Its outbox holds a window (kWebhookOutboxWindow) of the events it
+    // wants, being sent or waiting for a retry; the rest wait in the
+    // journal, costing nothing (a black-holed endpoint adds no write per
+    // click). refill() moves the next events an endpoint wants into its
+    // outbox, as far as the window has room, and the position past them
+    // and past the events it does not want. With `bound`, it also counts
+    // what waits in the journal and, past kWebhookOutboxBound waiting in
+    // all, drops the oldest (from the outbox first, then by moving the
+    // position), counted in `dropped`; the count is kept beside the
+    // position for list() and backlog().
+    // The journal is read before any write lock is taken (on SQLite that
+    // lock is the click writer's too); the position then moves only if it
+    // is still where the reading began, so two servers filling one
+    // endpoint never both take an event. Answers how many events it took.
+    Result<int> refill(qint64 endpointId, qint64 nowMs, bool bound);
+    // The enabled endpoints refill() may have work for: those whose
+    // position is behind the journal's end (with `bound`: every one that
+    // is behind; else only those with room in their window).
+    Result<QList<qint64>> behind(bool bound);
 
     // An outbox row due for an attempt, leased to this worker.
     struct Due {

@@ -24,17 +24,18 @@ namespace shortfuse {
 namespace {
 // How often the worker looks for due retries without being poked.
 constexpr int kTickMs = 1'000;
-// Journal events moved into outboxes per transaction.
-constexpr int kEventsPerFanOut = 500;
+// How often each endpoint's waiting events are counted (and, past the
+// bound, the oldest dropped): the count reads every event it is behind by.
+constexpr qint64 kBoundCheckMs = 1'000;
 // How often it asks whether an endpoint wants unlimited clicks (an
 // endpoint created on another server is heard of within this long).
 constexpr qint64 kUnlimitedCheckMs = 5'000;
-// Moving events into outboxes is a write transaction; on SQLite it takes the
-// file's one write lock from the click writer. So at most this often while
-// clicks pour in (an event waits at most this long for it)...
+// Filling outboxes from the journal is a write transaction; on SQLite it
+// takes the file's one write lock from the click writer. So at most this
+// often while clicks pour in (an event waits at most this long for it)...
 constexpr qint64 kFanOutIntervalMs = 100;
-// ...and, with no endpoint at all, only this often (just to move the cursor,
-// so the journal's old events can be forgotten).
+// ...and, with no endpoint at all, only this often (to notice one made on
+// another server).
 constexpr qint64 kIdleFanOutIntervalMs = 10'000;
 // Finished attempts are recorded together, this long after the first of them.
 constexpr int kRecordDelayMs = 20;
@@ -102,15 +103,7 @@ public:
         const qint64 sinceFanOut = m_sinceFanOut.isValid() ? m_sinceFanOut.elapsed() : kIdleFanOutIntervalMs;
         if (sinceFanOut >= (m_enabledEndpoints > 0 ? kFanOutIntervalMs : kIdleFanOutIntervalMs)) {
             m_sinceFanOut.start();
-            for (int round = 0; round < 8; ++round) {
-                const Result<int> moved = m_store->fanOut(now, kEventsPerFanOut);
-                if (!moved) {
-                    noteError(moved.error());
-                    break;
-                }
-                if (*moved < kEventsPerFanOut)
-                    break;
-            }
+            refillOutboxes(now);
         } else if (m_enabledEndpoints > 0 && !m_fanOutScheduled) {
             // Poked too soon after the last one: once more when the interval is up.
             m_fanOutScheduled = true;
@@ -144,6 +137,28 @@ public:
             m_counters.abandoned.store(backlog->abandoned);
             m_counters.disabledEndpoints.store(backlog->disabled);
             m_enabledEndpoints = backlog->enabled;
+        }
+    }
+
+    // Moves what each endpoint wants from the journal into its outbox
+    // window; once a second, also counts what waits (dropping the oldest
+    // past the bound). An endpoint whose window is full (a black hole)
+    // costs nothing in between.
+    void refillOutboxes(qint64 now)
+    {
+        const bool bound = !m_sinceBoundCheck.isValid() || m_sinceBoundCheck.elapsed() >= kBoundCheckMs;
+        if (bound)
+            m_sinceBoundCheck.start();
+        const Result<QList<qint64>> behind = m_store->behind(bound);
+        if (!behind) {
+            noteError(behind.error());
+            return;
+        }
+        for (qint64 id : *behind) {
+            if (const Result<int> taken = m_store->refill(id, now, bound); !taken) {
+                noteError(taken.error());
+                return;
+            }
         }
     }
 
@@ -237,7 +252,7 @@ private:
         const WebhookFormat format = webhookFormatFromName(due.endpoint.format).value_or(WebhookFormat::Standard);
         WebhookPayload payload = renderWebhook(format, due.event);
         // The same id on every attempt: receivers drop a duplicate by it.
-        const QByteArray messageId = "msg_" + QByteArray::number(due.event.id);
+        const QByteArray messageId = "msg_" + QByteArray::number(due.event.id); // linkEventId: unique per event
         auto headers = standardWebhookHeaders(due.endpoint.secret, messageId, m_clock.nowMs() / 1000, payload.body);
         m_inFlight.insert(due.outboxId, due);
         m_sender->send(WebhookSender::Request{QUrl(due.endpoint.url), std::move(payload), std::move(headers),
@@ -305,6 +320,7 @@ private:
     QList<WebhookStore::Finished> m_finished;    // ended, not yet recorded
     bool m_recordScheduled = false;
     QElapsedTimer m_sinceFanOut;
+    QElapsedTimer m_sinceBoundCheck;
     bool m_fanOutScheduled = false;
     qint64 m_enabledEndpoints = 1;               // until the first backlog read says
     std::function<void(bool)> m_unlimitedListener;

@@ -547,11 +547,10 @@ TEST_P(LinkStoreTest, MigrationGivesExistingLinksATokenAndTheirLastClick)
                     .ok());
     ASSERT_TRUE(store->commitBatch().ok());
     store->close();
-    // Back to schema 7: what migrations 8 and 9 added, taken away again.
+    // Back to schema 7: what migrations 8 to 10 added, taken away again.
     ASSERT_TRUE(runRawSql(backend.describe(),
                           {QStringLiteral("DROP TABLE webhook_attempts"), QStringLiteral("DROP TABLE webhook_outbox"),
                            QStringLiteral("DROP TABLE webhooks"), QStringLiteral("DROP TABLE events"),
-                           QStringLiteral("DROP TABLE journal_cursors"),
                            QStringLiteral("DROP INDEX links_by_owner"),
                            QStringLiteral("ALTER TABLE links DROP COLUMN owner_key_id"),
                            QStringLiteral("ALTER TABLE links DROP COLUMN label"),
@@ -569,6 +568,83 @@ TEST_P(LinkStoreTest, MigrationGivesExistingLinksATokenAndTheirLastClick)
     EXPECT_NE(older.statsToken, other.statsToken);
     EXPECT_EQ(older.lastClickAtMs, 1'600'000'000'000);
     EXPECT_FALSE(other.lastClickAtMs.has_value());
+}
+
+// Schema 9 wrote a used-up claim as two journal rows (its click, then the
+// link's end) and kept one shared webhook cursor. Migration 10 folds the
+// pair into the end's row, gives outbox and attempt rows the new event ids
+// (linkEventId), and puts every endpoint where the shared cursor stood:
+// nothing waiting for delivery is lost or sent twice.
+TEST_P(LinkStoreTest, MigrationToPerEndpointPositionsKeepsEveryUndeliveredEvent)
+{
+    const Link once = insert(QStringLiteral("once"), 1);
+    const Link many = insert(QStringLiteral("many"), 5);
+    store->close();
+    const QString ids = QStringLiteral("%1, %2").arg(once.id).arg(many.id);
+    ASSERT_TRUE(runRawSql(
+        backend.describe(),
+        {QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_position"),
+         QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_waiting"),
+         QStringLiteral("ALTER TABLE webhooks DROP COLUMN waiting_since"),
+         QStringLiteral("CREATE TABLE journal_cursors (name TEXT PRIMARY KEY, last_id BIGINT NOT NULL)"),
+         QStringLiteral("INSERT INTO journal_cursors(name, last_id) VALUES ('webhooks', 3)"),
+         // Rows 1 and 2: once's claim (click, end); 3: a click on many; 4: not yet put out.
+         QStringLiteral("INSERT INTO events(id, at, type, link_id, clicks, max_clicks) VALUES "
+                        "(1, 10, 1, %1, 1, 1), (2, 10, 2, %1, 1, 1), (3, 11, 1, %2, 1, 5), (4, 12, 1, %2, 2, 5)")
+             .arg(once.id)
+             .arg(many.id),
+         QStringLiteral("INSERT INTO webhooks(id, url, events, format, secret, created_at) VALUES "
+                        "(1, 'https://a.example/', 'link.clicked,link.used_up', 'standard', 'whsec_dGVzdA==', 0)"),
+         QStringLiteral("INSERT INTO webhook_outbox(webhook_id, event_id, attempts, next_attempt_at, created_at) VALUES "
+                        "(1, 1, 0, 0, 10), (1, 2, 0, 0, 10), (1, 3, 2, 0, 11)"),
+         QStringLiteral("INSERT INTO webhook_attempts(webhook_id, event_id, at, status) VALUES (1, 3, 11, 500)"),
+         QStringLiteral("DELETE FROM schema_migrations WHERE version >= 10")}))
+        << ids.toStdString();
+
+    store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    store->close();
+    QList<qint64> outbox, attempts, rows;
+    qint64 position = -1;
+    {
+        const QString name = QStringLiteral("inspect-migration");
+        bool opened = false;
+        if (backend.describe().startsWith(QLatin1String("postgres"))) {
+            QString error;
+            opened = test::openPostgresUrl(backend.describe(), name, &error);
+        } else {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(backend.describe());
+            opened = db.open();
+        }
+        ASSERT_TRUE(opened);
+        QSqlQuery q(QSqlDatabase::database(name));
+        const auto column = [&q](const QString &sql) {
+            QList<qint64> values;
+            EXPECT_TRUE(q.exec(sql)) << sql.toStdString();
+            while (q.next())
+                values.append(q.value(0).toLongLong());
+            return values;
+        };
+        outbox = column(QStringLiteral("SELECT event_id FROM webhook_outbox ORDER BY event_id"));
+        attempts = column(QStringLiteral("SELECT event_id FROM webhook_attempts"));
+        rows = column(QStringLiteral("SELECT id FROM events ORDER BY id"));
+        position = column(QStringLiteral("SELECT journal_position FROM webhooks")).value(0, -1);
+        EXPECT_FALSE(q.exec(QStringLiteral("SELECT 1 FROM journal_cursors"))) << "the shared cursor is gone";
+        QSqlDatabase::database(name).close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect-migration"));
+    EXPECT_EQ(rows, (QList<qint64>{2, 3, 4})) << "once's click row is folded into its end's";
+    EXPECT_EQ(outbox, (QList<qint64>{linkEventId(2, LinkEventType::Clicked), linkEventId(2, LinkEventType::UsedUp),
+                                     linkEventId(3, LinkEventType::Clicked)}));
+    EXPECT_EQ(attempts, (QList<qint64>{linkEventId(3, LinkEventType::Clicked)}));
+    EXPECT_EQ(position, linkEventId(3, LinkEventType::ExpiredHit)) << "everything in rows up to 3 was put out";
+    // Row 4 is still to be read by the endpoint, as before.
+    ASSERT_TRUE(store->open().ok());
+    const Result<QList<LinkEvent>> after = store->eventsAfter(position, 10);
+    ASSERT_TRUE(after);
+    ASSERT_EQ(after->size(), 1);
+    EXPECT_EQ(after->first().clicks, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest,
