@@ -8,6 +8,7 @@
 #include "tests/http/httptest.h"
 #include "tests/support/webhookreceiver.h"
 
+#include "server/core/linkevent.h"
 #include "server/webhooks/webhooksignature.h"
 
 #include <QDir>
@@ -80,6 +81,7 @@ TEST_F(WebhooksTest, EachClaimReachesTheEndpointSignedPerStandardWebhooks)
     ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 3; })) << receiver.count() << " deliveries";
 
     QMap<QString, int> types;
+    QSet<qint64> messageIds;
     for (const WebhookReceiver::Request &request : receiver.requests()) {
         EXPECT_EQ(request.method, "POST");
         EXPECT_EQ(request.target, "/hook");
@@ -92,10 +94,13 @@ TEST_F(WebhooksTest, EachClaimReachesTheEndpointSignedPerStandardWebhooks)
         EXPECT_EQ(data.value(QStringLiteral("label")).toString(), QStringLiteral("Anna"));
         EXPECT_EQ(data.value(QStringLiteral("destination_host")).toString(), QStringLiteral("example.com"));
         EXPECT_EQ(data.value(QStringLiteral("max_clicks")).toInt(), 2);
-        EXPECT_EQ(request.header("webhook-id"), "msg_" + QByteArray::number(database().scalar(
-                                                             QStringLiteral("SELECT MIN(id) FROM events WHERE id >= 0 AND id = ?"),
-                                                             {request.header("webhook-id").mid(4).toLongLong()})));
+        // msg_<event id>: each event its own, naming the journal row it is read from.
+        ASSERT_TRUE(request.header("webhook-id").startsWith("msg_"));
+        const qint64 eventId = request.header("webhook-id").mid(4).toLongLong();
+        messageIds.insert(eventId);
+        EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE id = ?"), {QVariant(journalRowOf(eventId))}), 1);
     }
+    EXPECT_EQ(messageIds.size(), 3);
     EXPECT_EQ(types.value(QStringLiteral("link.clicked")), 2);
     EXPECT_EQ(types.value(QStringLiteral("link.used_up")), 1);
 
@@ -178,7 +183,8 @@ TEST_F(WebhooksTest, FailuresAreRetriedWithTheSameIdAndADayOfFailuresDisablesThe
     const int before = receiver.count();
     ASSERT_EQ(client().get(pathOf(other)).status, 302);
     ASSERT_TRUE(setFakeClock(offsetFile, "+30h"));
-    ASSERT_TRUE(waitUntil([&] { return database().scalar(QStringLiteral("SELECT COUNT(*) FROM events")) == 4; }));
+    // The one-time link's row (its click and end), and the other's two clicks.
+    ASSERT_TRUE(waitUntil([&] { return database().scalar(QStringLiteral("SELECT COUNT(*) FROM events")) == 3; }));
     // Two ticks of the delivery worker at least: a disabled endpoint gets nothing.
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 2500;
     waitUntil([&] { return QDateTime::currentMSecsSinceEpoch() >= until; }, 5s);
@@ -195,7 +201,8 @@ TEST_F(WebhooksTest, AKillDashNineLosesNoEvent)
         for (int i = 0; i < 50; ++i)
             EXPECT_EQ(client().get(pathOf(slug)).status, 302);
     });
-    ASSERT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = 1")), 1000);
+    // 999 rows of a click, and the last click's row, which holds the link's end too.
+    ASSERT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE type IN (1, 2)")), 1000);
     server().kill9();
     receiver.answerWith(200);
 
@@ -211,7 +218,8 @@ TEST_F(WebhooksTest, AKillDashNineLosesNoEvent)
     ASSERT_TRUE(waitUntil([&] { return deliveredIds(receiver).size() >= 1000 && database().scalar(QStringLiteral("SELECT COUNT(*) FROM webhook_outbox")) == 0; }, 120s))
         << deliveredIds(receiver).size() << " distinct events delivered";
     QSet<QByteArray> expected;
-    for (qint64 event : database().ids(QStringLiteral("SELECT id FROM events WHERE type = 1")))
+    // The click event of each row (linkEventId(row, Clicked)).
+    for (qint64 event : database().ids(QStringLiteral("SELECT id * 4 FROM events WHERE type IN (1, 2)")))
         expected.insert("msg_" + QByteArray::number(event));
     EXPECT_EQ(expected.size(), 1000);
     const QSet<QByteArray> delivered = deliveredIds(receiver);
@@ -253,7 +261,9 @@ TEST_F(WebhooksTest, WhenOneOfTwoServersDiesMidDeliveryTheOtherDeliversEverythin
     receiver.answerWith(200);
     ASSERT_TRUE(setFakeClock(offsetFile, "+1h")); // every backoff and the dead server's leases have run out
     QSet<QByteArray> expected;
-    for (qint64 event : database().ids(QStringLiteral("SELECT id FROM events")))
+    // Every event's id (linkEventId): one per row, and the click of the used-up row.
+    for (qint64 event : database().ids(QStringLiteral("SELECT id * 4 + type - 1 FROM events UNION ALL "
+                                                      "SELECT id * 4 FROM events WHERE type = 2")))
         expected.insert("msg_" + QByteArray::number(event));
     ASSERT_EQ(expected.size(), 201) << "200 clicks and the link's end";
     ASSERT_TRUE(waitUntil([&] { return deliveredIds(receiver).contains(expected); }, 60s))
