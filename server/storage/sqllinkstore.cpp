@@ -662,6 +662,41 @@ Result<QList<LinkEvent>> SqlLinkStore::eventsAfter(qint64 afterId, int limit)
     return readEvents(q, [afterId](qint64 id) { return id > afterId; });
 }
 
+Result<QList<LinkEvent>> SqlLinkStore::eventKeysAfter(qint64 afterId, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT e.id, e.at, e.type, e.link_id, e.unlimited, l.slug, l.label, l.owner_key_id "
+                             "FROM events e JOIN links l ON l.id = e.link_id WHERE e.id >= ? ORDER BY e.id LIMIT ?"));
+    q.addBindValue(journalRowOf(afterId));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return storageError(q, "reading the events journal");
+    QList<LinkEvent> events;
+    while (q.next()) {
+        LinkEvent event;
+        const qint64 row = q.value(0).toLongLong();
+        event.atMs = q.value(1).toLongLong();
+        event.type = LinkEventType(q.value(2).toInt());
+        event.linkId = q.value(3).toLongLong();
+        event.unlimitedClick = q.value(4).toInt() != 0;
+        event.slug = q.value(5).toString();
+        event.label = q.value(6).toString();
+        if (!q.value(7).isNull())
+            event.ownerKeyId = q.value(7).toLongLong();
+        if (event.type == LinkEventType::UsedUp && linkEventId(row, LinkEventType::Clicked) > afterId) {
+            LinkEvent click = event;
+            click.type = LinkEventType::Clicked;
+            click.id = linkEventId(row, click.type);
+            events.append(std::move(click));
+        }
+        event.id = linkEventId(row, event.type);
+        if (event.id > afterId)
+            events.append(std::move(event));
+    }
+    return events;
+}
+
 Result<QList<LinkEvent>> SqlLinkStore::eventsByIds(const QList<qint64> &ids)
 {
     if (ids.isEmpty())

@@ -65,6 +65,10 @@ public:
 
     // The journal events with these ids (those of purged links are gone), oldest first.
     Result<QList<LinkEvent>> eventsByIds(const QList<qint64> &ids);
+    // As eventsAfter, with only what WebhookEndpoint::wants() reads (id,
+    // type, time, link, unlimited, slug, label, owner): the webhook worker
+    // reads every event an endpoint is behind by once a second.
+    Result<QList<LinkEvent>> eventKeysAfter(qint64 afterId, int limit);
     // For WebhookStore, which works on this connection (on its own thread).
     QSqlDatabase &sqlConnection() { return m_db; }
     // PostgreSQL: several servers lease deliveries with FOR UPDATE SKIP LOCKED.

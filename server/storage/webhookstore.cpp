@@ -246,7 +246,7 @@ Result<int> WebhookStore::refill(qint64 endpointId, qint64 nowMs, bool bound)
     qint64 readTo = from;  // the last event id read
     bool readAll = false;  // up to the journal's end
     for (int rows = 0; rows < kRowsPerRefill; rows += kRowsPerRead) {
-        Result<QList<LinkEvent>> events = m_store.eventsAfter(readTo, kRowsPerRead);
+        Result<QList<LinkEvent>> events = m_store.eventKeysAfter(readTo, kRowsPerRead);
         if (!events)
             return events.error();
         if (events->isEmpty()) {

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <mutex>
 #include <condition_variable>
 
@@ -37,6 +38,8 @@ constexpr qint64 kFanOutIntervalMs = 100;
 // ...and, with no endpoint at all, only this often (to notice one made on
 // another server).
 constexpr qint64 kIdleFanOutIntervalMs = 10'000;
+// How often the outbox's figures for /metrics are read.
+constexpr qint64 kBacklogReadMs = 1'000;
 // Finished attempts are recorded together, this long after the first of them.
 constexpr int kRecordDelayMs = 20;
 
@@ -99,6 +102,7 @@ public:
     {
         if (!m_store || m_closing)
             return;
+        m_sincePump.start();
         const qint64 now = m_clock.nowMs();
         const qint64 sinceFanOut = m_sinceFanOut.isValid() ? m_sinceFanOut.elapsed() : kIdleFanOutIntervalMs;
         if (sinceFanOut >= (m_enabledEndpoints > 0 ? kFanOutIntervalMs : kIdleFanOutIntervalMs)) {
@@ -127,6 +131,11 @@ public:
                 for (const WebhookStore::Due &one : *due)
                     send(one);
         }
+        // The metrics' figures: read at most once a second, not on every
+        // poke (a poke comes with every commit that wrote events).
+        if (m_sinceBacklog.isValid() && m_sinceBacklog.elapsed() < kBacklogReadMs)
+            return;
+        m_sinceBacklog.start();
         if (const Result<WebhookStore::Backlog> backlog = m_store->backlog(); backlog) {
             m_counters.pending.store(backlog->pending);
             m_counters.oldestPendingAgeMs.store(backlog->oldestCreatedAtMs ? std::max<qint64>(0, now - *backlog->oldestCreatedAtMs) : 0);
@@ -166,8 +175,9 @@ public:
     {
         if (m_pokePending)
             return;
-        m_pokePending = true; // one pump for a burst of commits
-        QTimer::singleShot(0, this, [this] {
+        m_pokePending = true; // one pump for a burst of commits, at most every kFanOutIntervalMs
+        const qint64 since = m_sincePump.isValid() ? m_sincePump.elapsed() : kFanOutIntervalMs;
+        QTimer::singleShot(int(std::max<qint64>(0, kFanOutIntervalMs - since)), this, [this] {
             m_pokePending = false;
             pump();
         });
@@ -321,6 +331,8 @@ private:
     bool m_recordScheduled = false;
     QElapsedTimer m_sinceFanOut;
     QElapsedTimer m_sinceBoundCheck;
+    QElapsedTimer m_sinceBacklog;
+    QElapsedTimer m_sincePump;
     bool m_fanOutScheduled = false;
     qint64 m_enabledEndpoints = 1;               // until the first backlog read says
     std::function<void(bool)> m_unlimitedListener;

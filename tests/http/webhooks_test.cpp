@@ -176,8 +176,12 @@ TEST_F(WebhooksTest, FailuresAreRetriedWithTheSameIdAndADayOfFailuresDisablesThe
     const QJsonObject disabled = webhookState(id);
     EXPECT_EQ(disabled.value(QStringLiteral("abandoned")).toInteger(), 1) << "the undelivered event is counted";
     EXPECT_EQ(disabled.value(QStringLiteral("pending")).toInteger(), 0);
-    const QByteArray metrics = client().get("/metrics").body;
-    EXPECT_TRUE(metrics.contains("shortfuse_webhook_undelivered_total{reason=\"abandoned\"} 1")) << metrics.toStdString();
+    // The worker reads its figures for /metrics once a second.
+    QByteArray metrics;
+    EXPECT_TRUE(waitUntil([&] {
+        metrics = client().get("/metrics").body;
+        return metrics.contains("shortfuse_webhook_undelivered_total{reason=\"abandoned\"} 1");
+    })) << metrics.toStdString();
     EXPECT_TRUE(metrics.contains("shortfuse_webhook_endpoints_disabled 1"));
     EXPECT_TRUE(metrics.contains("shortfuse_webhook_deliveries_total{result=\"delivered\"} 2"));
     const int before = receiver.count();
