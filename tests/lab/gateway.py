@@ -54,6 +54,11 @@ DEVICE_TYPES = [
 ]
 MAX_BODY = 64 * 1024  # a SOAP request is a few hundred bytes; more is abuse
 CONTROL_PATH = "/ctl/IPConn"
+# WANCommonInterfaceConfig:1: libminiupnpc's UPNP_GetValidIGD takes a device
+# for an IGD only when its WANDevice has this service.
+CIF_SERVICE_TYPE = "urn:schemas-upnp-org:service:WANCommonInterfaceConfig:1"
+CIF_CONTROL_PATH = "/ctl/CmnIfCfg"
+CIF_SCPD_PATH = "/WANCfg.xml"
 DESCRIPTION_PATH = "/rootDesc.xml"
 SCPD_PATH = "/WANIPCn.xml"
 
@@ -267,9 +272,9 @@ def soap_envelope(inner):
             % inner).encode()
 
 
-def soap_response(action, values):
+def soap_response(service_type, action, values):
     fields = "".join("<%s>%s</%s>" % (name, escape(str(value)), name) for name, value in values)
-    return soap_envelope('<u:%sResponse xmlns:u="%s">%s</u:%sResponse>' % (action, SERVICE_TYPE, fields, action))
+    return soap_envelope('<u:%sResponse xmlns:u="%s">%s</u:%sResponse>' % (action, service_type, fields, action))
 
 
 def soap_fault(code):
@@ -402,6 +407,36 @@ class Upnp:
         return self._entry(mapping, with_key=True)
 
 
+class CommonInterface:
+    """WANCommonInterfaceConfig:1: the link's properties and (zero) counters."""
+
+    ACTIONS = {
+        "GetCommonLinkProperties": [("NewWANAccessType", "Ethernet"), ("NewLayer1UpstreamMaxBitRate", 1000000000),
+                                    ("NewLayer1DownstreamMaxBitRate", 1000000000),
+                                    ("NewPhysicalLinkStatus", "Up")],
+        "GetTotalBytesSent": [("NewTotalBytesSent", 0)],
+        "GetTotalBytesReceived": [("NewTotalBytesReceived", 0)],
+        "GetTotalPacketsSent": [("NewTotalPacketsSent", 0)],
+        "GetTotalPacketsReceived": [("NewTotalPacketsReceived", 0)],
+    }
+
+    def handle(self, action, arguments):
+        if action not in self.ACTIONS:
+            raise UpnpError(401)
+        return self.ACTIONS[action]
+
+
+def common_interface_description():
+    actions = "".join(
+        "<action><name>%s</name><argumentList>%s</argumentList></action>"
+        % (name, "".join("<argument><name>%s</name><direction>out</direction></argument>" % field
+                         for field, _ in values))
+        for name, values in CommonInterface.ACTIONS.items())
+    return ('<?xml version="1.0"?>\r\n<scpd xmlns="urn:schemas-upnp-org:service-1-0">'
+            "<specVersion><major>1</major><minor>0</minor></specVersion><actionList>%s</actionList>"
+            "<serviceStateTable/></scpd>\r\n" % actions).encode()
+
+
 def root_description(options, device_uuid):
     def device(kind, number, inner):
         return ("<device><deviceType>urn:schemas-upnp-org:device:%s:1</deviceType>"
@@ -413,8 +448,12 @@ def root_description(options, device_uuid):
                "<serviceId>urn:upnp-org:serviceId:WANIPConn1</serviceId>"
                "<controlURL>%s</controlURL><eventSubURL>/evt/IPConn</eventSubURL>"
                "<SCPDURL>%s</SCPDURL></service></serviceList>" % (SERVICE_TYPE, CONTROL_PATH, SCPD_PATH))
+    common = ("<serviceList><service><serviceType>%s</serviceType>"
+              "<serviceId>urn:upnp-org:serviceId:WANCommonIFC1</serviceId>"
+              "<controlURL>%s</controlURL><eventSubURL>/evt/CmnIfCfg</eventSubURL>"
+              "<SCPDURL>%s</SCPDURL></service></serviceList>" % (CIF_SERVICE_TYPE, CIF_CONTROL_PATH, CIF_SCPD_PATH))
     connection = device("WANConnectionDevice", 2, service)
-    wan = device("WANDevice", 1, "<deviceList>%s</deviceList>" % connection)
+    wan = device("WANDevice", 1, common + "<deviceList>%s</deviceList>" % connection)
     igd = device("InternetGatewayDevice", 0, "<deviceList>%s</deviceList>" % wan)
     return ('<?xml version="1.0"?>\r\n<root xmlns="urn:schemas-upnp-org:device-1-0">'
             "<specVersion><major>1</major><minor>0</minor></specVersion>%s</root>\r\n" % igd).encode()
@@ -446,6 +485,10 @@ def service_description():
 
 
 def make_http_handler(upnp, description, scpd):
+    # Each control URL: the service answering there, and its type.
+    services = {CONTROL_PATH: (upnp, SERVICE_TYPE), CIF_CONTROL_PATH: (CommonInterface(), CIF_SERVICE_TYPE)}
+    documents = {DESCRIPTION_PATH: description, SCPD_PATH: scpd, CIF_SCPD_PATH: common_interface_description()}
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "shortfuse-lab-gateway/1"
         timeout = 5  # a client that stops sending does not hold a thread forever
@@ -463,17 +506,16 @@ def make_http_handler(upnp, description, scpd):
             self.close_connection = True
 
         def do_GET(self):
-            if self.path == DESCRIPTION_PATH:
-                self.send(200, description)
-            elif self.path == SCPD_PATH:
-                self.send(200, scpd)
+            if self.path in documents:
+                self.send(200, documents[self.path])
             else:
                 self.send(404, b"not found\n", "text/plain")
 
         def do_POST(self):
-            if self.path != CONTROL_PATH:
+            if self.path not in services:
                 self.send(404, b"not found\n", "text/plain")
                 return
+            service, service_type = services[self.path]
             length_text = self.headers.get("Content-Length", "")
             if not is_number(length_text) or int(length_text) > MAX_BODY:
                 self.send(400 if not is_number(length_text) else 413, b"bad length\n", "text/plain")
@@ -485,8 +527,8 @@ def make_http_handler(upnp, description, scpd):
                 header = self.headers.get("SOAPAction", "").strip('"')
                 if header and header.rsplit("#", 1)[-1] != action:
                     raise UpnpError(401)
-                values = upnp.handle(action, arguments)
-                self.send(200, soap_response(action, values))
+                values = service.handle(action, arguments)
+                self.send(200, soap_response(service_type, action, values))
             except UpnpError as error:
                 log("upnp error %d" % error.code)
                 self.send(500, soap_fault(error.code))

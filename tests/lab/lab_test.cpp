@@ -299,10 +299,11 @@ TEST_F(LabTest, RestartedGatewayHasLostItsMappings)
     EXPECT_EQ(visit(*m_lab, externalUrl(kExternalPort, QStringLiteral("health"))).status, 200);
 }
 
-// libminiupnpc 2.2.4 finds the gateway by SSDP, but UPNP_GetValidIGD counts
-// a documentation, shared or private external address as "not connected":
-// upnpc then says no valid IGD was found; with -i (use it anyway) or -u
-// (the description URL) it works. Here with the carrier-grade NAT address.
+// libminiupnpc 2.2.4 finds the gateway by SSDP and takes it for an IGD,
+// but UPNP_GetValidIGD counts a documentation, shared or private external
+// address as "not connected" (its answer 2, although GetStatusInfo says
+// Connected): upnpc then goes on only with -i, or with -u (the description
+// URL, which the other tests use). Here with the carrier-grade NAT address.
 TEST_F(LabTest, DiscoveryFindsTheGatewayButCallsItNotConnected)
 {
     SHORTFUSE_LAB_SKIP_OR_FAIL(missingTool(QStringLiteral("upnpc"), QStringLiteral("miniupnpc")));
@@ -311,15 +312,13 @@ TEST_F(LabTest, DiscoveryFindsTheGatewayButCallsItNotConnected)
     makeLab(options);
     ASSERT_TRUE(m_lab->isUp());
 
-    const LabRun discovered = m_lab->run(Side::Lan, {QStringLiteral("upnpc"), QStringLiteral("-s")});
-    EXPECT_TRUE(discovered.output.contains(QStringLiteral("desc: ") + m_lab->rootDescriptionUrl()))
-        << discovered.output.toStdString();
-    EXPECT_TRUE(discovered.output.contains(QStringLiteral("No valid UPNP Internet Gateway Device found")))
-        << discovered.output.toStdString();
-
-    const LabRun anyway = m_lab->run(Side::Lan, {QStringLiteral("upnpc"), QStringLiteral("-i"), QStringLiteral("-s")});
-    EXPECT_TRUE(anyway.output.contains(QStringLiteral("ExternalIPAddress = 100.64.0.1"))) << anyway.output.toStdString();
-    EXPECT_TRUE(anyway.output.contains(QStringLiteral("Status : Connected"))) << anyway.output.toStdString();
+    const LabRun discovered = m_lab->run(Side::Lan, {QStringLiteral("upnpc"), QStringLiteral("-i"), QStringLiteral("-s")});
+    const std::string output = discovered.output.toStdString();
+    EXPECT_TRUE(discovered.output.contains(QStringLiteral("desc: ") + m_lab->rootDescriptionUrl())) << output;
+    EXPECT_TRUE(discovered.output.contains(QStringLiteral("Found a (not connected?) IGD : http://192.0.2.1:5000/ctl/IPConn")))
+        << output;
+    EXPECT_TRUE(discovered.output.contains(QStringLiteral("Status : Connected"))) << output;
+    EXPECT_TRUE(discovered.output.contains(QStringLiteral("ExternalIPAddress = 100.64.0.1"))) << output;
 }
 
 // --no-upnp and --no-natpmp: the clients fail at once (nothing listens;
