@@ -39,6 +39,9 @@ struct WebhookEndpoint {
     // link among its slugs or with its label when it has those, and the
     // link within its key's scope.
     bool wants(const LinkEvent &event) const;
+    // Whether wants() looks at the event's link (its slug, label or owner),
+    // or only at the event itself (its type, time and whether unlimited).
+    bool filtersByLink() const { return ownerKeyId || !slugs.isEmpty() || !label.isEmpty(); }
 };
 
 // The subscription as stored: event names separated by commas, plus

@@ -662,12 +662,14 @@ Result<QList<LinkEvent>> SqlLinkStore::eventsAfter(qint64 afterId, int limit)
     return readEvents(q, [afterId](qint64 id) { return id > afterId; });
 }
 
-Result<QList<LinkEvent>> SqlLinkStore::eventKeysAfter(qint64 afterId, int limit)
+Result<QList<LinkEvent>> SqlLinkStore::eventKeysAfter(qint64 afterId, int limit, bool withLink)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT e.id, e.at, e.type, e.link_id, e.unlimited, l.slug, l.label, l.owner_key_id "
-                             "FROM events e JOIN links l ON l.id = e.link_id WHERE e.id >= ? ORDER BY e.id LIMIT ?"));
+    q.prepare(withLink ? QStringLiteral("SELECT e.id, e.at, e.type, e.link_id, e.unlimited, l.slug, l.label, l.owner_key_id "
+                                        "FROM events e JOIN links l ON l.id = e.link_id WHERE e.id >= ? ORDER BY e.id LIMIT ?")
+                       : QStringLiteral("SELECT e.id, e.at, e.type, e.link_id, e.unlimited FROM events e "
+                                        "WHERE e.id >= ? ORDER BY e.id LIMIT ?"));
     q.addBindValue(journalRowOf(afterId));
     q.addBindValue(limit);
     if (!q.exec())
@@ -680,10 +682,12 @@ Result<QList<LinkEvent>> SqlLinkStore::eventKeysAfter(qint64 afterId, int limit)
         event.type = LinkEventType(q.value(2).toInt());
         event.linkId = q.value(3).toLongLong();
         event.unlimitedClick = q.value(4).toInt() != 0;
-        event.slug = q.value(5).toString();
-        event.label = q.value(6).toString();
-        if (!q.value(7).isNull())
-            event.ownerKeyId = q.value(7).toLongLong();
+        if (withLink) {
+            event.slug = q.value(5).toString();
+            event.label = q.value(6).toString();
+            if (!q.value(7).isNull())
+                event.ownerKeyId = q.value(7).toLongLong();
+        }
         if (event.type == LinkEventType::UsedUp && linkEventId(row, LinkEventType::Clicked) > afterId) {
             LinkEvent click = event;
             click.type = LinkEventType::Clicked;

@@ -66,9 +66,11 @@ public:
     // The journal events with these ids (those of purged links are gone), oldest first.
     Result<QList<LinkEvent>> eventsByIds(const QList<qint64> &ids);
     // As eventsAfter, with only what WebhookEndpoint::wants() reads (id,
-    // type, time, link, unlimited, slug, label, owner): the webhook worker
-    // reads every event an endpoint is behind by once a second.
-    Result<QList<LinkEvent>> eventKeysAfter(qint64 afterId, int limit);
+    // type, time, link, unlimited; with `withLink`, the link's slug, label
+    // and owner too): the webhook worker reads each event an endpoint is
+    // behind by once. Without `withLink` a purged link's events are read
+    // too (their outbox rows are dropped when leased).
+    Result<QList<LinkEvent>> eventKeysAfter(qint64 afterId, int limit, bool withLink);
     // For WebhookStore, which works on this connection (on its own thread).
     QSqlDatabase &sqlConnection() { return m_db; }
     // PostgreSQL: several servers lease deliveries with FOR UPDATE SKIP LOCKED.

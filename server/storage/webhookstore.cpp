@@ -221,8 +221,10 @@ Result<int> WebhookStore::refill(qint64 endpointId, qint64 nowMs, bool bound)
     Result<std::optional<WebhookEndpoint>> found = find(endpointId, std::nullopt);
     if (!found)
         return found.error();
-    if (!*found || (*found)->disabledAtMs)
+    if (!*found || (*found)->disabledAtMs) {
+        m_tallies.remove(endpointId);
         return 0;
+    }
     const WebhookEndpoint &endpoint = **found;
     qint64 from = 0;
     {
@@ -238,15 +240,15 @@ Result<int> WebhookStore::refill(qint64 endpointId, qint64 nowMs, bool bound)
         if (!bound && outboxRows >= kWebhookOutboxWindow)
             return 0; // no room, and no need to count
     }
-    struct Wanted {
-        qint64 id;
-        qint64 atMs;
-    };
-    QList<Wanted> wanted;
-    qint64 readTo = from;  // the last event id read
-    bool readAll = false;  // up to the journal's end
+    // What the last refill read, if the position has not moved since.
+    Tally tally = m_tallies.take(endpointId);
+    if (tally.position != from)
+        tally = Tally{from, from, {}};
+    QList<Wanted> &wanted = tally.wanted;
+    qint64 &readTo = tally.readTo; // the last event id read
+    bool readAll = false;          // up to the journal's end
     for (int rows = 0; rows < kRowsPerRefill; rows += kRowsPerRead) {
-        Result<QList<LinkEvent>> events = m_store.eventKeysAfter(readTo, kRowsPerRead);
+        Result<QList<LinkEvent>> events = m_store.eventKeysAfter(readTo, kRowsPerRead, endpoint.filtersByLink());
         if (!events)
             return events.error();
         if (events->isEmpty()) {
@@ -347,6 +349,10 @@ Result<int> WebhookStore::refill(qint64 endpointId, qint64 nowMs, bool bound)
     }
     if (Status committed = m_store.commitBatch(); !committed)
         return fail(committed.error());
+    // Kept for the next refill: what is still wanted after the new position.
+    wanted.erase(wanted.begin(), wanted.begin() + taken);
+    tally.position = position;
+    m_tallies.insert(endpointId, std::move(tally));
     return int(taken);
 }
 

@@ -4,6 +4,7 @@
 #include "server/core/result.h"
 #include "server/core/webhookendpoint.h"
 
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -103,6 +104,22 @@ public:
 private:
     Status writeDelivered(const Finished &finished, qint64 nowMs);
     Result<bool> writeFailed(const Finished &finished, qint64 nowMs);
+
+    // What refill() last learnt of an endpoint's journal: the events it
+    // wants after `position`, read up to `readTo`. Valid while the
+    // endpoint's position in the database is still `position`; then the
+    // next refill reads only what came after `readTo` (a black-holed
+    // endpoint behind by thousands of events is not read again each second).
+    struct Wanted {
+        qint64 id;
+        qint64 atMs;
+    };
+    struct Tally {
+        qint64 position = 0;
+        qint64 readTo = 0;
+        QList<Wanted> wanted;
+    };
+    QHash<qint64, Tally> m_tallies; // by endpoint id
 
     SqlLinkStore &m_store;
 };

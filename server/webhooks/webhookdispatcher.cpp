@@ -1,6 +1,7 @@
 #include "server/webhooks/webhookdispatcher.h"
 
 #include "server/core/clock.h"
+#include "server/core/ratelimiter.h"
 #include "server/storage/sqllinkstore.h"
 #include "server/storage/webhookstore.h"
 #include "server/webhooks/webhookformat.h"
@@ -231,6 +232,15 @@ public:
 
     void sendTest(qint64 id, std::optional<qint64> owner, QPointer<QObject> context, Done<WebhookSender::Outcome> done)
     {
+        // A test is a person's click, not a stream: a few a minute per
+        // owner, so a key cannot turn the server into a request cannon
+        // aimed at any URL it registers.
+        const QByteArray limitKey = owner ? "key:" + QByteArray::number(*owner) : QByteArrayLiteral("local");
+        if (const RateLimiter::Decision decision = m_testLimiter.tryAcquireKey(limitKey); !decision.allowed) {
+            Result<WebhookSender::Outcome> refused = tooManyRequests(QStringLiteral("test messages"), decision.retryAfterSeconds);
+            replyOn(context, [done = std::move(done), refused] { done(refused); });
+            return;
+        }
         const Result<std::optional<WebhookEndpoint>> found = m_store ? m_store->find(id, owner)
                                                                     : Result<std::optional<WebhookEndpoint>>(notConnected());
         if (!found || !*found) {
@@ -322,6 +332,7 @@ private:
 
     std::unique_ptr<LinkStore> m_linkStore;
     const Clock &m_clock;
+    RateLimiter m_testLimiter{WebhookDispatcher::kTestsPerMinute, m_clock};
     Config m_config;
     Counters &m_counters;
     std::unique_ptr<WebhookStore> m_store;

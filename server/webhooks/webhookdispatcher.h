@@ -75,7 +75,8 @@ public:
     void list(std::optional<qint64> owner, QObject *context, Done<QList<WebhookEndpoint>> done);
     void remove(qint64 id, std::optional<qint64> owner, QObject *context, Done<bool> done);
     // POST /api/webhooks/<id>/test: one signed test message, sent now,
-    // outside the outbox; answers what the endpoint said.
+    // outside the outbox; answers what the endpoint said (429 past
+    // kTestsPerMinute for this owner).
     void sendTest(qint64 id, std::optional<qint64> owner, QObject *context, Done<WebhookSender::Outcome> done);
 
     const Counters &counters() const { return m_counters; }
@@ -84,6 +85,9 @@ public:
     static constexpr int kLeaseTimeouts = 3;
     // Deliveries in flight at once (over every endpoint).
     static constexpr int kMaxInFlight = 16;
+    // sendTest() calls per owner (a key, or local requests and the window)
+    // per minute; more are refused with 429.
+    static constexpr int kTestsPerMinute = 10;
 
 private:
     class Worker;

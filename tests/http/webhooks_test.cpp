@@ -9,6 +9,7 @@
 #include "tests/support/webhookreceiver.h"
 
 #include "server/core/linkevent.h"
+#include "server/webhooks/webhookdispatcher.h"
 #include "server/webhooks/webhooksignature.h"
 
 #include <QDir>
@@ -371,6 +372,23 @@ TEST_F(WebhooksTest, BadEndpointsAreRefusedAndATestMessageIsSigned)
     ASSERT_EQ(receiver.count(), 1);
     EXPECT_TRUE(verified(hook.value(QStringLiteral("secret")).toString(), receiver.requests().first()));
     EXPECT_TRUE(QJsonDocument::fromJson(receiver.requests().first().body).object().contains(QStringLiteral("text")));
+}
+
+// A test message is a person's click: ten a minute per owner, then 429
+// with Retry-After, and nothing more is sent (a key must not turn the
+// server into a request cannon aimed at any URL it registers).
+TEST_F(WebhooksTest, TestMessagesAreLimitedPerOwner)
+{
+    WebhookReceiver receiver;
+    const QByteArray path = "/api/webhooks/"
+        + QByteArray::number(addWebhook({{QStringLiteral("url"), QString::fromLatin1(receiver.url())}}).value(QStringLiteral("id")).toInteger())
+        + "/test";
+    for (int i = 0; i < WebhookDispatcher::kTestsPerMinute; ++i)
+        ASSERT_EQ(client().send(HttpRequest{"POST", path, {}, {}}).status, 200) << "test " << i;
+    const HttpResponse refused = client().send(HttpRequest{"POST", path, {}, {}});
+    expectJsonError(refused, 429, QStringLiteral("rate_limited"));
+    EXPECT_GT(refused.header("retry-after").toInt(), 0) << refused.describe().toStdString();
+    EXPECT_EQ(receiver.count(), WebhookDispatcher::kTestsPerMinute);
 }
 
 // Without --allow-private-webhooks: an endpoint on loopback, by address or
