@@ -132,6 +132,12 @@ void ServerOptions::addTo(QCommandLineParser &parser)
          QStringLiteral("Seconds one webhook delivery attempt may take, from resolving the name to the answer "
                         "(default 10)."),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("port-mapping"),
+         QStringLiteral("Ask the router for a port forwarded to this server: upnp (UPnP IGD), natpmp (NAT-PMP), "
+                        "auto (UPnP, then NAT-PMP) or off (default). The mapping, the router's external address and "
+                        "whether links open from the internet are logged; it is renewed while the server runs and "
+                        "removed when it stops. Needs --bind beyond loopback."),
+         QStringLiteral("METHOD")},
         {QStringLiteral("metrics-bind"),
          QStringLiteral("Serve GET /metrics (Prometheus) on this address only, not on the public listener; "
                         "port 0 lets the OS pick (default: /metrics on the public listener)."),
@@ -229,6 +235,15 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
         config.geoipDatabase = parser.value(QStringLiteral("geoip-db"));
         if (!QFileInfo(config.geoipDatabase).isReadable())
             return usageError(QStringLiteral("--geoip-db: cannot read '%1'").arg(config.geoipDatabase));
+    }
+
+    if (parser.isSet(QStringLiteral("port-mapping"))) {
+        const QString method = parser.value(QStringLiteral("port-mapping"));
+        if (method != QLatin1String("off")) {
+            config.portMapping = PortMapper::methodFromName(method);
+            if (!config.portMapping)
+                return usageError(QStringLiteral("--port-mapping: '%1' is not upnp, natpmp, auto or off").arg(method));
+        }
     }
 
     if (parser.isSet(QStringLiteral("metrics-bind"))) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/reachability/portmapper.h"
+
 #include "server/core/access.h"
 #include "server/core/clientaddress.h"
 #include "server/core/result.h"
@@ -50,6 +52,9 @@ struct ServerConfig {
     // --metrics-bind: /metrics on a listener of its own (and not on the
     // public one); nullopt: /metrics on the public listener.
     std::optional<ListenAddress> metricsBind;
+    // --port-mapping: ask the router for a way in from the internet
+    // (issue 14); nullopt: off.
+    std::optional<PortMapper::Method> portMapping;
 
     // The public prefix of short links, without a trailing slash.
     QString effectiveBaseUrl(quint16 boundPort) const;

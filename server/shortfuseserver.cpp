@@ -261,6 +261,14 @@ Status ShortfuseServer::start()
             m_web->handleMetricsListener(request, std::move(responder));
         });
     }
+    if (m_config.portMapping) {
+        PortMapper::Options options;
+        options.method = *m_config.portMapping;
+        options.internalPort = m_tcp->serverPort();
+        m_portMapper = new PortMapper(options, this);
+        connect(m_portMapper, &PortMapper::stateChanged, this, &ShortfuseServer::portMappingChanged);
+        m_portMapper->start(); // the router is asked on the mapper's thread: serving starts now
+    }
     // Read when /metrics is asked for, on this thread.
     m_metrics->setSampler([this] {
         Metrics::Sample sample;
@@ -281,6 +289,35 @@ Status ShortfuseServer::start()
         return sample;
     });
     return {};
+}
+
+void ShortfuseServer::portMappingChanged(const PortMapper::State &state)
+{
+    ReachabilityFacts facts;
+    facts.boundAddress = m_config.bindAddress;
+    facts.port = m_tcp->serverPort();
+    facts.gateway = state.answer;
+    facts.gatewayError = state.error;
+    facts.externalAddress = state.externalAddress;
+    facts.externalPort = state.externalPort;
+    const ReachabilityVerdict verdict = reachabilityVerdict(facts);
+    // A public address that came or changed: new links carry it, unless
+    // --base-url named the links' address.
+    const QString local = m_config.effectiveBaseUrl(m_tcp->serverPort());
+    m_web->setBaseUrl(effectiveBaseUrl(m_config.baseUrl, verdict, local));
+    QString line = verdict.sentence;
+    if (state.answer == GatewayAnswer::Mapped)
+        line = QStringLiteral("port mapping (%1): %2:%3 -> port %4. %5")
+                   .arg(state.via, state.externalAddress ? state.externalAddress->toString() : QStringLiteral("?"))
+                   .arg(state.externalPort)
+                   .arg(m_tcp->serverPort())
+                   .arg(line);
+    if (verdict.suggestedBaseUrl && m_web->baseUrl() != *verdict.suggestedBaseUrl)
+        line += QStringLiteral(" Links would open there at %1 (--base-url %1 makes them so).").arg(*verdict.suggestedBaseUrl);
+    if (line == m_reachability)
+        return; // renewed, nothing new
+    m_reachability = line;
+    qInfo("%s", qUtf8Printable(line));
 }
 
 JournalFollower *ShortfuseServer::journal()
@@ -344,6 +381,8 @@ void ShortfuseServer::shutdown()
         return;
     }
     m_tcp->close();         // no new connections
+    if (m_portMapper)
+        m_portMapper->stop(); // the router forgets the way in (a few seconds at most)
     if (m_metricsTcp)
         m_metricsTcp->close();
     m_web->startDraining(); // no new claims on the open ones

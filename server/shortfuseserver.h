@@ -99,6 +99,8 @@ Q_SIGNALS:
 
 private:
     void finishShutdown(qint64 deadlineMs);
+    // The router's answer came or changed: log the verdict, follow a public address.
+    void portMappingChanged(const PortMapper::State &state);
     Result<std::function<ClickDetails(const ClickFacts &)>> makeEnricher() const;
 
     ServerConfig m_config;
@@ -125,6 +127,8 @@ private:
     QHttpServer *m_http = nullptr;            // child
     GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind
     QHttpServer *m_metricsHttp = nullptr;     // child
+    PortMapper *m_portMapper = nullptr;       // child; only with --port-mapping
+    QString m_reachability;                   // the last verdict logged
     std::unique_ptr<WebApplication> m_web;
     bool m_shuttingDown = false;
     bool m_stoppedEmitted = false;

@@ -51,6 +51,9 @@ public:
     // The --metrics-bind listener: /metrics and nothing else.
     void handleMetricsListener(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     const QString &baseUrl() const { return m_baseUrl; }
+    // Short links made from now on start with this (a port mapping's
+    // public address that came or changed).
+    void setBaseUrl(QString baseUrl) { m_baseUrl = std::move(baseUrl); }
 
     // Once the server is stopping, requests that arrive on open connections
     // are answered 503 and use nothing up: a click claimed now might never

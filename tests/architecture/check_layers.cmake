@@ -37,6 +37,8 @@ set(forbidden_server_analytics "server/storage/;server/links/;server/http/;serve
 set(forbidden_server_storage "server/links/;server/http/;server/webhooks/;ui/")
 # Webhook delivery: its own storage work and the transport, never the links layer or HTTP routing.
 set(forbidden_server_webhooks "server/links/;server/http/;ui/")
+# Port mapping: the core's vocabulary only (the composition root wires it).
+set(forbidden_server_reachability "server/storage/;server/links/;server/http/;server/webhooks/;ui/")
 set(forbidden_server_links "server/http/;ui/")
 set(forbidden_server_http "ui/")
 set(forbidden_server "ui/") # the composition root (serverconfig, shortfuseserver)
@@ -47,7 +49,7 @@ file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/server/*.h" "$
                                                   "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/ui/*.cpp")
 foreach(source IN LISTS sources)
     # The most specific layer folder the file is in.
-    string(REGEX MATCH "^(server/(core|analytics|storage|links|http|webhooks)/|server/|ui/)" layer "${source}")
+    string(REGEX MATCH "^(server/(core|analytics|storage|links|http|webhooks|reachability)/|server/|ui/)" layer "${source}")
     string(REGEX REPLACE "/$" "" layer "${layer}")
     string(REPLACE "/" "_" layer_var "${layer}")
     set(forbidden "${forbidden_${layer_var}}")

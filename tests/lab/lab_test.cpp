@@ -81,9 +81,10 @@ protected:
     // A real shortfuse-server in the LAN namespace on 192.0.2.10. Anyone
     // may create there (--create-access public): "local" means loopback,
     // and the server listens on the LAN address only.
-    bool startServer()
+    bool startServer(const QStringList &extraArguments = {})
     {
-        m_server = m_lab->startServer(m_dataDir.path(), {QStringLiteral("--create-access"), QStringLiteral("public")});
+        m_server = m_lab->startServer(m_dataDir.path(),
+                                      QStringList{QStringLiteral("--create-access"), QStringLiteral("public")} + extraArguments);
         const bool started = m_server->start();
         EXPECT_TRUE(started) << m_server->startError().toStdString();
         return started;
@@ -150,6 +151,56 @@ protected:
     bool wayInIsClosed(int externalPort) const
     {
         return visit(*m_lab, externalUrl(externalPort)).curlExit == 7;
+    }
+
+    // The server's port-mapping log line once it has come (the first line
+    // with `needle`), or empty after `timeout`.
+    QString serverSays(const QString &needle, std::chrono::milliseconds timeout = 15s) const
+    {
+        QString line;
+        waitUntil(
+            [&] {
+                for (const QString &candidate : m_server->stderrText().split(u'\n')) {
+                    if (candidate.contains(needle)) {
+                        line = candidate;
+                        return true;
+                    }
+                }
+                return false;
+            },
+            int(timeout.count()));
+        return line;
+    }
+
+    // The external port of the server's "port mapping (...): ADDR:PORT -> port N." line.
+    int mappedPort(const QString &line) const
+    {
+        const QString head = QStringLiteral("%1:").arg(m_lab->externalAddress());
+        const qsizetype at = line.indexOf(head);
+        return at < 0 ? 0 : line.mid(at + head.size()).section(u' ', 0, 0).toInt();
+    }
+
+    // shortfuse-server --port-mapping METHOD: the mapping, the verdict, a
+    // visitor through it, and the way in closed when the server stops.
+    void expectServerMapsBy(const QString &method, const QString &via)
+    {
+        ASSERT_TRUE(startServer({QStringLiteral("--port-mapping"), method}));
+        const QString line = serverSays(QStringLiteral("port mapping (%1)").arg(via));
+        ASSERT_FALSE(line.isEmpty()) << m_server->stderrText().toStdString() << m_lab->gatewayLog().toStdString();
+        const int port = mappedPort(line);
+        ASSERT_GT(port, 0) << line.toStdString();
+        EXPECT_EQ(port, m_server->port()) << "the same number when it is free";
+        // The lab's external address is a documentation one: a double NAT,
+        // said so, named, and its URL offered (not applied by itself).
+        EXPECT_TRUE(line.contains(QStringLiteral("another router is in front"))) << line.toStdString();
+        EXPECT_TRUE(line.contains(QStringLiteral("Links would open there at %1").arg(externalUrl(port).chopped(1))))
+            << line.toStdString();
+        const QString slug = createOneTimeLink(QStringLiteral("https://example.com/mapped-by-%1").arg(method));
+        ASSERT_FALSE(slug.isEmpty());
+        expectVisitorOpensOnce(port, slug, QStringLiteral("https://example.com/mapped-by-%1").arg(method));
+        // Quit removes the mapping.
+        EXPECT_EQ(m_server->terminate(), 0);
+        EXPECT_TRUE(waitUntil([&] { return wayInIsClosed(port); }, 10'000)) << natRules().toStdString();
     }
 
     QTemporaryDir m_dataDir;
@@ -387,6 +438,75 @@ TEST_F(LabTest, LabLeavesNothingBehind)
     EXPECT_TRUE(namespaces().contains(QStringLiteral("sf-lan-") + orphanId));
     NetLab next;
     EXPECT_FALSE(namespaces().contains(orphanId)) << namespaces().toStdString();
+}
+
+} // namespace
+} // namespace shortfuse::test
+
+namespace shortfuse::test {
+namespace {
+
+// The product's own mapper (issue 14), libminiupnpc and libnatpmp in
+// shortfuse-server --port-mapping, against the lab's gateway.
+TEST_F(LabTest, TheServerMapsItsPortByUpnpAndAVisitorOpensALink)
+{
+    makeLab();
+    ASSERT_TRUE(m_lab->isUp());
+    expectServerMapsBy(QStringLiteral("upnp"), QStringLiteral("UPnP IGD"));
+}
+
+TEST_F(LabTest, TheServerMapsItsPortByNatpmpAndAVisitorOpensALink)
+{
+    makeLab();
+    ASSERT_TRUE(m_lab->isUp());
+    expectServerMapsBy(QStringLiteral("natpmp"), QStringLiteral("NAT-PMP"));
+}
+
+TEST_F(LabTest, AutoFallsBackToNatpmpWhenNoUpnpGatewayAnswers)
+{
+    NetLabOptions options;
+    options.noUpnp = true;
+    makeLab(options);
+    ASSERT_TRUE(m_lab->isUp());
+    expectServerMapsBy(QStringLiteral("auto"), QStringLiteral("NAT-PMP"));
+}
+
+// Honest failure: the verdict within seconds, the server serving locally meanwhile.
+TEST_F(LabTest, NoGatewayIsSaidWithinSecondsAndTheServerServesLocally)
+{
+    NetLabOptions options;
+    options.noUpnp = true;
+    options.noNatpmp = true;
+    makeLab(options);
+    ASSERT_TRUE(m_lab->isUp());
+    ASSERT_TRUE(startServer({QStringLiteral("--port-mapping"), QStringLiteral("auto")}));
+    EXPECT_FALSE(createOneTimeLink(QStringLiteral("https://example.com/local")).isEmpty())
+        << "served while the router is asked";
+    const QString line = serverSays(QStringLiteral("no router answered UPnP or NAT-PMP"), 12s);
+    EXPECT_FALSE(line.isEmpty()) << m_server->stderrText().toStdString();
+    EXPECT_FALSE(createOneTimeLink(QStringLiteral("https://example.com/still-local")).isEmpty());
+}
+
+TEST_F(LabTest, ARefusingGatewayIsReportedWithTheRoutersError)
+{
+    NetLabOptions options;
+    options.refuse = true;
+    makeLab(options);
+    ASSERT_TRUE(m_lab->isUp());
+    ASSERT_TRUE(startServer({QStringLiteral("--port-mapping"), QStringLiteral("upnp")}));
+    const QString line = serverSays(QStringLiteral("the router refused the port mapping"));
+    EXPECT_TRUE(line.contains(QStringLiteral("718"))) << m_server->stderrText().toStdString();
+}
+
+TEST_F(LabTest, ACarrierGradeNatExternalAddressIsNamedAndNoMappingHelps)
+{
+    NetLabOptions options;
+    options.externalAddress = QStringLiteral("100.64.0.1");
+    makeLab(options);
+    ASSERT_TRUE(m_lab->isUp());
+    ASSERT_TRUE(startServer({QStringLiteral("--port-mapping"), QStringLiteral("natpmp")}));
+    const QString line = serverSays(QStringLiteral("carrier-grade NAT"));
+    EXPECT_TRUE(line.contains(QStringLiteral("100.64.0.1"))) << m_server->stderrText().toStdString();
 }
 
 } // namespace
