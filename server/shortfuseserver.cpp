@@ -16,6 +16,7 @@
 #include "server/http/previewdetector.h"
 #include "server/core/ratelimiter.h"
 #include "server/storage/postgreslinkstore.h"
+#include "server/reachability/reachabilitymonitor.h"
 #include "server/storage/changelistener.h"
 #include "server/storage/sqlitechangepoller.h"
 #include "server/storage/sqlitelinkstore.h"
@@ -262,12 +263,9 @@ Status ShortfuseServer::start()
         });
     }
     if (m_config.portMapping) {
-        PortMapper::Options options;
-        options.method = *m_config.portMapping;
-        options.internalPort = m_tcp->serverPort();
-        m_portMapper = new PortMapper(options, this);
-        connect(m_portMapper, &PortMapper::stateChanged, this, &ShortfuseServer::portMappingChanged);
-        m_portMapper->start(); // the router is asked on the mapper's thread: serving starts now
+        m_reachability = new ReachabilityMonitor(m_config.bindAddress, m_tcp->serverPort(), *m_config.portMapping, this);
+        connect(m_reachability, &ReachabilityMonitor::verdictChanged, this, &ShortfuseServer::reachabilityChanged);
+        m_reachability->start(); // the router is asked on the mapper's thread: serving starts now
     }
     // Read when /metrics is asked for, on this thread.
     m_metrics->setSampler([this] {
@@ -291,32 +289,15 @@ Status ShortfuseServer::start()
     return {};
 }
 
-void ShortfuseServer::portMappingChanged(const PortMapper::State &state)
+void ShortfuseServer::reachabilityChanged(const ReachabilityVerdict &verdict)
 {
-    ReachabilityFacts facts;
-    facts.boundAddress = m_config.bindAddress;
-    facts.port = m_tcp->serverPort();
-    facts.gateway = state.answer;
-    facts.gatewayError = state.error;
-    facts.externalAddress = state.externalAddress;
-    facts.externalPort = state.externalPort;
-    const ReachabilityVerdict verdict = reachabilityVerdict(facts);
     // A public address that came or changed: new links carry it, unless
     // --base-url named the links' address.
     const QString local = m_config.effectiveBaseUrl(m_tcp->serverPort());
     m_web->setBaseUrl(effectiveBaseUrl(m_config.baseUrl, verdict, local));
-    QString line = verdict.sentence;
-    if (state.answer == GatewayAnswer::Mapped)
-        line = QStringLiteral("port mapping (%1): %2:%3 -> port %4. %5")
-                   .arg(state.via, state.externalAddress ? state.externalAddress->toString() : QStringLiteral("?"))
-                   .arg(state.externalPort)
-                   .arg(m_tcp->serverPort())
-                   .arg(line);
+    QString line = m_reachability->describe();
     if (verdict.suggestedBaseUrl && m_web->baseUrl() != *verdict.suggestedBaseUrl)
         line += QStringLiteral(" Links would open there at %1 (--base-url %1 makes them so).").arg(*verdict.suggestedBaseUrl);
-    if (line == m_reachability)
-        return; // renewed, nothing new
-    m_reachability = line;
     qInfo("%s", qUtf8Printable(line));
 }
 
@@ -381,8 +362,8 @@ void ShortfuseServer::shutdown()
         return;
     }
     m_tcp->close();         // no new connections
-    if (m_portMapper)
-        m_portMapper->stop(); // the router forgets the way in (a few seconds at most)
+    if (m_reachability)
+        m_reachability->stop(); // the router forgets the way in (a few seconds at most)
     if (m_metricsTcp)
         m_metricsTcp->close();
     m_web->startDraining(); // no new claims on the open ones

@@ -49,6 +49,8 @@ class WebApplication;
 //   statistics and the window's tables, one for looking up links the
 //   cache does not know, so neither waits for the writer's commits nor
 //   a redirect for a slow statistics read.
+class ReachabilityMonitor;
+
 class ShortfuseServer final : public QObject {
     Q_OBJECT
 public:
@@ -99,8 +101,8 @@ Q_SIGNALS:
 
 private:
     void finishShutdown(qint64 deadlineMs);
-    // The router's answer came or changed: log the verdict, follow a public address.
-    void portMappingChanged(const PortMapper::State &state);
+    // The router's answer or its check changed: log the verdict, follow a public address.
+    void reachabilityChanged(const ReachabilityVerdict &verdict);
     Result<std::function<ClickDetails(const ClickFacts &)>> makeEnricher() const;
 
     ServerConfig m_config;
@@ -127,8 +129,7 @@ private:
     QHttpServer *m_http = nullptr;            // child
     GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind
     QHttpServer *m_metricsHttp = nullptr;     // child
-    PortMapper *m_portMapper = nullptr;       // child; only with --port-mapping
-    QString m_reachability;                   // the last verdict logged
+    ReachabilityMonitor *m_reachability = nullptr; // child; only with --port-mapping
     std::unique_ptr<WebApplication> m_web;
     bool m_shuttingDown = false;
     bool m_stoppedEmitted = false;
