@@ -81,10 +81,11 @@ protected:
     // A real shortfuse-server in the LAN namespace on 192.0.2.10. Anyone
     // may create there (--create-access public): "local" means loopback,
     // and the server listens on the LAN address only.
-    bool startServer(const QStringList &extraArguments = {})
+    bool startServer(const QStringList &extraArguments = {}, const QStringList &environment = {})
     {
         m_server = m_lab->startServer(m_dataDir.path(),
                                       QStringList{QStringLiteral("--create-access"), QStringLiteral("public")} + extraArguments);
+        m_server->setEnvironment(environment);
         const bool started = m_server->start();
         EXPECT_TRUE(started) << m_server->startError().toStdString();
         return started;
@@ -511,6 +512,27 @@ TEST_F(LabTest, WithoutHairpinningTheCheckSaysNothingAnswered)
     ASSERT_TRUE(startServer({QStringLiteral("--port-mapping"), QStringLiteral("natpmp")}));
     EXPECT_FALSE(serverSays(QStringLiteral("(nothing answered through it from here)")).isEmpty())
         << m_server->stderrText().toStdString();
+}
+
+// A rebooted router forgets its mappings: the server's check (every 30 s,
+// here on a clock ten times as fast) finds it out and maps again by itself.
+TEST_F(LabTest, ARestartedRouterGetsItsMappingBackByItself)
+{
+    const QStringList fastClock = fastClockEnvironment(10);
+    if (fastClock.isEmpty())
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime), and no sanitizer";
+    makeLab();
+    ASSERT_TRUE(m_lab->isUp());
+    ASSERT_TRUE(startServer({QStringLiteral("--port-mapping"), QStringLiteral("natpmp")}, fastClock));
+    const int port = mappedPort(serverSays(QStringLiteral("port mapping (NAT-PMP)")));
+    ASSERT_GT(port, 0) << m_server->stderrText().toStdString();
+    const QString rule = QStringLiteral("tcp dport %1 dnat to 192.0.2.10:%2").arg(port).arg(m_server->port());
+    ASSERT_TRUE(waitUntil([&] { return natRules().contains(rule); })) << natRules().toStdString();
+    ASSERT_TRUE(m_lab->restartGateway()) << m_lab->error().toStdString();
+    EXPECT_FALSE(natRules().contains(rule)) << "the restarted gateway has lost it";
+    EXPECT_TRUE(waitUntil([&] { return natRules().contains(rule); }, 15'000)) << m_lab->gatewayLog().toStdString();
+    const QString slug = createOneTimeLink(QStringLiteral("https://example.com/after-the-reboot"));
+    expectVisitorOpensOnce(port, slug, QStringLiteral("https://example.com/after-the-reboot"));
 }
 
 TEST_F(LabTest, ARefusingGatewayIsReportedWithTheRoutersError)

@@ -230,6 +230,14 @@ QStringList faketimeEnvironment(const QString &offsetFile)
     return {};
 }
 
+QStringList fastClockEnvironment(int factor)
+{
+    const QStringList preload = faketimeEnvironment(QString());
+    if (preload.isEmpty())
+        return {};
+    return {preload.first(), QStringLiteral("FAKETIME=+0 x%1").arg(factor), QStringLiteral("FAKETIME_NO_CACHE=1")};
+}
+
 bool setFakeClock(const QString &offsetFile, const QByteArray &offset)
 {
     QFile file(offsetFile);

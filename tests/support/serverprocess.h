@@ -99,6 +99,11 @@ qint64 residentKiBOf(qint64 pid);
 // when libfaketime is not installed, or under the sanitizers
 // (SHORTFUSE_SANITIZED), where it hangs the server: the test should skip.
 QStringList faketimeEnvironment(const QString &offsetFile);
+// libfaketime making every clock of the server, the monotonic one its
+// timers use included, run `factor` times as fast (a check made every 30 s
+// comes every 3 s at 10): for a test of something that happens on a
+// schedule. Empty as faketimeEnvironment() is.
+QStringList fastClockEnvironment(int factor);
 // Writes `offset` to the file: the server's clock jumps there at once.
 bool setFakeClock(const QString &offsetFile, const QByteArray &offset);
 
