@@ -237,6 +237,9 @@ class Gateway:
                 return NATPMP_OK, 0, 0
             if internal_port == 0:
                 return NATPMP_OK, 0, 0  # nothing to map: answered as RFC 6886 says for "delete all"
+            if self.options.max_lease > 0:
+                # RFC 6886 3.3: the gateway may grant less than was asked; the client renews by what it got.
+                lifetime = min(lifetime, self.options.max_lease)
             if mine:
                 # A renewal keeps the port the client already has.
                 mapping = mine[0]
@@ -640,6 +643,8 @@ def parse_arguments(argv):
                         help="answer NAT-PMP's external address request with result 3 (network failure)")
     parser.add_argument("--no-upnp", action="store_true", help="no SSDP and no HTTP: UPnP finds nothing")
     parser.add_argument("--no-natpmp", action="store_true", help="UDP 5351 closed")
+    parser.add_argument("--max-lease", type=int, default=0,
+                        help="NAT-PMP lifetimes granted are at most this many seconds (0: as asked)")
     parser.add_argument("--hairpin", action="store_true",
                         help="mappings also work from the LAN through the external address")
     options = parser.parse_args(argv)

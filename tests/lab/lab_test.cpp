@@ -14,6 +14,7 @@
 #include "tests/support/netlab.h"
 #include "tests/support/waituntil.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -533,6 +534,26 @@ TEST_F(LabTest, ARestartedRouterGetsItsMappingBackByItself)
     EXPECT_TRUE(waitUntil([&] { return natRules().contains(rule); }, 15'000)) << m_lab->gatewayLog().toStdString();
     const QString slug = createOneTimeLink(QStringLiteral("https://example.com/after-the-reboot"));
     expectVisitorOpensOnce(port, slug, QStringLiteral("https://example.com/after-the-reboot"));
+}
+
+// A gateway that grants a 4-second lease: renewed at half of what was
+// granted, so the way in never closes while the server runs.
+TEST_F(LabTest, TheLeaseIsRenewedBeforeItEnds)
+{
+    NetLabOptions options;
+    options.extraGatewayArguments = {QStringLiteral("--max-lease"), QStringLiteral("4")};
+    makeLab(options);
+    ASSERT_TRUE(m_lab->isUp());
+    ASSERT_TRUE(startServer({QStringLiteral("--port-mapping"), QStringLiteral("natpmp")}));
+    const int port = mappedPort(serverSays(QStringLiteral("port mapping (NAT-PMP)")));
+    ASSERT_GT(port, 0) << m_server->stderrText().toStdString();
+    const QString slug = createOneTimeLink(QStringLiteral("https://example.com/renewed"));
+    // Three renewals: past the first lease's end, and the next's (the
+    // gateway removes a mapping that is not renewed in time).
+    EXPECT_TRUE(waitUntil([&] { return m_lab->gatewayLog().count(QStringLiteral("renewed")) >= 3; }, 15'000))
+        << m_lab->gatewayLog().toStdString();
+    EXPECT_FALSE(m_lab->gatewayLog().contains(QStringLiteral("lease ended"))) << m_lab->gatewayLog().toStdString();
+    expectVisitorOpensOnce(port, slug, QStringLiteral("https://example.com/renewed"));
 }
 
 TEST_F(LabTest, ARefusingGatewayIsReportedWithTheRoutersError)
