@@ -76,6 +76,7 @@ expect_contains("shortfuse-server's control fields" "${fields}"
     "Package: shortfuse-server\n" "Version: ${VERSION}\n" "Architecture: ${arch}\n"
     # From dpkg-shlibdeps: what the binary links.
     "libqt6core6" "libqt6network6" "libqt6httpserver6" "libqt6sql6" "libsodium" "libmaxminddb" "libyaml-cpp"
+    "libminiupnpc" "libnatpmp"
     # Added by hand: a Qt plugin and a data file no ELF link shows.
     "libqt6sql6-sqlite" "uap-core")
 expect_lacks("shortfuse-server's control fields" "${fields}" ${gui_packages})
