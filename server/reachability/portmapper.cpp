@@ -37,6 +37,7 @@ struct Attempt {
     QString error;
     std::optional<QHostAddress> external;
     quint16 externalPort = 0;
+    qint64 grantedSeconds = 0; // the lease the gateway granted (NAT-PMP says; 0: as asked)
 };
 
 // UPnP IGD through libminiupnpc: discover, take the gateway (one that says
@@ -162,6 +163,7 @@ public:
         m_mappedPort = response.pnu.newportmapping.mappedpublicport;
         attempt.answer = GatewayAnswer::Mapped;
         attempt.externalPort = m_mappedPort;
+        attempt.grantedSeconds = response.pnu.newportmapping.lifetime;
         if (sendpublicaddressrequest(&session) >= 0 && awaitResponse(session, response) >= 0) {
             char text[INET_ADDRSTRLEN] = {};
             inet_ntop(AF_INET, &response.pnu.publicaddress.addr, text, sizeof text);
@@ -262,6 +264,20 @@ public:
                 attempt.error = QStringLiteral("no gateway answered UPnP or NAT-PMP");
             }
         }
+        if (attempt.answer == GatewayAnswer::Mapped) {
+            // A gateway may grant less than was asked (NAT-PMP says how much).
+            const std::chrono::seconds lease = attempt.grantedSeconds > 0 ? std::chrono::seconds(attempt.grantedSeconds)
+                                                                          : m_options.lease;
+            m_leaseEnds.start();
+            m_leaseMs = std::chrono::duration_cast<std::chrono::milliseconds>(lease).count();
+            m_retryMs = kFirstRetryMs;
+        } else if (m_leaseMs > 0 && m_leaseEnds.elapsed() < m_leaseMs) {
+            // A renewal that failed while the mapping still holds (a busy
+            // or rebooting router): nothing to tell yet; tried again soon,
+            // sooner than the lease ends.
+            m_check.start(nextRetry(m_leaseMs - m_leaseEnds.elapsed()));
+            return;
+        }
         State state;
         state.answer = attempt.answer;
         state.error = attempt.error;
@@ -271,11 +287,15 @@ public:
             state.via = via;
         QMetaObject::invokeMethod(m_owner, [owner = m_owner, state] { owner->m_state = state; Q_EMIT owner->stateChanged(state); },
                                   Qt::QueuedConnection);
+        const qint64 checkMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.checkInterval).count();
+        if (attempt.answer != GatewayAnswer::Mapped) {
+            m_leaseMs = 0;
+            m_check.start(nextRetry(checkMs)); // no way in: asked again, more and more slowly
+            return;
+        }
         // Renewed at half the lease, and checked meanwhile (a rebooted
-        // router, a new external address); a failure is tried again as often.
-        const auto half = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.lease) / 2;
-        const auto check = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.checkInterval);
-        m_check.start(std::min(half, check));
+        // router, a new external address).
+        m_check.start(int(std::min(m_leaseMs / 2, checkMs)));
     }
 
     void unmap()
@@ -286,8 +306,21 @@ public:
     }
 
 private:
+    // After a failure: 1 s, doubling, never past `limitMs` nor the check interval.
+    static constexpr qint64 kFirstRetryMs = 1'000;
+    int nextRetry(qint64 limitMs)
+    {
+        const qint64 wait = std::max<qint64>(100, std::min(m_retryMs, limitMs));
+        m_retryMs = std::min<qint64>(m_retryMs * 2,
+                                     std::chrono::duration_cast<std::chrono::milliseconds>(m_options.checkInterval).count());
+        return int(wait);
+    }
+
     Options m_options;
     PortMapper *m_owner;
+    QElapsedTimer m_leaseEnds; // since the last mapping was made or renewed
+    qint64 m_leaseMs = 0;      // its lease; 0: none holds
+    qint64 m_retryMs = kFirstRetryMs;
     Upnp m_upnp;
     Natpmp m_natpmp;
     QTimer m_check{this};
