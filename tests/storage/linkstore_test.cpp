@@ -621,9 +621,12 @@ TEST_P(LinkStoreTest, MigrationGivesExistingLinksATokenAndTheirLastClick)
                     .ok());
     ASSERT_TRUE(store->commitBatch().ok());
     store->close();
-    // Back to schema 7: what migrations 8 to 10 added, taken away again.
+    // Back to schema 7: what migrations 8 to 11 added, taken away again.
     ASSERT_TRUE(runRawSql(backend.describe(),
-                          {QStringLiteral("DROP TABLE webhook_attempts"), QStringLiteral("DROP TABLE webhook_outbox"),
+                          {QStringLiteral("DROP TABLE counting_acks"), QStringLiteral("DROP TABLE servers"),
+                           QStringLiteral("DROP INDEX links_counting"),
+                           QStringLiteral("ALTER TABLE links DROP COLUMN counting"),
+                           QStringLiteral("DROP TABLE webhook_attempts"), QStringLiteral("DROP TABLE webhook_outbox"),
                            QStringLiteral("DROP TABLE webhooks"), QStringLiteral("DROP TABLE events"),
                            QStringLiteral("DROP INDEX links_by_owner"),
                            QStringLiteral("ALTER TABLE links DROP COLUMN owner_key_id"),
@@ -657,7 +660,9 @@ TEST_P(LinkStoreTest, MigrationToPerEndpointPositionsKeepsEveryUndeliveredEvent)
     const QString ids = QStringLiteral("%1, %2").arg(once.id).arg(many.id);
     ASSERT_TRUE(runRawSql(
         backend.describe(),
-        {QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_position"),
+        {QStringLiteral("DROP TABLE counting_acks"), QStringLiteral("DROP TABLE servers"),
+         QStringLiteral("DROP INDEX links_counting"), QStringLiteral("ALTER TABLE links DROP COLUMN counting"),
+         QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_position"),
          QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_waiting"),
          QStringLiteral("ALTER TABLE webhooks DROP COLUMN waiting_since"),
          QStringLiteral("CREATE TABLE journal_cursors (name TEXT PRIMARY KEY, last_id BIGINT NOT NULL)"),
