@@ -441,7 +441,7 @@ TEST_F(HttpManagement, CappingAnUnlimitedLinkWhileClicksStreamThroughTwoServersC
         int cap = 0;
         HttpResponse set;
         QElapsedTimer took;
-        for (int margin = 150; margin <= 2400; margin *= 2) {
+        for (int margin = 150; margin <= 9600; margin *= 2) {
             cap = redirects.load() + margin;
             took.start();
             set = patch(slug, QJsonObject{{QStringLiteral("max-clicks"), cap}});
