@@ -1,7 +1,8 @@
 // The management API for one link (issue 12) against the real server:
 // GET, PATCH and DELETE /api/links/<slug>, who may call them, what bad
 // values do (nothing), purges that leave no row behind, and PATCH racing
-// clicks: a cap raised or set while clicks arrive is never overrun.
+// clicks: a cap raised or set while clicks arrive is never overrun, also
+// when they arrive through a second server on the same database.
 
 #include "tests/http/httptest.h"
 
