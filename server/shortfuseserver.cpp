@@ -167,6 +167,7 @@ Status ShortfuseServer::start()
         return Error{1, opened.error().reason, opened.error().message};
     }
     m_links->attachLookups(m_lookups.get());
+    m_links->startPresence(); // other servers setting a cap wait for this one from now on
     m_keys = new ApiKeyService(m_clock, this);
     m_keys->attach(m_writer.get(), m_lookups.get());
     if (database->shared) {
@@ -371,7 +372,14 @@ void ShortfuseServer::shutdown()
     // A visit still being looked up may yet claim: its claim must reach the
     // writer's queue before the flush, so that the flush answers it too
     // (never a click used up whose redirect the exit cut off).
-    m_lookups->flush([this, deadline] { m_writer->flush([this, deadline] { finishShutdown(deadline); }); });
+    // Leaving once the lookups have answered (their click records are
+    // queued by then, and nothing is answered from now on): the leave
+    // commits behind every record, so a server setting a cap may stop
+    // waiting for this one from then on.
+    m_lookups->flush([this, deadline] {
+        m_links->leave();
+        m_writer->flush([this, deadline] { finishShutdown(deadline); });
+    });
     QTimer::singleShot(kShutdownDatabaseWaitMs, this, [this] {
         if (m_stoppedEmitted)
             return;

@@ -36,9 +36,19 @@ struct Link {
     std::optional<qint64> ownerKeyId;  // the API key that made it; nullopt: the window or anonymous
     QString statsToken;            // whoever holds it may read the statistics
     std::optional<qint64> lastClickAtMs;  // the last redirect
+    // Nonzero (a handshake's number) while a cap is being set on this
+    // unlimited link across servers: every click is then claimed in the
+    // database, none answered from a cache (LinkService::update).
+    qint64 counting = 0;
 
     bool capped() const { return maxClicks.has_value(); }
     bool hasPassword() const { return !passwordHash.isEmpty(); }
+    // Whether a click must go through the database's claim: a cap, a gate,
+    // or a cap being set (counting).
+    bool needsClaim() const
+    {
+        return capped() || hasPassword() || previewProtection == PreviewProtection::Confirm || counting != 0;
+    }
     bool usedUp() const { return revoked || (maxClicks && clicks >= *maxClicks); }
     bool expiredAt(qint64 nowMs) const { return expiresAtMs && nowMs >= *expiresAtMs; }
     // Used up, revoked, or past its expiry when read at `nowMs`.

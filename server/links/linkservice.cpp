@@ -3,6 +3,11 @@
 #include "server/links/linkrules.h"
 #include "server/storage/storereader.h"
 
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <utility>
+
 namespace shortfuse {
 
 namespace {
@@ -121,6 +126,7 @@ void LinkService::applyRemoteChanges(const RemoteChanges &changes)
         // Anything cached may have been revoked meanwhile.
         m_cache.clear();
         Q_EMIT refreshNeeded();
+        acknowledgeCounting();
         return;
     }
     for (const QString &slug : notice.revoked) {
@@ -132,6 +138,8 @@ void LinkService::applyRemoteChanges(const RemoteChanges &changes)
         m_needsClaim.insert(slug); // it may be capped or gated now: its next visit asks the database
         Q_EMIT linkChanged(slug);
     }
+    if (!notice.changed.isEmpty())
+        acknowledgeCounting(); // a server setting a cap may be waiting for us
     for (const Link &link : changes.createdLinks) {
         noteNeedsClaim(link); // their first click here needs no lookup either
         Q_EMIT linkCreated(link);
@@ -144,12 +152,13 @@ LinkService::CachedLink LinkService::cachedFrom(const Link &link)
 {
     return CachedLink{link.id, link.url.toUtf8(), link.expiredUrl.toUtf8(), link.capped(), link.usedUp(),
                       link.hasPassword() || link.previewProtection == PreviewProtection::Confirm,
-                      link.previewProtection == PreviewProtection::Auto, link.expiresAtMs, link.passwordHash};
+                      link.previewProtection == PreviewProtection::Auto, link.expiresAtMs, link.passwordHash,
+                      link.counting != 0};
 }
 
 void LinkService::noteNeedsClaim(const Link &link)
 {
-    if (link.usedUp() || !(link.capped() || link.hasPassword() || link.previewProtection == PreviewProtection::Confirm))
+    if (link.usedUp() || !link.needsClaim())
         return;
     if (m_needsClaim.inserted() >= kMaxNeedsClaim)
         m_needsClaim.clear();
@@ -167,8 +176,7 @@ void LinkService::remember(const Link &link, quint64 askedAt)
     // at once) and used-up ones (expired for good). Anything else goes to
     // the database on every visit anyway, so caching it would only evict
     // entries that help.
-    const bool gated = link.hasPassword() || link.previewProtection == PreviewProtection::Confirm;
-    if (!link.usedUp() && (link.capped() || gated)) {
+    if (!link.usedUp() && link.needsClaim()) {
         m_cache.remove(link.slug);
         return;
     }
@@ -212,7 +220,9 @@ std::optional<Visit> LinkService::answerWithoutClaim(const CachedLink &link, Cli
     const bool expired = link.usedUp || (link.expiresAtMs && facts.atMs >= *link.expiresAtMs);
     // Anything that needs a decision (a cap, a gate, a previewer at an
     // auto-protected link) goes to the database.
-    if (!expired && (link.capped || link.gated || (link.previewAuto && context.previewFetcher && context.previewFetcher())))
+    if (!expired
+        && (link.capped || link.gated || link.counting
+            || (link.previewAuto && context.previewFetcher && context.previewFetcher())))
         return std::nullopt;
     // Nothing to claim: an unlimited link redirects, an expired one is
     // expired for good. Only the log row is written, after the answer.
@@ -634,36 +644,68 @@ void LinkService::update(const QString &slug, const LinkChange &change, LinkScop
         // or gated now), queued after this change. Records of redirects
         // already answered were queued before it: the change runs in a
         // batch of its own, after them, so a new cap counts every one.
-        m_cache.remove(slug);
-        m_needsClaim.insert(slug);
-        ++m_generation;
+        forgetCached(slug);
         auto result = std::make_shared<LinkWrites::UpdateResult>();
+        const bool setsCap = update.maxClicks && update.maxClicks->has_value();
+        if (!setsCap) {
+            m_writer->write(
+                [slug, update, owner = scope.ownerKeyId, result](LinkWrites &writes, ChangeNotice &notice) {
+                    return applyChange(writes, notice, slug, update, owner, *result);
+                },
+                [this, slug, result, done](const Status &written) { answerChange(slug, written, *result, done); });
+            return;
+        }
+        // A cap. Should the link be unlimited and other servers run on this
+        // database, they may be answering it from their caches and
+        // recording those clicks later: the counting handshake (see
+        // CountingHandshake in the header). Decided in the writer's
+        // transaction, so without other servers it costs one small read.
+        auto handshake = std::make_shared<CountingHandshake>();
+        handshake->slug = slug;
+        handshake->update = update;
+        handshake->owner = scope.ownerKeyId;
+        handshake->epoch = qint64(QRandomGenerator::system()->generate64() >> 2) + 1;
+        handshake->deadlineMs = m_clock.steadyMs() + kAcknowledgeTimeoutMs;
+        handshake->done = done;
+        // Filled on the writer's thread (which sees no callback of the
+        // caller's), read here after the commit.
+        struct Marked {
+            qint64 linkId = 0;
+            qint64 epoch = 0;
+        };
+        auto marked = std::make_shared<Marked>();
         m_writer->write(
-            [slug, update, owner = scope.ownerKeyId, result](LinkWrites &writes, ChangeNotice &notice) -> Status {
-                Result<LinkWrites::UpdateResult> changed = writes.updateLink(slug, update, owner);
-                if (!changed)
-                    return changed.error();
-                *result = *changed;
-                if (result->outcome == LinkWrites::UpdateResult::Outcome::Updated)
-                    notice.changed.append(slug);
-                return {};
-            },
-            [this, slug, result, done](const Status &written) {
-                ++m_generation; // lookups asked while it was committing read the old link
-                m_cache.remove(slug);
-                if (!written)
-                    return done(written.error());
-                switch (result->outcome) {
-                case LinkWrites::UpdateResult::Outcome::NotFound:
-                    return done(unknownLink(slug));
-                case LinkWrites::UpdateResult::Outcome::BelowClicks:
-                    return done(Error{400, "max_clicks_below_clicks",
-                                      QStringLiteral("max-clicks cannot be below the %1 clicks this link has used.")
-                                          .arg(result->link.clicks)});
-                case LinkWrites::UpdateResult::Outcome::Updated:
-                    Q_EMIT linkChanged(slug);
-                    return done(result->link);
+            [slug, update, owner = scope.ownerKeyId, epoch = handshake->epoch, marked, result,
+             sender = m_writer->sender(),
+             since = m_clock.nowMs() - kServerStaleMs](LinkWrites &writes, ChangeNotice &notice) -> Status {
+                Result<qint64> others = writes.otherLiveServers(sender, since);
+                if (!others)
+                    return others.error();
+                if (*others > 0) {
+                    Result<std::optional<Link>> counting = writes.beginCounting(slug, owner, epoch);
+                    if (!counting)
+                        return counting.error();
+                    if (counting->has_value() && (*counting)->counting != 0) {
+                        // Phase 1 commits with this: every server hears the
+                        // link changed and stops answering it from its cache.
+                        marked->linkId = (*counting)->id;
+                        marked->epoch = (*counting)->counting; // one already under way, if any
+                        notice.changed.append(slug);
+                        return {};
+                    }
                 }
+                // Alone on the database, or the link is capped (its clicks are
+                // claimed already) or unknown: today's one step.
+                return applyChange(writes, notice, slug, update, owner, *result);
+            },
+            [this, handshake, marked, result](const Status &written) {
+                if (!written || marked->linkId == 0)
+                    return answerChange(handshake->slug, written, *result, handshake->done);
+                handshake->linkId = marked->linkId;
+                handshake->epoch = marked->epoch;
+                forgetCached(handshake->slug);
+                Q_EMIT linkChanged(handshake->slug);
+                awaitAcknowledgements(handshake);
             });
     };
     if (!newPassword)
@@ -672,6 +714,168 @@ void LinkService::update(const QString &slug, const LinkChange &change, LinkScop
         update.passwordHash = hash;
         submit(std::move(update));
     });
+}
+
+void LinkService::forgetCached(const QString &slug)
+{
+    m_cache.remove(slug);
+    m_needsClaim.insert(slug);
+    ++m_generation; // lookups asked before may have read what the link was
+}
+
+Status LinkService::applyChange(LinkWrites &writes, ChangeNotice &notice, const QString &slug, const LinkUpdate &update,
+                                std::optional<qint64> owner, LinkWrites::UpdateResult &result)
+{
+    Result<LinkWrites::UpdateResult> changed = writes.updateLink(slug, update, owner);
+    if (!changed)
+        return changed.error();
+    result = *changed;
+    if (result.outcome == LinkWrites::UpdateResult::Outcome::Updated)
+        notice.changed.append(slug);
+    return {};
+}
+
+void LinkService::answerChange(const QString &slug, const Status &written, const LinkWrites::UpdateResult &result,
+                               const std::function<void(const Result<Link> &)> &done)
+{
+    ++m_generation; // lookups asked while it was committing read the old link
+    m_cache.remove(slug);
+    if (!written)
+        return done(written.error());
+    switch (result.outcome) {
+    case LinkWrites::UpdateResult::Outcome::NotFound:
+        return done(unknownLink(slug));
+    case LinkWrites::UpdateResult::Outcome::BelowClicks:
+        return done(Error{400, "max_clicks_below_clicks",
+                          QStringLiteral("max-clicks cannot be below the %1 clicks this link has used.")
+                              .arg(result.link.clicks)});
+    case LinkWrites::UpdateResult::Outcome::Updated:
+        Q_EMIT linkChanged(slug);
+        return done(result.link);
+    }
+}
+
+void LinkService::awaitAcknowledgements(std::shared_ptr<CountingHandshake> handshake)
+{
+    // Read on the lookups reader, in order with the visits' lookups: when
+    // this answer arrives, every lookup asked before it has been answered
+    // here too (and its click record queued), so phase 2, queued after,
+    // counts this server's clicks as well.
+    m_lookups->read<qint64>(
+        [linkId = handshake->linkId, epoch = handshake->epoch, sender = m_writer->sender(),
+         since = m_clock.nowMs() - kServerStaleMs](LinkReads &reads) {
+            return reads.missingAcknowledgements(linkId, epoch, sender, since);
+        },
+        [this, handshake](const Result<qint64> &missing) {
+            if (missing && *missing == 0)
+                return finishCounting(handshake);
+            if (m_clock.steadyMs() >= handshake->deadlineMs) {
+                // The link keeps counting: right, only slower, until a later
+                // change of its cap (or max-clicks null) ends that.
+                return handshake->done(Error{
+                    503, "servers_not_acknowledging",
+                    QStringLiteral("Another server on this database did not confirm in time that it counts this "
+                                   "link's clicks; the cap was not set (the link now counts every click in the "
+                                   "database). Try again."),
+                    5});
+            }
+            QTimer::singleShot(kAcknowledgePollMs, this, [this, handshake] { awaitAcknowledgements(handshake); });
+        });
+}
+
+void LinkService::finishCounting(std::shared_ptr<CountingHandshake> handshake)
+{
+    // Phase 2: every live server counts the link's clicks in the database
+    // and has committed those it answered before; the cap is set against
+    // the clicks counted now (never below them) and the counting ends.
+    forgetCached(handshake->slug);
+    auto result = std::make_shared<LinkWrites::UpdateResult>();
+    m_writer->write(
+        [slug = handshake->slug, update = handshake->update, owner = handshake->owner, linkId = handshake->linkId,
+         epoch = handshake->epoch, result](LinkWrites &writes, ChangeNotice &notice) -> Status {
+            if (Status changed = applyChange(writes, notice, slug, update, owner, *result); !changed)
+                return changed;
+            if (result->outcome == LinkWrites::UpdateResult::Outcome::Updated)
+                return {};
+            // Refused (below the clicks counted): back to being answered from caches.
+            notice.changed.append(slug);
+            return writes.endCounting(linkId, epoch);
+        },
+        [this, handshake, result](const Status &written) {
+            answerChange(handshake->slug, written, *result, handshake->done);
+        });
+}
+
+void LinkService::startPresence()
+{
+    if (m_presence.isActive())
+        return;
+    m_presence.setInterval(kHeartbeatMs);
+    connect(&m_presence, &QTimer::timeout, this, &LinkService::beat);
+    m_presence.start();
+    beat();
+}
+
+void LinkService::beat()
+{
+    if (!m_writer || m_writer->full())
+        return; // the next beat; a server that cannot write for kServerStaleMs is presumed gone
+    m_writer->write(
+        [sender = m_writer->sender(), now = m_clock.nowMs()](LinkWrites &writes, ChangeNotice &) {
+            return writes.beat(sender, now);
+        },
+        [](const Status &) {});
+    // Also here, not only on a change notice: a server that started during
+    // a handshake, or missed the notice, acknowledges within a beat.
+    acknowledgeCounting();
+}
+
+void LinkService::leave()
+{
+    m_presence.stop();
+    if (!m_writer)
+        return;
+    m_writer->write([sender = m_writer->sender()](LinkWrites &writes, ChangeNotice &) { return writes.leave(sender); },
+                    [](const Status &) {});
+}
+
+void LinkService::acknowledgeCounting()
+{
+    if (!m_writer || !m_lookups || !m_presence.isActive())
+        return; // not one of the servers others wait for
+    if (m_acknowledging) {
+        m_acknowledgeAgain = true;
+        return;
+    }
+    m_acknowledging = true;
+    m_lookups->read<QList<LinkReads::CountingLink>>(
+        [sender = m_writer->sender()](LinkReads &reads) { return reads.countingUnacknowledged(sender); },
+        [this](const Result<QList<LinkReads::CountingLink>> &found) {
+            auto finished = [this] {
+                m_acknowledging = false;
+                if (std::exchange(m_acknowledgeAgain, false))
+                    acknowledgeCounting();
+            };
+            if (!found || found->isEmpty())
+                return finished();
+            // Every lookup asked before this read has been answered (the
+            // reader answers in order), so every redirect this server
+            // answered without a claim has its record queued by now, and no
+            // answer from the cache follows: the acknowledgement, a writer
+            // batch of its own, commits after all of them.
+            for (const LinkReads::CountingLink &link : *found)
+                forgetCached(link.slug);
+            m_writer->write(
+                [links = *found, sender = m_writer->sender(), now = m_clock.nowMs()](LinkWrites &writes,
+                                                                                   ChangeNotice &) -> Status {
+                    for (const LinkReads::CountingLink &link : links) {
+                        if (Status acked = writes.acknowledgeCounting(link.id, sender, link.epoch, now); !acked)
+                            return acked;
+                    }
+                    return {};
+                },
+                [finished](const Status &) { finished(); });
+        });
 }
 
 void LinkService::revokeIn(const QString &slug, LinkScope scope, std::function<void(const Result<Link> &)> done)

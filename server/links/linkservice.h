@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -175,6 +176,9 @@ public:
     // before it is submitted, and the other servers hear of it with its
     // commit. A cap below the clicks already used is refused
     // (max_clicks_below_clicks); a cap equal to them ends the link at once.
+    // A cap set on an unlimited link while other servers run on the
+    // database takes the counting handshake (CountingHandshake below), so
+    // their redirects answered from caches count too.
     void update(const QString &slug, const LinkChange &change, LinkScope scope,
                 std::function<void(const Result<Link> &)> done);
     // revoke() within a scope; done gets the link as revoked.
@@ -186,6 +190,27 @@ public:
     // own, all or nothing; a slug already taken is left as it is and named
     // in the answer. The links were checked by the import parser.
     void importLinks(QList<ImportedLink> links, std::function<void(const Result<QStringList> &)> done);
+
+    // This server's presence on the database, for the counting handshake
+    // of update(): a heartbeat every kHeartbeatMs (a writer batch of its
+    // own), and the acknowledgements other servers setting a cap wait for.
+    // Started by the server once its writer and lookups run; leave() when
+    // it stops (a server killed instead drops out kServerStaleMs after its
+    // last beat).
+    void startPresence();
+    void leave();
+
+    // The counting handshake's timing. A server whose heartbeat is older
+    // than kServerStaleMs is presumed gone (killed, or unable to write to
+    // the database: README "Several servers" says what that leaves open);
+    // the acknowledgements are awaited longer than that, so a server that
+    // dies just before a cap is set drops out instead of failing it; a cap
+    // not acknowledged by every live server after kAcknowledgeTimeoutMs is
+    // answered 503.
+    static constexpr int kHeartbeatMs = 2000;
+    static constexpr qint64 kServerStaleMs = 5000;
+    static constexpr qint64 kAcknowledgeTimeoutMs = 6000;
+    static constexpr int kAcknowledgePollMs = 10;
 
     int cachedLinks() const { return int(m_cache.size()); }
 
@@ -217,7 +242,44 @@ private:
         bool previewAuto = false;
         std::optional<qint64> expiresAtMs;
         QString passwordHash;
+        bool counting = false;     // never cached (see CountingHandshake); claimed like a cap
     };
+
+    // A cap set through update() on an unlimited link while other servers
+    // run on the database, which may answer it from their caches and
+    // record those redirects later (ClickWriter::record, lazily):
+    //  1. the link is marked `counting` (LinkWrites::beginCounting), in one
+    //     commit whose change notice makes every server drop it from its
+    //     cache; from then on each of its clicks is claimed in the database;
+    //  2. every other server, once it has dropped the link and every
+    //     lookup it asked before has been answered, queues an
+    //     acknowledgement behind the click records of every redirect it
+    //     answered without a claim (acknowledgeCounting());
+    //  3. this server polls until every live server has acknowledged
+    //     (awaitAcknowledgements()), then sets the cap in a second commit,
+    //     not below the clicks counted by then, and the counting ends
+    //     (finishCounting()). No acknowledgement in time: 503, the link
+    //     keeps counting (correct, only slower).
+    // Alone on the database, a cap is the one commit it always was.
+    struct CountingHandshake {
+        QString slug;
+        LinkUpdate update;
+        std::optional<qint64> owner;
+        qint64 epoch = 0;   // this handshake's number (or the one under way it joined)
+        qint64 linkId = 0;  // set once phase 1 marked the link
+        qint64 deadlineMs = 0; // steady clock
+        std::function<void(const Result<Link> &)> done;
+    };
+    void awaitAcknowledgements(std::shared_ptr<CountingHandshake> handshake);
+    void finishCounting(std::shared_ptr<CountingHandshake> handshake);
+    void acknowledgeCounting();
+    void beat();
+    // No cached answer for the link from now on; lookups in flight are not remembered.
+    void forgetCached(const QString &slug);
+    static Status applyChange(LinkWrites &writes, ChangeNotice &notice, const QString &slug, const LinkUpdate &update,
+                              std::optional<qint64> owner, LinkWrites::UpdateResult &result);
+    void answerChange(const QString &slug, const Status &written, const LinkWrites::UpdateResult &result,
+                      const std::function<void(const Result<Link> &)> &done);
 
     static CachedLink cachedFrom(const Link &link);
     // A change's values checked by the rules (no password hashed yet).
@@ -263,6 +325,9 @@ private:
     // another server's revocations (or too many changes to list) are heard.
     quint64 m_generation = 0;
     static constexpr int kMaxCachedLinks = 250'000;
+    QTimer m_presence;               // the heartbeat; active once startPresence() ran
+    bool m_acknowledging = false;     // one acknowledgeCounting() round at a time
+    bool m_acknowledgeAgain = false;  // asked for during it: one more round after
 };
 
 } // namespace shortfuse

@@ -121,6 +121,28 @@ public:
     // there is no such link (of that owner).
     virtual Result<std::optional<qint64>> purgeLink(const QString &slug, std::optional<qint64> ownerKeyId) = 0;
 
+    // A cap set on an unlimited link while several servers answer it from
+    // their caches: the counting handshake (LinkService::update, schema 11).
+    //
+    // Notes that the server whose writer is `sender` is running (its
+    // heartbeat), or, leaving, that it is not.
+    virtual Status beat(const QByteArray &sender, qint64 nowMs) = 0;
+    virtual Status leave(const QByteArray &sender) = 0;
+    // How many servers other than `sender` beat at `sinceMs` or later.
+    virtual Result<qint64> otherLiveServers(const QByteArray &sender, qint64 sinceMs) = 0;
+    // Marks an unlimited link `counting` (every click claimed, none answered
+    // from a cache) with `epoch`, or keeps the epoch of a handshake already
+    // under way on it. Answers the link as it is then: capped (nothing
+    // marked), counting, or nullopt when unknown (or another key's).
+    virtual Result<std::optional<Link>> beginCounting(const QString &slug, std::optional<qint64> ownerKeyId,
+                                                      qint64 epoch) = 0;
+    // Ends a handshake that set no cap after all: the link goes back to
+    // being answered from caches, if it still counts for `epoch`.
+    virtual Status endCounting(qint64 linkId, qint64 epoch) = 0;
+    // `sender` no longer answers the link from its cache, and every click
+    // it answered before is committed.
+    virtual Status acknowledgeCounting(qint64 linkId, const QByteArray &sender, qint64 epoch, qint64 nowMs) = 0;
+
     // API keys (the `keys` command, the desktop settings). insertApiKey
     // answers nullopt when a key not revoked already has that name;
     // revokeApiKey false when no such key is active. touchApiKey notes a
@@ -170,6 +192,19 @@ public:
     virtual Result<std::optional<ApiKey>> findApiKey(const QByteArray &hash) = 0;
     // Every key, revoked ones last, each group oldest first.
     virtual Result<QList<ApiKey>> listApiKeys() = 0;
+
+    // The counting handshake (see LinkWrites::beginCounting): links that
+    // count and have no cap yet, which `sender` has not acknowledged for
+    // their epoch; and how many servers other than `sender`, alive at
+    // `sinceMs` or later, have not acknowledged `epoch` for the link.
+    struct CountingLink {
+        qint64 id = 0;
+        QString slug;
+        qint64 epoch = 0;
+    };
+    virtual Result<QList<CountingLink>> countingUnacknowledged(const QByteArray &sender) = 0;
+    virtual Result<qint64> missingAcknowledgements(qint64 linkId, qint64 epoch, const QByteArray &sender,
+                                                   qint64 sinceMs) = 0;
 
     // The engine's own consistency check; "ok" when healthy.
     virtual Result<QString> integrityCheck() = 0;

@@ -214,9 +214,28 @@ const char *const kMigrations[] = {
     "DELETE FROM events WHERE type = 1 AND EXISTS (SELECT 1 FROM events u WHERE u.id = events.id + 1 AND u.type = 2 "
     "AND u.link_id = events.link_id);"
     "DROP TABLE journal_cursors;",
+    // 11: a cap set on an unlimited link while several servers answer it
+    // from their caches (LinkService::update, the counting handshake). A
+    // link's `counting` is nonzero (a handshake's number) while every click
+    // of it must be claimed in the database, none answered from a cache;
+    // `servers` holds each running server's heartbeat (its writer's
+    // sender id); `counting_acks` says a server has stopped answering a
+    // counting link from its cache and committed every click it answered
+    // before (for the handshake `epoch`).
+    "ALTER TABLE links ADD COLUMN counting {{bigint}} NOT NULL DEFAULT 0;"
+    "CREATE INDEX links_counting ON links(counting) WHERE counting <> 0;"
+    "CREATE TABLE servers (sender TEXT PRIMARY KEY, seen_at {{bigint}} NOT NULL);"
+    "CREATE TABLE counting_acks ("
+    "  link_id {{bigint}} NOT NULL,"
+    "  sender TEXT NOT NULL,"
+    "  epoch {{bigint}} NOT NULL,"
+    "  at {{bigint}} NOT NULL,"
+    "  PRIMARY KEY (link_id, sender)"
+    ");",
 };
 
 constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
+constexpr qint64 kServersKeepMs = 24LL * 60 * 60 * 1000;
 constexpr qint64 kJournalKeepMs = 7LL * 24 * 60 * 60 * 1000;
 constexpr int kEventsPrunedPerPurge = 10'000;
 constexpr int kBreakdownLimit = 50;
@@ -238,11 +257,12 @@ QString likePattern(const QString &filter)
 // Every query that returns a link returns these columns, in this order.
 #define LINK_COLUMNS \
     "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug, " \
-    "label, owner_key_id, stats_token, last_click_at"
+    "counting, label, owner_key_id, stats_token, last_click_at"
 // What a claim hands back: only what the visit and the cache use (the
-// first eleven of LINK_COLUMNS), so the click path reads no label or token.
+// first twelve of LINK_COLUMNS), so the click path reads no label or token.
 #define CLAIM_COLUMNS \
-    "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug"
+    "id, url, max_clicks, clicks, created_at, revoked, preview_protection, password_hash, expires_at, expired_url, slug, " \
+    "counting"
 const char *const kLinkColumns = LINK_COLUMNS;
 
 // `full`: the row has every column of LINK_COLUMNS, not only CLAIM_COLUMNS.
@@ -262,14 +282,15 @@ Link linkFromRow(const QSqlQuery &q, bool full = true)
         link.expiresAtMs = q.value(8).toLongLong();
     link.expiredUrl = q.value(9).toString();
     link.slug = q.value(10).toString();
+    link.counting = q.value(11).toLongLong();
     if (!full)
         return link;
-    link.label = q.value(11).toString();
-    if (!q.value(12).isNull())
-        link.ownerKeyId = q.value(12).toLongLong();
-    link.statsToken = q.value(13).toString();
-    if (!q.value(14).isNull())
-        link.lastClickAtMs = q.value(14).toLongLong();
+    link.label = q.value(12).toString();
+    if (!q.value(13).isNull())
+        link.ownerKeyId = q.value(13).toLongLong();
+    link.statsToken = q.value(14).toString();
+    if (!q.value(15).isNull())
+        link.lastClickAtMs = q.value(15).toLongLong();
     return link;
 }
 
@@ -849,6 +870,16 @@ Status SqlLinkStore::purgeExpired(qint64 nowMs)
     q.addBindValue(nowMs - kProgressKeepMs);
     if (!q.exec())
         return storageError(q, "forgetting old writer marks");
+    // Servers gone for a day (killed: a clean stop deletes its own row), and
+    // their acknowledgements: a live server acknowledges again when asked.
+    q.prepare(QStringLiteral("DELETE FROM servers WHERE seen_at < ?"));
+    q.addBindValue(nowMs - kServersKeepMs);
+    if (!q.exec())
+        return storageError(q, "forgetting servers gone");
+    q.prepare(QStringLiteral("DELETE FROM counting_acks WHERE at < ?"));
+    q.addBindValue(nowMs - kServersKeepMs);
+    if (!q.exec())
+        return storageError(q, "forgetting old acknowledgements");
     // The journal keeps a week (a live stream resumes within a day; a
     // webhook endpoint is disabled after a day of failures), and never an
     // event an enabled endpoint has not read past or still has in its
@@ -1147,7 +1178,8 @@ Result<LinkStore::UpdateResult> SqlLinkStore::updateLink(const QString &slug, co
         values << *update.url;
     }
     if (update.maxClicks) {
-        sets << QStringLiteral("max_clicks = ?");
+        // A cap (or none) decided: a counting handshake on it is over.
+        sets << QStringLiteral("max_clicks = ?") << QStringLiteral("counting = 0");
         values << (*update.maxClicks ? QVariant(**update.maxClicks) : QVariant(QMetaType::fromType<int>()));
     }
     if (update.expiresAtMs) {
@@ -1227,7 +1259,7 @@ Result<std::optional<qint64>> SqlLinkStore::purgeLink(const QString &slug, std::
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     for (const char *sql : {"DELETE FROM clicks WHERE link_id = ?", "DELETE FROM events WHERE link_id = ?",
-                            "DELETE FROM links WHERE id = ?"}) {
+                            "DELETE FROM counting_acks WHERE link_id = ?", "DELETE FROM links WHERE id = ?"}) {
         QSqlQuery remove(m_db);
         remove.prepare(QString::fromLatin1(sql));
         remove.addBindValue(id);
@@ -1235,6 +1267,125 @@ Result<std::optional<qint64>> SqlLinkStore::purgeLink(const QString &slug, std::
             return storageError(remove, "deleting a link and its click log");
     }
     return std::optional<qint64>{id};
+}
+
+Status SqlLinkStore::beat(const QByteArray &sender, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO servers(sender, seen_at) VALUES (?, ?) "
+                             "ON CONFLICT(sender) DO UPDATE SET seen_at = excluded.seen_at"));
+    q.addBindValue(QString::fromLatin1(sender));
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return storageError(q, "noting this server's heartbeat");
+    return {};
+}
+
+Status SqlLinkStore::leave(const QByteArray &sender)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM servers WHERE sender = ?"));
+    q.addBindValue(QString::fromLatin1(sender));
+    if (!q.exec())
+        return storageError(q, "noting that this server stops");
+    return {};
+}
+
+Result<qint64> SqlLinkStore::otherLiveServers(const QByteArray &sender, qint64 sinceMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM servers WHERE seen_at >= ? AND sender <> ?"));
+    q.addBindValue(sinceMs);
+    q.addBindValue(QString::fromLatin1(sender));
+    if (!q.exec() || !q.next())
+        return storageError(q, "reading which servers run");
+    return q.value(0).toLongLong();
+}
+
+Result<std::optional<Link>> SqlLinkStore::beginCounting(const QString &slug, std::optional<qint64> ownerKeyId,
+                                                        qint64 epoch)
+{
+    // The link's row lock, as a claim takes it: claims on other servers
+    // commit before or after this mark, never beside it.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE links SET counting = CASE WHEN counting = 0 THEN ? ELSE counting END "
+                             "WHERE slug = ? AND max_clicks IS NULL%1 RETURNING %2")
+                  .arg(ownerKeyId ? QStringLiteral(" AND owner_key_id = ?") : QString(), QLatin1String(kLinkColumns)));
+    q.addBindValue(epoch);
+    q.addBindValue(slug);
+    if (ownerKeyId)
+        q.addBindValue(*ownerKeyId);
+    if (!q.exec())
+        return storageError(q, "marking a link counting");
+    if (q.next()) {
+        Link link = linkFromRow(q);
+        q.finish();
+        return std::optional<Link>{link};
+    }
+    q.finish();
+    // Not marked: unknown, another key's, or capped already.
+    Result<std::optional<Link>> existing = findLink(slug);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value() || (ownerKeyId && (*existing)->ownerKeyId != ownerKeyId))
+        return std::optional<Link>{};
+    return existing;
+}
+
+Status SqlLinkStore::endCounting(qint64 linkId, qint64 epoch)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE links SET counting = 0 WHERE id = ? AND counting = ?"));
+    q.addBindValue(linkId);
+    q.addBindValue(epoch);
+    if (!q.exec())
+        return storageError(q, "ending a link's counting");
+    return {};
+}
+
+Status SqlLinkStore::acknowledgeCounting(qint64 linkId, const QByteArray &sender, qint64 epoch, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO counting_acks(link_id, sender, epoch, at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT(link_id, sender) DO UPDATE SET epoch = excluded.epoch, at = excluded.at"));
+    q.addBindValue(linkId);
+    q.addBindValue(QString::fromLatin1(sender));
+    q.addBindValue(epoch);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return storageError(q, "acknowledging a link's counting");
+    return {};
+}
+
+Result<QList<LinkReads::CountingLink>> SqlLinkStore::countingUnacknowledged(const QByteArray &sender)
+{
+    // links_counting holds only the few links that count: this reads no table.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT l.id, l.slug, l.counting FROM links l WHERE l.counting <> 0 AND l.max_clicks IS NULL "
+                             "AND NOT EXISTS (SELECT 1 FROM counting_acks a WHERE a.link_id = l.id AND a.sender = ? "
+                             "AND a.epoch = l.counting)"));
+    q.addBindValue(QString::fromLatin1(sender));
+    if (!q.exec())
+        return storageError(q, "reading the links that count");
+    QList<CountingLink> links;
+    while (q.next())
+        links.append(CountingLink{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
+    return links;
+}
+
+Result<qint64> SqlLinkStore::missingAcknowledgements(qint64 linkId, qint64 epoch, const QByteArray &sender,
+                                                     qint64 sinceMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM servers s WHERE s.seen_at >= ? AND s.sender <> ? AND NOT EXISTS "
+                             "(SELECT 1 FROM counting_acks a WHERE a.link_id = ? AND a.sender = s.sender AND a.epoch = ?)"));
+    q.addBindValue(sinceMs);
+    q.addBindValue(QString::fromLatin1(sender));
+    q.addBindValue(linkId);
+    q.addBindValue(epoch);
+    if (!q.exec() || !q.next())
+        return storageError(q, "reading which servers acknowledged a link's counting");
+    return q.value(0).toLongLong();
 }
 
 namespace {

@@ -49,6 +49,16 @@ public:
     Result<UpdateResult> updateLink(const QString &slug, const LinkUpdate &update,
                                     std::optional<qint64> ownerKeyId) override;
     Result<std::optional<qint64>> purgeLink(const QString &slug, std::optional<qint64> ownerKeyId) override;
+    Status beat(const QByteArray &sender, qint64 nowMs) override;
+    Status leave(const QByteArray &sender) override;
+    Result<qint64> otherLiveServers(const QByteArray &sender, qint64 sinceMs) override;
+    Result<std::optional<Link>> beginCounting(const QString &slug, std::optional<qint64> ownerKeyId,
+                                              qint64 epoch) override;
+    Status endCounting(qint64 linkId, qint64 epoch) override;
+    Status acknowledgeCounting(qint64 linkId, const QByteArray &sender, qint64 epoch, qint64 nowMs) override;
+    Result<QList<CountingLink>> countingUnacknowledged(const QByteArray &sender) override;
+    Result<qint64> missingAcknowledgements(qint64 linkId, qint64 epoch, const QByteArray &sender,
+                                           qint64 sinceMs) override;
     Result<std::optional<ApiKey>> insertApiKey(const NewApiKey &key) override;
     Result<bool> revokeApiKey(const QString &name, qint64 nowMs) override;
     Status touchApiKey(qint64 id, qint64 nowMs) override;

@@ -1,12 +1,16 @@
 // The management API for one link (issue 12) against the real server:
 // GET, PATCH and DELETE /api/links/<slug>, who may call them, what bad
 // values do (nothing), purges that leave no row behind, and PATCH racing
-// clicks: a cap raised or set while clicks arrive is never overrun.
+// clicks: a cap raised or set while clicks arrive is never overrun, also
+// when they arrive through a second server on the same database.
 
 #include "tests/http/httptest.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 
 #include <atomic>
 #include <memory>
@@ -365,6 +369,152 @@ TEST_F(HttpManagement, CappingAnUnlimitedLinkWhileClicksStreamCountsEveryRedirec
         EXPECT_EQ(link.json().value(QStringLiteral("clicks")).toInt(), cap);
         EXPECT_EQ(link.json().value(QStringLiteral("status")).toString(), QStringLiteral("used_up"));
     }
+}
+
+// A second server on the test's database (the same PostgreSQL database,
+// or the same SQLite file), with its own data directory; started once both
+// servers' heartbeats are in the database, so each counts the other live.
+class SecondServer {
+public:
+    SecondServer(const QStringList &arguments, const QString &databaseUrl, const QString &sqliteDir,
+                 const QStringList &environment = {})
+        : m_process(m_data.path(), arguments
+                                       + QStringList{QStringLiteral("--db"),
+                                                     testingOnPostgres()
+                                                         ? databaseUrl
+                                                         : QStringLiteral("sqlite://") + sqliteDir + QStringLiteral("/shortfuse.db")})
+    {
+        m_process.setEnvironment(environment);
+    }
+    ServerProcess &process() { return m_process; }
+
+private:
+    QTemporaryDir m_data;
+    ServerProcess m_process;
+};
+
+// The same across two servers on one database: clicks alternate between
+// them, the cap is set through one. The other answers the link from its
+// cache and records those redirects later; the counting handshake has it
+// stop doing so, and commit what it answered, before the cap is set.
+TEST_F(HttpManagement, CappingAnUnlimitedLinkWhileClicksStreamThroughTwoServersCountsEveryRedirect)
+{
+    SecondServer second(serverArguments(), databaseUrl(), dataDir());
+    ServerProcess &other = second.process();
+    ASSERT_TRUE(other.start()) << other.startError().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return database().scalar(QStringLiteral("SELECT COUNT(*) FROM servers")) == 2; }))
+        << "both servers' heartbeats";
+    for (int run = 0; run < 20; ++run) {
+        const QByteArray slug = QStringLiteral("pair%1").arg(run).toUtf8();
+        ASSERT_EQ(create(QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/pair")},
+                                     {QStringLiteral("alias"), QString::fromUtf8(slug)}})
+                      .status,
+                  201);
+        std::atomic<bool> capped{false};
+        std::atomic<bool> failed{false}; // no cap was set: the clicks would go on for ever
+        std::atomic<int> redirects{0};
+        std::atomic<int> redirectsByOther{0};
+        std::atomic<int> refusedInARow{0};
+        std::vector<std::thread> clickers;
+        for (int t = 0; t < 4; ++t) {
+            const bool toOther = t % 2 == 1;
+            clickers.emplace_back([&, toOther] {
+                const HttpClient visitor(toOther ? other.port() : server().port());
+                while (!failed.load() && (!capped.load() || refusedInARow.load() < 8)) {
+                    const int status = visitor.get("/" + slug).status;
+                    if (status == 302) {
+                        redirects.fetch_add(1);
+                        if (toOther)
+                            redirectsByOther.fetch_add(1);
+                        refusedInARow.store(0);
+                    } else if (capped.load()) {
+                        refusedInARow.fetch_add(1);
+                    }
+                }
+            });
+        }
+        // The other server answers from its cache by now.
+        ASSERT_TRUE(waitUntil([&] { return redirectsByOther.load() >= 10; }));
+        // A cap above what is used by now. The clicks go on meanwhile, at
+        // thousands a second while answered from caches: should more than
+        // the margin arrive before the cap is in (refused, nothing set, the
+        // link unlimited again), a cap with a wider one is set the same way.
+        int cap = 0;
+        HttpResponse set;
+        QElapsedTimer took;
+        for (int margin = 150; margin <= 9600; margin *= 2) {
+            cap = redirects.load() + margin;
+            took.start();
+            set = patch(slug, QJsonObject{{QStringLiteral("max-clicks"), cap}});
+            if (set.json().value(QStringLiteral("reason")).toString() != QStringLiteral("max_clicks_below_clicks"))
+                break;
+        }
+        failed.store(set.status != 200);
+        capped.store(true);
+        const qint64 patchMs = took.elapsed();
+        for (std::thread &clicker : clickers)
+            clicker.join();
+        ASSERT_EQ(set.status, 200) << set.describe().toStdString() << " after " << patchMs << " ms";
+        EXPECT_EQ(redirects.load(), cap) << "run " << run << ": every redirect counted, none past the cap";
+        const HttpResponse link = client().get("/api/links/" + slug);
+        EXPECT_EQ(link.json().value(QStringLiteral("clicks")).toInt(), cap);
+        EXPECT_EQ(link.json().value(QStringLiteral("status")).toString(), QStringLiteral("used_up"));
+        if (HasFailure())
+            break;
+    }
+    EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM links WHERE counting <> 0")), 0)
+        << "every handshake ended";
+    expectCleanExit(other, other.terminate());
+    EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM servers")), 1) << "a server that stops leaves";
+}
+
+// A server killed (no clean stop to say it leaves) holds up a cap only
+// until its heartbeat is stale: then the other sets caps on its own again.
+TEST_F(HttpManagement, AKilledServerNoLongerHoldsUpACapOnceItsHeartbeatIsStale)
+{
+    const QString offsetFile = QDir(dataDir()).filePath(QStringLiteral("other-clock"));
+    const QStringList fakeClock = faketimeEnvironment(offsetFile);
+    if (fakeClock.isEmpty())
+        GTEST_SKIP() << "needs libfaketime (Debian package faketime), and no sanitizer";
+    ASSERT_TRUE(setFakeClock(offsetFile, "+0"));
+    SecondServer second(serverArguments(), databaseUrl(), dataDir(), fakeClock);
+    ServerProcess &other = second.process();
+    ASSERT_TRUE(other.start()) << other.startError().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return database().scalar(QStringLiteral("SELECT COUNT(*) FROM servers")) == 2; }));
+    const HttpClient throughOther(other.port());
+
+    // Both alive: the handshake runs, and answers once the other acknowledged.
+    ASSERT_EQ(create(QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/a")},
+                                 {QStringLiteral("alias"), QStringLiteral("alive")}})
+                  .status,
+              201);
+    ASSERT_EQ(throughOther.get("/alive").status, 302);
+    ASSERT_EQ(client().get("/alive").status, 302);
+    const HttpResponse alive = patch("alive", QJsonObject{{QStringLiteral("max-clicks"), 5}}, {}, other.port());
+    ASSERT_EQ(alive.status, 200) << alive.describe().toStdString();
+    EXPECT_EQ(alive.json().value(QStringLiteral("clicks")).toInt(), 2);
+
+    ASSERT_EQ(create(QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/d")},
+                                 {QStringLiteral("alias"), QStringLiteral("dead")}})
+                  .status,
+              201);
+    ASSERT_EQ(client().get("/dead").status, 302);
+    ASSERT_TRUE(waitUntil([&] {
+        return database().scalar(QStringLiteral("SELECT clicks FROM links WHERE slug = 'dead'")) == 1;
+    })) << "its redirect's record is in";
+    server().kill9();
+    // The killed server's last heartbeat is a minute old for the other now.
+    ASSERT_TRUE(setFakeClock(offsetFile, "+1m"));
+    QElapsedTimer took;
+    took.start();
+    const HttpResponse dead = patch("dead", QJsonObject{{QStringLiteral("max-clicks"), 3}}, {}, other.port());
+    ASSERT_EQ(dead.status, 200) << dead.describe().toStdString();
+    EXPECT_LT(took.elapsed(), 6000) << "nobody was waited for (LinkService::kAcknowledgeTimeoutMs)";
+    EXPECT_EQ(dead.json().value(QStringLiteral("clicks")).toInt(), 1);
+    EXPECT_EQ(throughOther.get("/dead").status, 302);
+    EXPECT_EQ(throughOther.get("/dead").status, 302);
+    EXPECT_NE(throughOther.get("/dead").status, 302) << "the cap holds";
+    expectCleanExit(other, other.terminate());
 }
 
 } // namespace

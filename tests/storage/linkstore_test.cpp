@@ -139,6 +139,80 @@ TEST_P(LinkStoreTest, LateRedirectsOfALinkCappedSinceCountUpToTheCapOnly)
     EXPECT_EQ(claimOnce(QStringLiteral("capped")), VisitOutcome::Expired);
 }
 
+// The store's side of the counting handshake (LinkService::update): live
+// servers by heartbeat, an unlimited link marked counting (its claims still
+// count it, no cap), acknowledgements per epoch, and a cap that ends it.
+TEST_P(LinkStoreTest, CountingHandshakeMarksAcknowledgesAndEnds)
+{
+    const Link link = insert(QStringLiteral("open"));
+    insert(QStringLiteral("capped"), 3);
+    const QByteArray a = "server-a", b = "server-b", gone = "server-gone";
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->beat(a, 10'000).ok());
+    ASSERT_TRUE(store->beat(b, 10'000).ok());
+    ASSERT_TRUE(store->beat(gone, 1'000).ok());
+    ASSERT_TRUE(store->beat(b, 12'000).ok()); // a beat moves the row on
+    EXPECT_EQ(*store->otherLiveServers(a, 5'000), 1) << "b only: a is itself, `gone` is stale";
+    EXPECT_EQ(*store->otherLiveServers(a, 0), 2);
+    EXPECT_EQ(*store->otherLiveServers(a, 12'001), 0);
+
+    const Result<std::optional<Link>> marked = store->beginCounting(QStringLiteral("open"), std::nullopt, 77);
+    ASSERT_TRUE(marked.ok() && marked->has_value());
+    EXPECT_EQ((*marked)->counting, 77);
+    EXPECT_EQ((*store->beginCounting(QStringLiteral("open"), std::nullopt, 88))->counting, 77)
+        << "a second handshake joins the one under way";
+    EXPECT_EQ((*store->beginCounting(QStringLiteral("capped"), std::nullopt, 99))->counting, 0) << "capped: not marked";
+    EXPECT_FALSE(store->beginCounting(QStringLiteral("nope"), std::nullopt, 99)->has_value());
+    EXPECT_FALSE(store->beginCounting(QStringLiteral("open"), qint64(12345), 99)->has_value()) << "another key's link";
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ(claimOnce(QStringLiteral("open")), VisitOutcome::Redirected) << "counting, still unlimited";
+    EXPECT_EQ((*store->findLink(QStringLiteral("open")))->counting, 77);
+
+    const auto waitingFor = [&](const QByteArray &sender) {
+        QStringList slugs;
+        const Result<QList<LinkReads::CountingLink>> waiting = store->countingUnacknowledged(sender);
+        EXPECT_TRUE(waiting.ok());
+        for (const LinkReads::CountingLink &counting : waiting.value())
+            slugs << counting.slug + QLatin1Char('@') + QString::number(counting.epoch);
+        return slugs;
+    };
+    EXPECT_EQ(waitingFor(b), QStringList{QStringLiteral("open@77")});
+    EXPECT_EQ(*store->missingAcknowledgements(link.id, 77, a, 5'000), 1);
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->acknowledgeCounting(link.id, b, 76, 12'000).ok()); // another epoch's: no use
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ(*store->missingAcknowledgements(link.id, 77, a, 5'000), 1);
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->acknowledgeCounting(link.id, b, 77, 12'000).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ(*store->missingAcknowledgements(link.id, 77, a, 5'000), 0);
+    EXPECT_EQ(*store->missingAcknowledgements(link.id, 77, a, 0), 1) << "`gone`, were it live";
+    EXPECT_TRUE(waitingFor(b).isEmpty());
+
+    // Phase 2: the cap ends the counting.
+    LinkUpdate cap;
+    cap.maxClicks = std::optional<int>(5);
+    ASSERT_TRUE(store->beginBatch().ok());
+    const auto capped = store->updateLink(QStringLiteral("open"), cap, std::nullopt);
+    ASSERT_TRUE(capped.ok());
+    EXPECT_EQ(capped->link.counting, 0);
+    EXPECT_EQ(capped->link.maxClicks.value_or(0), 5);
+    ASSERT_TRUE(store->leave(b).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_TRUE(waitingFor(a).isEmpty());
+    EXPECT_EQ(*store->otherLiveServers(a, 0), 1) << "b left";
+
+    // A handshake that sets no cap after all ends only its own epoch.
+    const Link other = insert(QStringLiteral("other"));
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->beginCounting(QStringLiteral("other"), std::nullopt, 5).ok());
+    ASSERT_TRUE(store->endCounting(other.id, 6).ok());
+    EXPECT_EQ((*store->findLink(QStringLiteral("other")))->counting, 5);
+    ASSERT_TRUE(store->endCounting(other.id, 5).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ((*store->findLink(QStringLiteral("other")))->counting, 0);
+}
+
 TEST_P(LinkStoreTest, RolledBackBatchLeavesNoTrace)
 {
     insert(QStringLiteral("once"), 1);
@@ -547,9 +621,12 @@ TEST_P(LinkStoreTest, MigrationGivesExistingLinksATokenAndTheirLastClick)
                     .ok());
     ASSERT_TRUE(store->commitBatch().ok());
     store->close();
-    // Back to schema 7: what migrations 8 to 10 added, taken away again.
+    // Back to schema 7: what migrations 8 to 11 added, taken away again.
     ASSERT_TRUE(runRawSql(backend.describe(),
-                          {QStringLiteral("DROP TABLE webhook_attempts"), QStringLiteral("DROP TABLE webhook_outbox"),
+                          {QStringLiteral("DROP TABLE counting_acks"), QStringLiteral("DROP TABLE servers"),
+                           QStringLiteral("DROP INDEX links_counting"),
+                           QStringLiteral("ALTER TABLE links DROP COLUMN counting"),
+                           QStringLiteral("DROP TABLE webhook_attempts"), QStringLiteral("DROP TABLE webhook_outbox"),
                            QStringLiteral("DROP TABLE webhooks"), QStringLiteral("DROP TABLE events"),
                            QStringLiteral("DROP INDEX links_by_owner"),
                            QStringLiteral("ALTER TABLE links DROP COLUMN owner_key_id"),
@@ -583,7 +660,9 @@ TEST_P(LinkStoreTest, MigrationToPerEndpointPositionsKeepsEveryUndeliveredEvent)
     const QString ids = QStringLiteral("%1, %2").arg(once.id).arg(many.id);
     ASSERT_TRUE(runRawSql(
         backend.describe(),
-        {QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_position"),
+        {QStringLiteral("DROP TABLE counting_acks"), QStringLiteral("DROP TABLE servers"),
+         QStringLiteral("DROP INDEX links_counting"), QStringLiteral("ALTER TABLE links DROP COLUMN counting"),
+         QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_position"),
          QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_waiting"),
          QStringLiteral("ALTER TABLE webhooks DROP COLUMN waiting_since"),
          QStringLiteral("CREATE TABLE journal_cursors (name TEXT PRIMARY KEY, last_id BIGINT NOT NULL)"),

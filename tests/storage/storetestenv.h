@@ -196,6 +196,31 @@ public:
         return m_inner->totals(sinceMs, owner);
     }
     shortfuse::Result<QString> integrityCheck() override { return m_inner->integrityCheck(); }
+    shortfuse::Status beat(const QByteArray &sender, qint64 nowMs) override { return m_inner->beat(sender, nowMs); }
+    shortfuse::Status leave(const QByteArray &sender) override { return m_inner->leave(sender); }
+    shortfuse::Result<qint64> otherLiveServers(const QByteArray &sender, qint64 sinceMs) override
+    {
+        return m_inner->otherLiveServers(sender, sinceMs);
+    }
+    shortfuse::Result<std::optional<shortfuse::Link>> beginCounting(const QString &slug, std::optional<qint64> owner,
+                                                                    qint64 epoch) override
+    {
+        return m_inner->beginCounting(slug, owner, epoch);
+    }
+    shortfuse::Status endCounting(qint64 linkId, qint64 epoch) override { return m_inner->endCounting(linkId, epoch); }
+    shortfuse::Status acknowledgeCounting(qint64 linkId, const QByteArray &sender, qint64 epoch, qint64 nowMs) override
+    {
+        return m_inner->acknowledgeCounting(linkId, sender, epoch, nowMs);
+    }
+    shortfuse::Result<QList<CountingLink>> countingUnacknowledged(const QByteArray &sender) override
+    {
+        return m_inner->countingUnacknowledged(sender);
+    }
+    shortfuse::Result<qint64> missingAcknowledgements(qint64 linkId, qint64 epoch, const QByteArray &sender,
+                                                      qint64 sinceMs) override
+    {
+        return m_inner->missingAcknowledgements(linkId, epoch, sender, sinceMs);
+    }
 
 private:
     std::unique_ptr<shortfuse::LinkStore> m_inner;
