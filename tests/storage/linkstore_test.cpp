@@ -660,7 +660,7 @@ TEST_P(LinkStoreTest, MigrationToPerEndpointPositionsKeepsEveryUndeliveredEvent)
     const QString ids = QStringLiteral("%1, %2").arg(once.id).arg(many.id);
     ASSERT_TRUE(runRawSql(
         backend.describe(),
-        {QStringLiteral("DROP TABLE counting_acks"), QStringLiteral("DROP TABLE servers"),
+        {QStringLiteral("CREATE INDEX events_by_link ON events(link_id)"), QStringLiteral("DROP TABLE counting_acks"), QStringLiteral("DROP TABLE servers"),
          QStringLiteral("DROP INDEX links_counting"), QStringLiteral("ALTER TABLE links DROP COLUMN counting"),
          QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_position"),
          QStringLiteral("ALTER TABLE webhooks DROP COLUMN journal_waiting"),
