@@ -633,8 +633,25 @@ const char *const kEventColumns =
     "e.id, e.at, e.type, e.link_id, COALESCE(e.clicks, l.clicks), e.max_clicks, e.unlimited, e.country, e.browser, "
     "e.os, e.device, e.bot, e.bot_name, l.slug, l.label, l.url, l.owner_key_id";
 
-// The events of the rows `q` reads: one per row, two for a used-up
-// claim's row (its click, then the link's end); only those `keep` takes.
+// Appends the events of one journal row, read into `event`: one, or two
+// for a used-up claim's row (its click, then the link's end; see
+// LinkEventType), each with its id (linkEventId); only those `keep` takes.
+template <typename Keep>
+void appendRowEvents(QList<LinkEvent> &events, LinkEvent event, qint64 row, Keep keep)
+{
+    if (event.type == LinkEventType::UsedUp) {
+        LinkEvent click = event;
+        click.type = LinkEventType::Clicked;
+        click.id = linkEventId(row, click.type);
+        if (keep(click.id))
+            events.append(std::move(click));
+    }
+    event.id = linkEventId(row, event.type);
+    if (keep(event.id))
+        events.append(std::move(event));
+}
+
+// The events of the rows `q` reads (appendRowEvents).
 template <typename Keep>
 QList<LinkEvent> readEvents(QSqlQuery &q, Keep keep)
 {
@@ -660,16 +677,7 @@ QList<LinkEvent> readEvents(QSqlQuery &q, Keep keep)
         event.destinationHost = QUrl(q.value(15).toString()).host();
         if (!q.value(16).isNull())
             event.ownerKeyId = q.value(16).toLongLong();
-        if (event.type == LinkEventType::UsedUp) {
-            LinkEvent click = event;
-            click.type = LinkEventType::Clicked;
-            click.id = linkEventId(row, click.type);
-            if (keep(click.id))
-                events.append(std::move(click));
-        }
-        event.id = linkEventId(row, event.type);
-        if (keep(event.id))
-            events.append(std::move(event));
+        appendRowEvents(events, std::move(event), row, keep);
     }
     return events;
 }
@@ -714,15 +722,7 @@ Result<QList<LinkEvent>> SqlLinkStore::eventKeysAfter(qint64 afterId, int limit,
             if (!q.value(7).isNull())
                 event.ownerKeyId = q.value(7).toLongLong();
         }
-        if (event.type == LinkEventType::UsedUp && linkEventId(row, LinkEventType::Clicked) > afterId) {
-            LinkEvent click = event;
-            click.type = LinkEventType::Clicked;
-            click.id = linkEventId(row, click.type);
-            events.append(std::move(click));
-        }
-        event.id = linkEventId(row, event.type);
-        if (event.id > afterId)
-            events.append(std::move(event));
+        appendRowEvents(events, std::move(event), row, [afterId](qint64 id) { return id > afterId; });
     }
     return events;
 }
