@@ -130,7 +130,8 @@ QString NetLab::gatewayLog() const
 
 QStringList NetLab::launcher(Side side) const
 {
-    return {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), namespaceName(side)};
+    // nsenter, not `ip netns exec`: see in_ns in tests/lab/netlab.
+    return {QStringLiteral("nsenter"), QStringLiteral("--net=/run/netns/") + namespaceName(side)};
 }
 
 LabRun NetLab::run(Side side, const QStringList &command, std::chrono::milliseconds timeout) const
@@ -143,7 +144,7 @@ std::unique_ptr<ServerProcess> NetLab::startServer(const QString &dataDir, QStri
 {
     auto server = std::make_unique<ServerProcess>(
         dataDir, QStringList{QStringLiteral("--bind"), QLatin1String(kLanAddress)} + extraArguments);
-    // `ip netns exec` execs the server: its pid stays the process's.
+    // nsenter execs the server: its pid stays the process's.
     server->setLauncher(launcher(Side::Lan));
     return server;
 }
