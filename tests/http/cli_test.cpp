@@ -104,6 +104,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"KeyRateLimitNegative", {"--port", "0", "--key-rate-limit", "-1"}},
                       BadValue{"KeyRateLimitNotANumber", {"--port", "0", "--key-rate-limit", "lots"}},
                       BadValue{"IdleTimeoutTooLong", {"--port", "0", "--idle-timeout", "86401"}},
+                      BadValue{"PortMappingUnknown", {"--port", "0", "--port-mapping", "pcp"}},
+                      BadValue{"PortMappingEmpty", {"--port", "0", "--port-mapping", ""}},
                       BadValue{"BaseUrlFtp", {"--port", "0", "--base-url", "ftp://x"}},
                       BadValue{"BaseUrlNoScheme", {"--port", "0", "--base-url", "sho.rt"}},
                       BadValue{"UnexpectedPositional", {"--port", "0", "extra"}}),
