@@ -46,6 +46,10 @@ shortfuse::ServerConfig effectiveConfig(const shortfuse::Settings &settings, con
         config.createAccess = flags.createAccess;
     if (given("public-stats"))
         config.publicStats = flags.publicStats;
+    if (given("port-mapping"))
+        config.portMapping = flags.portMapping;
+    if (given("external-port"))
+        config.externalPort = flags.externalPort;
     return config;
 }
 

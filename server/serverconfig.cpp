@@ -1,6 +1,7 @@
 #include "server/serverconfig.h"
 
 #include "server/links/linkrules.h"
+#include "server/reachability/reachabilitymonitor.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -24,10 +25,13 @@ QString ServerConfig::effectiveBaseUrl(quint16 boundPort) const
 {
     if (!baseUrl.isEmpty())
         return baseUrl;
-    QString host = bindAddress.toString();
-    if (bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
-        host = u'[' + host + u']';
-    return QStringLiteral("http://%1:%2").arg(host).arg(boundPort);
+    // "Every interface" is no address a recipient can open: links then
+    // carry this machine's address on its network.
+    const bool wildcard = bindAddress == QHostAddress(QHostAddress::Any) || bindAddress == QHostAddress(QHostAddress::AnyIPv4)
+        || bindAddress == QHostAddress(QHostAddress::AnyIPv6);
+    if (wildcard)
+        return httpBaseUrl(lanIPv4Address().value_or(QHostAddress(QHostAddress::LocalHost)), boundPort);
+    return httpBaseUrl(bindAddress, boundPort);
 }
 
 Result<QString> normalizeBaseUrl(const QString &url)
@@ -138,9 +142,14 @@ void ServerOptions::addTo(QCommandLineParser &parser)
                         "whether links open from the internet are logged; it is renewed while the server runs and "
                         "removed when it stops. Needs --bind beyond loopback."),
          QStringLiteral("METHOD")},
+        {QStringLiteral("external-port"),
+         QStringLiteral("With --port-mapping: the port to ask for on the router's external address (default: the "
+                        "server's own port number; another is taken when the router has that one in use)."),
+         QStringLiteral("PORT")},
         {QStringLiteral("metrics-bind"),
          QStringLiteral("Serve GET /metrics (Prometheus) on this address only, not on the public listener; "
-                        "port 0 lets the OS pick (default: /metrics on the public listener)."),
+                        "port 0 lets the OS pick (default: /metrics on the public listener, answered only to "
+                        "requests from this machine when --bind is beyond loopback)."),
          QStringLiteral("ADDR:PORT")},
     });
 }
@@ -244,6 +253,15 @@ Result<ServerConfig> ServerOptions::read(const QCommandLineParser &parser)
             if (!config.portMapping)
                 return usageError(QStringLiteral("--port-mapping: '%1' is not upnp, natpmp, auto or off").arg(method));
         }
+    }
+
+    if (parser.isSet(QStringLiteral("external-port"))) {
+        const QString value = parser.value(QStringLiteral("external-port"));
+        bool ok = false;
+        const uint port = value.toUInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return usageError(QStringLiteral("--external-port: '%1' is not a port number from 1 to 65535").arg(value.left(64)));
+        config.externalPort = quint16(port);
     }
 
     if (parser.isSet(QStringLiteral("metrics-bind"))) {

@@ -55,6 +55,8 @@ struct ServerConfig {
     // --port-mapping: ask the router for a way in from the internet
     // (issue 14); nullopt: off.
     std::optional<PortMapper::Method> portMapping;
+    // --external-port: the router port to ask for; 0: the server's own number.
+    quint16 externalPort = 0;
 
     // The public prefix of short links, without a trailing slash.
     QString effectiveBaseUrl(quint16 boundPort) const;

@@ -11,6 +11,7 @@
 #include "server/webhooks/webhookdispatcher.h"
 #include "server/links/linkservice.h"
 #include "server/http/accessrules.h"
+#include "server/core/addressscope.h"
 #include "server/core/metrics.h"
 #include "server/http/pages.h"
 #include "server/http/previewdetector.h"
@@ -37,6 +38,16 @@ namespace shortfuse {
 namespace {
 
 constexpr qint64 kShutdownFlushMs = 3000;
+
+// Binding beyond loopback never exposes /metrics (issue 14): it then
+// answers this machine only, unless --metrics-bind gives it a listener.
+WebApplication::PublicMetrics metricsOnPublicListener(const ServerConfig &config)
+{
+    if (config.metricsBind)
+        return WebApplication::PublicMetrics::Nobody;
+    return addressScope(config.bindAddress) == AddressScope::Loopback ? WebApplication::PublicMetrics::Everyone
+                                                                       : WebApplication::PublicMetrics::LocalOnly;
+}
 // How long a shutdown waits for the database to take what is queued. When
 // it is unreachable that long (PostgreSQL down), the server stops anyway
 // rather than hang until a SIGKILL: the click log rows still queued are
@@ -252,7 +263,7 @@ Status ShortfuseServer::start()
         WebApplication::Dependencies{*m_links, *m_queries, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
                                      *m_pages, m_clock, *m_previews, *m_metrics, *m_keys, *m_access,
                                      *m_keyCreateLimiter, *m_webhooks},
-        baseUrl, !m_config.metricsBind.has_value());
+        baseUrl, metricsOnPublicListener(m_config));
     // Every request comes through the missing handler: WebApplication routes
     // it itself, without QHttpServer's per-route regular expressions.
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -264,9 +275,12 @@ Status ShortfuseServer::start()
         });
     }
     if (m_config.portMapping) {
-        m_reachability = new ReachabilityMonitor(m_config.bindAddress, m_tcp->serverPort(), *m_config.portMapping, this);
-        connect(m_reachability, &ReachabilityMonitor::verdictChanged, this, &ShortfuseServer::reachabilityChanged);
+        m_reachability = new ReachabilityMonitor(m_config.bindAddress, m_tcp->serverPort(), *m_config.portMapping,
+                                                 m_config.externalPort, this);
+        connect(m_reachability, &ReachabilityMonitor::verdictChanged, this, &ShortfuseServer::onReachabilityChanged);
         m_reachability->start(); // the router is asked on the mapper's thread: serving starts now
+    } else {
+        m_unmapped = reachabilityVerdict(machineFacts(m_config.bindAddress, m_tcp->serverPort()));
     }
     // Read when /metrics is asked for, on this thread.
     m_metrics->setSampler([this] {
@@ -290,7 +304,12 @@ Status ShortfuseServer::start()
     return {};
 }
 
-void ShortfuseServer::reachabilityChanged(const ReachabilityVerdict &verdict)
+ReachabilityVerdict ShortfuseServer::reachability() const
+{
+    return m_reachability ? m_reachability->verdict() : m_unmapped;
+}
+
+void ShortfuseServer::onReachabilityChanged(const ReachabilityVerdict &verdict)
 {
     // A public address that came or changed: new links carry it, unless
     // --base-url named the links' address.
@@ -300,6 +319,7 @@ void ShortfuseServer::reachabilityChanged(const ReachabilityVerdict &verdict)
     if (verdict.suggestedBaseUrl && m_web->baseUrl() != *verdict.suggestedBaseUrl)
         line += QStringLiteral(" Links would open there at %1 (--base-url %1 makes them so).").arg(*verdict.suggestedBaseUrl);
     qInfo("%s", qUtf8Printable(line));
+    Q_EMIT reachabilityChanged(verdict, m_web->baseUrl());
 }
 
 JournalFollower *ShortfuseServer::journal()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/core/reachability.h"
+
 #include "server/core/clientaddress.h"
 #include "server/core/clock.h"
 #include "server/core/link.h"
@@ -95,14 +97,21 @@ public:
     JournalFollower *journal();
     // Webhook endpoints and their deliveries (the API, the desktop settings).
     WebhookDispatcher *webhooks() const { return m_webhooks.get(); }
+    // Whether links open beyond this computer (issue 14): with
+    // --port-mapping, what the router and the check through it said so far;
+    // without, what the binding alone allows.
+    ReachabilityVerdict reachability() const;
 
 Q_SIGNALS:
     void stopped();
+    // The verdict changed (a mapping made, lost or moved to a new address);
+    // `baseUrl` is the prefix new links now carry.
+    void reachabilityChanged(const shortfuse::ReachabilityVerdict &verdict, const QString &baseUrl);
 
 private:
     void finishShutdown(qint64 deadlineMs);
     // The router's answer or its check changed: log the verdict, follow a public address.
-    void reachabilityChanged(const ReachabilityVerdict &verdict);
+    void onReachabilityChanged(const ReachabilityVerdict &verdict);
     Result<std::function<ClickDetails(const ClickFacts &)>> makeEnricher() const;
 
     ServerConfig m_config;
@@ -130,6 +139,7 @@ private:
     GuardedTcpServer *m_metricsTcp = nullptr; // child of m_metricsHttp; only with --metrics-bind
     QHttpServer *m_metricsHttp = nullptr;     // child
     ReachabilityMonitor *m_reachability = nullptr; // child; only with --port-mapping
+    ReachabilityVerdict m_unmapped;                // the verdict without --port-mapping
     std::unique_ptr<WebApplication> m_web;
     bool m_shuttingDown = false;
     bool m_stoppedEmitted = false;

@@ -3,6 +3,7 @@
 #include "ui/createpanel.h"
 #include "ui/desktopnotifier.h"
 #include "ui/editlinkdialog.h"
+#include "ui/reachabilitytext.h"
 #include "ui/recipientsdialog.h"
 #include "ui/errortext.h"
 #include "ui/linktablemodel.h"
@@ -226,10 +227,19 @@ void MainWindow::buildStatusBar()
     m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reachLabel = new QLabel(this);
     m_reachLabel->setObjectName(QStringLiteral("reachLabel"));
+    m_internetLabel = new QLabel(this);
+    m_internetLabel->setObjectName(QStringLiteral("internetLabel"));
+    m_useSuggested = new QPushButton(this);
+    m_useSuggested->setObjectName(QStringLiteral("useSuggestedBaseUrlButton"));
+    m_useSuggested->setFlat(true);
+    m_useSuggested->setVisible(false);
+    connect(m_useSuggested, &QPushButton::clicked, this, &MainWindow::useSuggestedBaseUrl);
     m_totalsLabel = new QLabel(this);
     m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
     statusBar()->addWidget(m_addressLabel);
     statusBar()->addWidget(m_reachLabel);
+    statusBar()->addWidget(m_internetLabel);
+    statusBar()->addWidget(m_useSuggested);
     statusBar()->addPermanentWidget(m_totalsLabel);
 }
 
@@ -255,6 +265,7 @@ void MainWindow::connectServer()
     connect(&m_host, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
     connect(&m_host, &ServerHost::clicksChanged, this, &MainWindow::scheduleTotals);
     connect(&m_host, &ServerHost::refreshNeeded, this, &MainWindow::scheduleTotals);
+    connect(&m_host, &ServerHost::reachabilityChanged, this, &MainWindow::showInternetReachability);
     connect(&m_host, &ServerHost::linkCreated, this, [this](const Link &link) {
         m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
         scheduleTotals();
@@ -605,8 +616,11 @@ void MainWindow::onServerStateChanged()
     case ServerHost::State::Running:
         break;
     }
-    if (m_host.state() != ServerHost::State::Running)
+    if (m_host.state() != ServerHost::State::Running) {
         m_probeTimer.stop();
+        m_internetLabel->clear();
+        m_useSuggested->setVisible(false);
+    }
     updateLinkActions();
 }
 
@@ -660,11 +674,61 @@ void MainWindow::probeReachability()
             return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         m_reachable = reply->error() == QNetworkReply::NoError && status == 200;
-        m_reachLabel->setText(m_reachable ? tr("● reachable") : tr("● not reachable"));
+        m_reachLabel->setText(m_reachable ? tr("● answering") : tr("● not answering"));
         m_reachLabel->setToolTip(m_reachable ? tr("The server answered its health check.")
                                              : tr("The health check failed: %1").arg(reply->errorString()));
         updateStatusColors();
     });
+}
+
+void MainWindow::showInternetReachability(const ReachabilityVerdict &verdict)
+{
+    if (!m_host.isRunning())
+        return;
+    m_internetLabel->setText(ReachabilityText::headline(verdict));
+    m_internetLabel->setToolTip(ReachabilityText::sentence(verdict));
+    theme::setTextColor(m_internetLabel, verdict.level == ReachabilityLevel::Internet ? theme::okColor(palette())
+                                                                                       : palette().color(QPalette::WindowText));
+    m_addressLabel->setToolTip(tr("Short links start with %1").arg(m_host.baseUrl()));
+
+    // A new lease from the provider or a rebooted router: the mapping has
+    // followed (and, with no base URL of the user's, so have new links).
+    const ReachabilityFacts &facts = verdict.facts;
+    if (facts.gateway == GatewayAnswer::Mapped && facts.externalAddress) {
+        const QString external = facts.externalAddress->toString();
+        if (!m_lastExternalAddress.isEmpty() && external != m_lastExternalAddress) {
+            statusBar()->showMessage(tr("The router's external address changed to %1; new links start with %2.")
+                                         .arg(external, m_host.baseUrl()),
+                                     15'000);
+        }
+        m_lastExternalAddress = external;
+    }
+
+    // Offered, never applied unasked: behind a second router that address
+    // works only on the network between the two.
+    const bool offer = verdict.suggestedBaseUrl && m_host.config().baseUrl.isEmpty()
+        && m_host.baseUrl() != *verdict.suggestedBaseUrl;
+    m_useSuggested->setVisible(offer);
+    if (offer) {
+        m_useSuggested->setText(tr("Use %1 for links").arg(*verdict.suggestedBaseUrl));
+        m_useSuggested->setToolTip(tr("Make new short links with this address (Settings, public base URL)."));
+    }
+}
+
+void MainWindow::useSuggestedBaseUrl()
+{
+    const std::optional<QString> suggested = m_host.reachability().suggestedBaseUrl;
+    if (!suggested || !m_host.isRunning())
+        return;
+    // Stored as the user's own base URL, then the server restarts with it
+    // (every recorded click committed first; the mapping is made again).
+    m_settings.setValue(Settings::Key::BaseUrl, *suggested);
+    m_settings.sync();
+    ServerConfig config = m_host.config();
+    config.baseUrl = *suggested;
+    m_useSuggested->setVisible(false);
+    statusBar()->showMessage(tr("New links start with %1.").arg(*suggested), 8'000);
+    m_host.restart(config);
 }
 
 void MainWindow::refreshTotals()

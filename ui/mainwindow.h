@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/core/reachability.h"
+
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -57,6 +59,8 @@ public:
     bool closesToTray() const;
     // True once the health check through the listening address answered.
     bool isReachable() const { return m_reachable; }
+    // Whether links open from outside (issue 14), in the status bar.
+    QLabel *internetLabel() const { return m_internetLabel; }
 
     // The statistics tab for this link.
     void showStatsFor(const QString &slug);
@@ -100,6 +104,10 @@ private:
     void onServerFailed(const QString &message);
     void onServerStateChanged();
     void probeReachability();
+    // The router's verdict (issue 14): the status bar, the offer of the
+    // address outside the router, a word when the external address moves.
+    void showInternetReachability(const ReachabilityVerdict &verdict);
+    void useSuggestedBaseUrl();
     void refreshTotals();
     void scheduleTotals();
     void updateTotalsLabel();
@@ -122,6 +130,9 @@ private:
     QLabel *m_webhookBannerText = nullptr;
     QLabel *m_addressLabel = nullptr;
     QLabel *m_reachLabel = nullptr;
+    QLabel *m_internetLabel = nullptr;
+    QPushButton *m_useSuggested = nullptr;
+    QString m_lastExternalAddress; // the router's, as last mapped: its change is said
     QLabel *m_totalsLabel = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
 

@@ -76,6 +76,7 @@ ServerHost::ServerHost(QObject *parent)
 {
     qRegisterMetaType<shortfuse::Link>();
     qRegisterMetaType<QList<qint64>>();
+    qRegisterMetaType<shortfuse::ReachabilityVerdict>();
     m_thread.setObjectName(QStringLiteral("shortfuse-server"));
     m_worker->moveToThread(&m_thread);
     m_thread.start();
@@ -169,8 +170,10 @@ void ServerHost::startOnThread(const ServerConfig &config)
             connect(links, &LinkService::linkChanged, host, &ServerHost::linkChanged);
             connect(links, &LinkService::refreshNeeded, host, &ServerHost::refreshNeeded);
             connect(server->journal(), &JournalFollower::eventsArrived, host, &ServerHost::linkEvents);
+            connect(server.get(), &ShortfuseServer::reachabilityChanged, host, &ServerHost::onReachabilityChanged);
             const Running running{server->listeningUrl(), server->metricsUrl(), server->baseUrl(), server->port(),
-                                  links, server->keys(), server->queries(), server->webhooks()};
+                                  links, server->keys(), server->queries(), server->webhooks(),
+                                  server->reachability()};
             worker->server = std::move(server);
             postTo(self, [host, running] { host->onStarted(running); });
         },
@@ -190,6 +193,7 @@ void ServerHost::onStarted(const Running &running)
     m_keys = running.keys;
     m_queries = running.queries;
     m_webhooks = running.webhooks;
+    m_reachability = running.reachability;
     // The line scripts and tests wait for, exactly as shortfuse-server prints it.
     std::printf("Listening on %s\n", qPrintable(m_listeningUrl));
     if (!running.metricsUrl.isEmpty())
@@ -197,6 +201,16 @@ void ServerHost::onStarted(const Running &running)
     std::fflush(stdout);
     setState(State::Running);
     Q_EMIT started(m_listeningUrl);
+    Q_EMIT reachabilityChanged(m_reachability);
+}
+
+void ServerHost::onReachabilityChanged(const ReachabilityVerdict &verdict, const QString &baseUrl)
+{
+    if (m_state != State::Running)
+        return; // from a server being stopped
+    m_reachability = verdict;
+    m_baseUrl = baseUrl;
+    Q_EMIT reachabilityChanged(verdict);
 }
 
 void ServerHost::onStartFailed(const QString &message)
@@ -248,6 +262,7 @@ void ServerHost::stop()
 void ServerHost::onStopped()
 {
     m_port = 0;
+    m_reachability = {};
     m_listeningUrl.clear();
     setState(State::Stopped);
     Q_EMIT stopped();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/core/apikey.h"
+#include "server/core/reachability.h"
 #include "server/core/link.h"
 #include "server/core/linkevent.h"
 #include "server/core/linkstats.h"
@@ -70,6 +71,9 @@ public:
     QString baseUrl() const { return m_baseUrl; }
     quint16 port() const { return m_port; }
     QString lastError() const { return m_lastError; }
+    // Whether links open beyond this computer (issue 14), as the running
+    // server last said; reachabilityChanged() follows every change.
+    const ReachabilityVerdict &reachability() const { return m_reachability; }
     // Base URL + "/" + slug.
     QString shortUrl(const QString &slug) const;
     // The link's statistics page with its token, as the creation answer
@@ -161,6 +165,9 @@ Q_SIGNALS:
     // and every other on the same database, oldest first, each once
     // (JournalFollower). The desktop notifications listen here.
     void linkEvents(const QList<shortfuse::LinkEvent> &events);
+    // The reachability verdict changed (the router answered, a mapping was
+    // lost or moved to a new external address); baseUrl() may have followed.
+    void reachabilityChanged(const shortfuse::ReachabilityVerdict &verdict);
 
 private:
     struct Running {
@@ -172,6 +179,7 @@ private:
         ApiKeyService *keys = nullptr;
         LinkQueries *queries = nullptr;
         WebhookDispatcher *webhooks = nullptr;
+        ReachabilityVerdict reachability;
     };
     class Worker;
 
@@ -188,6 +196,7 @@ private:
     void onStarted(const Running &running);
     void onStartFailed(const QString &message);
     void onStopped();
+    void onReachabilityChanged(const ReachabilityVerdict &verdict, const QString &baseUrl);
 
     QThread m_thread;
     Worker *m_worker = nullptr;  // lives on m_thread
@@ -196,6 +205,7 @@ private:
     std::optional<ServerConfig> m_pendingStart;  // restart: start this once stopped
     QString m_listeningUrl;
     QString m_baseUrl;
+    ReachabilityVerdict m_reachability;
     quint16 m_port = 0;
     QString m_lastError;
     // The running server's objects, known on the GUI thread only while Running.

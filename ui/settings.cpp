@@ -24,6 +24,9 @@ const QList<KeySpec> &keyTable()
         {Settings::Key::DataDir, "server/dataDir", QString()},  // empty: ServerOptions::defaultDataDir()
         {Settings::Key::CreateAccess, "server/createAccess", QStringLiteral("local")},
         {Settings::Key::PublicStats, "server/publicStats", false},
+        // Off by default: a workstation opens no way in unasked.
+        {Settings::Key::ReachableFromInternet, "server/reachableFromInternet", false},
+        {Settings::Key::ExternalPort, "server/externalPort", 0},
         {Settings::Key::StartMinimized, "window/startMinimized", false},
         {Settings::Key::Language, "window/language", QString()},  // empty: the system's
         {Settings::Key::TrayNoticeShown, "window/trayNoticeShown", false},
@@ -117,6 +120,14 @@ ServerConfig Settings::serverConfig(ServerConfig base) const
     if (const std::optional<CreateAccess> access = createAccessFromName(value(Key::CreateAccess).toString()))
         base.createAccess = *access;
     base.publicStats = value(Key::PublicStats).toBool();
+    // Any way the router answers, UPnP first: the user asked for a way in, not for a protocol.
+    if (value(Key::ReachableFromInternet).toBool())
+        base.portMapping = PortMapper::Method::Auto;
+    else
+        base.portMapping.reset();
+    const uint externalPort = value(Key::ExternalPort).toUInt(&ok);
+    if (ok && externalPort <= 65535)
+        base.externalPort = quint16(externalPort);
     return base;
 }
 
@@ -130,6 +141,8 @@ void Settings::setServerConfig(const ServerConfig &config)
     setValue(Key::DataDir, config.dataDir == ServerOptions::defaultDataDir() ? QString() : config.dataDir);
     setValue(Key::CreateAccess, createAccessName(config.createAccess));
     setValue(Key::PublicStats, config.publicStats);
+    setValue(Key::ReachableFromInternet, config.portMapping.has_value());
+    setValue(Key::ExternalPort, int(config.externalPort));
 }
 
 QString Settings::subnetsToText(const QList<Subnet> &subnets)

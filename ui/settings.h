@@ -27,6 +27,8 @@ public:
         DataDir,
         CreateAccess,
         PublicStats,
+        ReachableFromInternet, // issue 14: ask the router for a port mapping (and listen beyond loopback)
+        ExternalPort,          // the router port to ask for; 0: the server's own number
         StartMinimized,
         Language,
         TrayNoticeShown,

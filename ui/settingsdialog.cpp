@@ -2,11 +2,13 @@
 
 #include "ui/desktopnotifier.h"
 #include "ui/errortext.h"
+#include "ui/reachabilitytext.h"
 #include "ui/serverhost.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
 #include "ui/webhookssection.h"
 
+#include "server/core/addressscope.h"
 #include "server/core/clientaddress.h"
 
 #include <QApplication>
@@ -234,6 +236,7 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     auto *page = new QWidget(this);
     auto *pageLayout = new QVBoxLayout(page);
     pageLayout->addWidget(server);
+    pageLayout->addWidget(buildReachability());
     pageLayout->addWidget(note);
     if (m_host) {
         pageLayout->addWidget(buildKeys());
@@ -258,6 +261,86 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     const int wanted = page->sizeHint().height() + buttons->sizeHint().height() + 3 * layout->spacing()
         + layout->contentsMargins().top() + layout->contentsMargins().bottom();
     resize(qMax(560, page->sizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width()), qMin(wanted, room));
+}
+
+QGroupBox *SettingsDialog::buildReachability()
+{
+    auto *group = new QGroupBox(tr("Reachable from the internet"), this);
+    group->setObjectName(QStringLiteral("reachabilityGroup"));
+    m_reachable = new QCheckBox(tr("Make my links reachable from the &internet"), group);
+    m_reachable->setObjectName(QStringLiteral("reachableCheck"));
+    m_reachable->setChecked(m_current.portMapping.has_value());
+    m_reachable->setToolTip(tr("Asks your router (UPnP or NAT-PMP) to forward a port to this computer, and "
+                               "listens on every network interface. /metrics stays on this computer."));
+    connect(m_reachable, &QCheckBox::toggled, this, &SettingsDialog::reachableToggled);
+
+    m_externalPort = new QSpinBox(group);
+    m_externalPort->setObjectName(QStringLiteral("externalPortSpin"));
+    m_externalPort->setRange(0, 65535);
+    m_externalPort->setSpecialValueText(tr("Same as the port"));
+    m_externalPort->setValue(m_current.externalPort);
+    m_externalPort->setAccessibleName(tr("External port"));
+    m_externalPort->setToolTip(tr("The port to ask for on the router's internet side; another is taken when "
+                                  "the router has this one in use."));
+
+    // What the router said, live while the dialog is open.
+    m_reachability = new QLabel(group);
+    m_reachability->setObjectName(QStringLiteral("reachabilityVerdictLabel"));
+    m_reachability->setWordWrap(true);
+    m_reachability->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_useSuggested = new QPushButton(group);
+    m_useSuggested->setObjectName(QStringLiteral("useSuggestedBaseUrlButton"));
+    m_useSuggested->setAutoDefault(false);
+    connect(m_useSuggested, &QPushButton::clicked, this, [this] {
+        if (m_host && m_host->reachability().suggestedBaseUrl)
+            m_baseUrl->setText(*m_host->reachability().suggestedBaseUrl);
+        showReachability();
+    });
+    connect(m_baseUrl, &QLineEdit::textChanged, this, &SettingsDialog::showReachability);
+    if (m_host)
+        connect(m_host, &ServerHost::reachabilityChanged, this, &SettingsDialog::showReachability);
+
+    auto *form = new QFormLayout(group);
+    form->addRow(m_reachable);
+    form->addRow(tr("E&xternal port:"), m_externalPort);
+    form->addRow(m_reachability);
+    form->addRow(m_useSuggested);
+    showReachability();
+    return group;
+}
+
+void SettingsDialog::reachableToggled(bool on)
+{
+    // A router can only forward to an address of the network: a loopback
+    // bind becomes every interface (and comes back when turned off again).
+    const QHostAddress bind(m_bind->text().trimmed());
+    if (on && addressScope(bind) == AddressScope::Loopback) {
+        m_bindBeforeReachable = m_bind->text();
+        m_bind->setText(QStringLiteral("0.0.0.0"));
+    } else if (!on && !m_bindBeforeReachable.isEmpty() && m_bind->text().trimmed() == QLatin1String("0.0.0.0")) {
+        m_bind->setText(m_bindBeforeReachable);
+        m_bindBeforeReachable.clear();
+    }
+}
+
+void SettingsDialog::showReachability()
+{
+    if (!m_host || !m_host->isRunning()) {
+        m_reachability->setText(tr("The server is not running."));
+        m_useSuggested->setVisible(false);
+        return;
+    }
+    const ReachabilityVerdict &verdict = m_host->reachability();
+    m_reachability->setText(QStringLiteral("<b>%1</b><br>%2")
+                                .arg(ReachabilityText::headline(verdict).toHtmlEscaped(),
+                                     ReachabilityText::sentence(verdict).toHtmlEscaped()));
+    // Offered, never applied unasked: behind a second router the address
+    // works only on the network between the two.
+    const bool offer = verdict.suggestedBaseUrl && m_baseUrl->text().trimmed() != *verdict.suggestedBaseUrl
+        && m_host->baseUrl() != *verdict.suggestedBaseUrl;
+    m_useSuggested->setVisible(offer);
+    if (offer)
+        m_useSuggested->setText(tr("Use %1 as the public base URL").arg(*verdict.suggestedBaseUrl));
 }
 
 void SettingsDialog::showWebhooks()
@@ -516,6 +599,13 @@ std::optional<ServerConfig> SettingsDialog::readServerConfig()
     if (const std::optional<CreateAccess> access = createAccessFromName(m_createAccess->currentData().toString()))
         config.createAccess = *access;
     config.publicStats = m_publicStats->isChecked();
+    if (m_reachable->isChecked()) {
+        // A method given as a flag (--port-mapping natpmp) stays; the window's own choice is any.
+        if (!config.portMapping)
+            config.portMapping = PortMapper::Method::Auto;
+    } else
+        config.portMapping.reset();
+    config.externalPort = quint16(m_externalPort->value());
 
     if (firstWrong)
         firstWrong->setFocus(Qt::OtherFocusReason);
@@ -539,7 +629,8 @@ void SettingsDialog::accept()
     const bool serverChanged = config->bindAddress != m_current.bindAddress || config->port != m_current.port
         || config->baseUrl != m_current.baseUrl || config->rateLimitPerMinute != m_current.rateLimitPerMinute
         || config->trustedProxies != m_current.trustedProxies || config->dataDir != m_current.dataDir
-        || config->createAccess != m_current.createAccess || config->publicStats != m_current.publicStats;
+        || config->createAccess != m_current.createAccess || config->publicStats != m_current.publicStats
+        || config->portMapping != m_current.portMapping || config->externalPort != m_current.externalPort;
     if (serverChanged)
         Q_EMIT serverSettingsChanged(*config);
     QDialog::accept();

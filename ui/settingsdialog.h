@@ -70,6 +70,10 @@ private:
     void showError(QLabel *label, const QString &message);
     void browseDataDir();
     QGroupBox *buildKeys();
+    // "Make my links reachable from the internet" (issue 14) and what the router said.
+    QGroupBox *buildReachability();
+    void reachableToggled(bool on);
+    void showReachability();
     void createKey();
     void revokeSelectedKey();
     void showKeys(const QList<ApiKey> &keys);
@@ -89,6 +93,11 @@ private:
     QLabel *m_dataDirError = nullptr;
     QComboBox *m_createAccess = nullptr;
     QCheckBox *m_publicStats = nullptr;
+    QCheckBox *m_reachable = nullptr;
+    QSpinBox *m_externalPort = nullptr;
+    QLabel *m_reachability = nullptr;
+    QPushButton *m_useSuggested = nullptr;
+    QString m_bindBeforeReachable; // what turning it on replaced (a loopback address), for turning it off
     ServerHost *m_host = nullptr;
     QList<ApiKey> m_apiKeys;
     QTreeWidget *m_keys = nullptr;

@@ -33,6 +33,9 @@ ReachabilityVerdict withoutMapping(const ReachabilityFacts &facts, ReachabilityR
 
 } // namespace
 
+// The verdict without its facts (reachabilityVerdict adds them).
+static ReachabilityVerdict verdictOf(const ReachabilityFacts &facts);
+
 QString httpBaseUrl(const QHostAddress &address, quint16 port)
 {
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
@@ -42,6 +45,13 @@ QString httpBaseUrl(const QHostAddress &address, quint16 port)
 }
 
 ReachabilityVerdict reachabilityVerdict(const ReachabilityFacts &facts)
+{
+    ReachabilityVerdict made = verdictOf(facts);
+    made.facts = facts;
+    return made;
+}
+
+static ReachabilityVerdict verdictOf(const ReachabilityFacts &facts)
 {
     if (!listensBeyondLoopback(facts.boundAddress)) {
         return verdict(ReachabilityLevel::ThisComputer, ReachabilityReason::LoopbackOnly,

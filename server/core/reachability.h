@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -76,6 +77,8 @@ struct ReachabilityVerdict {
     // address; behind a double NAT, the router's address for the network
     // outside it), offered to the user; nullopt when there is none.
     std::optional<QString> suggestedBaseUrl;
+    // What it was made from: the window says it in the user's language.
+    ReachabilityFacts facts;
 };
 
 ReachabilityVerdict reachabilityVerdict(const ReachabilityFacts &facts);
@@ -89,3 +92,5 @@ QString httpBaseUrl(const QHostAddress &address, quint16 port);
 QString effectiveBaseUrl(const QString &configured, const ReachabilityVerdict &verdict, const QString &local);
 
 } // namespace shortfuse
+
+Q_DECLARE_METATYPE(shortfuse::ReachabilityVerdict)

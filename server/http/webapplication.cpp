@@ -50,7 +50,7 @@ Response openApiDocument()
 
 } // namespace
 
-WebApplication::WebApplication(Dependencies deps, QString baseUrl, bool publicMetrics)
+WebApplication::WebApplication(Dependencies deps, QString baseUrl, PublicMetrics publicMetrics)
     : m_deps(deps)
     , m_baseUrl(std::move(baseUrl))
     , m_startedMs(deps.clock.steadyMs())
@@ -210,7 +210,10 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
             return serveHealth(reply);
         return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD")));
     }
-    if (m_publicMetrics && path == QLatin1String("/metrics")) {
+    // Traffic volumes are the owner's: beyond loopback, only this machine reads them.
+    if (path == QLatin1String("/metrics")
+        && (m_publicMetrics == PublicMetrics::Everyone
+            || (m_publicMetrics == PublicMetrics::LocalOnly && m_deps.access.isLocal(request)))) {
         reply.setRoute(MetricsRoute::Metrics);
         return serveMetrics(request, reply);
     }

@@ -43,9 +43,13 @@ public:
         WebhookDispatcher &webhooks;
     };
 
-    // `publicMetrics`: GET /metrics is served by handle(); otherwise only by
-    // handleMetricsListener() and the public listener answers it 404.
-    WebApplication(Dependencies deps, QString baseUrl, bool publicMetrics);
+    // Who may read GET /metrics through handle() (the public listener):
+    enum class PublicMetrics {
+        Everyone,  // the server listens on loopback only: whoever connects is on this machine
+        LocalOnly, // it listens beyond loopback: only local requests (AccessRules::isLocal), 404 for the rest
+        Nobody,    // --metrics-bind serves it (handleMetricsListener); 404 here
+    };
+    WebApplication(Dependencies deps, QString baseUrl, PublicMetrics publicMetrics);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     // The --metrics-bind listener: /metrics and nothing else.
@@ -130,7 +134,7 @@ private:
     Dependencies m_deps;
     QString m_baseUrl;
     qint64 m_startedMs;
-    bool m_publicMetrics;
+    PublicMetrics m_publicMetrics;
     bool m_draining = false;
 };
 

@@ -19,7 +19,43 @@ std::optional<QHostAddress> globalIPv6Address()
     return std::nullopt;
 }
 
-ReachabilityMonitor::ReachabilityMonitor(QHostAddress boundAddress, quint16 port, PortMapper::Method method, QObject *parent)
+std::optional<QHostAddress> lanIPv4Address()
+{
+    std::optional<QHostAddress> fallback;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        const auto flags = interface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
+            || flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+            const QHostAddress &address = entry.ip();
+            if (address.protocol() != QAbstractSocket::IPv4Protocol)
+                continue;
+            const AddressScope scope = addressScope(address);
+            if (scope == AddressScope::Private)
+                return address; // a home or office network: what a router maps to
+            if (!fallback && scope != AddressScope::Loopback && scope != AddressScope::LinkLocal
+                && scope != AddressScope::Unspecified)
+                fallback = address;
+        }
+    }
+    return fallback;
+}
+
+ReachabilityFacts machineFacts(const QHostAddress &boundAddress, quint16 port)
+{
+    ReachabilityFacts facts;
+    facts.boundAddress = boundAddress;
+    facts.port = port;
+    facts.globalIPv6 = globalIPv6Address();
+    facts.listensOnGlobalIPv6 = facts.globalIPv6
+        && (boundAddress == QHostAddress(QHostAddress::Any) || boundAddress == QHostAddress(QHostAddress::AnyIPv6)
+            || boundAddress == *facts.globalIPv6);
+    return facts;
+}
+
+ReachabilityMonitor::ReachabilityMonitor(QHostAddress boundAddress, quint16 port, PortMapper::Method method,
+                                         quint16 preferredExternalPort, QObject *parent)
     : QObject(parent)
     , m_boundAddress(std::move(boundAddress))
     , m_port(port)
@@ -27,6 +63,7 @@ ReachabilityMonitor::ReachabilityMonitor(QHostAddress boundAddress, quint16 port
     PortMapper::Options options;
     options.method = method;
     options.internalPort = port;
+    options.preferredExternalPort = preferredExternalPort;
     m_mapper = new PortMapper(options, this);
     connect(m_mapper, &PortMapper::stateChanged, this, &ReachabilityMonitor::mappingChanged);
     m_network = new QNetworkAccessManager(this);
@@ -112,18 +149,12 @@ QString ReachabilityMonitor::describe() const
 
 void ReachabilityMonitor::update()
 {
-    ReachabilityFacts facts;
-    facts.boundAddress = m_boundAddress;
-    facts.port = m_port;
+    ReachabilityFacts facts = machineFacts(m_boundAddress, m_port);
     facts.gateway = m_mapping.answer;
     facts.gatewayError = m_mapping.error;
     facts.externalAddress = m_mapping.externalAddress;
     facts.externalPort = m_mapping.externalPort;
     facts.hairpin = m_hairpin;
-    facts.globalIPv6 = globalIPv6Address();
-    facts.listensOnGlobalIPv6 = facts.globalIPv6
-        && (m_boundAddress == QHostAddress(QHostAddress::Any) || m_boundAddress == QHostAddress(QHostAddress::AnyIPv6)
-            || m_boundAddress == *facts.globalIPv6);
     m_verdict = reachabilityVerdict(facts);
     const QString described = describe();
     if (described == m_described)

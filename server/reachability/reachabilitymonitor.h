@@ -21,7 +21,9 @@ namespace shortfuse {
 class ReachabilityMonitor final : public QObject {
     Q_OBJECT
 public:
-    ReachabilityMonitor(QHostAddress boundAddress, quint16 port, PortMapper::Method method, QObject *parent = nullptr);
+    // `preferredExternalPort` 0: the same number as `port` (another when the router has it taken).
+    ReachabilityMonitor(QHostAddress boundAddress, quint16 port, PortMapper::Method method,
+                        quint16 preferredExternalPort = 0, QObject *parent = nullptr);
     ~ReachabilityMonitor() override;
 
     void start();
@@ -58,5 +60,12 @@ private:
 
 // A global IPv6 address of this machine's interfaces, if it has one.
 std::optional<QHostAddress> globalIPv6Address();
+// This machine's IPv4 address on its network (a private one first: what a
+// home router maps to), for links made by a server listening on every
+// interface; nullopt when it has none but loopback.
+std::optional<QHostAddress> lanIPv4Address();
+// What is known without asking a router: where the server listens and
+// this machine's global IPv6 address (the facts of a verdict with mapping off).
+ReachabilityFacts machineFacts(const QHostAddress &boundAddress, quint16 port);
 
 } // namespace shortfuse

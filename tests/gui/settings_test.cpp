@@ -4,6 +4,7 @@
 #include "tests/gui/guitest.h"
 
 #include "ui/i18n.h"
+#include "ui/reachabilitytext.h"
 #include "ui/settingsdialog.h"
 
 #include <QAction>
@@ -111,6 +112,53 @@ TEST_F(SettingsTest, AppliedSettingsAreStoredShownAgainAndRestartTheServerWithou
     EXPECT_TRUE(field<QCheckBox>(dialog, "startMinimizedCheck")->isChecked());
     EXPECT_EQ(field<QComboBox>(dialog, "languageCombo")->currentData().toString(), QStringLiteral("de"));
     dialog->reject();
+}
+
+// "Make my links reachable from the internet" (issue 14), without a
+// router: off by default, the status bar says links open on this computer
+// only (the server listens on loopback); ticking it moves the bind address
+// off loopback, unticking brings it back; what is stored turns into a
+// mapping request. (With a router, and applied: tests/lab, GuiLabWindow.)
+TEST_F(SettingsTest, ReachableFromTheInternetIsOffByDefaultAndMovesTheBindOffLoopback)
+{
+    EXPECT_FALSE(m_settings->value(Settings::Key::ReachableFromInternet).toBool());
+    EXPECT_FALSE(m_settings->serverConfig(serverConfig()).portMapping.has_value());
+    EXPECT_EQ(m_host->reachability().level, ReachabilityLevel::ThisComputer);
+    auto *internet = widget<QLabel>("internetLabel");
+    ASSERT_NE(internet, nullptr);
+    EXPECT_TRUE(waitUntil([&] { return internet->text() == ReachabilityText::headline(m_host->reachability()); }));
+    EXPECT_TRUE(internet->toolTip().contains(QStringLiteral("127.0.0.1"))) << internet->toolTip().toStdString();
+    EXPECT_FALSE(widget<QPushButton>("useSuggestedBaseUrlButton")->isVisible()) << "nothing to offer";
+
+    SettingsDialog *dialog = openDialog();
+    ASSERT_NE(dialog, nullptr);
+    auto *reachable = field<QCheckBox>(dialog, "reachableCheck");
+    auto *bind = field<QLineEdit>(dialog, "bindEdit");
+    auto *verdict = field<QLabel>(dialog, "reachabilityVerdictLabel");
+    ASSERT_TRUE(reachable && bind && verdict);
+    EXPECT_FALSE(reachable->isChecked());
+    EXPECT_TRUE(verdict->text().contains(ReachabilityText::headline(m_host->reachability()).toHtmlEscaped()));
+    reachable->setChecked(true);
+    EXPECT_EQ(bind->text(), QStringLiteral("0.0.0.0"));
+    reachable->setChecked(false);
+    EXPECT_EQ(bind->text(), QStringLiteral("127.0.0.1"));
+    // A bind the user chose beyond loopback is theirs: left alone.
+    bind->setText(QStringLiteral("192.0.2.10"));
+    reachable->setChecked(true);
+    reachable->setChecked(false);
+    EXPECT_EQ(bind->text(), QStringLiteral("192.0.2.10"));
+    dialog->reject(); // applying would ask this machine's real router: only the lab does that
+
+    // Stored (as the dialog's OK stores it), it asks for any mapping, with the port preferred.
+    m_settings->setValue(Settings::Key::ReachableFromInternet, true);
+    m_settings->setValue(Settings::Key::ExternalPort, 18443);
+    const ServerConfig config = m_settings->serverConfig(serverConfig());
+    EXPECT_EQ(config.portMapping, PortMapper::Method::Auto);
+    EXPECT_EQ(config.externalPort, 18443);
+    Settings reread(m_settings->fileName());
+    reread.setServerConfig(config);
+    EXPECT_TRUE(reread.value(Settings::Key::ReachableFromInternet).toBool());
+    EXPECT_EQ(reread.value(Settings::Key::ExternalPort).toInt(), 18443);
 }
 
 TEST_F(SettingsTest, WrongValuesShowNextToTheirFieldAndKeepTheDialogOpen)

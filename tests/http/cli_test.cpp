@@ -106,6 +106,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"IdleTimeoutTooLong", {"--port", "0", "--idle-timeout", "86401"}},
                       BadValue{"PortMappingUnknown", {"--port", "0", "--port-mapping", "pcp"}},
                       BadValue{"PortMappingEmpty", {"--port", "0", "--port-mapping", ""}},
+                      BadValue{"ExternalPortZero", {"--port", "0", "--external-port", "0"}},
+                      BadValue{"ExternalPortTooLarge", {"--port", "0", "--external-port", "65536"}},
                       BadValue{"BaseUrlFtp", {"--port", "0", "--base-url", "ftp://x"}},
                       BadValue{"BaseUrlNoScheme", {"--port", "0", "--base-url", "sho.rt"}},
                       BadValue{"UnexpectedPositional", {"--port", "0", "extra"}}),

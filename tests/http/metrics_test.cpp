@@ -529,5 +529,37 @@ TEST(HttpMetricsCli, BadMetricsBindIsOneLine)
     EXPECT_FALSE(run.standardOutput.contains("Listening"));
 }
 
+// Listening beyond loopback without --metrics-bind (issue 14): /metrics
+// answers this machine only (AccessRules::isLocal), like an unknown path
+// for everyone else: a forwarded request (a proxy's, so from anywhere), a
+// rebound DNS name. (A peer on another machine is the network lab's:
+// GuiLabWindow.TurnedOnThe... asks from outside the router.)
+class HttpMetricsBeyondLoopback : public ServerTest {
+protected:
+    QStringList serverArguments() const override
+    {
+        return {QStringLiteral("--rate-limit"), QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("0.0.0.0")};
+    }
+};
+
+TEST_F(HttpMetricsBeyondLoopback, MetricsAnswerThisMachineOnly)
+{
+    const HttpResponse local = client().get("/metrics");
+    EXPECT_EQ(local.status, 200) << local.describe().toStdString();
+    EXPECT_TRUE(local.body.contains("shortfuse_"));
+
+    const QList<HeaderList> notLocal = {
+        {{"X-Forwarded-For", "203.0.113.9"}},
+        {{"Forwarded", "for=203.0.113.9"}},
+        {{"Host", "rebound.example:" + QByteArray::number(server().port())}},
+        {{"Origin", "http://evil.example"}},
+    };
+    for (const HeaderList &headers : notLocal) {
+        const HttpResponse refused = client().get("/metrics", headers);
+        EXPECT_EQ(refused.status, 404) << headers.first().first.toStdString() << ": " << refused.describe().toStdString();
+        EXPECT_FALSE(refused.body.contains("shortfuse_")) << headers.first().first.toStdString();
+    }
+}
+
 } // namespace
 } // namespace shortfuse::test

@@ -1,6 +1,10 @@
 #include "server/serverconfig.h"
 
+#include "server/core/addressscope.h"
+#include "server/reachability/reachabilitymonitor.h"
+
 #include <QCommandLineParser>
+#include <QUrl>
 
 #include <gtest/gtest.h>
 
@@ -47,6 +51,43 @@ TEST(ServerOptions, ReadsEveryFlag)
     ServerConfig v6;
     v6.bindAddress = QHostAddress(QHostAddress::LocalHostIPv6);
     EXPECT_EQ(v6.effectiveBaseUrl(80), QStringLiteral("http://[::1]:80"));
+}
+
+// --external-port (issue 14): the router port asked for; absent, the server's own number.
+TEST(ServerOptions, ExternalPortIsTheRouterPortToAskFor)
+{
+    const auto none = parse({});
+    ASSERT_TRUE(none.ok());
+    EXPECT_EQ(none->externalPort, 0);
+    EXPECT_FALSE(none->portMapping.has_value());
+    const auto given = parse({QStringLiteral("--port-mapping"), QStringLiteral("natpmp"), QStringLiteral("--external-port"),
+                              QStringLiteral("18443")});
+    ASSERT_TRUE(given.ok()) << given.error().message.toStdString();
+    EXPECT_EQ(given->externalPort, 18443);
+    EXPECT_EQ(given->portMapping, PortMapper::Method::Natpmp);
+    for (const char *bad : {"0", "65536", "-5", "http", ""}) {
+        const auto refused = parse({QStringLiteral("--external-port"), QLatin1String(bad)});
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_EQ(refused.error().status, 2);
+        EXPECT_TRUE(refused.error().message.startsWith(QStringLiteral("--external-port"))) << bad;
+    }
+}
+
+// Listening on every interface, links carry this machine's address on its
+// network, never 0.0.0.0, which no recipient can open.
+TEST(ServerOptions, AWildcardBindMakesLinksWithThisMachinesAddress)
+{
+    for (const QHostAddress &wildcard : {QHostAddress(QHostAddress::AnyIPv4), QHostAddress(QHostAddress::Any),
+                                         QHostAddress(QHostAddress::AnyIPv6)}) {
+        ServerConfig config;
+        config.bindAddress = wildcard;
+        const QString base = config.effectiveBaseUrl(8080);
+        const QHostAddress host(QUrl(base).host());
+        EXPECT_FALSE(host.isNull()) << base.toStdString();
+        EXPECT_NE(addressScope(host), AddressScope::Unspecified) << base.toStdString();
+        EXPECT_EQ(host, lanIPv4Address().value_or(QHostAddress(QHostAddress::LocalHost))) << base.toStdString();
+        EXPECT_TRUE(base.endsWith(QStringLiteral(":8080"))) << base.toStdString();
+    }
 }
 
 TEST(ServerOptions, BadValuesAreUsageErrors)
