@@ -85,6 +85,81 @@
     </message>
 </context>
 <context>
+    <name>ReachabilityText</name>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>Aus dem Internet erreichbar</translation>
+    </message>
+    <message>
+        <source>Maybe reachable from the internet</source>
+        <translation>Vielleicht aus dem Internet erreichbar</translation>
+    </message>
+    <message>
+        <source>Reachable on this network only</source>
+        <translation>Nur in diesem Netzwerk erreichbar</translation>
+    </message>
+    <message>
+        <source>Only on this computer</source>
+        <translation>Nur auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Asking the router…</source>
+        <translation>Router wird gefragt…</translation>
+    </message>
+    <message>
+        <source>Use IPv6, a tunnel, or a proxy with its own address (a public base URL).</source>
+        <translation>Verwenden Sie IPv6, einen Tunnel oder einen Proxy mit eigener Adresse (eine öffentliche Basis-URL).</translation>
+    </message>
+    <message>
+        <source>Links open from the internet at %1.</source>
+        <translation>Links öffnen sich aus dem Internet unter %1.</translation>
+    </message>
+    <message>
+        <source>The router maps %1 to this server, but this computer cannot tell whether it opens from the internet (the router may not loop requests back to it): to be sure, ask someone outside to open a link.</source>
+        <translation>Der Router leitet %1 an diesen Server weiter, aber dieser Computer kann nicht feststellen, ob es sich aus dem Internet öffnet (der Router leitet Anfragen eventuell nicht zurück): Bitten Sie zur Sicherheit jemanden außerhalb, einen Link zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no port is mapped on the router.</source>
+        <translation>Links öffnen sich nur in diesem Netzwerk: Auf dem Router ist kein Port weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router mapped the port but did not say its external address.</source>
+        <translation>Links öffnen sich nur in diesem Netzwerk: Der Router hat den Port weitergeleitet, aber seine externe Adresse nicht genannt.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no router answered UPnP or NAT-PMP.</source>
+        <translation>Links öffnen sich nur in diesem Netzwerk: Kein Router hat auf UPnP oder NAT-PMP geantwortet.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router refused the port mapping (%1).</source>
+        <translation>Links öffnen sich nur in diesem Netzwerk: Der Router hat die Portweiterleitung abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router&apos;s external address %1 is in your provider&apos;s carrier-grade NAT (100.64.0.0/10), so no mapping can help.</source>
+        <translation>Links öffnen sich nur in diesem Netzwerk: Die externe Adresse %1 des Routers liegt im Carrier-Grade-NAT Ihres Anbieters (100.64.0.0/10), daher hilft keine Weiterleitung.</translation>
+    </message>
+    <message>
+        <source>Links open on this network and the one outside the router, at %1: that is not a public address, another router is in front, so the internet cannot reach it.</source>
+        <translation>Links öffnen sich in diesem Netzwerk und in dem außerhalb des Routers, unter %1: Das ist keine öffentliche Adresse, ein weiterer Router steht davor, daher erreicht das Internet sie nicht.</translation>
+    </message>
+    <message>
+        <source>Over IPv6 the server is on the internet at %1 (no NAT to open; a firewall may still block it).</source>
+        <translation>Über IPv6 ist der Server im Internet unter %1 (kein NAT zu öffnen; eine Firewall kann ihn dennoch blockieren).</translation>
+    </message>
+    <message>
+        <source>Links open only on this computer: the server listens on %1 (loopback) only.</source>
+        <translation>Links öffnen sich nur auf diesem Computer: Der Server lauscht nur auf %1 (Loopback).</translation>
+    </message>
+    <message>
+        <source>Asking the router for a port mapping…</source>
+        <translation>Der Router wird um eine Portweiterleitung gebeten…</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -726,14 +801,6 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
         <translation>Keine Bereitstellung</translation>
     </message>
     <message>
-        <source>● reachable</source>
-        <translation>● erreichbar</translation>
-    </message>
-    <message>
-        <source>● not reachable</source>
-        <translation>● nicht erreichbar</translation>
-    </message>
-    <message>
         <source>The server answered its health check.</source>
         <translation>Der Server hat auf die Zustandsprüfung geantwortet.</translation>
     </message>
@@ -780,6 +847,30 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
     <message>
         <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
         <translation>Die Webhooks an %1 wurden nach 24 Stunden voller Fehlschläge deaktiviert: Ihre Ereignisse werden nicht mehr gesendet. Löschen Sie sie in den Einstellungen oder legen Sie sie neu an, sobald die Empfänger funktionieren.</translation>
+    </message>
+    <message>
+        <source>● answering</source>
+        <translation>● antwortet</translation>
+    </message>
+    <message>
+        <source>● not answering</source>
+        <translation>● antwortet nicht</translation>
+    </message>
+    <message>
+        <source>The router&apos;s external address changed to %1; new links start with %2.</source>
+        <translation>Die externe Adresse des Routers ist jetzt %1; neue Links beginnen mit %2.</translation>
+    </message>
+    <message>
+        <source>Use %1 for links</source>
+        <translation>%1 für Links verwenden</translation>
+    </message>
+    <message>
+        <source>Make new short links with this address (Settings, public base URL).</source>
+        <translation>Neue Kurzlinks mit dieser Adresse erstellen (Einstellungen, öffentliche Basis-URL).</translation>
+    </message>
+    <message>
+        <source>New links start with %1.</source>
+        <translation>Neue Links beginnen mit %1.</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1300,42 @@ Jedes Skript und jeder Server, der ihn verwendet, wird ab jetzt abgewiesen. Das 
     <message>
         <source>&amp;Notify me:</source>
         <translation>Be&amp;nachrichtigen:</translation>
+    </message>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>Aus dem Internet erreichbar</translation>
+    </message>
+    <message>
+        <source>Make my links reachable from the &amp;internet</source>
+        <translation>Meine Links aus dem &amp;Internet erreichbar machen</translation>
+    </message>
+    <message>
+        <source>Asks your router (UPnP or NAT-PMP) to forward a port to this computer, and listens on every network interface. /metrics stays on this computer.</source>
+        <translation>Bittet Ihren Router (UPnP oder NAT-PMP), einen Port an diesen Computer weiterzuleiten, und lauscht auf allen Netzwerkschnittstellen. /metrics bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Same as the port</source>
+        <translation>Wie der Port</translation>
+    </message>
+    <message>
+        <source>External port</source>
+        <translation>Externer Port</translation>
+    </message>
+    <message>
+        <source>The port to ask for on the router&apos;s internet side; another is taken when the router has this one in use.</source>
+        <translation>Der Port, der auf der Internetseite des Routers angefragt wird; ist er belegt, wird ein anderer genommen.</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal port:</source>
+        <translation>E&amp;xterner Port:</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Der Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Use %1 as the public base URL</source>
+        <translation>%1 als öffentliche Basis-URL verwenden</translation>
     </message>
 </context>
 <context>

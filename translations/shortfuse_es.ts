@@ -85,6 +85,81 @@
     </message>
 </context>
 <context>
+    <name>ReachabilityText</name>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>Accesible desde internet</translation>
+    </message>
+    <message>
+        <source>Maybe reachable from the internet</source>
+        <translation>Quizá accesible desde internet</translation>
+    </message>
+    <message>
+        <source>Reachable on this network only</source>
+        <translation>Accesible solo en esta red</translation>
+    </message>
+    <message>
+        <source>Only on this computer</source>
+        <translation>Solo en este ordenador</translation>
+    </message>
+    <message>
+        <source>Asking the router…</source>
+        <translation>Consultando al router…</translation>
+    </message>
+    <message>
+        <source>Use IPv6, a tunnel, or a proxy with its own address (a public base URL).</source>
+        <translation>Use IPv6, un túnel o un proxy con su propia dirección (una URL base pública).</translation>
+    </message>
+    <message>
+        <source>Links open from the internet at %1.</source>
+        <translation>Los enlaces se abren desde internet en %1.</translation>
+    </message>
+    <message>
+        <source>The router maps %1 to this server, but this computer cannot tell whether it opens from the internet (the router may not loop requests back to it): to be sure, ask someone outside to open a link.</source>
+        <translation>El router redirige %1 a este servidor, pero este ordenador no puede saber si se abre desde internet (quizá el router no devuelve las peticiones hacia dentro): para asegurarse, pida a alguien de fuera que abra un enlace.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no port is mapped on the router.</source>
+        <translation>Los enlaces se abren solo en esta red: no hay ningún puerto redirigido en el router.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router mapped the port but did not say its external address.</source>
+        <translation>Los enlaces se abren solo en esta red: el router redirigió el puerto pero no indicó su dirección externa.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no router answered UPnP or NAT-PMP.</source>
+        <translation>Los enlaces se abren solo en esta red: ningún router respondió a UPnP ni a NAT-PMP.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router refused the port mapping (%1).</source>
+        <translation>Los enlaces se abren solo en esta red: el router rechazó la redirección de puerto (%1).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router&apos;s external address %1 is in your provider&apos;s carrier-grade NAT (100.64.0.0/10), so no mapping can help.</source>
+        <translation>Los enlaces se abren solo en esta red: la dirección externa del router, %1, está en el NAT de operador (CGNAT, 100.64.0.0/10) de su proveedor, así que ninguna redirección puede ayudar.</translation>
+    </message>
+    <message>
+        <source>Links open on this network and the one outside the router, at %1: that is not a public address, another router is in front, so the internet cannot reach it.</source>
+        <translation>Los enlaces se abren en esta red y en la que hay fuera del router, en %1: no es una dirección pública, hay otro router delante, así que internet no puede llegar.</translation>
+    </message>
+    <message>
+        <source>Over IPv6 the server is on the internet at %1 (no NAT to open; a firewall may still block it).</source>
+        <translation>Por IPv6 el servidor está en internet en %1 (no hay NAT que abrir; un cortafuegos aún podría bloquearlo).</translation>
+    </message>
+    <message>
+        <source>Links open only on this computer: the server listens on %1 (loopback) only.</source>
+        <translation>Los enlaces se abren solo en este ordenador: el servidor escucha solo en %1 (loopback).</translation>
+    </message>
+    <message>
+        <source>Asking the router for a port mapping…</source>
+        <translation>Pidiendo al router una redirección de puerto…</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -726,14 +801,6 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
         <translation>Sin servicio</translation>
     </message>
     <message>
-        <source>● reachable</source>
-        <translation>● accesible</translation>
-    </message>
-    <message>
-        <source>● not reachable</source>
-        <translation>● no accesible</translation>
-    </message>
-    <message>
         <source>The server answered its health check.</source>
         <translation>El servidor respondió a su comprobación de estado.</translation>
     </message>
@@ -780,6 +847,30 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
     <message>
         <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
         <translation>Los webhooks a %1 se desactivaron tras fallar durante 24 horas: ya no se les envían eventos. Elimínelos en los ajustes o vuelva a añadirlos cuando los receptores funcionen.</translation>
+    </message>
+    <message>
+        <source>● answering</source>
+        <translation>● responde</translation>
+    </message>
+    <message>
+        <source>● not answering</source>
+        <translation>● no responde</translation>
+    </message>
+    <message>
+        <source>The router&apos;s external address changed to %1; new links start with %2.</source>
+        <translation>La dirección externa del router cambió a %1; los enlaces nuevos empiezan por %2.</translation>
+    </message>
+    <message>
+        <source>Use %1 for links</source>
+        <translation>Usar %1 para los enlaces</translation>
+    </message>
+    <message>
+        <source>Make new short links with this address (Settings, public base URL).</source>
+        <translation>Crear los nuevos enlaces cortos con esta dirección (Ajustes, URL base pública).</translation>
+    </message>
+    <message>
+        <source>New links start with %1.</source>
+        <translation>Los enlaces nuevos empiezan por %1.</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1300,42 @@ A partir de ahora se rechaza todo script o servidor que la use. No se puede desh
     <message>
         <source>&amp;Notify me:</source>
         <translation>&amp;Notificarme:</translation>
+    </message>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>Accesible desde internet</translation>
+    </message>
+    <message>
+        <source>Make my links reachable from the &amp;internet</source>
+        <translation>Hacer mis enlaces accesibles desde &amp;internet</translation>
+    </message>
+    <message>
+        <source>Asks your router (UPnP or NAT-PMP) to forward a port to this computer, and listens on every network interface. /metrics stays on this computer.</source>
+        <translation>Pide a su router (UPnP o NAT-PMP) que redirija un puerto a este ordenador y escucha en todas las interfaces de red. /metrics se queda en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Same as the port</source>
+        <translation>Igual que el puerto</translation>
+    </message>
+    <message>
+        <source>External port</source>
+        <translation>Puerto externo</translation>
+    </message>
+    <message>
+        <source>The port to ask for on the router&apos;s internet side; another is taken when the router has this one in use.</source>
+        <translation>El puerto que se pide en el lado de internet del router; si el router ya lo usa, se toma otro.</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal port:</source>
+        <translation>Puerto e&amp;xterno:</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>El servidor no está en marcha.</translation>
+    </message>
+    <message>
+        <source>Use %1 as the public base URL</source>
+        <translation>Usar %1 como URL base pública</translation>
     </message>
 </context>
 <context>

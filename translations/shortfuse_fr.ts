@@ -85,6 +85,81 @@
     </message>
 </context>
 <context>
+    <name>ReachabilityText</name>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>Accessible depuis Internet</translation>
+    </message>
+    <message>
+        <source>Maybe reachable from the internet</source>
+        <translation>Peut-être accessible depuis Internet</translation>
+    </message>
+    <message>
+        <source>Reachable on this network only</source>
+        <translation>Accessible sur ce réseau seulement</translation>
+    </message>
+    <message>
+        <source>Only on this computer</source>
+        <translation>Sur cet ordinateur seulement</translation>
+    </message>
+    <message>
+        <source>Asking the router…</source>
+        <translation>Interrogation du routeur…</translation>
+    </message>
+    <message>
+        <source>Use IPv6, a tunnel, or a proxy with its own address (a public base URL).</source>
+        <translation>Utilisez IPv6, un tunnel ou un proxy avec sa propre adresse (une URL de base publique).</translation>
+    </message>
+    <message>
+        <source>Links open from the internet at %1.</source>
+        <translation>Les liens s’ouvrent depuis Internet à l’adresse %1.</translation>
+    </message>
+    <message>
+        <source>The router maps %1 to this server, but this computer cannot tell whether it opens from the internet (the router may not loop requests back to it): to be sure, ask someone outside to open a link.</source>
+        <translation>Le routeur redirige %1 vers ce serveur, mais cet ordinateur ne peut pas savoir si l’adresse s’ouvre depuis Internet (le routeur ne renvoie peut-être pas les requêtes vers l’intérieur) : pour en être sûr, demandez à quelqu’un à l’extérieur d’ouvrir un lien.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no port is mapped on the router.</source>
+        <translation>Les liens ne s’ouvrent que sur ce réseau : aucun port n’est redirigé sur le routeur.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router mapped the port but did not say its external address.</source>
+        <translation>Les liens ne s’ouvrent que sur ce réseau : le routeur a redirigé le port sans donner son adresse externe.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no router answered UPnP or NAT-PMP.</source>
+        <translation>Les liens ne s’ouvrent que sur ce réseau : aucun routeur n’a répondu en UPnP ou NAT-PMP.</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router refused the port mapping (%1).</source>
+        <translation>Les liens ne s’ouvrent que sur ce réseau : le routeur a refusé la redirection de port (%1).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sans raison donnée</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router&apos;s external address %1 is in your provider&apos;s carrier-grade NAT (100.64.0.0/10), so no mapping can help.</source>
+        <translation>Les liens ne s’ouvrent que sur ce réseau : l’adresse externe du routeur, %1, est dans le NAT de l’opérateur (CGNAT, 100.64.0.0/10) : aucune redirection ne peut aider.</translation>
+    </message>
+    <message>
+        <source>Links open on this network and the one outside the router, at %1: that is not a public address, another router is in front, so the internet cannot reach it.</source>
+        <translation>Les liens s’ouvrent sur ce réseau et sur celui situé hors du routeur, à l’adresse %1 : ce n’est pas une adresse publique, un autre routeur se trouve devant, donc Internet ne peut pas l’atteindre.</translation>
+    </message>
+    <message>
+        <source>Over IPv6 the server is on the internet at %1 (no NAT to open; a firewall may still block it).</source>
+        <translation>En IPv6, le serveur est sur Internet à l’adresse %1 (pas de NAT à ouvrir ; un pare-feu peut encore le bloquer).</translation>
+    </message>
+    <message>
+        <source>Links open only on this computer: the server listens on %1 (loopback) only.</source>
+        <translation>Les liens ne s’ouvrent que sur cet ordinateur : le serveur n’écoute que sur %1 (boucle locale).</translation>
+    </message>
+    <message>
+        <source>Asking the router for a port mapping…</source>
+        <translation>Demande d’une redirection de port au routeur…</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -726,14 +801,6 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
         <translation>Hors service</translation>
     </message>
     <message>
-        <source>● reachable</source>
-        <translation>● joignable</translation>
-    </message>
-    <message>
-        <source>● not reachable</source>
-        <translation>● injoignable</translation>
-    </message>
-    <message>
         <source>The server answered its health check.</source>
         <translation>Le serveur a répondu à sa vérification d’état.</translation>
     </message>
@@ -780,6 +847,30 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
     <message>
         <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
         <translation>Les webhooks vers %1 ont été désactivés après 24 heures d’échecs : leurs événements ne sont plus envoyés. Supprimez-les dans les paramètres, ou ajoutez-les à nouveau quand les destinataires fonctionnent.</translation>
+    </message>
+    <message>
+        <source>● answering</source>
+        <translation>● répond</translation>
+    </message>
+    <message>
+        <source>● not answering</source>
+        <translation>● ne répond pas</translation>
+    </message>
+    <message>
+        <source>The router&apos;s external address changed to %1; new links start with %2.</source>
+        <translation>L’adresse externe du routeur est désormais %1 ; les nouveaux liens commencent par %2.</translation>
+    </message>
+    <message>
+        <source>Use %1 for links</source>
+        <translation>Utiliser %1 pour les liens</translation>
+    </message>
+    <message>
+        <source>Make new short links with this address (Settings, public base URL).</source>
+        <translation>Créer les nouveaux liens courts avec cette adresse (Paramètres, URL de base publique).</translation>
+    </message>
+    <message>
+        <source>New links start with %1.</source>
+        <translation>Les nouveaux liens commencent par %1.</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1300,42 @@ Tout script ou serveur qui l’utilise est refusé dès maintenant. C’est irr�
     <message>
         <source>&amp;Notify me:</source>
         <translation>&amp;Notifier :</translation>
+    </message>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>Accessible depuis Internet</translation>
+    </message>
+    <message>
+        <source>Make my links reachable from the &amp;internet</source>
+        <translation>Rendre mes liens accessibles depuis &amp;Internet</translation>
+    </message>
+    <message>
+        <source>Asks your router (UPnP or NAT-PMP) to forward a port to this computer, and listens on every network interface. /metrics stays on this computer.</source>
+        <translation>Demande à votre routeur (UPnP ou NAT-PMP) de rediriger un port vers cet ordinateur, et écoute sur toutes les interfaces réseau. /metrics reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Same as the port</source>
+        <translation>Identique au port</translation>
+    </message>
+    <message>
+        <source>External port</source>
+        <translation>Port externe</translation>
+    </message>
+    <message>
+        <source>The port to ask for on the router&apos;s internet side; another is taken when the router has this one in use.</source>
+        <translation>Le port demandé côté Internet du routeur ; s’il est déjà utilisé, un autre est pris.</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal port:</source>
+        <translation>Port e&amp;xterne :</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Le serveur n’est pas en cours d’exécution.</translation>
+    </message>
+    <message>
+        <source>Use %1 as the public base URL</source>
+        <translation>Utiliser %1 comme URL de base publique</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,81 @@
     </message>
 </context>
 <context>
+    <name>ReachabilityText</name>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>インターネットから到達可能</translation>
+    </message>
+    <message>
+        <source>Maybe reachable from the internet</source>
+        <translation>インターネットから到達できる可能性あり</translation>
+    </message>
+    <message>
+        <source>Reachable on this network only</source>
+        <translation>このネットワーク内のみ到達可能</translation>
+    </message>
+    <message>
+        <source>Only on this computer</source>
+        <translation>このコンピューターのみ</translation>
+    </message>
+    <message>
+        <source>Asking the router…</source>
+        <translation>ルーターに問い合わせ中…</translation>
+    </message>
+    <message>
+        <source>Use IPv6, a tunnel, or a proxy with its own address (a public base URL).</source>
+        <translation>IPv6、トンネル、または独自のアドレスを持つプロキシ（公開ベースURL）を使ってください。</translation>
+    </message>
+    <message>
+        <source>Links open from the internet at %1.</source>
+        <translation>リンクはインターネットから %1 で開けます。</translation>
+    </message>
+    <message>
+        <source>The router maps %1 to this server, but this computer cannot tell whether it opens from the internet (the router may not loop requests back to it): to be sure, ask someone outside to open a link.</source>
+        <translation>ルーターは %1 をこのサーバーに転送していますが、インターネットから開けるかどうかはこのコンピューターからは判断できません（ルーターが内側からの要求を折り返さない可能性があります）。確実にするには、外部の人にリンクを開いてもらってください。</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no port is mapped on the router.</source>
+        <translation>リンクはこのネットワーク内でのみ開けます：ルーターにポートが割り当てられていません。</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router mapped the port but did not say its external address.</source>
+        <translation>リンクはこのネットワーク内でのみ開けます：ルーターはポートを割り当てましたが、外部アドレスを返しませんでした。</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: no router answered UPnP or NAT-PMP.</source>
+        <translation>リンクはこのネットワーク内でのみ開けます：UPnP にも NAT-PMP にも応答するルーターがありません。</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router refused the port mapping (%1).</source>
+        <translation>リンクはこのネットワーク内でのみ開けます：ルーターがポート割り当てを拒否しました（%1）。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>理由の説明なし</translation>
+    </message>
+    <message>
+        <source>Links open on this network only: the router&apos;s external address %1 is in your provider&apos;s carrier-grade NAT (100.64.0.0/10), so no mapping can help.</source>
+        <translation>リンクはこのネットワーク内でのみ開けます：ルーターの外部アドレス %1 はプロバイダーのキャリアグレード NAT（100.64.0.0/10）内にあるため、ポート割り当てでは解決できません。</translation>
+    </message>
+    <message>
+        <source>Links open on this network and the one outside the router, at %1: that is not a public address, another router is in front, so the internet cannot reach it.</source>
+        <translation>リンクはこのネットワークとルーターの外側のネットワークで %1 から開けます：これは公開アドレスではなく、手前に別のルーターがあるため、インターネットからは届きません。</translation>
+    </message>
+    <message>
+        <source>Over IPv6 the server is on the internet at %1 (no NAT to open; a firewall may still block it).</source>
+        <translation>IPv6 では、サーバーは %1 でインターネット上にあります（開く NAT はありませんが、ファイアウォールがブロックする可能性があります）。</translation>
+    </message>
+    <message>
+        <source>Links open only on this computer: the server listens on %1 (loopback) only.</source>
+        <translation>リンクはこのコンピューターでのみ開けます：サーバーは %1（ループバック）でのみ待ち受けています。</translation>
+    </message>
+    <message>
+        <source>Asking the router for a port mapping…</source>
+        <translation>ルーターにポート割り当てを要求中…</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -726,14 +801,6 @@ From now on it answers like an expired link. This cannot be undone.</source>
         <translation>提供していません</translation>
     </message>
     <message>
-        <source>● reachable</source>
-        <translation>● 接続可能</translation>
-    </message>
-    <message>
-        <source>● not reachable</source>
-        <translation>● 接続不可</translation>
-    </message>
-    <message>
         <source>The server answered its health check.</source>
         <translation>サーバーはヘルスチェックに応答しました。</translation>
     </message>
@@ -780,6 +847,30 @@ From now on it answers like an expired link. This cannot be undone.</source>
     <message>
         <source>Webhooks to %1 were disabled after failing for 24 hours: their events are no longer sent. Delete them in the settings, or add them again once the receivers work.</source>
         <translation>%1 への Webhook は 24 時間失敗し続けたため無効になりました。イベントはもう送信されません。設定で削除するか、受信側が復旧したら追加し直してください。</translation>
+    </message>
+    <message>
+        <source>● answering</source>
+        <translation>● 応答あり</translation>
+    </message>
+    <message>
+        <source>● not answering</source>
+        <translation>● 応答なし</translation>
+    </message>
+    <message>
+        <source>The router&apos;s external address changed to %1; new links start with %2.</source>
+        <translation>ルーターの外部アドレスが %1 に変わりました。新しいリンクは %2 で始まります。</translation>
+    </message>
+    <message>
+        <source>Use %1 for links</source>
+        <translation>リンクに %1 を使う</translation>
+    </message>
+    <message>
+        <source>Make new short links with this address (Settings, public base URL).</source>
+        <translation>新しい短縮リンクをこのアドレスで作成します（設定、公開ベースURL）。</translation>
+    </message>
+    <message>
+        <source>New links start with %1.</source>
+        <translation>新しいリンクは %1 で始まります。</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1300,42 @@ Every script or server using it is refused from now on. This cannot be undone.</
     <message>
         <source>&amp;Notify me:</source>
         <translation>通知(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Reachable from the internet</source>
+        <translation>インターネットから到達可能</translation>
+    </message>
+    <message>
+        <source>Make my links reachable from the &amp;internet</source>
+        <translation>リンクをインターネットから到達可能にする(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Asks your router (UPnP or NAT-PMP) to forward a port to this computer, and listens on every network interface. /metrics stays on this computer.</source>
+        <translation>ルーター（UPnP または NAT-PMP）にこのコンピューターへのポート転送を要求し、すべてのネットワークインターフェースで待ち受けます。/metrics はこのコンピューターに限られます。</translation>
+    </message>
+    <message>
+        <source>Same as the port</source>
+        <translation>ポートと同じ</translation>
+    </message>
+    <message>
+        <source>External port</source>
+        <translation>外部ポート</translation>
+    </message>
+    <message>
+        <source>The port to ask for on the router&apos;s internet side; another is taken when the router has this one in use.</source>
+        <translation>ルーターのインターネット側で要求するポート。使用中の場合は別のポートになります。</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal port:</source>
+        <translation>外部ポート(&amp;X):</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>サーバーは実行されていません。</translation>
+    </message>
+    <message>
+        <source>Use %1 as the public base URL</source>
+        <translation>%1 を公開ベースURLとして使う</translation>
     </message>
 </context>
 <context>
