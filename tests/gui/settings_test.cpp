@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTest>
 
@@ -159,6 +160,33 @@ TEST_F(SettingsTest, ReachableFromTheInternetIsOffByDefaultAndMovesTheBindOffLoo
     reread.setServerConfig(config);
     EXPECT_TRUE(reread.value(Settings::Key::ReachableFromInternet).toBool());
     EXPECT_EQ(reread.value(Settings::Key::ExternalPort).toInt(), 18443);
+}
+
+// The window's side of a router whose external address moves (a new
+// lease, a reboot): the status bar says the new address. The verdicts are
+// the ones the engine makes (reachabilityVerdict), handed to the window as
+// its server would hand them; the router's side is the lab's
+// (LabTest.ARestartedRouterGetsItsMappingBackByItself).
+TEST_F(SettingsTest, TheStatusBarSaysWhenTheRoutersExternalAddressChanges)
+{
+    auto verdictFor = [this](const char *external) {
+        ReachabilityFacts facts;
+        facts.boundAddress = QHostAddress(QHostAddress::AnyIPv4);
+        facts.port = m_host->port();
+        facts.gateway = GatewayAnswer::Mapped;
+        facts.externalAddress = QHostAddress(QLatin1String(external));
+        facts.externalPort = m_host->port();
+        facts.hairpin = HairpinCheck::Answered;
+        return reachabilityVerdict(facts);
+    };
+    auto *internet = widget<QLabel>("internetLabel");
+    ASSERT_NE(internet, nullptr);
+    Q_EMIT m_host->reachabilityChanged(verdictFor("198.51.100.7"));
+    EXPECT_EQ(internet->text(), ReachabilityText::headline(verdictFor("198.51.100.7")));
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().isEmpty()) << "the first address is no change";
+    Q_EMIT m_host->reachabilityChanged(verdictFor("198.51.100.8"));
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("198.51.100.8")))
+        << m_window->statusBar()->currentMessage().toStdString();
 }
 
 TEST_F(SettingsTest, WrongValuesShowNextToTheirFieldAndKeepTheDialogOpen)
