@@ -3,7 +3,7 @@
 #include "ui/createform.h"
 #include "ui/errortext.h"
 #include "ui/qrcode.h"
-#include "ui/serverhost.h"
+#include "ui/linkconsole.h"
 #include "ui/theme.h"
 
 #include "server/links/linkrules.h"
@@ -79,7 +79,7 @@ void makeCheckDelay(QTimer &timer)
 
 } // namespace
 
-CreatePanel::CreatePanel(ServerHost &host, QWidget *parent)
+CreatePanel::CreatePanel(LinkConsole &host, QWidget *parent)
     : QWidget(parent)
     , m_host(host)
 {

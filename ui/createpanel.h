@@ -21,7 +21,7 @@ class QGroupBox;
 
 namespace shortfuse {
 
-class ServerHost;
+class LinkConsole;
 
 // "New link": destination, alias and max clicks, checked as they are typed
 // with the server's own rules (through CreateForm), and the result: the
@@ -32,7 +32,7 @@ class ServerHost;
 class CreatePanel final : public QWidget {
     Q_OBJECT
 public:
-    explicit CreatePanel(ServerHost &host, QWidget *parent = nullptr);
+    explicit CreatePanel(LinkConsole &host, QWidget *parent = nullptr);
 
     QString lastShortUrl() const { return m_lastShortUrl; }
     QImage qrImage() const { return m_qrImage; }
@@ -91,7 +91,7 @@ private:
     void showCopied(const QString &text);
     void applyColors();
 
-    ServerHost &m_host;
+    LinkConsole &m_host;
     QLineEdit *m_url = nullptr;
     QLabel *m_urlError = nullptr;
     QLineEdit *m_alias = nullptr;

@@ -2,7 +2,7 @@
 
 #include "ui/errortext.h"
 #include "ui/linkoptionsform.h"
-#include "ui/serverhost.h"
+#include "ui/linkconsole.h"
 #include "ui/theme.h"
 
 #include "server/links/linkrules.h"
@@ -18,7 +18,7 @@
 
 namespace shortfuse {
 
-EditLinkDialog::EditLinkDialog(ServerHost &host, const Link &link, QWidget *parent)
+EditLinkDialog::EditLinkDialog(LinkConsole &host, const Link &link, QWidget *parent)
     : QDialog(parent)
     , m_host(host)
     , m_link(link)

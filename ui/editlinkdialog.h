@@ -12,19 +12,19 @@ class QLineEdit;
 namespace shortfuse {
 
 class LinkOptionsForm;
-class ServerHost;
+class LinkConsole;
 
 // Changes one link: destination, max clicks, expiry, fallback address,
 // label, preview protection, password (set anew or removed). Save sends
 // only what differs from the link as it was shown, through
-// ServerHost::updateLink, i.e. LinkService::update, the service and rules
+// LinkConsole::updateLink, i.e. LinkService::update, the service and rules
 // of PATCH /api/links/<slug>; a refusal is shown in the dialog (which stays
 // open, the link unchanged), success closes it. The table re-reads the row
 // when the service says the link changed.
 class EditLinkDialog final : public QDialog {
     Q_OBJECT
 public:
-    EditLinkDialog(ServerHost &host, const Link &link, QWidget *parent = nullptr);
+    EditLinkDialog(LinkConsole &host, const Link &link, QWidget *parent = nullptr);
 
     // What Save would send: only the fields that differ from the link.
     LinkChange change() const;
@@ -41,7 +41,7 @@ private:
     void setBusy(bool busy);
     void showError(const Error &error);
 
-    ServerHost &m_host;
+    LinkConsole &m_host;
     const Link m_link;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_label = nullptr;

@@ -1,6 +1,6 @@
 #include "ui/linktablemodel.h"
 
-#include "ui/serverhost.h"
+#include "ui/linkconsole.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -12,7 +12,7 @@
 
 namespace shortfuse {
 
-LinkTableModel::LinkTableModel(ServerHost &host, QObject *parent)
+LinkTableModel::LinkTableModel(LinkConsole &host, QObject *parent)
     : QAbstractTableModel(parent)
     , m_host(host)
 {
@@ -26,12 +26,12 @@ LinkTableModel::LinkTableModel(ServerHost &host, QObject *parent)
     connect(this, &QAbstractItemModel::rowsInserted, this, &LinkTableModel::scheduleExpiryCheck);
     connect(this, &QAbstractItemModel::modelReset, this, &LinkTableModel::scheduleExpiryCheck);
 
-    connect(&host, &ServerHost::started, this, &LinkTableModel::reload);
-    connect(&host, &ServerHost::linkCreated, this, &LinkTableModel::onLinkCreated);
-    connect(&host, &ServerHost::clicksChanged, this, &LinkTableModel::onClicksChanged);
-    connect(&host, &ServerHost::linkRevoked, this, &LinkTableModel::onLinkRevoked);
-    connect(&host, &ServerHost::linkChanged, this, &LinkTableModel::onLinkChanged);
-    connect(&host, &ServerHost::refreshNeeded, this, &LinkTableModel::reload);
+    connect(&host, &LinkConsole::started, this, &LinkTableModel::reload);
+    connect(&host, &LinkConsole::linkCreated, this, &LinkTableModel::onLinkCreated);
+    connect(&host, &LinkConsole::clicksChanged, this, &LinkTableModel::onClicksChanged);
+    connect(&host, &LinkConsole::linkRevoked, this, &LinkTableModel::onLinkRevoked);
+    connect(&host, &LinkConsole::linkChanged, this, &LinkTableModel::onLinkChanged);
+    connect(&host, &LinkConsole::refreshNeeded, this, &LinkTableModel::reload);
 }
 
 int LinkTableModel::rowCount(const QModelIndex &parent) const

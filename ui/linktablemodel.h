@@ -10,10 +10,10 @@
 
 namespace shortfuse {
 
-class ServerHost;
+class LinkConsole;
 
 // The links table over the store. Holds only the rows fetched so far:
-// pages of 200 come from ServerHost::listLinks as the view scrolls
+// pages of 200 come from LinkConsole::listLinks as the view scrolls
 // (canFetchMore/fetchMore), so 100,000 links cost what is on screen.
 // Sorting and filtering are new queries. Live updates never re-read the
 // table: a committed click re-reads just the rows it changed (linksByIds),
@@ -39,7 +39,7 @@ public:
 
     static constexpr int kPageSize = 200;
 
-    explicit LinkTableModel(ServerHost &host, QObject *parent = nullptr);
+    explicit LinkTableModel(LinkConsole &host, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -86,7 +86,7 @@ private:
     void scheduleExpiryCheck();
     void onExpiryTimer();
 
-    ServerHost &m_host;
+    LinkConsole &m_host;
     QList<Link> m_rows;
     QHash<qint64, int> m_rowOfId;
     QString m_filter;

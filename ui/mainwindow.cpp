@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "ui/consoleswitch.h"
 #include "ui/createpanel.h"
 #include "ui/desktopnotifier.h"
 #include "ui/editlinkdialog.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     : QMainWindow(parent)
     , m_host(host)
     , m_settings(settings)
+    , m_console(new ConsoleSwitch(&host, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Shortfuse"));
@@ -63,7 +65,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(buildServerBanner(central));
     layout->addWidget(buildWebhookBanner(central));
-    m_create = new CreatePanel(host, central);
+    m_create = new CreatePanel(*m_console, central);
     layout->addWidget(m_create);
     layout->addWidget(buildTabs(central), 1);
     setCentralWidget(central);
@@ -171,11 +173,11 @@ QTabWidget *MainWindow::buildTabs(QWidget *parent)
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_countLabel);
     linksLayout->addLayout(filterRow);
-    m_model = new LinkTableModel(m_host, this);
+    m_model = new LinkTableModel(*m_console, this);
     linksLayout->addWidget(buildLinkTable(linksPage), 1);
     m_tabs->addTab(linksPage, tr("&Links"));
 
-    m_stats = new StatsView(m_host, m_tabs);
+    m_stats = new StatsView(*m_console, m_tabs);
     m_tabs->addTab(m_stats, tr("S&tatistics"));
     return m_tabs;
 }
@@ -253,7 +255,7 @@ void MainWindow::connectLinkViews()
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateLinkActions);
     connect(m_table, &QAbstractItemView::activated, this, [this] { showStatsFor(currentSlug()); });
     connect(m_create, &CreatePanel::linkCreated, this, [this](const Link &link) {
-        m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
+        m_tray->setLastShortUrl(m_console->shortUrl(link.slug));
         selectSlug(link.slug);
     });
 }
@@ -263,18 +265,18 @@ void MainWindow::connectServer()
     connect(&m_host, &ServerHost::started, this, &MainWindow::onServerStarted);
     connect(&m_host, &ServerHost::startFailed, this, &MainWindow::onServerFailed);
     connect(&m_host, &ServerHost::stateChanged, this, &MainWindow::onServerStateChanged);
-    connect(&m_host, &ServerHost::clicksChanged, this, &MainWindow::scheduleTotals);
-    connect(&m_host, &ServerHost::refreshNeeded, this, &MainWindow::scheduleTotals);
+    connect(m_console, &LinkConsole::clicksChanged, this, &MainWindow::scheduleTotals);
+    connect(m_console, &LinkConsole::refreshNeeded, this, &MainWindow::scheduleTotals);
     connect(&m_host, &ServerHost::reachabilityChanged, this, &MainWindow::showInternetReachability);
-    connect(&m_host, &ServerHost::linkCreated, this, [this](const Link &link) {
-        m_tray->setLastShortUrl(m_host.shortUrl(link.slug));
+    connect(m_console, &LinkConsole::linkCreated, this, [this](const Link &link) {
+        m_tray->setLastShortUrl(m_console->shortUrl(link.slug));
         scheduleTotals();
     });
     // Every journal event (this server's and the others' on a shared
     // database) may become a desktop notification; clicking one brings the
     // window back, from the tray too, on that link's statistics.
     m_notifier = new DesktopNotifier(m_settings, m_tray, this);
-    connect(&m_host, &ServerHost::linkEvents, m_notifier, &DesktopNotifier::showEvents);
+    connect(m_console, &LinkConsole::linkEvents, m_notifier, &DesktopNotifier::showEvents);
     connect(m_notifier, &DesktopNotifier::openStatsRequested, this, [this](const QString &slug) {
         showAndRaise();
         showStatsFor(slug);
@@ -482,7 +484,7 @@ bool MainWindow::selectSlug(const QString &slug)
 
 void MainWindow::updateLinkActions()
 {
-    const bool running = m_host.isRunning();
+    const bool running = m_console->isRunning();
     const QModelIndex index = m_table->currentIndex();
     const bool selected = index.isValid() && m_table->selectionModel()->hasSelection();
     const Link *link = selected ? m_model->linkAt(index.row()) : nullptr;
@@ -499,8 +501,8 @@ void MainWindow::copyCurrentLink()
     const QString slug = currentSlug();
     if (slug.isEmpty())
         return;
-    QApplication::clipboard()->setText(m_host.shortUrl(slug));
-    statusBar()->showMessage(tr("Copied %1").arg(m_host.shortUrl(slug)), 4000);
+    QApplication::clipboard()->setText(m_console->shortUrl(slug));
+    statusBar()->showMessage(tr("Copied %1").arg(m_console->shortUrl(slug)), 4000);
 }
 
 void MainWindow::openCurrentDestination()
@@ -520,7 +522,7 @@ void MainWindow::revokeCurrentLink()
         return;
     auto *box = new QMessageBox(QMessageBox::Question, tr("Revoke link"),
                                 tr("Revoke %1?\n\nFrom now on it answers like an expired link. This cannot be undone.")
-                                    .arg(m_host.shortUrl(slug)),
+                                    .arg(m_console->shortUrl(slug)),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("revokeConfirmation"));
     QPushButton *revoke = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
@@ -531,11 +533,11 @@ void MainWindow::revokeCurrentLink()
     connect(box, &QMessageBox::finished, this, [this, box, revoke, slug] {
         if (box->clickedButton() != revoke)
             return;
-        m_host.revokeLink(slug, this, [this, slug](const Result<bool> &revoked) {
+        m_console->revokeLink(slug, this, [this, slug](const Result<bool> &revoked) {
             if (!revoked)
                 statusBar()->showMessage(ErrorText::message(revoked.error()), 8000);
             else if (*revoked)
-                statusBar()->showMessage(tr("Revoked %1").arg(m_host.shortUrl(slug)), 4000);
+                statusBar()->showMessage(tr("Revoked %1").arg(m_console->shortUrl(slug)), 4000);
         });
     });
     box->open();
@@ -547,17 +549,17 @@ void MainWindow::editCurrentLink()
     const Link *link = index.isValid() && !currentSlug().isEmpty() ? m_model->linkAt(index.row()) : nullptr;
     if (!link)
         return;
-    auto *dialog = new EditLinkDialog(m_host, *link, this);
+    auto *dialog = new EditLinkDialog(*m_console, *link, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &EditLinkDialog::linkUpdated, this, [this](const Link &updated) {
-        statusBar()->showMessage(tr("Saved %1").arg(m_host.shortUrl(updated.slug)), 4000);
+        statusBar()->showMessage(tr("Saved %1").arg(m_console->shortUrl(updated.slug)), 4000);
     });
     dialog->open();
 }
 
 void MainWindow::openRecipients()
 {
-    auto *dialog = new RecipientsDialog(m_host, this);
+    auto *dialog = new RecipientsDialog(*m_console, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RecipientsDialog::linksCreated, this, [this](const QList<Link> &links) {
         statusBar()->showMessage(tr("Made %1 links").arg(links.size()), 4000);
@@ -614,6 +616,7 @@ void MainWindow::onServerStateChanged()
         break;
     case ServerHost::State::Failed:
     case ServerHost::State::Running:
+    case ServerHost::State::Reconnecting:
         break;
     }
     if (m_host.state() != ServerHost::State::Running) {
@@ -734,7 +737,7 @@ void MainWindow::useSuggestedBaseUrl()
 void MainWindow::refreshTotals()
 {
     const qint64 since = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
-    m_host.totals(since, this, [this](const Result<Totals> &totals) {
+    m_console->totals(since, this, [this](const Result<Totals> &totals) {
         if (!totals)
             return;
         m_totalLinks = totals->links;

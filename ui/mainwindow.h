@@ -17,6 +17,7 @@ class QTableView;
 
 namespace shortfuse {
 
+class ConsoleSwitch;
 class CreatePanel;
 class DesktopNotifier;
 class LinkTableModel;
@@ -50,6 +51,8 @@ public:
     StatsView *statsView() const { return m_stats; }
     QTabWidget *tabs() const { return m_tabs; }
     TrayController *tray() const { return m_tray; }
+    // The links of the current connection (issue 15): every view asks here.
+    ConsoleSwitch *console() const { return m_console; }
     // The desktop notifications of the server's link events (issue 13).
     DesktopNotifier *notifier() const { return m_notifier; }
     // Watches for webhook endpoints disabled after failing for 24 hours
@@ -113,8 +116,9 @@ private:
     void updateTotalsLabel();
     void updateStatusColors();
 
-    ServerHost &m_host;
+    ServerHost &m_host;          // the embedded server (settings, reachability)
     Settings &m_settings;
+    ConsoleSwitch *m_console;    // the current connection's links: every view asks here
 
     CreatePanel *m_create = nullptr;
     QTabWidget *m_tabs = nullptr;

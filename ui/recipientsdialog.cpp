@@ -3,7 +3,7 @@
 #include "ui/errortext.h"
 #include "ui/linkoptionsform.h"
 #include "ui/qrcode.h"
-#include "ui/serverhost.h"
+#include "ui/linkconsole.h"
 #include "ui/theme.h"
 
 #include "server/core/statsrules.h"
@@ -62,7 +62,7 @@ QString firstCsvCell(const QString &line)
 
 } // namespace
 
-RecipientsDialog::RecipientsDialog(ServerHost &host, QWidget *parent)
+RecipientsDialog::RecipientsDialog(LinkConsole &host, QWidget *parent)
     : QDialog(parent)
     , m_host(host)
 {

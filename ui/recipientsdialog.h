@@ -16,13 +16,13 @@ class QTableWidget;
 namespace shortfuse {
 
 class LinkOptionsForm;
-class ServerHost;
+class LinkConsole;
 
 // "Links for several recipients": one destination and one set of options,
 // one link per name (invitations, downloads), each labelled with its name.
 // The names are pasted or imported from a text or CSV file (the first
 // column of each line). Every name and the options are checked before
-// anything is stored (ServerHost::createLinks: all or nothing). The links
+// anything is stored (LinkConsole::createLinks: all or nothing). The links
 // made can then be exported as CSV (label,short_url,stats_url) for a mail
 // merge, or as a printable PDF sheet of QR codes.
 class RecipientsDialog final : public QDialog {
@@ -30,7 +30,7 @@ class RecipientsDialog final : public QDialog {
 public:
     static constexpr int kMaxRecipients = 1000;  // as POST /api/links/batch
 
-    explicit RecipientsDialog(ServerHost &host, QWidget *parent = nullptr);
+    explicit RecipientsDialog(LinkConsole &host, QWidget *parent = nullptr);
 
     // The names as they stand in the text field: one a line, trimmed, blank
     // lines left out.
@@ -63,7 +63,7 @@ private:
     void showError(const QString &message);
     void showLinks();
 
-    ServerHost &m_host;
+    LinkConsole &m_host;
     QPlainTextEdit *m_names = nullptr;
     QLabel *m_count = nullptr;
     QLineEdit *m_url = nullptr;

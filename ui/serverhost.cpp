@@ -71,7 +71,7 @@ void askQueries(LinkQueries *queries, QObject *context, ServerHost::Reply<T> don
 } // namespace
 
 ServerHost::ServerHost(QObject *parent)
-    : QObject(parent)
+    : LinkConsole(parent)
     , m_worker(new Worker)
 {
     qRegisterMetaType<shortfuse::Link>();
@@ -95,20 +95,6 @@ ServerHost::~ServerHost()
     delete m_worker;
 }
 
-Error ServerHost::unavailable()
-{
-    return Error{503, "unavailable", tr("The server is not running.")};
-}
-
-QString ServerHost::shortUrl(const QString &slug) const
-{
-    return m_baseUrl + u'/' + slug;
-}
-
-QString ServerHost::statsUrl(const Link &link) const
-{
-    return m_baseUrl + QStringLiteral("/stats/") + link.slug + QStringLiteral("?token=") + link.statsToken;
-}
 
 void ServerHost::setState(State state)
 {
@@ -140,6 +126,7 @@ void ServerHost::restart(const ServerConfig &config)
         stop();
         return;
     case State::Stopping:
+    case State::Reconnecting: // a remote console's state, never the embedded server's
         m_pendingStart = config;
         return;
     }

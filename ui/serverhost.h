@@ -9,6 +9,7 @@
 #include "server/core/webhookendpoint.h"
 #include "server/serverconfig.h"
 #include "server/webhooks/webhooksender.h"
+#include "ui/linkconsole.h"
 
 #include <QList>
 #include <QObject>
@@ -45,12 +46,9 @@ struct LinkChange;
 // at once with an "unavailable" error, never touching a server that is being
 // torn down: the GUI side forgets the server's objects before it asks the
 // server thread to stop them.
-class ServerHost final : public QObject {
+class ServerHost final : public LinkConsole {
     Q_OBJECT
 public:
-    enum class State { Stopped, Starting, Running, Failed, Stopping };
-    Q_ENUM(State)
-
     explicit ServerHost(QObject *parent = nullptr);
     // Stops the server (every recorded click is committed) and joins the thread.
     ~ServerHost() override;
@@ -64,42 +62,32 @@ public:
     // stopped() follows once every click is committed.
     void stop();
 
-    State state() const { return m_state; }
-    bool isRunning() const { return m_state == State::Running; }
+    State state() const override { return m_state; }
     const ServerConfig &config() const { return m_config; }
     QString listeningUrl() const { return m_listeningUrl; }
-    QString baseUrl() const { return m_baseUrl; }
+    QString baseUrl() const override { return m_baseUrl; }
     quint16 port() const { return m_port; }
-    QString lastError() const { return m_lastError; }
+    QString lastError() const override { return m_lastError; }
     // Whether links open beyond this computer (issue 14), as the running
     // server last said; reachabilityChanged() follows every change.
     const ReachabilityVerdict &reachability() const { return m_reachability; }
-    // Base URL + "/" + slug.
-    QString shortUrl(const QString &slug) const;
-    // The link's statistics page with its token, as the creation answer
-    // gives it (WebApplication::statsUrl): whoever holds it may read them.
-    QString statsUrl(const Link &link) const;
 
-    // Every call below answers once, through `done` on `context`'s thread
-    // (dropped if `context` is gone by then), with the server's answer or
-    // unavailable().
-    template <typename T>
-    using Reply = std::function<void(const Result<T> &)>;
-
+    // The link calls of LinkConsole, on the embedded server: each answers
+    // once, through `done` on `context`'s thread, or unavailable().
     // Applies the server's rules and stores the link, on the server thread.
-    void createLink(const CreateRequest &request, QObject *context, Reply<Link> done);
+    void createLink(const CreateRequest &request, QObject *context, Reply<Link> done) override;
     // True if the link was revoked, false if there is no such link.
-    void revokeLink(const QString &slug, QObject *context, Reply<bool> done);
+    void revokeLink(const QString &slug, QObject *context, Reply<bool> done) override;
     // Changes a link through LinkService::update, the same service and
     // rules as PATCH /api/links/<slug>: the link as it is afterwards, or
     // what is wrong (nothing changed then).
-    void updateLink(const QString &slug, const LinkChange &change, QObject *context, Reply<Link> done);
+    void updateLink(const QString &slug, const LinkChange &change, QObject *context, Reply<Link> done) override;
     // Several links at once, all or nothing: every request is checked
     // (LinkService::prepare) before any is stored, then all are stored in
     // one transaction (LinkService::createBatch, as POST /api/links/batch
     // does). They share the first request's password. The links come back
     // in the requests' order.
-    void createLinks(const QList<CreateRequest> &requests, QObject *context, Reply<QList<Link>> done);
+    void createLinks(const QList<CreateRequest> &requests, QObject *context, Reply<QList<Link>> done) override;
 
     // API keys (the settings dialog), through the server's ApiKeyService.
     // The key itself is in the answer of createKey only, once.
@@ -129,42 +117,25 @@ public:
     // Reads, on the server's reader thread (never the thread that serves
     // redirects, so a slow query cannot hold up a visitor).
     // One page of the links table.
-    void listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done);
+    void listLinks(const LinkListQuery &query, QObject *context, Reply<QList<Link>> done) override;
     // How many links match `filter` (all of them when it is empty).
-    void countLinks(const QString &filter, QObject *context, Reply<qint64> done);
+    void countLinks(const QString &filter, QObject *context, Reply<qint64> done) override;
     // The current state of these links (unknown ids are left out).
-    void linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done);
+    void linksByIds(const QList<qint64> &ids, QObject *context, Reply<QList<Link>> done) override;
     // One link's statistics and a page of its click log; nullopt for an unknown slug.
     void linkStats(const QString &slug, const StatsQuery &query, QObject *context,
-                   Reply<std::optional<LinkStats>> done);
+                   Reply<std::optional<LinkStats>> done) override;
     // The figures of the status bar: links, and redirects since `sinceMs`.
-    void totals(qint64 sinceMs, QObject *context, Reply<Totals> done);
+    void totals(qint64 sinceMs, QObject *context, Reply<Totals> done) override;
     // Writes the whole click log of `slug` to `path` as CSV, in the format of
     // /api/stats/<slug>.csv, and answers how many entries it wrote. The file
     // is written on the reader thread too: the GUI thread never waits on a disk.
-    void exportClicks(const QString &slug, const QString &path, QObject *context, Reply<qint64> done);
-
-    static Error unavailable();
+    void exportClicks(const QString &slug, const QString &path, QObject *context, Reply<qint64> done) override;
 
 Q_SIGNALS:
-    void stateChanged(shortfuse::ServerHost::State state);
-    void started(const QString &listeningUrl);
-    void startFailed(const QString &message);
-    void stopped();
-
-    // The server's live events, delivered on the GUI thread.
-    void linkCreated(const shortfuse::Link &link);
-    void clicksChanged(const QList<qint64> &linkIds);
-    void linkRevoked(const QString &slug);
-    // A link was changed or purged (here or on another server): re-read it.
-    void linkChanged(const QString &slug);
-    // Other servers on a shared database changed more than could be listed.
-    void refreshNeeded();
-    // Events of the database-wide journal (issue 13: clicks on capped
-    // links, used up, previews held off, late arrivals), from this server
-    // and every other on the same database, oldest first, each once
-    // (JournalFollower). The desktop notifications listen here.
-    void linkEvents(const QList<shortfuse::LinkEvent> &events);
+    // (The link events are LinkConsole's signals: the server's, delivered on
+    // the GUI thread; linkEvents() is the JournalFollower's, from this server
+    // and every other on the same database.)
     // The reachability verdict changed (the router answered, a mapping was
     // lost or moved to a new external address); baseUrl() may have followed.
     void reachabilityChanged(const shortfuse::ReachabilityVerdict &verdict);

@@ -2,7 +2,7 @@
 
 #include "ui/errortext.h"
 #include "ui/linktablemodel.h"
-#include "ui/serverhost.h"
+#include "ui/linkconsole.h"
 #include "ui/theme.h"
 
 #include <QChart>
@@ -67,7 +67,7 @@ QString outcomeText(ClickOutcome outcome)
 
 } // namespace
 
-StatsView::StatsView(ServerHost &host, QWidget *parent)
+StatsView::StatsView(LinkConsole &host, QWidget *parent)
     : QWidget(parent)
     , m_host(host)
 {
@@ -203,15 +203,15 @@ void StatsView::connectServer()
     m_reloadLater.setSingleShot(true);
     m_reloadLater.setInterval(300);
     connect(&m_reloadLater, &QTimer::timeout, this, &StatsView::reload);
-    connect(&m_host, &ServerHost::clicksChanged, this, [this](const QList<qint64> &ids) {
+    connect(&m_host, &LinkConsole::clicksChanged, this, [this](const QList<qint64> &ids) {
         if (m_stats && ids.contains(m_stats->link.id) && !m_reloadLater.isActive())
             m_reloadLater.start();
     });
-    connect(&m_host, &ServerHost::linkRevoked, this, [this](const QString &slug) {
+    connect(&m_host, &LinkConsole::linkRevoked, this, [this](const QString &slug) {
         if (slug == m_slug)
             reload();
     });
-    connect(&m_host, &ServerHost::started, this, [this] {
+    connect(&m_host, &LinkConsole::started, this, [this] {
         if (!m_slug.isEmpty())
             reload();
     });

@@ -18,17 +18,17 @@ class QVBoxLayout;
 
 namespace shortfuse {
 
-class ServerHost;
+class LinkConsole;
 
 // The statistics of one link: clicks over time, where they came from
 // (country, browser, OS), humans against bots, and the click log, with a
-// CSV export. Everything comes from the link service's stats (ServerHost::
+// CSV export. Everything comes from the link service's stats (LinkConsole::
 // linkStats), the query layer that also answers /api/stats/<slug>.
 // Reloads itself (coalesced) when clicks on its link are committed.
 class StatsView final : public QWidget {
     Q_OBJECT
 public:
-    explicit StatsView(ServerHost &host, QWidget *parent = nullptr);
+    explicit StatsView(LinkConsole &host, QWidget *parent = nullptr);
 
     void showLink(const QString &slug);
     QString slug() const { return m_slug; }
@@ -41,7 +41,7 @@ public Q_SLOTS:
     void reload();
     void loadOlder();
     void exportCsv();
-    // Writes the whole click log of the shown link as CSV (ServerHost::exportClicks).
+    // Writes the whole click log of the shown link as CSV (LinkConsole::exportClicks).
     void exportCsvTo(const QString &path);
 
 Q_SIGNALS:
@@ -69,7 +69,7 @@ private:
     QChartView *makeChartView(const QString &objectName, const QString &title, const QString &accessibleName);
     QString breakdownLabel(const QString &value, bool country) const;
 
-    ServerHost &m_host;
+    LinkConsole &m_host;
     QString m_slug;
     std::optional<LinkStats> m_stats;
     quint64 m_generation = 0;
