@@ -1,6 +1,11 @@
 #include "ui/mainwindow.h"
 
+#include "ui/addserverdialog.h"
+#include "ui/connectionmenu.h"
+#include "ui/connections.h"
 #include "ui/consoleswitch.h"
+#include "ui/keystore.h"
+#include "ui/remoteconsole.h"
 #include "ui/createpanel.h"
 #include "ui/desktopnotifier.h"
 #include "ui/editlinkdialog.h"
@@ -26,6 +31,8 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -72,6 +79,7 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     buildStatusBar();
 
     buildActions();
+    buildConnections();
     buildMenus();
     buildTray(trayAvailable);
     connectLinkViews();
@@ -83,6 +91,147 @@ MainWindow::MainWindow(ServerHost &host, Settings &settings, bool trayAvailable,
     updateStatusColors();
     if (m_host.isRunning())
         onServerStarted();
+    // The server shown when the window last closed (a remote one connects now).
+    const QString last = m_settings.value(Settings::Key::CurrentConnection).toString();
+    if (!last.isEmpty() || !m_settings.value(Settings::Key::EmbeddedServer).toBool())
+        m_connections->activate(last.isEmpty() && !m_connections->entries().isEmpty()
+                                    ? m_connections->entries().constFirst().id
+                                    : last);
+}
+
+bool MainWindow::showsThisComputer() const
+{
+    return m_console->current() == &m_host;
+}
+
+void MainWindow::buildConnections()
+{
+    m_keyStore = new KeyStore(this);
+    m_connections = new Connections(m_settings, m_host, *m_console, *m_keyStore, this);
+    m_connectionMenu = new ConnectionMenu(*m_connections, this, this);
+    connect(m_connectionMenu, &ConnectionMenu::addServerRequested, this, &MainWindow::addServer);
+    connect(m_connectionMenu, &ConnectionMenu::removeServerRequested, this, &MainWindow::removeCurrentServer);
+    connect(m_connections, &Connections::keyNeeded, this, &MainWindow::askForKey);
+    connect(m_connections, &Connections::currentChanged, this, &MainWindow::switchViewState);
+    connect(m_console, &LinkConsole::stateChanged, this, &MainWindow::onConsoleStateChanged);
+    connect(m_console, &ConsoleSwitch::currentChanged, this, &MainWindow::onConsoleStateChanged);
+    statusBar()->insertWidget(0, m_connectionMenu->comboBox());
+}
+
+void MainWindow::addServer()
+{
+    auto *dialog = new AddServerDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_connections->addRemote(dialog->name(), dialog->url(), dialog->apiKey(), this, [this](const Status &kept) {
+            if (!kept)
+                statusBar()->showMessage(kept.error().message, 15'000);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::removeCurrentServer()
+{
+    const QString id = m_connections->currentId();
+    if (id.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Remove Server"),
+        tr("Remove %1 from this window? Its links stay on the server; its key is deleted from the keychain.")
+            .arg(m_connections->nameOf(id)));
+    if (answer == QMessageBox::Yes)
+        m_connections->removeRemote(id);
+}
+
+void MainWindow::askForKey(const QString &id, const QString &why)
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("keyPrompt"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("API Key for %1").arg(m_connections->nameOf(id)));
+    dialog->setLabelText(tr("%1\n\nAPI key for %2:").arg(why, m_connections->nameOf(id)));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &key) {
+        if (!key.trimmed().isEmpty())
+            m_connections->provideKey(id, key.trimmed());
+    });
+    dialog->open();
+}
+
+void MainWindow::onConsoleStateChanged()
+{
+    updateLinkActions();
+    const bool local = showsThisComputer();
+    m_reachLabel->setVisible(local);
+    m_internetLabel->setVisible(local);
+    if (local) {
+        m_useSuggested->setVisible(false);
+        onServerStateChanged();
+        if (m_host.isRunning())
+            onServerStarted();
+        return;
+    }
+    m_serverBanner->setVisible(false);
+    m_useSuggested->setVisible(false);
+    const QString name = m_connections->nameOf(m_connections->currentId());
+    switch (m_console->state()) {
+    case LinkConsole::State::Running:
+        m_addressLabel->setText(tr("Connected to %1").arg(m_console->baseUrl()));
+        refreshTotals();
+        break;
+    case LinkConsole::State::Starting:
+        m_addressLabel->setText(tr("Connecting to %1…").arg(name));
+        break;
+    case LinkConsole::State::Reconnecting:
+        m_addressLabel->setText(tr("Reconnecting to %1…").arg(name));
+        break;
+    case LinkConsole::State::Failed:
+        m_addressLabel->setText(tr("Not connected to %1: %2").arg(name, m_console->lastError()));
+        break;
+    case LinkConsole::State::Stopped:
+    case LinkConsole::State::Stopping:
+        m_addressLabel->setText(tr("Not connected to %1").arg(name));
+        break;
+    }
+    m_addressLabel->setToolTip(m_console->lastError());
+    // A certificate the system does not trust: offered once, trusted only by the user's choice.
+    auto *remote = qobject_cast<RemoteConsole *>(m_console->current());
+    if (remote && remote->state() == LinkConsole::State::Failed && !remote->refusedCertificate().isNull()
+        && m_trustOffered != m_connections->currentId()) {
+        m_trustOffered = m_connections->currentId();
+        const QString id = m_connections->currentId();
+        const QByteArray sha256 = RemoteConsole::fingerprint(remote->refusedCertificate());
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Untrusted Certificate"),
+                                    tr("%1\n\nTrust this certificate for %2 from now on? Only do so if its "
+                                       "SHA-256 fingerprint is the one of your server:\n%3")
+                                        .arg(remote->lastError(), name, QString::fromLatin1(sha256)),
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("trustCertificateBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *trust = box->addButton(tr("&Trust This Certificate"), QMessageBox::AcceptRole);
+        trust->setObjectName(QStringLiteral("trustCertificateButton"));
+        box->addButton(QMessageBox::Cancel);
+        connect(trust, &QPushButton::clicked, this, [this, id, sha256] { m_connections->trustCertificate(id, sha256); });
+        box->open();
+    }
+}
+
+void MainWindow::switchViewState(const QString &id)
+{
+    if (id == m_shownConnection)
+        return;
+    QHeaderView *header = m_table->horizontalHeader();
+    m_viewStates.insert(m_shownConnection, ViewState{m_filter->text(), header->sortIndicatorSection(),
+                                                    header->sortIndicatorOrder(), m_tabs->currentIndex()});
+    m_shownConnection = id;
+    const ViewState state = m_viewStates.value(id, ViewState{QString(), LinkTableModel::CreatedColumn, Qt::DescendingOrder, 0});
+    m_filter->setText(state.filter);
+    if (state.sortColumn >= 0)
+        header->setSortIndicator(state.sortColumn, state.sortOrder);
+    m_tabs->setCurrentIndex(state.tab);
+    m_trustOffered.clear();
+    onConsoleStateChanged();
 }
 
 QFrame *MainWindow::buildServerBanner(QWidget *parent)
@@ -380,6 +529,8 @@ void MainWindow::buildMenus()
     link->addSeparator();
     link->addAction(m_revoke);
 
+    menuBar()->addMenu(m_connectionMenu->menu());
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showLinks);
     view->addAction(m_showStats);
@@ -400,6 +551,8 @@ void MainWindow::buildMenus()
 void MainWindow::buildTray(bool trayAvailable)
 {
     m_tray = new TrayController(m_settings, trayAvailable, m_quit, this);
+    // The switcher between servers is in the tray's menu too (issue 15).
+    m_tray->menu()->insertMenu(m_quit, m_connectionMenu->menu());
     connect(m_tray, &TrayController::showWindowRequested, this, &MainWindow::showAndRaise);
     connect(m_tray, &TrayController::toggleWindowRequested, this, [this] {
         if (isVisible() && !isMinimized())
@@ -601,6 +754,8 @@ void MainWindow::openSettings()
 
 void MainWindow::onServerStateChanged()
 {
+    if (!showsThisComputer())
+        return updateLinkActions(); // the status bar speaks of the remote server shown
     switch (m_host.state()) {
     case ServerHost::State::Starting:
         m_addressLabel->setText(tr("Starting the server…"));
@@ -629,6 +784,8 @@ void MainWindow::onServerStateChanged()
 
 void MainWindow::onServerStarted()
 {
+    if (!showsThisComputer())
+        return;
     m_serverBanner->setVisible(false);
     m_addressLabel->setText(tr("Serving on %1").arg(m_host.listeningUrl()));
     m_addressLabel->setToolTip(tr("Short links start with %1").arg(m_host.baseUrl()));
@@ -642,6 +799,8 @@ void MainWindow::onServerStarted()
 
 void MainWindow::onServerFailed(const QString &message)
 {
+    if (!showsThisComputer())
+        return;
     m_serverBannerText->setText(tr("<b>The link server could not start.</b> %1").arg(message.toHtmlEscaped()));
     m_serverBanner->setVisible(true);
     m_addressLabel->setText(tr("Not serving"));
@@ -686,7 +845,7 @@ void MainWindow::probeReachability()
 
 void MainWindow::showInternetReachability(const ReachabilityVerdict &verdict)
 {
-    if (!m_host.isRunning())
+    if (!m_host.isRunning() || !showsThisComputer())
         return;
     m_internetLabel->setText(ReachabilityText::headline(verdict));
     m_internetLabel->setToolTip(ReachabilityText::sentence(verdict));

@@ -2,6 +2,7 @@
 
 #include "server/core/reachability.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -17,7 +18,10 @@ class QTableView;
 
 namespace shortfuse {
 
+class ConnectionMenu;
+class Connections;
 class ConsoleSwitch;
+class KeyStore;
 class CreatePanel;
 class DesktopNotifier;
 class LinkTableModel;
@@ -53,6 +57,11 @@ public:
     TrayController *tray() const { return m_tray; }
     // The links of the current connection (issue 15): every view asks here.
     ConsoleSwitch *console() const { return m_console; }
+    // The servers the window can show, and the switcher between them.
+    Connections *connections() const { return m_connections; }
+    ConnectionMenu *connectionMenu() const { return m_connectionMenu; }
+    // Whether the window shows the embedded server (not a remote one).
+    bool showsThisComputer() const;
     // The desktop notifications of the server's link events (issue 13).
     DesktopNotifier *notifier() const { return m_notifier; }
     // Watches for webhook endpoints disabled after failing for 24 hours
@@ -111,6 +120,13 @@ private:
     // address outside the router, a word when the external address moves.
     void showInternetReachability(const ReachabilityVerdict &verdict);
     void useSuggestedBaseUrl();
+    // Remote connections (issue 15).
+    void buildConnections();
+    void addServer();
+    void removeCurrentServer();
+    void askForKey(const QString &id, const QString &why);
+    void onConsoleStateChanged();
+    void switchViewState(const QString &id);
     void refreshTotals();
     void scheduleTotals();
     void updateTotalsLabel();
@@ -119,6 +135,19 @@ private:
     ServerHost &m_host;          // the embedded server (settings, reachability)
     Settings &m_settings;
     ConsoleSwitch *m_console;    // the current connection's links: every view asks here
+    KeyStore *m_keyStore = nullptr;          // child
+    Connections *m_connections = nullptr;    // child
+    ConnectionMenu *m_connectionMenu = nullptr; // child
+    // What each connection's views showed (filter, sort, tab), restored when it is shown again.
+    struct ViewState {
+        QString filter;
+        int sortColumn = -1;
+        Qt::SortOrder sortOrder = Qt::DescendingOrder;
+        int tab = 0;
+    };
+    QHash<QString, ViewState> m_viewStates;
+    QString m_shownConnection;
+    QString m_trustOffered; // the remote whose certificate the window last offered to trust
 
     CreatePanel *m_create = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -36,6 +36,8 @@ const QList<KeySpec> &keyTable()
         // question after sending a one-time link is whether it was opened.
         {Settings::Key::NotifyMode, "notifications/mode", QStringLiteral("every")},
         {Settings::Key::NotifyQuietForBots, "notifications/quietForBots", true},
+        {Settings::Key::EmbeddedServer, "connections/embedded", true},
+        {Settings::Key::CurrentConnection, "connections/current", QString()},
     };
     return table;
 }
@@ -143,6 +145,40 @@ void Settings::setServerConfig(const ServerConfig &config)
     setValue(Key::PublicStats, config.publicStats);
     setValue(Key::ReachableFromInternet, config.portMapping.has_value());
     setValue(Key::ExternalPort, int(config.externalPort));
+}
+
+QList<Settings::RemoteServer> Settings::remoteServers() const
+{
+    QList<RemoteServer> servers;
+    const int count = m_settings->beginReadArray(QStringLiteral("remotes"));
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        RemoteServer server;
+        server.id = m_settings->value(QStringLiteral("id")).toString();
+        server.name = m_settings->value(QStringLiteral("name")).toString();
+        server.url = m_settings->value(QStringLiteral("url")).toString();
+        server.pinnedSha256 = m_settings->value(QStringLiteral("pinnedSha256")).toByteArray();
+        if (!server.id.isEmpty() && !server.url.isEmpty())
+            servers.append(server);
+    }
+    m_settings->endArray();
+    return servers;
+}
+
+void Settings::setRemoteServers(const QList<RemoteServer> &servers)
+{
+    m_settings->remove(QStringLiteral("remotes"));
+    m_settings->beginWriteArray(QStringLiteral("remotes"), int(servers.size()));
+    for (int i = 0; i < servers.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        const RemoteServer &server = servers.at(i);
+        m_settings->setValue(QStringLiteral("id"), server.id);
+        m_settings->setValue(QStringLiteral("name"), server.name);
+        m_settings->setValue(QStringLiteral("url"), server.url);
+        m_settings->setValue(QStringLiteral("pinnedSha256"), server.pinnedSha256);
+    }
+    m_settings->endArray();
+    m_settings->sync();
 }
 
 QString Settings::subnetsToText(const QList<Subnet> &subnets)

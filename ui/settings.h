@@ -36,6 +36,8 @@ public:
         WindowState,
         NotifyMode,          // desktop notifications (issue 13): "every", "usedUp" or "never"
         NotifyQuietForBots,  // no desktop notification for a bot's click
+        EmbeddedServer,      // issue 15: run the embedded server ("This computer"); off for remote-only use
+        CurrentConnection,   // the connection the window shows: empty for "This computer", else a remote's id
     };
     Q_ENUM(Key)
 
@@ -57,6 +59,17 @@ public:
     ServerConfig serverConfig(ServerConfig base) const;
     // Stores the server part of `config`.
     void setServerConfig(const ServerConfig &config);
+
+    // Remote servers the window manages (issue 15). Their API keys are
+    // not here: they live in the system keychain (KeyStore).
+    struct RemoteServer {
+        QString id;            // stable, made when it is added
+        QString name;          // the user's word for it
+        QString url;           // https://sho.rt
+        QByteArray pinnedSha256; // a certificate the user chose to trust, or empty
+    };
+    QList<RemoteServer> remoteServers() const;
+    void setRemoteServers(const QList<RemoteServer> &servers);
 
     // Subnets as a person writes them: "127.0.0.1, 10.0.0.0/8".
     static QString subnetsToText(const QList<Subnet> &subnets);
