@@ -82,6 +82,11 @@ RemoteConsole::RemoteConsole(Connection connection, QObject *parent)
     });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &RemoteConsole::connectToServer);
+    m_poll.setInterval(kPollIntervalMs);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        if (m_state == State::Running)
+            Q_EMIT refreshNeeded();
+    });
 }
 
 RemoteConsole::~RemoteConsole()
@@ -196,6 +201,7 @@ void RemoteConsole::connectToServer()
 void RemoteConsole::disconnectFromServer()
 {
     m_retry.stop();
+    m_poll.stop();
     if (m_stream)
         m_stream->abort();
     setState(State::Stopped);
@@ -237,6 +243,12 @@ void RemoteConsole::openStream()
         if (stream != m_stream)
             return;
         const int status = stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 404 || status == 405) {
+            // A server from before the event stream: read again now and then instead.
+            if (!m_poll.isActive())
+                m_poll.start();
+            return;
+        }
         if (status == 401) {
             setState(State::Failed, tr("The server refused the API key: it was revoked or mistyped."));
             return;

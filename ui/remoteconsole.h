@@ -68,6 +68,8 @@ public:
 
     // How long one call may take before it fails (the window never waits on it).
     static constexpr int kRequestTimeoutMs = 15'000;
+    // A server without GET /api/events (older than issue 15) is read again this often.
+    static constexpr int kPollIntervalMs = 30'000;
 
 private:
     struct Answer {
@@ -102,6 +104,7 @@ private:
     QString m_lastError;
     QSslCertificate m_refusedCertificate;
     QTimer m_retry;
+    QTimer m_poll; // only for a server without the event stream
     int m_retryDelayMs = 1000;
 
     QPointer<QNetworkReply> m_stream;

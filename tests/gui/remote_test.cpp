@@ -1,0 +1,277 @@
+// The window as the console of a remote server (issue 15): a real
+// shortfuse-server started by the test on loopback, reached through its
+// management API with an API key, the window offscreen. Every test runs on
+// a private session bus (dbus-run-session, see CMakeLists.txt); the tests
+// that keep a key start a real Secret Service there (gnome-keyring-daemon,
+// its keyrings in the test's own folder), the others have none, as on a
+// desktop without a keychain.
+
+#include "tests/gui/guitest.h"
+
+#include "tests/support/serverprocess.h"
+
+#include "ui/addserverdialog.h"
+#include "ui/connectionmenu.h"
+#include "ui/connections.h"
+#include "ui/consoleswitch.h"
+#include "ui/keystore.h"
+#include "ui/remoteconsole.h"
+#include "ui/statsview.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QStatusBar>
+#include <QTest>
+
+#include <memory>
+
+namespace shortfuse::test {
+namespace {
+
+// A Secret Service of the test's own on its private bus: gnome-keyring-daemon
+// with a fresh "login" keyring, unlocked, in a folder of the test's.
+class SecretService {
+public:
+    explicit SecretService(const QString &home)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), home);
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), home);
+        m_daemon.setProcessEnvironment(environment);
+        m_daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_daemon.start(QStringLiteral("gnome-keyring-daemon"),
+                       {QStringLiteral("--foreground"), QStringLiteral("--components=secrets"), QStringLiteral("--unlock")});
+        if (!m_daemon.waitForStarted(10'000))
+            return;
+        m_daemon.write("test-keyring-password");
+        m_daemon.closeWriteChannel();
+        // Ready once it owns the Secret Service's name on this bus.
+        waitUntil([] {
+            return QDBusConnection::sessionBus().interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets"));
+        });
+    }
+    ~SecretService()
+    {
+        m_daemon.terminate();
+        if (!m_daemon.waitForFinished(5'000))
+            m_daemon.kill();
+    }
+    bool isUp() const
+    {
+        return QDBusConnection::sessionBus().interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets"));
+    }
+
+private:
+    QProcess m_daemon;
+};
+
+class RemoteWindowTest : public GuiTest {
+protected:
+    void SetUp() override
+    {
+        GuiTest::SetUp();
+        ASSERT_TRUE(m_remoteData.isValid());
+        m_remote = std::make_unique<ServerProcess>(
+            m_remoteData.path(), QStringList{QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                                             QStringLiteral("--stats-rate-limit"), QStringLiteral("0")});
+        ASSERT_TRUE(m_remote->start()) << m_remote->startError().toStdString();
+        m_key = makeKey(QStringLiteral("laptop"));
+        ASSERT_TRUE(m_key.startsWith(QStringLiteral("sf_")));
+    }
+
+    QString makeKey(const QString &name) const
+    {
+        const ProcessRun run = runServerBinary({QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--name"),
+                                                name, QStringLiteral("--data-dir"), m_remoteData.path()});
+        EXPECT_EQ(run.exitCode, 0) << run.standardError.toStdString();
+        return QString::fromUtf8(run.standardOutput.trimmed());
+    }
+
+    // Adds the remote server through File → Server → Add a server…, as a user would.
+    void addRemoteThroughTheDialog(const QString &key)
+    {
+        m_window->connectionMenu()->addServerAction()->trigger();
+        AddServerDialog *dialog = nullptr;
+        ASSERT_TRUE(waitUntil([&] {
+            dialog = m_window->findChild<AddServerDialog *>(QStringLiteral("addServerDialog"));
+            return dialog && dialog->isVisible();
+        }));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("serverUrlEdit")), m_remote->baseUrl());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("serverKeyEdit")), key);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("serverNameEdit")), QStringLiteral("VPS"));
+        dialog->accept();
+    }
+
+    RemoteConsole *remote() const
+    {
+        return qobject_cast<RemoteConsole *>(m_window->console()->current());
+    }
+    bool remoteIsRunning() const
+    {
+        return remote() && remote()->state() == LinkConsole::State::Running;
+    }
+    QString addressText() const
+    {
+        return m_window->findChild<QLabel *>(QStringLiteral("addressLabel"))->text();
+    }
+
+    QTemporaryDir m_remoteData;
+    std::unique_ptr<ServerProcess> m_remote;
+    QString m_key;
+};
+
+// The key goes into the keychain, never into the settings file; the
+// window reads it back from there at its next start and connects.
+TEST_F(RemoteWindowTest, TheKeyIsKeptInTheKeychainNotInTheSettingsFile)
+{
+    QTemporaryDir keyringHome;
+    SecretService secrets(keyringHome.path());
+    ASSERT_TRUE(secrets.isUp()) << "gnome-keyring-daemon did not come up on the private bus";
+
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    EXPECT_TRUE(addressText().contains(m_remote->baseUrl())) << addressText().toStdString();
+    m_settings->sync();
+    QFile ini(m_settings->fileName());
+    ASSERT_TRUE(ini.open(QIODevice::ReadOnly));
+    const QByteArray stored = ini.readAll();
+    EXPECT_TRUE(stored.contains(m_remote->baseUrl().toUtf8())) << "the server is in the settings";
+    EXPECT_FALSE(stored.contains(m_key.toUtf8())) << "the key must not be in the settings file";
+    EXPECT_FALSE(stored.contains("sf_")) << stored.toStdString();
+
+    // In the keychain: a KeyStore of its own reads it back.
+    const QString id = m_window->connections()->currentId();
+    std::optional<Result<QString>> kept;
+    KeyStore store;
+    QObject context;
+    store.read(id, &context, [&](const Result<QString> &key) { kept = key; });
+    ASSERT_TRUE(waitUntil([&] { return kept.has_value(); }));
+    ASSERT_TRUE(kept->ok()) << kept->error().message.toStdString();
+    EXPECT_EQ(kept->value(), m_key);
+
+    // The next start: the window shows that server again, its key read from the keychain.
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(*m_host, *m_settings, false);
+    m_window->show();
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    EXPECT_EQ(m_window->connections()->currentId(), id);
+}
+
+// No keychain on this desktop: the window says the key cannot be kept,
+// works for this run, and asks for the key at the next start.
+TEST_F(RemoteWindowTest, WithoutAKeychainTheKeyIsAskedForAtEachStartNeverWrittenDown)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("keychain")))
+        << m_window->statusBar()->currentMessage().toStdString();
+    m_settings->sync();
+    QFile ini(m_settings->fileName());
+    ASSERT_TRUE(ini.open(QIODevice::ReadOnly));
+    EXPECT_FALSE(ini.readAll().contains(m_key.toUtf8()));
+
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(*m_host, *m_settings, false);
+    m_window->show();
+    QInputDialog *prompt = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        prompt = m_window->findChild<QInputDialog *>(QStringLiteral("keyPrompt"));
+        return prompt && prompt->isVisible();
+    }));
+    EXPECT_TRUE(prompt->labelText().contains(QStringLiteral("keychain"))) << prompt->labelText().toStdString();
+    prompt->setTextValue(m_key);
+    prompt->accept();
+    EXPECT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+}
+
+// Create in the window with max clicks 1: the short link (the remote
+// server's) is on the clipboard; opened once by a client, its row turns
+// used up without a refresh (the event stream), and its statistics show
+// the click. Then edit and revoke, through the same API.
+TEST_F(RemoteWindowTest, AOneTimeLinkMadeRemotelyTurnsUsedUpWhenOpenedAndCanBeEditedAndRevoked)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+
+    const QString slug = createThroughPanel(QStringLiteral("https://example.com/remote-invite"), 1);
+    ASSERT_FALSE(slug.isEmpty());
+    EXPECT_EQ(QApplication::clipboard()->text(), m_remote->baseUrl() + u'/' + slug);
+    EXPECT_EQ(statusOf(slug), LinkTableModel::Status::Active);
+    // The embedded server knows nothing of it.
+    EXPECT_EQ(http().get(pathOf(slug)).status, 404);
+
+    const HttpResponse opened = HttpClient(m_remote->port()).get(pathOf(slug));
+    EXPECT_EQ(opened.status, 302) << opened.describe().toStdString();
+    EXPECT_TRUE(waitUntil([&] { return statusOf(slug) == LinkTableModel::Status::Expired; }, 5'000))
+        << "the row turns used up from the event stream";
+
+    m_window->showStatsFor(slug);
+    EXPECT_TRUE(waitUntil([&] { return m_window->statsView()->stats().has_value()
+                                    && m_window->statsView()->stats()->link.clicks == 1; }));
+    EXPECT_EQ(m_window->statsView()->stats()->log.size(), 1);
+
+    // Edit (a second click allowed) and revoke, remotely.
+    LinkChange change;
+    change.maxClicks = std::optional<qint64>(2);
+    std::optional<Result<Link>> edited;
+    QObject context;
+    m_window->console()->updateLink(slug, change, &context, [&](const Result<Link> &link) { edited = link; });
+    ASSERT_TRUE(waitUntil([&] { return edited.has_value(); }));
+    ASSERT_TRUE(edited->ok()) << edited->error().message.toStdString();
+    EXPECT_TRUE(waitUntil([&] { return statusOf(slug) == LinkTableModel::Status::Active; }));
+    EXPECT_EQ(HttpClient(m_remote->port()).get(pathOf(slug)).status, 302);
+
+    std::optional<Result<bool>> revoked;
+    m_window->console()->revokeLink(slug, &context, [&](const Result<bool> &done) { revoked = done; });
+    ASSERT_TRUE(waitUntil([&] { return revoked.has_value(); }));
+    ASSERT_TRUE(revoked->ok() && revoked->value());
+    EXPECT_TRUE(waitUntil([&] { return statusOf(slug) == LinkTableModel::Status::Revoked; }));
+}
+
+// A key revoked on the server: the window says so (not "network error").
+TEST_F(RemoteWindowTest, ARevokedKeyIsSaidPlainly)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    const ProcessRun revoked = runServerBinary({QStringLiteral("keys"), QStringLiteral("revoke"), QStringLiteral("laptop"),
+                                                QStringLiteral("--data-dir"), m_remoteData.path()});
+    ASSERT_EQ(revoked.exitCode, 0) << revoked.standardError.toStdString();
+    // The next thing the window asks is refused.
+    m_window->console()->countLinks({}, m_window.get(), [](const Result<qint64> &) {});
+    ASSERT_TRUE(waitUntil([&] { return remote()->state() == LinkConsole::State::Failed; }, 10'000));
+    EXPECT_TRUE(addressText().contains(QStringLiteral("revoked or mistyped"))) << addressText().toStdString();
+}
+
+// Switching back to "This computer" shows the embedded server's links
+// again, and each connection keeps its own filter.
+TEST_F(RemoteWindowTest, EachConnectionKeepsItsOwnViewAndTheSwitcherGoesBack)
+{
+    const QString local = createThroughPanel(QStringLiteral("https://example.com/local"), 3);
+    ASSERT_FALSE(local.isEmpty());
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    EXPECT_TRUE(waitUntil([&] { return rowOf(local) < 0; })) << "the remote server's table has no local link";
+    auto *filter = widget<QLineEdit>("filterEdit");
+    filter->setText(QStringLiteral("remote-only"));
+
+    auto *switcher = widget<QComboBox>("connectionSwitcher");
+    ASSERT_EQ(switcher->count(), 2);
+    m_window->connections()->activate(QString::fromLatin1(Connections::kThisComputer));
+    EXPECT_TRUE(m_window->showsThisComputer());
+    EXPECT_TRUE(filter->text().isEmpty()) << "this computer's own filter";
+    EXPECT_TRUE(waitUntil([&] { return rowOf(local) >= 0; }));
+    EXPECT_TRUE(addressText().contains(m_host->listeningUrl())) << addressText().toStdString();
+}
+
+} // namespace
+} // namespace shortfuse::test
