@@ -93,7 +93,9 @@ int main(int argc, char *argv[])
     QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, &window,
                      &shortfuse::MainWindow::quitApplication);
 
-    host.start(effectiveConfig(*settings, *flags, parser));
+    // "This computer" can be turned off by those who only use remote servers (issue 15).
+    if (settings->value(shortfuse::Settings::Key::EmbeddedServer).toBool())
+        host.start(effectiveConfig(*settings, *flags, parser));
 
     const bool hidden = (parser.isSet(minimized) || settings->value(shortfuse::Settings::Key::StartMinimized).toBool())
         && window.closesToTray();

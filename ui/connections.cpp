@@ -131,6 +131,14 @@ void Connections::trustCertificate(const QString &id, const QByteArray &sha256)
         connectRemote(*server, key);
 }
 
+void Connections::embeddedServerChanged()
+{
+    Q_EMIT entriesChanged();
+    const QList<Entry> shown = entries();
+    if (m_current.isEmpty() && !m_settings.value(Settings::Key::EmbeddedServer).toBool() && !shown.isEmpty())
+        activate(shown.constFirst().id);
+}
+
 void Connections::provideKey(const QString &id, const QString &key)
 {
     m_sessionKeys.insert(id, key);

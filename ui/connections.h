@@ -54,6 +54,9 @@ public:
     void removeRemote(const QString &id);
     // The user chose to trust the certificate this remote showed (pinned by its SHA-256): reconnect.
     void trustCertificate(const QString &id, const QByteArray &sha256);
+    // The embedded server was turned on or off in the settings: the list
+    // follows, and a window that showed it shows the first remote instead.
+    void embeddedServerChanged();
     // A key typed in for this run only (no keychain, or none kept).
     void provideKey(const QString &id, const QString &key);
 

@@ -739,15 +739,24 @@ void MainWindow::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
     connect(dialog, &SettingsDialog::serverSettingsChanged, this, [this](const ServerConfig &config) {
+        if (!m_settings.value(Settings::Key::EmbeddedServer).toBool())
+            return; // turned off: nothing to restart (stored for when it is turned on)
         // The running server commits every click before the new one starts.
         m_host.restart(config);
     });
     // A webhook deleted (or added) in the dialog: the banner follows at once.
     connect(dialog, &SettingsDialog::webhooksChanged, m_webhookWatcher, &WebhookWatcher::check);
     connect(dialog, &QDialog::accepted, this, [this] {
-        // Unchanged settings after a failed start: try them again.
-        if (m_host.state() == ServerHost::State::Failed)
+        const bool embedded = m_settings.value(Settings::Key::EmbeddedServer).toBool();
+        if (!embedded) {
+            // Turned off: this computer serves no links (every recorded click committed first).
+            if (m_host.state() != ServerHost::State::Stopped)
+                m_host.stop();
+        } else if (m_host.state() == ServerHost::State::Failed || m_host.state() == ServerHost::State::Stopped) {
+            // Unchanged settings after a failed start (or turned back on): try them again.
             m_host.start(m_settings.serverConfig(m_host.config()));
+        }
+        m_connections->embeddedServerChanged();
     });
     dialog->open();
 }

@@ -157,6 +157,12 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         m_startMinimized->setToolTip(tr("This desktop has no tray; the window always opens."));
 
+    m_embeddedServer = new QCheckBox(tr("Run this computer's own link &server"), this);
+    m_embeddedServer->setObjectName(QStringLiteral("embeddedServerCheck"));
+    m_embeddedServer->setChecked(m_settings.value(Settings::Key::EmbeddedServer).toBool());
+    m_embeddedServer->setToolTip(tr("Off: this window only manages remote servers (Server → Add a server…), and "
+                                    "this computer serves no links."));
+
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
     m_language->setAccessibleName(tr("Language"));
@@ -212,6 +218,7 @@ SettingsDialog::SettingsDialog(Settings &settings, const ServerConfig &current, 
     auto *window = new QGroupBox(tr("Window"), this);
     auto *windowForm = new QFormLayout(window);
     windowForm->addRow(m_startMinimized);
+    windowForm->addRow(m_embeddedServer);
     windowForm->addRow(tr("&Language:"), m_language);
     windowForm->addRow(languageNote);
 
@@ -621,6 +628,7 @@ void SettingsDialog::accept()
         return;
     m_settings.setServerConfig(*config);
     m_settings.setValue(Settings::Key::StartMinimized, m_startMinimized->isChecked());
+    m_settings.setValue(Settings::Key::EmbeddedServer, m_embeddedServer->isChecked());
     m_settings.setValue(Settings::Key::Language, m_language->currentData().toString());
     m_settings.setValue(Settings::Key::NotifyMode, m_notifyMode->currentData().toString());
     m_settings.setValue(Settings::Key::NotifyQuietForBots, m_quietForBots->isChecked());

@@ -111,6 +111,7 @@ private:
     WebhooksSection *m_webhooks = nullptr;
     QScrollArea *m_scroll = nullptr;
     QCheckBox *m_startMinimized = nullptr;
+    QCheckBox *m_embeddedServer = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_notifyMode = nullptr;
     QCheckBox *m_quietForBots = nullptr;

@@ -16,9 +16,11 @@
 #include "ui/consoleswitch.h"
 #include "ui/keystore.h"
 #include "ui/remoteconsole.h"
+#include "ui/settingsdialog.h"
 #include "ui/statsview.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDBusConnection>
@@ -271,6 +273,34 @@ TEST_F(RemoteWindowTest, EachConnectionKeepsItsOwnViewAndTheSwitcherGoesBack)
     EXPECT_TRUE(filter->text().isEmpty()) << "this computer's own filter";
     EXPECT_TRUE(waitUntil([&] { return rowOf(local) >= 0; }));
     EXPECT_TRUE(addressText().contains(m_host->listeningUrl())) << addressText().toStdString();
+}
+
+// For remote-only use the embedded server can be turned off: it stops
+// serving, "This computer" leaves the switcher, the remote is shown.
+TEST_F(RemoteWindowTest, TurningThisComputerOffStopsItsServerAndLeavesTheRemote)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    m_window->connections()->activate(QString::fromLatin1(Connections::kThisComputer));
+    const quint16 embeddedPort = m_host->port();
+
+    m_window->openSettings();
+    auto *dialog = m_window->findChild<SettingsDialog *>(QStringLiteral("settingsDialog"));
+    ASSERT_NE(dialog, nullptr);
+    auto *embedded = dialog->findChild<QCheckBox *>(QStringLiteral("embeddedServerCheck"));
+    ASSERT_NE(embedded, nullptr);
+    EXPECT_TRUE(embedded->isChecked());
+    embedded->setChecked(false);
+    dialog->accept();
+
+    EXPECT_TRUE(waitUntil([&] { return m_host->state() == ServerHost::State::Stopped; }));
+    EXPECT_EQ(HttpClient(embeddedPort).get("/health").status, 0) << "nothing listens there any more";
+    EXPECT_TRUE(waitUntil([&] { return remoteIsRunning(); }));
+    EXPECT_FALSE(m_window->showsThisComputer());
+    const QList<Connections::Entry> entries = m_window->connections()->entries();
+    ASSERT_EQ(entries.size(), 1);
+    EXPECT_EQ(entries.constFirst().name, QStringLiteral("VPS"));
+    EXPECT_FALSE(m_settings->value(Settings::Key::EmbeddedServer).toBool());
 }
 
 } // namespace
