@@ -211,7 +211,12 @@ void LinkTableModel::fetchMore(const QModelIndex &parent)
     query.filter = m_filter;
     query.sortBy = m_sortBy;
     query.descending = m_descending;
-    query.offset = int(m_rows.size());
+    // Keyset paging: the next page starts after the last row loaded, so rows
+    // made meanwhile shift nothing, and a remote server (whose API pages by
+    // cursors only) is asked exactly as the embedded one.
+    query.asOfMs = QDateTime::currentMSecsSinceEpoch(); // the last row's status, judged now
+    if (!m_rows.isEmpty())
+        query.after = query.positionOf(m_rows.constLast());
     query.limit = kPageSize;
     const quint64 generation = m_generation;
     m_host.listLinks(query, this, [this, generation](const Result<QList<Link>> &page) {
