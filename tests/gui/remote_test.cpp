@@ -27,6 +27,11 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QMessageBox>
+#include <QSslCertificate>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -41,6 +46,7 @@
 #include <QTest>
 
 #include <cstdio>
+#include <unistd.h>
 #include <memory>
 
 namespace shortfuse::test {
@@ -308,6 +314,132 @@ TEST_F(RemoteWindowTest, TurningThisComputerOffStopsItsServerAndLeavesTheRemote)
     ASSERT_EQ(entries.size(), 1);
     EXPECT_EQ(entries.constFirst().name, QStringLiteral("VPS"));
     EXPECT_FALSE(m_settings->value(Settings::Key::EmbeddedServer).toBool());
+}
+
+
+// nginx terminating TLS in front of the remote server, as a deployment
+// does (Qt 6.4's own TLS listener would bypass the transport guard), with
+// a certificate made by the test with openssl: self-signed, so the system
+// does not trust it.
+class TlsProxy {
+public:
+    bool start(quint16 upstreamPort)
+    {
+        if (!m_dir.isValid())
+            return fail(QStringLiteral("no temporary folder"));
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                | QFileDevice::ReadOther | QFileDevice::ExeOther
+                                                | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        QDir(m_dir.path()).mkpath(QStringLiteral("logs"));
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                       QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                       QStringLiteral("-keyout"), path("key.pem"), QStringLiteral("-out"), path("cert.pem")});
+        if (!openssl.waitForFinished(30'000) || openssl.exitCode() != 0)
+            return fail(QStringLiteral("openssl: ") + QString::fromUtf8(openssl.readAll()));
+        QFile::setPermissions(path("key.pem"), QFileDevice::ReadOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return fail(QStringLiteral("no free port"));
+        m_port = probe.serverPort();
+        probe.close();
+        const QString user = ::geteuid() == 0 ? QStringLiteral("user nobody nogroup;\n") : QString();
+        const QString conf = user + QStringLiteral(
+            "worker_processes 1;\nerror_log %1/logs/error.log;\nevents { worker_connections 256; }\n"
+            "http {\n access_log off;\n client_body_temp_path %1/body; proxy_temp_path %1/proxy;\n"
+            " fastcgi_temp_path %1/fastcgi; uwsgi_temp_path %1/uwsgi; scgi_temp_path %1/scgi;\n"
+            " server {\n  listen 127.0.0.1:%2 ssl;\n  ssl_certificate %1/cert.pem;\n  ssl_certificate_key %1/key.pem;\n"
+            "  location / { proxy_pass http://127.0.0.1:%3; proxy_http_version 1.1; proxy_set_header Connection \"\";\n"
+            "   proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_buffering off; proxy_read_timeout 1h; }\n"
+            " }\n}\n").arg(m_dir.path()).arg(m_port).arg(upstreamPort);
+        QFile file(path("nginx.conf"));
+        if (!file.open(QIODevice::WriteOnly) || file.write(conf.toUtf8()) < 0)
+            return fail(QStringLiteral("cannot write nginx.conf"));
+        file.close();
+        m_nginx.setProcessChannelMode(QProcess::MergedChannels);
+        m_nginx.start(QStringLiteral("/usr/sbin/nginx"),
+                      {QStringLiteral("-p"), m_dir.path() + u'/', QStringLiteral("-e"), path("logs/error.log"),
+                       QStringLiteral("-c"), path("nginx.conf"), QStringLiteral("-g"),
+                       QStringLiteral("daemon off; pid %1;").arg(path("nginx.pid"))});
+        if (!m_nginx.waitForStarted(10'000))
+            return fail(QStringLiteral("cannot start nginx: ") + m_nginx.errorString());
+        // Ready once it accepts connections on its port.
+        const bool up = waitUntil([this] {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_port);
+            return socket.waitForConnected(200) || m_nginx.state() == QProcess::NotRunning;
+        });
+        if (!up || m_nginx.state() == QProcess::NotRunning)
+            return fail(QStringLiteral("nginx did not come up: ") + QString::fromUtf8(m_nginx.readAll()));
+        return true;
+    }
+    ~TlsProxy()
+    {
+        m_nginx.terminate();
+        if (!m_nginx.waitForFinished(10'000))
+            m_nginx.kill();
+    }
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
+    QByteArray certificateSha256() const
+    {
+        QFile file(path("cert.pem"));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return RemoteConsole::fingerprint(QSslCertificate(file.readAll()));
+    }
+    const QString &error() const { return m_error; }
+
+private:
+    QString path(const char *name) const { return QDir(m_dir.path()).filePath(QLatin1String(name)); }
+    bool fail(const QString &why)
+    {
+        m_error = why;
+        return false;
+    }
+    QTemporaryDir m_dir;
+    QProcess m_nginx;
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+// Through TLS: a certificate the system does not trust is refused with the
+// reason; trusted by the user's explicit choice (pinned by its SHA-256,
+// remembered), the server is used, also at the next start.
+TEST_F(RemoteWindowTest, AnUntrustedCertificateIsRefusedUntilTheUserTrustsThatOne)
+{
+    QTemporaryDir keyringHome;
+    SecretService secrets(keyringHome.path()); // the next start reads the key from here
+    ASSERT_TRUE(secrets.isUp());
+    TlsProxy proxy;
+    ASSERT_TRUE(proxy.start(m_remote->port())) << proxy.error().toStdString();
+    m_window->connections()->addRemote(QStringLiteral("TLS"), QUrl(proxy.url()), m_key, m_window.get(), [](const Status &) {});
+    ASSERT_TRUE(waitUntil([&] { return remote() && remote()->state() == LinkConsole::State::Failed; }, 15'000))
+        << addressText().toStdString();
+    EXPECT_TRUE(remote()->lastError().contains(QStringLiteral("certificate is not trusted"))) << remote()->lastError().toStdString();
+    EXPECT_TRUE(addressText().contains(QStringLiteral("not trusted"))) << addressText().toStdString();
+
+    QMessageBox *box = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        box = m_window->findChild<QMessageBox *>(QStringLiteral("trustCertificateBox"));
+        return box && box->isVisible();
+    }));
+    const QByteArray sha256 = proxy.certificateSha256();
+    ASSERT_FALSE(sha256.isEmpty());
+    EXPECT_TRUE(box->text().contains(QString::fromLatin1(sha256))) << "the fingerprint the user must compare";
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("trustCertificateButton")), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    const QString slug = createThroughPanel(QStringLiteral("https://example.com/over-tls"), 1);
+    EXPECT_FALSE(slug.isEmpty());
+
+    // Remembered: the next start connects without asking.
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(*m_host, *m_settings, false);
+    m_window->show();
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    EXPECT_EQ(m_window->findChild<QMessageBox *>(QStringLiteral("trustCertificateBox")), nullptr);
 }
 
 // 100,000 links on the remote server open in the table: the first page
