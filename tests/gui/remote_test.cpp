@@ -253,6 +253,41 @@ TEST_F(RemoteWindowTest, AOneTimeLinkMadeRemotelyTurnsUsedUpWhenOpenedAndCanBeEd
     EXPECT_TRUE(waitUntil([&] { return statusOf(slug) == LinkTableModel::Status::Revoked; }));
 }
 
+// The server restarted mid-session: the window says it is reconnecting,
+// comes back by itself, and hears of what happened meanwhile from the
+// event stream resumed with Last-Event-ID (the click arrives as an event,
+// which a plain reload would not give).
+TEST_F(RemoteWindowTest, AfterARestartOfTheServerTheWindowReconnectsAndMissesNothing)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    const QString slug = createThroughPanel(QStringLiteral("https://example.com/survives"), 5);
+    ASSERT_FALSE(slug.isEmpty());
+    QList<LinkEvent> heard;
+    QObject::connect(m_window->console(), &LinkConsole::linkEvents, m_window.get(),
+            [&heard](const QList<LinkEvent> &events) { heard += events; });
+    // One click while connected: the stream now has a last event id.
+    ASSERT_EQ(HttpClient(m_remote->port()).get(pathOf(slug)).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return heard.size() == 1; }));
+
+    const quint16 port = m_remote->port();
+    ASSERT_EQ(m_remote->terminate(), 0);
+    ASSERT_TRUE(waitUntil([&] { return remote()->state() == LinkConsole::State::Reconnecting; }, 10'000));
+    EXPECT_TRUE(addressText().contains(QStringLiteral("Reconnecting"))) << addressText().toStdString();
+
+    m_remote = std::make_unique<ServerProcess>(
+        m_remoteData.path(), QStringList{QStringLiteral("--port"), QString::number(port), QStringLiteral("--rate-limit"),
+                                         QStringLiteral("0"), QStringLiteral("--stats-rate-limit"), QStringLiteral("0")});
+    ASSERT_TRUE(m_remote->start()) << m_remote->startError().toStdString();
+    // A click before the window is back: it must still hear of it.
+    ASSERT_EQ(HttpClient(port).get(pathOf(slug)).status, 302);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 20'000)) << addressText().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return heard.size() == 2; }, 10'000)) << heard.size();
+    EXPECT_EQ(heard.at(1).slug, slug);
+    EXPECT_EQ(heard.at(1).clicks, 2);
+    EXPECT_TRUE(waitUntil([&] { return cell(slug, LinkTableModel::ClicksColumn).startsWith(QStringLiteral("2")); }));
+}
+
 // A key revoked on the server: the window says so (not "network error").
 TEST_F(RemoteWindowTest, ARevokedKeyIsSaidPlainly)
 {
