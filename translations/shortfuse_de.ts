@@ -160,6 +160,87 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::AddServerDialog</name>
+    <message>
+        <source>Add a Server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>https://sho.rt</source>
+        <translation>https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>sf_… (shortfuse-server keys create --name NAME)</source>
+        <translation>sf_… (shortfuse-server keys create --name NAME)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Home server</source>
+        <translation>optional, z. B. Heimserver</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s keychain, never in the settings file.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund dieses Computers aufbewahrt, nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://sho.rt</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Enter an API key made on that server (shortfuse-server keys create).</source>
+        <translation>Geben Sie einen auf diesem Server erstellten API-Schlüssel ein (shortfuse-server keys create).</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ConnectionMenu</name>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Add a server…</source>
+        <translation>Server &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this server…</source>
+        <translation>Diesen Server &amp;entfernen…</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::Connections</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -450,6 +531,28 @@
     <message>
         <source>&amp;Label:</source>
         <translation>&amp;Bezeichnung:</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::KeyStore</name>
+    <message>
+        <source>No key is kept for this server.</source>
+        <translation>Für diesen Server ist kein Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>This desktop has no keychain to keep the key in (%1): Shortfuse asks for it at each start instead, and never writes it to a file.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Schlüsselbund für den Schlüssel (%1): Shortfuse fragt stattdessen bei jedem Start danach und schreibt ihn nie in eine Datei.</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>Der Schlüsselbund hat abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkConsole</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Der Server läuft nicht.</translation>
     </message>
 </context>
 <context>
@@ -872,6 +975,64 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
         <source>New links start with %1.</source>
         <translation>Neue Links beginnen mit %1.</translation>
     </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>Server entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this window? Its links stay on the server; its key is deleted from the keychain.</source>
+        <translation>%1 aus diesem Fenster entfernen? Seine Links bleiben auf dem Server; sein Schlüssel wird aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>API Key for %1</source>
+        <translation>API-Schlüssel für %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+API key for %2:</source>
+        <translation>%1
+
+API-Schlüssel für %2:</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>Verbindung mit %1 wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: %2</source>
+        <translation>Nicht mit %1 verbunden: %2</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>Nicht mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Nicht vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1
+
+Trust this certificate for %2 from now on? Only do so if its SHA-256 fingerprint is the one of your server:
+%3</source>
+        <translation>%1
+
+Diesem Zertifikat für %2 ab jetzt vertrauen? Nur, wenn sein SHA-256-Fingerabdruck der Ihres Servers ist:
+%3</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>Diesem Zertifikat &amp;vertrauen</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -981,11 +1142,38 @@ Ab sofort antwortet er wie ein abgelaufener Link. Das lässt sich nicht rückgä
     </message>
 </context>
 <context>
-    <name>shortfuse::ServerHost</name>
+    <name>shortfuse::RemoteConsole</name>
     <message>
-        <source>The server is not running.</source>
-        <translation>Der Server läuft nicht.</translation>
+        <source>The server refused the connection (is it running?).</source>
+        <translation>Der Server hat die Verbindung abgelehnt (läuft er?).</translation>
     </message>
+    <message>
+        <source>The server&apos;s name was not found.</source>
+        <translation>Der Name des Servers wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the API key: it was revoked or mistyped.</source>
+        <translation>Der Server hat den API-Schlüssel abgelehnt: Er wurde widerrufen oder falsch eingegeben.</translation>
+    </message>
+    <message>
+        <source>The server closed the event stream.</source>
+        <translation>Der Server hat den Ereignisstrom geschlossen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
     <message>
         <source>There is no link %1.</source>
         <translation>Es gibt keinen Link %1.</translation>
@@ -1336,6 +1524,14 @@ Jedes Skript und jeder Server, der ihn verwendet, wird ab jetzt abgewiesen. Das 
     <message>
         <source>Use %1 as the public base URL</source>
         <translation>%1 als öffentliche Basis-URL verwenden</translation>
+    </message>
+    <message>
+        <source>Run this computer&apos;s own link &amp;server</source>
+        <translation>Den eigenen Link-&amp;Server dieses Computers ausführen</translation>
+    </message>
+    <message>
+        <source>Off: this window only manages remote servers (Server → Add a server…), and this computer serves no links.</source>
+        <translation>Aus: Dieses Fenster verwaltet nur entfernte Server (Server → Server hinzufügen…), und dieser Computer stellt keine Links bereit.</translation>
     </message>
 </context>
 <context>

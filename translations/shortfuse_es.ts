@@ -160,6 +160,87 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::AddServerDialog</name>
+    <message>
+        <source>Add a Server</source>
+        <translation>Añadir un servidor</translation>
+    </message>
+    <message>
+        <source>https://sho.rt</source>
+        <translation>https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>sf_… (shortfuse-server keys create --name NAME)</source>
+        <translation>sf_… (shortfuse-server keys create --name NAME)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Home server</source>
+        <translation>opcional, p. ej. Servidor de casa</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s keychain, never in the settings file.</source>
+        <translation>La clave se guarda en el llavero de este ordenador, nunca en el archivo de ajustes.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clave de API:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://sho.rt</source>
+        <translation>Escriba la dirección del servidor, p. ej. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Enter an API key made on that server (shortfuse-server keys create).</source>
+        <translation>Escriba una clave de API creada en ese servidor (shortfuse-server keys create).</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ConnectionMenu</name>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Add a server…</source>
+        <translation>&amp;Añadir un servidor…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this server…</source>
+        <translation>&amp;Quitar este servidor…</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::Connections</name>
+    <message>
+        <source>This computer</source>
+        <translation>Este ordenador</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -450,6 +531,28 @@
     <message>
         <source>&amp;Label:</source>
         <translation>&amp;Etiqueta:</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::KeyStore</name>
+    <message>
+        <source>No key is kept for this server.</source>
+        <translation>No hay ninguna clave guardada para este servidor.</translation>
+    </message>
+    <message>
+        <source>This desktop has no keychain to keep the key in (%1): Shortfuse asks for it at each start instead, and never writes it to a file.</source>
+        <translation>Este escritorio no tiene llavero donde guardar la clave (%1): Shortfuse la pedirá en cada inicio y nunca la escribirá en un archivo.</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>El llavero se negó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkConsole</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>El servidor no está en marcha.</translation>
     </message>
 </context>
 <context>
@@ -872,6 +975,64 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
         <source>New links start with %1.</source>
         <translation>Los enlaces nuevos empiezan por %1.</translation>
     </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>Quitar servidor</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this window? Its links stay on the server; its key is deleted from the keychain.</source>
+        <translation>¿Quitar %1 de esta ventana? Sus enlaces se quedan en el servidor; su clave se borra del llavero.</translation>
+    </message>
+    <message>
+        <source>API Key for %1</source>
+        <translation>Clave de API para %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+API key for %2:</source>
+        <translation>%1
+
+Clave de API para %2:</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Conectado a %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>Reconectando a %1…</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: %2</source>
+        <translation>No conectado a %1: %2</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>No conectado a %1</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Certificado no confiable</translation>
+    </message>
+    <message>
+        <source>%1
+
+Trust this certificate for %2 from now on? Only do so if its SHA-256 fingerprint is the one of your server:
+%3</source>
+        <translation>%1
+
+¿Confiar en este certificado para %2 a partir de ahora? Hágalo solo si su huella SHA-256 es la de su servidor:
+%3</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>&amp;Confiar en este certificado</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -981,11 +1142,38 @@ A partir de ahora responderá como un enlace caducado. No se puede deshacer.</tr
     </message>
 </context>
 <context>
-    <name>shortfuse::ServerHost</name>
+    <name>shortfuse::RemoteConsole</name>
     <message>
-        <source>The server is not running.</source>
-        <translation>El servidor no está en marcha.</translation>
+        <source>The server refused the connection (is it running?).</source>
+        <translation>El servidor rechazó la conexión (¿está en marcha?).</translation>
     </message>
+    <message>
+        <source>The server&apos;s name was not found.</source>
+        <translation>No se encontró el nombre del servidor.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>El certificado del servidor no es de confianza: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the API key: it was revoked or mistyped.</source>
+        <translation>El servidor rechazó la clave de API: fue revocada o está mal escrita.</translation>
+    </message>
+    <message>
+        <source>The server closed the event stream.</source>
+        <translation>El servidor cerró el flujo de eventos.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
     <message>
         <source>There is no link %1.</source>
         <translation>No existe el enlace %1.</translation>
@@ -1336,6 +1524,14 @@ A partir de ahora se rechaza todo script o servidor que la use. No se puede desh
     <message>
         <source>Use %1 as the public base URL</source>
         <translation>Usar %1 como URL base pública</translation>
+    </message>
+    <message>
+        <source>Run this computer&apos;s own link &amp;server</source>
+        <translation>Ejecutar el &amp;servidor de enlaces propio de este ordenador</translation>
+    </message>
+    <message>
+        <source>Off: this window only manages remote servers (Server → Add a server…), and this computer serves no links.</source>
+        <translation>Desactivado: esta ventana solo gestiona servidores remotos (Servidor → Añadir un servidor…) y este ordenador no sirve enlaces.</translation>
     </message>
 </context>
 <context>

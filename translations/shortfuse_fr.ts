@@ -160,6 +160,87 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::AddServerDialog</name>
+    <message>
+        <source>Add a Server</source>
+        <translation>Ajouter un serveur</translation>
+    </message>
+    <message>
+        <source>https://sho.rt</source>
+        <translation>https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>sf_… (shortfuse-server keys create --name NAME)</source>
+        <translation>sf_… (shortfuse-server keys create --name NAME)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d’API</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Home server</source>
+        <translation>facultatif, p. ex. Serveur maison</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s keychain, never in the settings file.</source>
+        <translation>La clé est conservée dans le trousseau de cet ordinateur, jamais dans le fichier de paramètres.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé d’API :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://sho.rt</source>
+        <translation>Saisissez l’adresse du serveur, p. ex. https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Enter an API key made on that server (shortfuse-server keys create).</source>
+        <translation>Saisissez une clé d’API créée sur ce serveur (shortfuse-server keys create).</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ConnectionMenu</name>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Add a server…</source>
+        <translation>&amp;Ajouter un serveur…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this server…</source>
+        <translation>&amp;Retirer ce serveur…</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::Connections</name>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -450,6 +531,28 @@
     <message>
         <source>&amp;Label:</source>
         <translation>&amp;Libellé :</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::KeyStore</name>
+    <message>
+        <source>No key is kept for this server.</source>
+        <translation>Aucune clé n’est conservée pour ce serveur.</translation>
+    </message>
+    <message>
+        <source>This desktop has no keychain to keep the key in (%1): Shortfuse asks for it at each start instead, and never writes it to a file.</source>
+        <translation>Ce bureau n’a pas de trousseau où garder la clé (%1) : Shortfuse la demande à chaque démarrage et ne l’écrit jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>Le trousseau a refusé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkConsole</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Le serveur n’est pas en cours d’exécution.</translation>
     </message>
 </context>
 <context>
@@ -872,6 +975,64 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
         <source>New links start with %1.</source>
         <translation>Les nouveaux liens commencent par %1.</translation>
     </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>Retirer le serveur</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this window? Its links stay on the server; its key is deleted from the keychain.</source>
+        <translation>Retirer %1 de cette fenêtre ? Ses liens restent sur le serveur ; sa clé est supprimée du trousseau.</translation>
+    </message>
+    <message>
+        <source>API Key for %1</source>
+        <translation>Clé d’API pour %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+API key for %2:</source>
+        <translation>%1
+
+Clé d’API pour %2 :</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connecté à %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>Reconnexion à %1…</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: %2</source>
+        <translation>Non connecté à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>Non connecté à %1</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>Certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>%1
+
+Trust this certificate for %2 from now on? Only do so if its SHA-256 fingerprint is the one of your server:
+%3</source>
+        <translation>%1
+
+Faire confiance à ce certificat pour %2 désormais ? Seulement si son empreinte SHA-256 est celle de votre serveur :
+%3</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>&amp;Faire confiance à ce certificat</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -981,11 +1142,38 @@ Désormais, il répondra comme un lien expiré. Cette action est irréversible.<
     </message>
 </context>
 <context>
-    <name>shortfuse::ServerHost</name>
+    <name>shortfuse::RemoteConsole</name>
     <message>
-        <source>The server is not running.</source>
-        <translation>Le serveur n’est pas en marche.</translation>
+        <source>The server refused the connection (is it running?).</source>
+        <translation>Le serveur a refusé la connexion (fonctionne-t-il ?).</translation>
     </message>
+    <message>
+        <source>The server&apos;s name was not found.</source>
+        <translation>Le nom du serveur est introuvable.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>Le certificat du serveur n’est pas approuvé : %1</translation>
+    </message>
+    <message>
+        <source>The server refused the API key: it was revoked or mistyped.</source>
+        <translation>Le serveur a refusé la clé d’API : elle a été révoquée ou mal saisie.</translation>
+    </message>
+    <message>
+        <source>The server closed the event stream.</source>
+        <translation>Le serveur a fermé le flux d’événements.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
     <message>
         <source>There is no link %1.</source>
         <translation>Il n’existe pas de lien %1.</translation>
@@ -1336,6 +1524,14 @@ Tout script ou serveur qui l’utilise est refusé dès maintenant. C’est irr�
     <message>
         <source>Use %1 as the public base URL</source>
         <translation>Utiliser %1 comme URL de base publique</translation>
+    </message>
+    <message>
+        <source>Run this computer&apos;s own link &amp;server</source>
+        <translation>Exécuter le &amp;serveur de liens de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Off: this window only manages remote servers (Server → Add a server…), and this computer serves no links.</source>
+        <translation>Désactivé : cette fenêtre ne gère que des serveurs distants (Serveur → Ajouter un serveur…) et cet ordinateur ne sert aucun lien.</translation>
     </message>
 </context>
 <context>

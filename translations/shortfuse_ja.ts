@@ -160,6 +160,87 @@
     </message>
 </context>
 <context>
+    <name>shortfuse::AddServerDialog</name>
+    <message>
+        <source>Add a Server</source>
+        <translation>サーバーを追加</translation>
+    </message>
+    <message>
+        <source>https://sho.rt</source>
+        <translation>https://sho.rt</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>サーバーのアドレス</translation>
+    </message>
+    <message>
+        <source>sf_… (shortfuse-server keys create --name NAME)</source>
+        <translation>sf_…（shortfuse-server keys create --name NAME）</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Home server</source>
+        <translation>任意（例：自宅サーバー）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s keychain, never in the settings file.</source>
+        <translation>キーはこのコンピューターのキーチェーンに保管され、設定ファイルには書かれません。</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API キー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://sho.rt</source>
+        <translation>サーバーのアドレスを入力してください（例：https://sho.rt）</translation>
+    </message>
+    <message>
+        <source>Enter an API key made on that server (shortfuse-server keys create).</source>
+        <translation>そのサーバーで作成した API キーを入力してください（shortfuse-server keys create）。</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ConnectionMenu</name>
+    <message>
+        <source>&amp;Server</source>
+        <translation>サーバー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>&amp;Add a server…</source>
+        <translation>サーバーを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this server…</source>
+        <translation>このサーバーを削除(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::Connections</name>
+    <message>
+        <source>This computer</source>
+        <translation>このコンピューター</translation>
+    </message>
+</context>
+<context>
     <name>shortfuse::CreatePanel</name>
     <message>
         <source>New link</source>
@@ -450,6 +531,28 @@
     <message>
         <source>&amp;Label:</source>
         <translation>ラベル(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::KeyStore</name>
+    <message>
+        <source>No key is kept for this server.</source>
+        <translation>このサーバーのキーは保管されていません。</translation>
+    </message>
+    <message>
+        <source>This desktop has no keychain to keep the key in (%1): Shortfuse asks for it at each start instead, and never writes it to a file.</source>
+        <translation>このデスクトップにはキーを保管するキーチェーンがありません（%1）。Shortfuse は起動のたびにキーを尋ね、ファイルには決して書きません。</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>キーチェーンが拒否しました：%1</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::LinkConsole</name>
+    <message>
+        <source>The server is not running.</source>
+        <translation>サーバーは実行されていません。</translation>
     </message>
 </context>
 <context>
@@ -872,6 +975,64 @@ From now on it answers like an expired link. This cannot be undone.</source>
         <source>New links start with %1.</source>
         <translation>新しいリンクは %1 で始まります。</translation>
     </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>サーバーを削除</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this window? Its links stay on the server; its key is deleted from the keychain.</source>
+        <translation>%1 をこのウィンドウから削除しますか？リンクはサーバーに残り、キーはキーチェーンから削除されます。</translation>
+    </message>
+    <message>
+        <source>API Key for %1</source>
+        <translation>%1 の API キー</translation>
+    </message>
+    <message>
+        <source>%1
+
+API key for %2:</source>
+        <translation>%1
+
+%2 の API キー：</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>%1 に接続済み</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続中…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>%1 に再接続中…</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: %2</source>
+        <translation>%1 に接続されていません：%2</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>%1 に接続されていません</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>%1
+
+Trust this certificate for %2 from now on? Only do so if its SHA-256 fingerprint is the one of your server:
+%3</source>
+        <translation>%1
+
+今後 %2 のこの証明書を信頼しますか？SHA-256 フィンガープリントがあなたのサーバーのものである場合のみ信頼してください：
+%3</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>この証明書を信頼(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>shortfuse::RecipientsDialog</name>
@@ -981,11 +1142,38 @@ From now on it answers like an expired link. This cannot be undone.</source>
     </message>
 </context>
 <context>
-    <name>shortfuse::ServerHost</name>
+    <name>shortfuse::RemoteConsole</name>
     <message>
-        <source>The server is not running.</source>
-        <translation>サーバーが動作していません。</translation>
+        <source>The server refused the connection (is it running?).</source>
+        <translation>サーバーが接続を拒否しました（実行中ですか？）。</translation>
     </message>
+    <message>
+        <source>The server&apos;s name was not found.</source>
+        <translation>サーバー名が見つかりません。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>サーバーが時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>サーバーの証明書は信頼されていません：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the API key: it was revoked or mistyped.</source>
+        <translation>サーバーが API キーを拒否しました：失効したか、入力が誤っています。</translation>
+    </message>
+    <message>
+        <source>The server closed the event stream.</source>
+        <translation>サーバーがイベントストリームを閉じました。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした：%2</translation>
+    </message>
+</context>
+<context>
+    <name>shortfuse::ServerHost</name>
     <message>
         <source>There is no link %1.</source>
         <translation>リンク %1 はありません。</translation>
@@ -1336,6 +1524,14 @@ Every script or server using it is refused from now on. This cannot be undone.</
     <message>
         <source>Use %1 as the public base URL</source>
         <translation>%1 を公開ベースURLとして使う</translation>
+    </message>
+    <message>
+        <source>Run this computer&apos;s own link &amp;server</source>
+        <translation>このコンピューター自身のリンクサーバーを実行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Off: this window only manages remote servers (Server → Add a server…), and this computer serves no links.</source>
+        <translation>オフ：このウィンドウはリモートサーバーのみを管理し（サーバー → サーバーを追加…）、このコンピューターはリンクを提供しません。</translation>
     </message>
 </context>
 <context>
