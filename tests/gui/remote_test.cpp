@@ -11,6 +11,7 @@
 #include "tests/support/serverprocess.h"
 
 #include "server/storage/sqlitelinkstore.h"
+#include "server/links/linkservice.h"
 #include "ui/addserverdialog.h"
 #include "ui/connectionmenu.h"
 #include "ui/connections.h"
@@ -286,6 +287,42 @@ TEST_F(RemoteWindowTest, AfterARestartOfTheServerTheWindowReconnectsAndMissesNot
     EXPECT_EQ(heard.at(1).slug, slug);
     EXPECT_EQ(heard.at(1).clicks, 2);
     EXPECT_TRUE(waitUntil([&] { return cell(slug, LinkTableModel::ClicksColumn).startsWith(QStringLiteral("2")); }));
+}
+
+// Links for several recipients (one batch, all or nothing) and the click
+// log's CSV export, on the remote server, through the window's console.
+TEST_F(RemoteWindowTest, ABatchForSeveralRecipientsAndTheCsvExportWorkRemotely)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    QList<CreateRequest> requests;
+    for (const char *name : {"Anna", "Ben"}) {
+        CreateRequest request;
+        request.url = QStringLiteral("https://example.com/party");
+        request.maxClicks = 1;
+        request.label = QLatin1String(name);
+        requests.append(request);
+    }
+    QObject context;
+    std::optional<Result<QList<Link>>> made;
+    m_window->console()->createLinks(requests, &context, [&](const Result<QList<Link>> &links) { made = links; });
+    ASSERT_TRUE(waitUntil([&] { return made.has_value(); }));
+    ASSERT_TRUE(made->ok()) << made->error().message.toStdString();
+    ASSERT_EQ(made->value().size(), 2);
+    EXPECT_EQ(made->value().at(1).label, QStringLiteral("Ben"));
+    const QString slug = made->value().at(0).slug;
+    EXPECT_TRUE(waitUntil([&] { return rowOf(slug) >= 0; })) << "the new links show in the table";
+    ASSERT_EQ(HttpClient(m_remote->port()).get(pathOf(slug)).status, 302);
+
+    const QString csv = m_dir.filePath(QStringLiteral("clicks.csv"));
+    std::optional<Result<qint64>> written;
+    m_window->console()->exportClicks(slug, csv, &context, [&](const Result<qint64> &rows) { written = rows; });
+    ASSERT_TRUE(waitUntil([&] { return written.has_value(); }));
+    ASSERT_TRUE(written->ok()) << written->error().message.toStdString();
+    EXPECT_EQ(written->value(), 1);
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.readAll().startsWith("at,outcome,"));
 }
 
 // A key revoked on the server: the window says so (not "network error").
