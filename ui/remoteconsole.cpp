@@ -82,6 +82,12 @@ RemoteConsole::RemoteConsole(Connection connection, QObject *parent)
     });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &RemoteConsole::connectToServer);
+    m_streamSilence.setSingleShot(true);
+    m_streamSilence.setInterval(kStreamSilenceMs);
+    connect(&m_streamSilence, &QTimer::timeout, this, [this] {
+        if (m_stream)
+            m_stream->abort(); // finished() follows: reconnect and resume
+    });
     m_poll.setInterval(kPollIntervalMs);
     connect(&m_poll, &QTimer::timeout, this, [this] {
         if (m_state == State::Running)
@@ -91,8 +97,10 @@ RemoteConsole::RemoteConsole(Connection connection, QObject *parent)
 
 RemoteConsole::~RemoteConsole()
 {
-    if (m_stream)
-        m_stream->abort();
+    if (QNetworkReply *old = m_stream.data()) {
+        m_stream.clear();
+        old->abort();
+    }
 }
 
 QByteArray RemoteConsole::fingerprint(const QSslCertificate &certificate)
@@ -202,8 +210,11 @@ void RemoteConsole::disconnectFromServer()
 {
     m_retry.stop();
     m_poll.stop();
-    if (m_stream)
-        m_stream->abort();
+    m_streamSilence.stop();
+    if (QNetworkReply *old = m_stream.data()) {
+        m_stream.clear();
+        old->abort();
+    }
     setState(State::Stopped);
 }
 
@@ -227,8 +238,11 @@ void RemoteConsole::retrySoon()
 
 void RemoteConsole::openStream()
 {
-    if (m_stream)
-        m_stream->abort();
+    // The old stream's end is no news: forget it before it ends.
+    if (QNetworkReply *old = m_stream.data()) {
+        m_stream.clear();
+        old->abort();
+    }
     QNetworkRequest req = request(QStringLiteral("/api/events"));
     req.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream"));
     req.setTransferTimeout(0); // a stream is quiet between events; its keep-alive comments come every 15 s
@@ -237,11 +251,13 @@ void RemoteConsole::openStream()
     m_streamBuffer.clear();
     QNetworkReply *stream = m_network->get(req);
     m_stream = stream;
+    m_streamSilence.start();
     connect(stream, &QNetworkReply::readyRead, this, &RemoteConsole::readStream);
     connect(stream, &QNetworkReply::finished, this, [this, stream] {
         stream->deleteLater();
         if (stream != m_stream)
             return;
+        m_streamSilence.stop();
         const int status = stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 404 || status == 405) {
             // A server from before the event stream: read again now and then instead.
@@ -253,7 +269,8 @@ void RemoteConsole::openStream()
             setState(State::Failed, tr("The server refused the API key: it was revoked or mistyped."));
             return;
         }
-        if (stream->error() == QNetworkReply::OperationCanceledError && m_state != State::Running)
+        if (stream->error() == QNetworkReply::OperationCanceledError
+            && (m_state == State::Stopped || m_state == State::Failed))
             return; // closed on purpose
         // The stream ended (the server restarted, the network went): resume after the last event seen.
         lostConnection(stream->error() == QNetworkReply::NoError ? tr("The server closed the event stream.")
@@ -265,6 +282,7 @@ void RemoteConsole::readStream()
 {
     if (!m_stream)
         return;
+    m_streamSilence.start(); // it is alive
     m_streamBuffer += m_stream->readAll();
     // Events end with an empty line (RFC 8895 / the HTML event-stream format).
     for (;;) {

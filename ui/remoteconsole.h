@@ -70,6 +70,7 @@ public:
     static constexpr int kRequestTimeoutMs = 15'000;
     // A server without GET /api/events (older than issue 15) is read again this often.
     static constexpr int kPollIntervalMs = 30'000;
+    static constexpr int kStreamSilenceMs = 45'000;
 
 private:
     struct Answer {
@@ -105,6 +106,9 @@ private:
     QSslCertificate m_refusedCertificate;
     QTimer m_retry;
     QTimer m_poll; // only for a server without the event stream
+    // A stream that has sent nothing, not even its keep-alive comment (every
+    // 15 s), for this long is dead (a peer gone without closing): reconnect.
+    QTimer m_streamSilence;
     int m_retryDelayMs = 1000;
 
     QPointer<QNetworkReply> m_stream;
