@@ -27,8 +27,13 @@ public:
     void start();
     // The journal may have grown: read what is new (coalesced: one read at a time).
     void poke();
+    // The id of the last event reported (or of the journal's end when it
+    // started); nullopt until start() has read the journal's end.
+    std::optional<qint64> position() const { return m_lastId; }
 
 Q_SIGNALS:
+    // start() has read the journal's end: position() is known from now on.
+    void started();
     // New events, oldest first, with their link's slug, label and host filled in.
     void eventsArrived(const QList<shortfuse::LinkEvent> &events);
 
