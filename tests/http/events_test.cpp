@@ -50,9 +50,9 @@ protected:
         return stream;
     }
     QByteArray createAs(const QByteArray &key, const QString &alias, std::optional<int> maxClicks = {},
-                        std::optional<quint16> port = {}) const
+                        std::optional<quint16> port = {})
     {
-        QJsonObject fields{{QStringLiteral("url"), QStringLiteral("https://example.com/") + alias},
+        QJsonObject fields{{QStringLiteral("url"), QString(QStringLiteral("https://example.com/") + alias)},
                            {QStringLiteral("alias"), alias},
                            {QStringLiteral("preview-protection"), QStringLiteral("off")}};
         if (maxClicks)
@@ -276,14 +276,14 @@ TEST_F(HttpEvents, FiveHundredIdleStreamsDoNotStopTheRedirects)
     for (int i = 0; i < kStreams; ++i) {
         auto stream = std::make_unique<SseClient>(server().port(), SseClient::Options{sources[i % 8]});
         ASSERT_TRUE(stream->error().isEmpty()) << i << ": " << stream->error().toStdString();
-        ASSERT_TRUE(stream->send("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + anna + "\r\n\r\n"));
+        // One after the other: a key's check takes from the address's
+        // budget of wrong keys until it is found right (ApiKeyService).
+        ASSERT_TRUE(stream->open({{"Authorization", "Bearer " + anna}})) << "stream " << i;
+        ASSERT_EQ(stream->status, 200) << "stream " << i << ": " << stream->head.toStdString();
         streams.push_back(std::move(stream));
     }
-    for (int i = 0; i < kStreams; ++i) {
-        ASSERT_TRUE(streams[size_t(i)]->readHead()) << "stream " << i;
-        ASSERT_EQ(streams[size_t(i)]->status, 200) << "stream " << i << ": " << streams[size_t(i)]->head.toStdString();
+    for (int i = 0; i < kStreams; ++i)
         ASSERT_EQ(streams[size_t(i)]->eventsUntil("ready").size(), 1) << "stream " << i;
-    }
     std::printf("[ info ] %d streams open in %lld ms\n", kStreams,
                 static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count()));
     EXPECT_GE(openConnections(client()), kStreams);

@@ -35,16 +35,18 @@ struct SseEvent {
     qint64 idNumber() const { return id.toLongLong(); }
 };
 
+struct SseClientOptions {
+    const char *source = nullptr; // local address to connect from
+    int receiveBuffer = 0;        // SO_RCVBUF before connecting (0: the kernel's)
+};
+
 // A stream's client on a raw socket: sends the request, reads the head,
 // then decodes the chunked body into events and comments as they come.
 class SseClient final {
     using Clock = std::chrono::steady_clock;
 
 public:
-    struct Options {
-        const char *source = nullptr; // local address to connect from
-        int receiveBuffer = 0;        // SO_RCVBUF before connecting (0: the kernel's)
-    };
+    using Options = SseClientOptions;
     explicit SseClient(quint16 port, Options options = {})
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
