@@ -71,13 +71,15 @@ protected:
     {
         return client().send(HttpRequest{"DELETE", "/api/links/" + slug, as(key), {}});
     }
-    static QStringList names(const QList<SseEvent> &events)
+    // "link.created some-slug, ready " (each event's name and slug), readable in a failure.
+    static std::string names(const QList<SseEvent> &events)
     {
         QStringList list;
         for (const SseEvent &event : events)
             list.append(QString::fromUtf8(event.name) + u' ' + event.json().value(QStringLiteral("slug")).toString());
-        return list;
+        return list.join(QStringLiteral(", ")).toStdString();
     }
+    static std::string joined(const QStringList &names) { return names.join(QStringLiteral(", ")).toStdString(); }
     // The --db of a second server sharing this test's database.
     QString sharedDatabase() const
     {
@@ -97,7 +99,7 @@ TEST_F(HttpEvents, AKeySeesItsOwnLinksEventsAndAnAdminKeyAll)
     EXPECT_EQ(annas->header("X-Accel-Buffering"), "no");
     EXPECT_EQ(annas->header("Transfer-Encoding"), "chunked");
     const QList<SseEvent> annaReady = annas->eventsUntil("ready");
-    ASSERT_EQ(names(annaReady), QStringList{QStringLiteral("ready ")}) << "live from now: no history first";
+    ASSERT_EQ(names(annaReady), "ready ") << "live from now: no history first";
     ASSERT_EQ(roots->eventsUntil("ready").size(), 1);
 
     createAs(ben, QStringLiteral("bens-link"));
@@ -112,13 +114,13 @@ TEST_F(HttpEvents, AKeySeesItsOwnLinksEventsAndAnAdminKeyAll)
     QList<SseEvent> seen;
     while (seen.size() < 7) {
         std::optional<SseEvent> event = annas->nextEvent();
-        ASSERT_TRUE(event) << "anna's stream stopped after " << names(seen).join(u',').toStdString();
+        ASSERT_TRUE(event) << "anna's stream stopped after " << names(seen);
         seen.append(*event);
     }
-    EXPECT_EQ(names(seen), (QStringList{QStringLiteral("link.created annas-link"), QStringLiteral("link.changed annas-link"),
-                                        QStringLiteral("link.clicked annas-link"), QStringLiteral("link.clicked annas-link"),
-                                        QStringLiteral("link.used_up annas-link"), QStringLiteral("link.revoked annas-link"),
-                                        QStringLiteral("link.created last-one")}))
+    EXPECT_EQ(names(seen), (joined({QStringLiteral("link.created annas-link"), QStringLiteral("link.changed annas-link"),
+                                    QStringLiteral("link.clicked annas-link"), QStringLiteral("link.clicked annas-link"),
+                                    QStringLiteral("link.used_up annas-link"), QStringLiteral("link.revoked annas-link"),
+                                    QStringLiteral("link.created last-one")})))
         << "nothing of ben's link, in order, once";
     for (qsizetype i = 1; i < seen.size(); ++i)
         EXPECT_GT(seen[i].idNumber(), seen[i - 1].idNumber()) << "ids rise";
@@ -148,11 +150,11 @@ TEST_F(HttpEvents, AKeySeesItsOwnLinksEventsAndAnAdminKeyAll)
     QList<SseEvent> all;
     while (all.size() < 9) {
         std::optional<SseEvent> event = roots->nextEvent();
-        ASSERT_TRUE(event) << names(all).join(u',').toStdString();
+        ASSERT_TRUE(event) << names(all);
         all.append(*event);
     }
     EXPECT_EQ(all.first().json().value(QStringLiteral("slug")).toString(), QStringLiteral("bens-link"));
-    EXPECT_TRUE(names(all).contains(QStringLiteral("link.revoked bens-link")));
+    EXPECT_NE(names(all).find("link.revoked bens-link"), std::string::npos);
 
     // No key, a wrong key: 401 as on every management route; only GET.
     expectJsonError(client().get("/api/events", as({})), 401);
@@ -188,8 +190,8 @@ TEST_F(HttpEvents, LastEventIdResumesOnASecondServerOfTheDatabaseWithOnlyTheKeys
         if (byQuery)
             ASSERT_TRUE(resumed->open(as(anna), "/api/events?last_event_id=" + position));
         const QList<SseEvent> replayed = resumed->eventsUntil("ready");
-        EXPECT_EQ(names(replayed), (QStringList{QStringLiteral("link.clicked resumed"), QStringLiteral("link.used_up resumed"),
-                                                QStringLiteral("ready ")}))
+        EXPECT_EQ(names(replayed), (joined({QStringLiteral("link.clicked resumed"), QStringLiteral("link.used_up resumed"),
+                                            QStringLiteral("ready ")})))
             << (byQuery ? "?last_event_id=" : "Last-Event-ID") << ": what came after it, nothing of ben's, then live";
         streams.push_back(std::move(resumed));
     }
@@ -198,7 +200,7 @@ TEST_F(HttpEvents, LastEventIdResumesOnASecondServerOfTheDatabaseWithOnlyTheKeys
     for (const std::unique_ptr<SseClient> &stream : streams) {
         const std::optional<SseEvent> live = stream->nextEvent();
         ASSERT_TRUE(live);
-        EXPECT_EQ(names({*live}), QStringList{QStringLiteral("link.created after-resume")});
+        EXPECT_EQ(names({*live}), "link.created after-resume");
     }
 }
 
@@ -211,7 +213,7 @@ TEST_F(HttpEvents, APositionThatCannotBeResumedGetsOneResetThenLive)
                                   QByteArray("1e3"), QByteArray::number(end + 4000)}) {
         std::unique_ptr<SseClient> stream = openStream(anna, {{"Last-Event-ID", bad}});
         const QList<SseEvent> first = stream->eventsUntil("ready");
-        ASSERT_EQ(names(first), (QStringList{QStringLiteral("reset "), QStringLiteral("ready ")})) << bad.toStdString();
+        ASSERT_EQ(names(first), "reset , ready ") << bad.toStdString();
         EXPECT_EQ(first[0].idNumber(), end) << "the reset carries the journal's end";
         EXPECT_EQ(first[0].json().value(QStringLiteral("last_event_id")).toString().toLongLong(), end);
     }
@@ -231,21 +233,20 @@ TEST_F(HttpEvents, APositionOlderThanADayGetsAReset)
     const QByteArray position = QByteArray::number(database().scalar(QStringLiteral("SELECT MAX(id) FROM events")) * 4 + 3);
 
     ASSERT_TRUE(setFakeClock(offsetFile, "+23h"));
-    EXPECT_EQ(names(openStream(anna, {{"Last-Event-ID", position}})->eventsUntil("ready")), QStringList{QStringLiteral("ready ")})
+    EXPECT_EQ(names(openStream(anna, {{"Last-Event-ID", position}})->eventsUntil("ready")), "ready ")
         << "within a day: resumed";
     ASSERT_TRUE(setFakeClock(offsetFile, "+25h"));
-    EXPECT_EQ(names(openStream(anna, {{"Last-Event-ID", position}})->eventsUntil("ready")),
-              (QStringList{QStringLiteral("reset "), QStringLiteral("ready ")}))
+    EXPECT_EQ(names(openStream(anna, {{"Last-Event-ID", position}})->eventsUntil("ready")), "reset , ready ")
         << "a day later: the client reloads";
 }
 
-TEST_F(HttpEvents, AnIdleStreamGetsKeepAlivesAndIsNotClosedForSendingNothing)
+TEST_F(HttpEvents, AnIdleStreamGetsKeepAlivesIsNotClosedForSendingNothingAndEndsWithItsKey)
 {
-    const QStringList fastClock = fastClockEnvironment(10);
+    const QStringList fastClock = fastClockEnvironment(20);
     if (fastClock.isEmpty())
         GTEST_SKIP() << "needs libfaketime (Debian package faketime), and no sanitizer";
     setServerEnvironment(fastClock);
-    // 15 s between keep-alives is 1.5 s here; the idle timeout (2 s, 0.2 s here) is far shorter.
+    // 15 s between keep-alives is 0.75 s here; the idle timeout (2 s, 0.1 s here) is far shorter.
     ASSERT_NO_FATAL_FAILURE(startServer(serverArguments() + QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("2")}));
     const QByteArray anna = makeKey(QStringLiteral("anna"));
     std::unique_ptr<SseClient> stream = openStream(anna);
@@ -260,6 +261,11 @@ TEST_F(HttpEvents, AnIdleStreamGetsKeepAlivesAndIsNotClosedForSendingNothing)
     const std::optional<SseEvent> event = stream->nextEvent();
     ASSERT_TRUE(event) << "the stream outlived many idle timeouts";
     EXPECT_EQ(event->name, "link.created");
+
+    // A key revoked (here by the owner's command) ends its streams at the next tick.
+    const ProcessRun revoked = runKeysCommand({QStringLiteral("revoke"), QStringLiteral("anna")});
+    ASSERT_EQ(revoked.exitCode, 0) << revoked.standardError.toStdString();
+    EXPECT_TRUE(stream->closedByServer(5s)) << "the revoked key's stream is closed";
 }
 
 TEST_F(HttpEvents, FiveHundredIdleStreamsDoNotStopTheRedirects)
@@ -359,7 +365,7 @@ TEST_F(HttpEvents, AStreamsConnectionReadsNoFurtherRequest)
     createAs(anna, QStringLiteral("honest"));
     const std::optional<SseEvent> event = stream.nextEvent();
     ASSERT_TRUE(event);
-    EXPECT_EQ(names({*event}), QStringList{QStringLiteral("link.created honest")});
+    EXPECT_EQ(names({*event}), "link.created honest");
     EXPECT_EQ(database().scalar(QStringLiteral("SELECT COUNT(*) FROM links WHERE slug = 'smuggled'")), 0)
         << "the request after the stream's was never read";
 
