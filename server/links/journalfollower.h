@@ -12,7 +12,7 @@ namespace shortfuse {
 class StoreReader;
 
 // Follows the database-wide events journal for this process's live views
-// (the window's desktop notifications): reports each event committed after
+// (the window's desktop notifications, the GET /api/events streams): reports each event committed after
 // it started, whichever server's click produced it, in journal order, once.
 // It reads on the lookups' reader thread (never the server's thread) when
 // told the journal may have grown: after each local commit that wrote
