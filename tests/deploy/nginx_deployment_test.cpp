@@ -497,6 +497,16 @@ TEST_F(NginxDeployment, EventStreamThroughNginxDeliversAClickWithinASecond)
     ASSERT_EQ(stream.status, 200) << stream.head.toStdString();
     EXPECT_TRUE(stream.header("Content-Type").startsWith("text/event-stream"));
     ASSERT_EQ(stream.eventsUntil("ready").size(), 1) << "the stream's first event came through";
+    // The sample's own block for it (what this test cannot wait for: an
+    // hour without a byte, and no buffering whatever nginx's defaults).
+    QFile sample(QStringLiteral(SHORTFUSE_NGINX_SAMPLE));
+    ASSERT_TRUE(sample.open(QIODevice::ReadOnly));
+    const QString conf = QString::fromUtf8(sample.readAll());
+    const QRegularExpressionMatch block =
+        QRegularExpression(QStringLiteral("location = /api/events \\{([^}]*)\\}")).match(conf);
+    ASSERT_TRUE(block.hasMatch()) << "installer/nginx/shortfuse.conf has a location = /api/events";
+    for (const char *line : {"proxy_buffering off;", "proxy_http_version 1.1;", "proxy_read_timeout 1h;"})
+        EXPECT_TRUE(block.captured(1).contains(QLatin1String(line))) << line;
     for (int click = 1; click <= 2; ++click) { // round robin: each instance takes one
         const auto clicked = std::chrono::steady_clock::now();
         ASSERT_EQ(viaNginx().get('/' + slug.toUtf8()).status, 302);

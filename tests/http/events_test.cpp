@@ -307,6 +307,27 @@ TEST_F(HttpEvents, FiveHundredIdleStreamsDoNotStopTheRedirects)
     }
 }
 
+TEST_F(HttpEvents, StreamsCountAgainstTheConnectionsOfTheirAddress)
+{
+    if (testingOnPostgres())
+        GTEST_SKIP() << "the transport's part: the SQLite pass covers it";
+    ASSERT_NO_FATAL_FAILURE(startServer(serverArguments() + QStringList{QStringLiteral("--max-connections-per-ip"), QStringLiteral("3")}));
+    const QByteArray anna = makeKey(QStringLiteral("anna"));
+    std::vector<std::unique_ptr<SseClient>> streams;
+    for (int i = 0; i < 3; ++i) {
+        streams.push_back(std::make_unique<SseClient>(server().port(), SseClientOptions{"127.0.0.2"}));
+        ASSERT_TRUE(streams.back()->open({{"Authorization", "Bearer " + anna}})) << "stream " << i;
+        ASSERT_EQ(streams.back()->eventsUntil("ready").size(), 1) << "stream " << i;
+    }
+    SseClient fourth(server().port(), SseClientOptions{"127.0.0.2"});
+    fourth.send("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + anna + "\r\n\r\n");
+    EXPECT_TRUE(fourth.closedByServer(5s)) << "a fourth connection from that address is closed at once";
+    EXPECT_EQ(fourth.status, 0);
+    SseClient elsewhere(server().port(), SseClientOptions{"127.0.0.3"});
+    ASSERT_TRUE(elsewhere.open({{"Authorization", "Bearer " + anna}}));
+    EXPECT_EQ(elsewhere.status, 200) << "another address still streams";
+}
+
 TEST_F(HttpEvents, AClientThatStopsReadingIsDroppedAndTheServerStaysWell)
 {
     if (testingOnPostgres())
