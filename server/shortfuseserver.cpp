@@ -8,6 +8,7 @@
 #include "server/links/linkqueries.h"
 #include "server/links/apikeyservice.h"
 #include "server/links/journalfollower.h"
+#include "server/http/eventstream.h"
 #include "server/webhooks/webhookdispatcher.h"
 #include "server/links/linkservice.h"
 #include "server/http/accessrules.h"
@@ -106,6 +107,7 @@ ShortfuseServer::~ShortfuseServer()
     // The writer goes first: it commits what is queued and posts its last
     // answers to m_links, which is destroyed (dropping them) right after.
     m_webhooks.reset(); // gives back the leases of deliveries in flight
+    m_events.reset();   // its streams end before the follower feeding them goes
     delete m_journal; // its reads in flight answer into nothing once it is gone
     m_journal = nullptr;
     m_changes.reset();
@@ -157,6 +159,8 @@ Status ShortfuseServer::start()
     m_writer->setJournalListener([this] {
         if (m_webhooks)
             m_webhooks->poke();
+        if (m_journal)
+            m_journal->poke(); // the live views and streams, without waiting for the next look
     });
     if (Status opened = m_writer->start(); !opened) {
         m_writer.reset();
@@ -259,10 +263,11 @@ Status ShortfuseServer::start()
     const QString baseUrl = m_config.effectiveBaseUrl(m_tcp->serverPort());
     m_access = std::make_unique<AccessRules>(AccessRules::Config{m_config.createAccess, m_config.publicStats, baseUrl,
                                                                  m_tcp->serverPort(), m_config.bindAddress});
+    m_events = std::make_unique<EventHub>(*m_queries, m_clock, [this] { return journal(); });
     m_web = std::make_unique<WebApplication>(
         WebApplication::Dependencies{*m_links, *m_queries, *m_createLimiter, *m_statsLimiter, m_clientAddresses,
                                      *m_pages, m_clock, *m_previews, *m_metrics, *m_keys, *m_access,
-                                     *m_keyCreateLimiter, *m_webhooks},
+                                     *m_keyCreateLimiter, *m_webhooks, *m_events},
         baseUrl, metricsOnPublicListener(m_config));
     // Every request comes through the missing handler: WebApplication routes
     // it itself, without QHttpServer's per-route regular expressions.
@@ -328,6 +333,10 @@ JournalFollower *ShortfuseServer::journal()
         m_journal = new JournalFollower(*m_reader, this);
         // Clicks committed here or heard of from elsewhere: the journal may have grown.
         connect(m_links, &LinkService::clicksChanged, m_journal, &JournalFollower::poke);
+        // Links made, changed or revoked, here or elsewhere: their events too.
+        connect(m_links, &LinkService::linkCreated, m_journal, &JournalFollower::poke);
+        connect(m_links, &LinkService::linkChanged, m_journal, &JournalFollower::poke);
+        connect(m_links, &LinkService::linkRevoked, m_journal, &JournalFollower::poke);
         m_journal->start();
     }
     return m_journal;

@@ -23,6 +23,7 @@ class ApiKeyService;
 class ChangeListener;
 class SqliteChangePoller;
 class JournalFollower;
+class EventHub;
 class WebhookDispatcher;
 class ClickWriter;
 class GuardedTcpServer;
@@ -140,6 +141,7 @@ private:
     QHttpServer *m_metricsHttp = nullptr;     // child
     ReachabilityMonitor *m_reachability = nullptr; // child; only with --port-mapping
     ReachabilityVerdict m_unmapped;                // the verdict without --port-mapping
+    std::unique_ptr<EventHub> m_events;          // the GET /api/events streams, over journal()
     std::unique_ptr<WebApplication> m_web;
     bool m_shuttingDown = false;
     bool m_stoppedEmitted = false;

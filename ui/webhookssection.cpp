@@ -45,6 +45,10 @@ QString eventText(LinkEventType type)
         return WebhooksSection::tr("previews held off");
     case LinkEventType::ExpiredHit:
         return WebhooksSection::tr("late arrivals");
+    case LinkEventType::Created:
+    case LinkEventType::Changed:
+    case LinkEventType::Revoked:
+        break; // the live stream's events: no endpoint receives them
     }
     return {};
 }

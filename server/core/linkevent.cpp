@@ -15,6 +15,9 @@ constexpr TypeName kTypeNames[] = {
     {LinkEventType::UsedUp, "link.used_up"},
     {LinkEventType::Previewed, "link.previewed"},
     {LinkEventType::ExpiredHit, "link.expired_hit"},
+    {LinkEventType::Created, "link.created"},
+    {LinkEventType::Changed, "link.changed"},
+    {LinkEventType::Revoked, "link.revoked"},
 };
 
 QJsonValue textOrNull(const QString &text)
@@ -91,6 +94,12 @@ QString LinkEvent::sentence() const
         return QStringLiteral("%1 was held off a preview by %2").arg(name, botName.isEmpty() ? QStringLiteral("a previewer") : botName);
     case LinkEventType::ExpiredHit:
         return QStringLiteral("%1 was opened%2 after it ended").arg(name, who);
+    case LinkEventType::Created:
+        return QStringLiteral("%1 was created").arg(name);
+    case LinkEventType::Changed:
+        return QStringLiteral("%1 was changed").arg(name);
+    case LinkEventType::Revoked:
+        return QStringLiteral("%1 was revoked").arg(name);
     }
     return name;
 }

@@ -7,6 +7,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 namespace shortfuse {
@@ -25,12 +26,36 @@ enum class LinkEventType : int {
     UsedUp = 2,     // the last allowed click was claimed (its row also holds that click's Clicked event)
     Previewed = 3,  // a preview fetcher or scanner was held off
     ExpiredHit = 4, // someone arrived after the link was used up, revoked or expired
+    // The management writes (issue 15's live stream), journaled in the
+    // transaction of the write itself. Webhook endpoints never receive
+    // these (their parser accepts only the four above) and desktop
+    // notifications ignore them.
+    Created = 5,    // a link was made (one creation, a batch, an import)
+    Changed = 6,    // a link's settings were changed (PATCH, or the cap a counting handshake set)
+    Revoked = 7,    // a link was revoked
 };
 
-// "link.clicked", "link.used_up", "link.previewed", "link.expired_hit":
-// the Standard Webhooks `type` and the API's event names (one definition).
+// "link.clicked", "link.used_up", "link.previewed", "link.expired_hit",
+// "link.created", "link.changed", "link.revoked": the Standard Webhooks
+// `type` and the API's event names (one definition).
 const char *linkEventTypeName(LinkEventType type);
 std::optional<LinkEventType> linkEventTypeFromName(QStringView name);
+// The types a webhook endpoint may ask for (the click path's four).
+constexpr bool isWebhookEventType(LinkEventType type)
+{
+    return int(type) >= int(LinkEventType::Clicked) && int(type) <= int(LinkEventType::ExpiredHit);
+}
+
+// The place of a type's event within its journal row: 0..3. The four
+// click-path types keep the places they always had (ids already handed
+// out, webhook message ids msg_<id> among them, never change); a row of a
+// later type holds that one event alone and takes the last place, so no
+// two events ever share an id. An id therefore does not say its type:
+// readers take the type from the row.
+constexpr int linkEventSlot(LinkEventType type)
+{
+    return std::min(int(type) - 1, 3);
+}
 
 // An event's id: its journal row's id (monotonic, database-wide, in
 // commit order) times four plus its type's place, so the two events of a
@@ -39,12 +64,16 @@ std::optional<LinkEventType> linkEventTypeFromName(QStringView name);
 // stream's Last-Event-ID are these.
 constexpr qint64 linkEventId(qint64 journalRow, LinkEventType type)
 {
-    return journalRow * 4 + (int(type) - 1);
+    return journalRow * 4 + linkEventSlot(type);
 }
 constexpr qint64 journalRowOf(qint64 eventId)
 {
     return eventId / 4;
 }
+
+// How long after an event the live stream (GET /api/events) still resumes
+// from it (Last-Event-ID): the journal keeps its events at least this long.
+constexpr qint64 kLiveResumeWindowMs = 24LL * 60 * 60 * 1000;
 
 struct LinkEvent {
     qint64 id = 0;         // linkEventId() of the row it was read from; 0 before it is stored

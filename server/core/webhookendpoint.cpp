@@ -43,7 +43,7 @@ void decodeWebhookEvents(const QString &text, WebhookEndpoint &endpoint)
     for (const QString &name : text.split(u',', Qt::SkipEmptyParts)) {
         if (name == kUnlimited)
             endpoint.unlimitedClicks = true;
-        else if (const std::optional<LinkEventType> type = linkEventTypeFromName(name))
+        else if (const std::optional<LinkEventType> type = linkEventTypeFromName(name); type && isWebhookEventType(*type))
             endpoint.events.append(*type);
     }
 }

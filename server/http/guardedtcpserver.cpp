@@ -27,6 +27,9 @@ constexpr int kListenBacklog = 4096;
 // sweep hands free pages back, so a burst of thousands of connections does
 // not leave the server tens of MiB larger for good.
 constexpr int kTrimAfterClosed = 256;
+// The kernel's send buffer of an open-ended answer's connection (see
+// GuardedSocket::stopReadingRequests).
+constexpr int kStreamSendBufferBytes = 32 * 1024;
 
 } // namespace
 
@@ -53,7 +56,7 @@ void GuardedSocket::connectNotify(const QMetaMethod &signal)
     // own, which sees how much the parser left unread (all of it was
     // inspected). Qt calls this with no lock held, so connecting is safe.
     static const QMetaMethod readyReadSignal = QMetaMethod::fromSignal(&QTcpSocket::readyRead);
-    if (signal != readyReadSignal || !m_guardConnected || m_watchingParser || m_refused)
+    if (signal != readyReadSignal || !m_guardConnected || m_watchingParser || m_refused || m_streaming)
         return;
     m_watchingParser = true;
     connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::noteParserRead);
@@ -314,6 +317,28 @@ void GuardedSocket::onRefusalWritten()
     m_lingerUntilMs = m_registry->nowMs() + m_limits.lingerMs;
 }
 
+void GuardedSocket::stopReadingRequests()
+{
+    if (m_streaming || m_refused)
+        return;
+    m_streaming = true;
+    // As a refusal does: the parser's slot (and the guard's) are dropped, so
+    // bytes after this request never reach QHttpServer; the parser's
+    // queued re-emission of readyRead for them finds discardIncoming.
+    disconnect(this, &QTcpSocket::readyRead, nullptr, nullptr);
+    m_parsingPaused = false;
+    if (isTransactionStarted())
+        commitTransaction();
+    connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::discardIncoming);
+    readAll();
+    m_requestStartedMs = -1;
+    // A small kernel send buffer (Linux doubles it): what a stream's client
+    // leaves unread then piles up where the stream sees it (bytesToWrite),
+    // not unseen in the kernel, at a few hundred KiB per stalled client.
+    const int sendBuffer = kStreamSendBufferBytes;
+    ::setsockopt(int(socketDescriptor()), SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer);
+}
+
 void GuardedSocket::discardIncoming()
 {
     m_lastReadMs = m_registry->nowMs();
@@ -323,7 +348,7 @@ void GuardedSocket::discardIncoming()
 void GuardedSocket::disconnectNotify(const QMetaMethod &signal)
 {
     Q_UNUSED(signal);
-    if (m_refused)
+    if (m_refused || m_streaming)
         return;
     // QHttpServer 6.4 drops every connection of a socket whose request it
     // cannot parse and leaves it open without an answer: answer it. Checked
@@ -333,7 +358,7 @@ void GuardedSocket::disconnectNotify(const QMetaMethod &signal)
         this,
         [this] {
             static const QMetaMethod readyReadSignal = QMetaMethod::fromSignal(&QTcpSocket::readyRead);
-            if (!m_refused && state() == ConnectedState && !isSignalConnected(readyReadSignal))
+            if (!m_refused && !m_streaming && state() == ConnectedState && !isSignalConnected(readyReadSignal))
                 refuse(400, "bad_request", QStringLiteral("The request is not valid HTTP/1.1."));
         },
         Qt::QueuedConnection);
@@ -352,6 +377,13 @@ void GuardedSocket::enforceDeadlines(qint64 nowMs)
         const bool stalled = m_lingerUntilMs < 0 && nowMs - std::max(m_refusedAtMs, m_lastOutputMovedMs) > m_limits.idleTimeoutMs;
         if (lingered || stalled)
             abort();
+        return;
+    }
+    if (m_streaming) {
+        // An open-ended answer: its client sends nothing, and is closed only
+        // for leaving what it was sent unread.
+        if (bytesToWrite() > 0 && nowMs - m_lastOutputMovedMs > m_limits.idleTimeoutMs)
+            resetAndClose();
         return;
     }
     if (m_requestStartedMs >= 0 && nowMs - m_requestStartedMs > m_limits.headerTimeoutMs) {

@@ -98,6 +98,20 @@ public:
     bool isTurnOf(const Ticket &ticket) const { return ticket.number == m_nextToWrite && !m_closing; }
     void writePart(const Ticket &ticket, const QByteArray &part);
 
+    // An open-ended answer (the live event stream, GET /api/events): the
+    // request being dispatched now is this connection's last. Called while
+    // it is dispatched, before anything after it can be: no further
+    // request is parsed (pipelined bytes after it are read and dropped),
+    // the connection is no longer closed for sending nothing (a stream's
+    // client never does), only for leaving its output unread
+    // (idleTimeoutMs), and the kernel's send buffer is kept small, so a
+    // stalled client is noticed early and costs little.
+    void stopReadingRequests();
+    bool readsNoMoreRequests() const { return m_streaming; }
+    // Closes at once with a reset, dropping what waits to be sent (a
+    // stream whose client does not keep up).
+    void resetAndClose();
+
 protected:
     void connectNotify(const QMetaMethod &signal) override;
     void disconnectNotify(const QMetaMethod &signal) override;
@@ -114,7 +128,6 @@ private:
     void refuse(int status, const char *reason, const QString &message);
     void onRefusalWritten();
     void discardIncoming();
-    void resetAndClose();
 
     void writeInOrder();
 
@@ -151,6 +164,7 @@ private:
     qint64 m_refusedAtMs = -1;
     quint64 m_refusalTicket = 0;     // the refusal's place among the answers
     bool m_refused = false;
+    bool m_streaming = false;        // stopReadingRequests() was called
 };
 
 // Shared by the server and its sockets, so a socket's destructor can

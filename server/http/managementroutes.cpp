@@ -4,7 +4,9 @@
 
 #include "server/http/webapplication.h"
 
+#include "server/http/eventstream.h"
 #include "server/http/exportstream.h"
+#include "server/http/guardedtcpserver.h"
 #include "server/http/linkexchange.h"
 #include "server/http/linklistparser.h"
 #include "server/http/statsformat.h"
@@ -120,6 +122,35 @@ void WebApplication::serveExport(const QHttpServerRequest &request, http::ReplyC
         query.asOfMs = m_deps.clock.nowMs();
         ExportStream::start(std::move(reply), m_deps.queries, query, csv, m_baseUrl);
     });
+}
+
+void WebApplication::serveEvents(const QHttpServerRequest &request, http::ReplyChannel reply)
+{
+    // Now, while this request is dispatched and before the key is checked:
+    // nothing pipelined after a stream's request is ever parsed (its answer
+    // never ends), whatever the answer turns out to be.
+    if (GuardedSocket *socket = reply.socket())
+        socket->stopReadingRequests();
+    const QUrlQuery query = request.query();
+    const std::optional<qint64> resumeFrom =
+        sse::lastEventId(request.value(QByteArrayLiteral("last-event-id")),
+                         query.queryItemValue(QStringLiteral("last_event_id"), QUrl::FullyDecoded),
+                         query.hasQueryItem(QStringLiteral("last_event_id")));
+    managementScope(request, [this, reply, resumeFrom](const Result<LinkScope> &scope, std::optional<qint64> keyId) mutable {
+        if (!scope || m_draining) {
+            reply.closeAfterwards(); // the connection reads nothing more
+            return reply.send(Response::jsonError(
+                scope ? Error{503, "shutting_down", QStringLiteral("The server is restarting; try again in a moment."), 1}
+                      : scope.error()));
+        }
+        m_deps.events.open(std::move(reply), scope->ownerKeyId, keyId, resumeFrom);
+    });
+}
+
+void WebApplication::startDraining()
+{
+    m_draining = true;
+    m_deps.events.endAll();
 }
 
 void WebApplication::serveImport(const QHttpServerRequest &request, http::ReplyChannel reply)

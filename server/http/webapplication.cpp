@@ -194,6 +194,12 @@ void WebApplication::handle(const QHttpServerRequest &request, QHttpServerRespon
             return reply.send(methodNotAllowed(QByteArrayLiteral("GET, HEAD, POST")));
         return serveStats(path.mid(7), StatsFormat::Page, request, std::move(reply));
     }
+    if (path == QLatin1String("/api/events")) {
+        reply.setRoute(MetricsRoute::Management);
+        if (request.method() != Method::Get)
+            return reply.send(methodNotAllowed(QByteArrayLiteral("GET")));
+        return serveEvents(request, std::move(reply));
+    }
     if (path == QLatin1String("/api/openapi.json")) {
         reply.setRoute(MetricsRoute::Static); // a document compiled in, like the static files
         if (!isGetOrHead(request))

@@ -20,6 +20,7 @@ class QHttpServerResponder;
 namespace shortfuse {
 
 class WebhookDispatcher;
+class EventHub;
 
 // The HTTP application: turns each request into a call on LinkService and
 // the answer into a response. Routing is a short chain of comparisons on
@@ -41,6 +42,7 @@ public:
         const AccessRules &access;
         RateLimiter &keyCreateLimiter;  // creations per API key
         WebhookDispatcher &webhooks;
+        EventHub &events;  // the open GET /api/events streams
     };
 
     // Who may read GET /metrics through handle() (the public listener):
@@ -62,7 +64,8 @@ public:
     // Once the server is stopping, requests that arrive on open connections
     // are answered 503 and use nothing up: a click claimed now might never
     // get its redirect out before the process ends.
-    void startDraining() { m_draining = true; }
+    // Open event streams end (cleanly: their clients resume elsewhere or later).
+    void startDraining();
 
 private:
     void serveVisit(const QString &slug, const QHttpServerRequest &request, http::ReplyChannel reply);
@@ -108,6 +111,7 @@ private:
     // /api/webhooks[/<id>[/test]] (webhookroutes.cpp); `rest` is what follows "/api/webhooks/".
     void serveWebhooks(const QString &rest, const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveExport(const QHttpServerRequest &request, http::ReplyChannel reply);
+    void serveEvents(const QHttpServerRequest &request, http::ReplyChannel reply);
     void serveImport(const QHttpServerRequest &request, http::ReplyChannel reply);
     // Whose links a management request may see: every link for an admin key
     // or a local request, its own for another key; 401 key_required for an

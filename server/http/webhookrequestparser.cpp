@@ -47,7 +47,8 @@ Result<WebhookEndpoint> fromJson(const QByteArray &body)
             endpoint.events.clear();
             for (const QJsonValue &entry : value.toArray()) {
                 const std::optional<LinkEventType> type = entry.isString() ? linkEventTypeFromName(entry.toString()) : std::nullopt;
-                if (!type)
+                // The management events (link.created...) are the live stream's, not a webhook's.
+                if (!type || !isWebhookEventType(*type))
                     return bad("invalid_events", QStringLiteral("events may name link.clicked, link.used_up, "
                                                                  "link.previewed and link.expired_hit."));
                 if (!endpoint.events.contains(*type))

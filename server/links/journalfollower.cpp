@@ -33,6 +33,7 @@ void JournalFollower::start()
             }
             m_lastId = *last;
             m_fallback.start();
+            Q_EMIT started();
             if (m_again)
                 poke();
         },

@@ -12,7 +12,7 @@ namespace shortfuse {
 class StoreReader;
 
 // Follows the database-wide events journal for this process's live views
-// (the window's desktop notifications): reports each event committed after
+// (the window's desktop notifications, the GET /api/events streams): reports each event committed after
 // it started, whichever server's click produced it, in journal order, once.
 // It reads on the lookups' reader thread (never the server's thread) when
 // told the journal may have grown: after each local commit that wrote
@@ -27,8 +27,13 @@ public:
     void start();
     // The journal may have grown: read what is new (coalesced: one read at a time).
     void poke();
+    // The id of the last event reported (or of the journal's end when it
+    // started); nullopt until start() has read the journal's end.
+    std::optional<qint64> position() const { return m_lastId; }
 
 Q_SIGNALS:
+    // start() has read the journal's end: position() is known from now on.
+    void started();
     // New events, oldest first, with their link's slug, label and host filled in.
     void eventsArrived(const QList<shortfuse::LinkEvent> &events);
 

@@ -2,6 +2,8 @@
 
 #include "server/storage/storereader.h"
 
+#include <QSet>
+
 namespace shortfuse {
 
 LinkQueries::LinkQueries(StoreReader &reader)
@@ -85,6 +87,45 @@ void LinkQueries::exportClicks(const QString &slug, Writer write, QObject *conte
         return write(*all);
     };
     m_reader.read<qint64>(std::move(job), std::move(done), context);
+}
+
+void LinkQueries::lastEventId(QObject *context, Reply<qint64> done)
+{
+    m_reader.read<qint64>([](LinkReads &store) { return store.lastEventId(); }, std::move(done), context);
+}
+
+void LinkQueries::eventsAfter(qint64 afterId, int limit, QObject *context, Reply<QList<LinkEvent>> done)
+{
+    m_reader.read<QList<LinkEvent>>([afterId, limit](LinkReads &store) { return store.eventsAfter(afterId, limit); },
+                                    std::move(done), context);
+}
+
+void LinkQueries::journalResumable(qint64 eventId, qint64 sinceMs, QObject *context, Reply<bool> done)
+{
+    m_reader.read<bool>([eventId, sinceMs](LinkReads &store) { return store.journalResumable(eventId, sinceMs); },
+                        std::move(done), context);
+}
+
+void LinkQueries::revokedKeys(const QList<qint64> &ids, QObject *context, Reply<QList<qint64>> done)
+{
+    m_reader.read<QList<qint64>>(
+        [ids](LinkReads &store) -> Result<QList<qint64>> {
+            const Result<QList<ApiKey>> keys = store.listApiKeys();
+            if (!keys)
+                return keys.error();
+            QSet<qint64> live;
+            for (const ApiKey &key : *keys) {
+                if (!key.revoked())
+                    live.insert(key.id);
+            }
+            QList<qint64> revoked;
+            for (qint64 id : ids) {
+                if (!live.contains(id))
+                    revoked.append(id);
+            }
+            return revoked;
+        },
+        std::move(done), context);
 }
 
 } // namespace shortfuse

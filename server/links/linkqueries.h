@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/core/link.h"
+#include "server/core/linkevent.h"
 #include "server/core/linkstats.h"
 #include "server/core/result.h"
 
@@ -52,6 +53,15 @@ public:
     // is not called.
     using Writer = std::function<Result<qint64>(const LinkStats &all)>;
     void exportClicks(const QString &slug, Writer write, QObject *context, Reply<qint64> done);
+
+    // The events journal, for the live stream (GET /api/events): its end,
+    // up to `limit` events after `afterId` (LinkReads::eventsAfter), and
+    // whether a stream may resume after `eventId` (LinkReads::journalResumable).
+    void lastEventId(QObject *context, Reply<qint64> done);
+    void eventsAfter(qint64 afterId, int limit, QObject *context, Reply<QList<LinkEvent>> done);
+    void journalResumable(qint64 eventId, qint64 sinceMs, QObject *context, Reply<bool> done);
+    // Which of these API keys are revoked (or gone) now: one read for many.
+    void revokedKeys(const QList<qint64> &ids, QObject *context, Reply<QList<qint64>> done);
 
 private:
     StoreReader &m_reader;

@@ -281,6 +281,8 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
         written = std::visit([&](auto &op) { return apply(op, effects); }, batch[i]);
     if (written)
         written = finish(effects);
+    // Events the store journaled itself (a link made, changed or revoked).
+    const bool journaled = effects.events > 0 || database().hasPendingEvents();
     if (written)
         written = database().commitBatch();
     if (!written) {
@@ -298,7 +300,7 @@ bool ClickWriter::writeBatch(std::vector<Op> &batch, std::vector<Reply> &replies
     forgetLinks(effects.notice.purged);
     for (Op &op : batch)
         std::visit([&](auto &op) { answer(op, replies); }, op);
-    if (m_journalListener && effects.events > 0)
+    if (m_journalListener && journaled)
         replies.push_back(m_journalListener);
     if (m_commitListener && !effects.changedLinks.isEmpty()) {
         // First in line, so views refresh before the answers they may trigger.

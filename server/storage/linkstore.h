@@ -99,6 +99,10 @@ public:
     // through its commit; SQLite has one writer at a time), so a reader
     // that has seen id N has seen every event below N.
     virtual Status journal(const LinkEvent &event) = 0;
+    // Whether the open batch holds journal events (the store journals a
+    // link's creation, change and revocation itself, in the transaction
+    // of the write): the writer then tells the journal's followers.
+    virtual bool hasPendingEvents() const { return false; }
 
     // Marks a link revoked: from then on it answers like a used-up one.
     // False when there is no such link.
@@ -184,6 +188,13 @@ public:
     // destination host and owner filled in (events of purged links are gone).
     virtual Result<qint64> lastEventId() = 0;
     virtual Result<QList<LinkEvent>> eventsAfter(qint64 afterId, int limit) = 0;
+    // Whether a reader that has seen every event up to `eventId` can be
+    // given every event after it (the live stream's Last-Event-ID): the
+    // id is not beyond the journal's end, and the journal still holds the
+    // row it is in (or the last one before it), written at `sinceMs` or
+    // later. An id from before what the journal holds (its oldest rows
+    // forgotten), older than `sinceMs`, or unknown is not.
+    virtual Result<bool> journalResumable(qint64 eventId, qint64 sinceMs) = 0;
     // Links, and redirects since `sinceMs`, of every link or of one key's.
     virtual Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) = 0;
 

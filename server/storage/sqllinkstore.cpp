@@ -1,6 +1,7 @@
 #include "server/storage/sqlitelinkstore.h"
 
 #include "server/core/clientaddress.h"
+#include "server/core/clock.h"
 #include "server/core/statsrules.h"
 
 #include <QAtomicInteger>
@@ -242,6 +243,8 @@ const char *const kMigrations[] = {
 constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
 constexpr qint64 kServersKeepMs = 24LL * 60 * 60 * 1000;
 constexpr qint64 kJournalKeepMs = 7LL * 24 * 60 * 60 * 1000;
+// Nothing the live stream may still replay is forgotten, with or without webhooks.
+static_assert(kJournalKeepMs >= kLiveResumeWindowMs);
 constexpr int kEventsPrunedPerPurge = 10'000;
 constexpr int kBreakdownLimit = 50;
 
@@ -627,6 +630,44 @@ Result<qint64> SqlLinkStore::lastEventId()
     return linkEventId(q.value(0).toLongLong(), LinkEventType(q.value(1).toInt()));
 }
 
+void SqlLinkStore::journalLinkWrite(LinkEventType type, const Link &link, qint64 atMs)
+{
+    LinkEvent event;
+    event.type = type;
+    event.atMs = atMs;
+    event.linkId = link.id;
+    event.clicks = link.clicks;
+    event.maxClicks = link.maxClicks;
+    m_pendingEvents.push_back(std::move(event));
+}
+
+Result<bool> SqlLinkStore::journalResumable(qint64 eventId, qint64 sinceMs)
+{
+    if (eventId < 0)
+        return false;
+    const Result<qint64> last = lastEventId();
+    if (!last)
+        return last.error();
+    if (eventId > *last)
+        return false; // an id this database never gave (or a journal begun anew)
+    QSqlQuery q(m_db);
+    // The row the id is in, or the last one before it: the journal forgets
+    // its oldest rows first, so when that row is still there every row
+    // after it is too (but those of links purged since, which nobody may see).
+    q.prepare(QStringLiteral("SELECT at FROM events WHERE id <= ? ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(journalRowOf(eventId));
+    if (!q.exec())
+        return storageError(q, "reading the events journal");
+    if (q.next())
+        return q.value(0).toLongLong() >= sinceMs;
+    q.finish();
+    // Nothing at or before it: fine only while the journal holds no row at
+    // all, i.e. the reader saw an empty journal and nothing came since.
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) || !q.next())
+        return storageError(q, "reading the events journal");
+    return q.value(0).toLongLong() == 0;
+}
+
 namespace {
 // The journal's columns with the link's, as readEvents() reads them.
 const char *const kEventColumns =
@@ -784,6 +825,7 @@ Result<std::optional<Link>> SqlLinkStore::insertLink(const NewLink &link)
     stored.label = link.label;
     stored.ownerKeyId = link.ownerKeyId;
     stored.statsToken = link.statsToken;
+    journalLinkWrite(LinkEventType::Created, stored, link.createdAtMs);
     return std::optional<Link>{stored};
 }
 
@@ -900,8 +942,9 @@ Status SqlLinkStore::purgeExpired(qint64 nowMs)
     if (!q.value(1).isNull())
         needed = std::min(needed, q.value(1).toLongLong() - 1);
     q.finish();
-    // A row goes once its last event (id × 4 + type − 1, see linkEventId) is not needed.
-    q.prepare(QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= ? AND id * 4 + type - 1 <= ? "
+    // A row goes once its last event (id × 4 + its place, see linkEventId and linkEventSlot) is not needed.
+    q.prepare(QStringLiteral("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= ? "
+                             "AND id * 4 + CASE WHEN type > 4 THEN 3 ELSE type - 1 END <= ? "
                              "AND at < ? ORDER BY id LIMIT %1)")
                   .arg(kEventsPrunedPerPurge));
     q.addBindValue(journalRowOf(needed));
@@ -1163,11 +1206,24 @@ Result<std::optional<LinkStats>> SqlLinkStore::linkStats(const QString &slug, co
 Result<bool> SqlLinkStore::revokeLink(const QString &slug)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE links SET revoked = 1 WHERE slug = ?"));
+    // Journaled once, when it actually ends (revoking it again changes nothing).
+    q.prepare(QStringLiteral("UPDATE links SET revoked = 1 WHERE slug = ? AND revoked = 0 RETURNING %1")
+                  .arg(QLatin1String(kLinkColumns)));
     q.addBindValue(slug);
     if (!q.exec())
         return storageError(q, "revoking a link");
-    return q.numRowsAffected() > 0;
+    if (q.next()) {
+        const Link revoked = linkFromRow(q);
+        q.finish();
+        journalLinkWrite(LinkEventType::Revoked, revoked, wallClockMs());
+        return true;
+    }
+    q.finish();
+    q.prepare(QStringLiteral("SELECT 1 FROM links WHERE slug = ?"));
+    q.addBindValue(slug);
+    if (!q.exec())
+        return storageError(q, "revoking a link");
+    return q.next();
 }
 
 Result<LinkStore::UpdateResult> SqlLinkStore::updateLink(const QString &slug, const LinkUpdate &update,
@@ -1207,7 +1263,8 @@ Result<LinkStore::UpdateResult> SqlLinkStore::updateLink(const QString &slug, co
         sets << QStringLiteral("password_hash = ?");
         values << text(*update.passwordHash);
     }
-    if (sets.isEmpty())
+    const bool changes = !sets.isEmpty();
+    if (!changes)
         sets << QStringLiteral("slug = slug"); // nothing to change: still answers the link as it is
     // A new cap must hold the clicks already used (the schema's CHECK
     // says so too); the claims' own conditional writes then keep to it.
@@ -1234,6 +1291,8 @@ Result<LinkStore::UpdateResult> SqlLinkStore::updateLink(const QString &slug, co
     if (q.next()) {
         UpdateResult result{UpdateResult::Outcome::Updated, linkFromRow(q)};
         q.finish();
+        if (changes)
+            journalLinkWrite(LinkEventType::Changed, result.link, wallClockMs());
         return result;
     }
     q.finish();
@@ -1263,6 +1322,8 @@ Result<std::optional<qint64>> SqlLinkStore::purgeLink(const QString &slug, std::
         return std::optional<qint64>{};
     const qint64 id = q.value(0).toLongLong();
     q.finish();
+    // Its events still to be written in this batch (a batch's creation undone) go with it.
+    std::erase_if(m_pendingEvents, [id](const LinkEvent &event) { return event.linkId == id; });
     // (The events by a scan of the journal, which keeps a week at most: it
     // has no index by link, which every claim would pay for; see schema 12.)
     for (const char *sql : {"DELETE FROM clicks WHERE link_id = ?", "DELETE FROM events WHERE link_id = ?",
@@ -1637,7 +1698,15 @@ Result<bool> SqlLinkStore::insertImportedLink(const ImportedLink &imported)
     q.addBindValue(imported.lastClickAtMs ? QVariant(*imported.lastClickAtMs) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
         return storageError(q, "importing a link");
-    return q.next();
+    if (!q.next())
+        return false; // its slug is taken: nothing was made
+    Link made;
+    made.id = q.value(0).toLongLong();
+    q.finish();
+    made.clicks = imported.clicks;
+    made.maxClicks = link.maxClicks;
+    journalLinkWrite(LinkEventType::Created, made, wallClockMs());
+    return true;
 }
 
 Result<QList<Link>> SqlLinkStore::linksByIds(const QList<qint64> &ids)

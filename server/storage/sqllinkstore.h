@@ -70,6 +70,8 @@ public:
     Status journal(const LinkEvent &event) override;
     Result<qint64> lastEventId() override;
     Result<QList<LinkEvent>> eventsAfter(qint64 afterId, int limit) override;
+    Result<bool> journalResumable(qint64 eventId, qint64 sinceMs) override;
+    bool hasPendingEvents() const override { return !m_pendingEvents.empty(); }
     Result<Totals> totals(qint64 sinceMs, std::optional<qint64> ownerKeyId = std::nullopt) override;
     Result<bool> insertImportedLink(const ImportedLink &link) override;
 
@@ -153,6 +155,9 @@ private:
     std::vector<LinkEvent> m_pendingEvents;
     std::unique_ptr<QSqlQuery> m_insertEvent;
     Status writePendingEvents();
+    // Journals a management write's event (created, changed, revoked) of
+    // `link` as it now is, into the open batch.
+    void journalLinkWrite(LinkEventType type, const Link &link, qint64 atMs);
 };
 
 } // namespace shortfuse

@@ -14,6 +14,7 @@
 #include "tests/support/httpclient.h"
 #include "tests/support/pgtestenv.h"
 #include "tests/support/serverprocess.h"
+#include "tests/support/sseclient.h"
 
 #include <QDir>
 #include <QFile>
@@ -480,6 +481,44 @@ TEST_F(NginxDeployment, CapIsExactAcrossInstancesBehindNginx)
     })) << m_nginx.accessLog().toStdString();
     EXPECT_GT(served[m_instances[0]->port()], 0) << "instance 1 served none of the visits";
     EXPECT_GT(served[m_instances[1]->port()], 0) << "instance 2 served none of the visits";
+}
+
+// The live event stream through the sample's `location = /api/events`:
+// nginx passes each event on at once (no buffering), whichever instance
+// holds the stream and whichever one the click reaches.
+TEST_F(NginxDeployment, EventStreamThroughNginxDeliversAClickWithinASecond)
+{
+    const QString slug = createLink({{QStringLiteral("url"), QStringLiteral("https://example.com/live")},
+                                     {QStringLiteral("max-clicks"), 5},
+                                     {QStringLiteral("preview-protection"), QStringLiteral("off")}});
+    ASSERT_FALSE(slug.isEmpty());
+    SseClient stream(m_nginx.port());
+    ASSERT_TRUE(stream.open({{"Authorization", "Bearer " + m_key}})) << stream.error().toStdString();
+    ASSERT_EQ(stream.status, 200) << stream.head.toStdString();
+    EXPECT_TRUE(stream.header("Content-Type").startsWith("text/event-stream"));
+    ASSERT_EQ(stream.eventsUntil("ready").size(), 1) << "the stream's first event came through";
+    // The sample's own block for it (what this test cannot wait for: an
+    // hour without a byte, and no buffering whatever nginx's defaults).
+    QFile sample(QStringLiteral(SHORTFUSE_NGINX_SAMPLE));
+    ASSERT_TRUE(sample.open(QIODevice::ReadOnly));
+    const QString conf = QString::fromUtf8(sample.readAll());
+    const QRegularExpressionMatch block =
+        QRegularExpression(QStringLiteral("location = /api/events \\{([^}]*)\\}")).match(conf);
+    ASSERT_TRUE(block.hasMatch()) << "installer/nginx/shortfuse.conf has a location = /api/events";
+    for (const char *line : {"proxy_buffering off;", "proxy_http_version 1.1;", "proxy_read_timeout 1h;"})
+        EXPECT_TRUE(block.captured(1).contains(QLatin1String(line))) << line;
+    for (int click = 1; click <= 2; ++click) { // round robin: each instance takes one
+        const auto clicked = std::chrono::steady_clock::now();
+        ASSERT_EQ(viaNginx().get('/' + slug.toUtf8()).status, 302);
+        const std::optional<SseEvent> event = stream.nextEvent(5s);
+        ASSERT_TRUE(event) << "click " << click;
+        const auto took = std::chrono::steady_clock::now() - clicked;
+        EXPECT_EQ(event->name, "link.clicked");
+        EXPECT_EQ(event->json().value(QStringLiteral("slug")).toString(), slug);
+        EXPECT_EQ(event->json().value(QStringLiteral("clicks")).toInt(), click);
+        EXPECT_LT(took, 1s) << "click " << click << " took "
+                            << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
+    }
 }
 
 } // namespace

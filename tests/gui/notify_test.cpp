@@ -147,11 +147,15 @@ TEST_F(DesktopNotificationTest, SettingsDecideWhatNotifies)
     EXPECT_EQ(m_receiver->calls().at(1).summary, QStringLiteral("marker-1 was opened — 4 of 5 left"));
 
     // Quiet for bots (the default): a bot's claim says nothing; neither do
-    // unlimited links, previews held off or late arrivals (not claims).
+    // unlimited links, previews held off or late arrivals (not claims), nor
+    // the live stream's management events (a link made, changed, revoked).
     ASSERT_TRUE(m_settings->value(Settings::Key::NotifyQuietForBots).toBool());
     emitEvents({byBot(claim(QStringLiteral("crawled"), 1, 5)), claim(QStringLiteral("unlimited"), 7, std::nullopt),
                 byBot(claim(QStringLiteral("previewed"), 0, 5), LinkEventType::Previewed),
                 claim(QStringLiteral("too-late"), 5, 5, LinkEventType::ExpiredHit),
+                claim(QStringLiteral("made"), 0, 5, LinkEventType::Created),
+                claim(QStringLiteral("changed"), 5, 5, LinkEventType::Changed),
+                claim(QStringLiteral("revoked"), 1, 5, LinkEventType::Revoked),
                 claim(QStringLiteral("marker-2"), 1, 5)});
     ASSERT_TRUE(waitUntil([&] { return receivedAndIdle(3); }));
     ASSERT_EQ(received(), 3);

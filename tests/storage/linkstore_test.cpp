@@ -668,6 +668,8 @@ TEST_P(LinkStoreTest, MigrationToPerEndpointPositionsKeepsEveryUndeliveredEvent)
          QStringLiteral("CREATE TABLE journal_cursors (name TEXT PRIMARY KEY, last_id BIGINT NOT NULL)"),
          QStringLiteral("INSERT INTO journal_cursors(name, last_id) VALUES ('webhooks', 3)"),
          // Rows 1 and 2: once's claim (click, end); 3: a click on many; 4: not yet put out.
+         // Schema 9 journaled no creations: the two links' link.created rows go.
+         QStringLiteral("DELETE FROM events"),
          QStringLiteral("INSERT INTO events(id, at, type, link_id, clicks, max_clicks) VALUES "
                         "(1, 10, 1, %1, 1, 1), (2, 10, 2, %1, 1, 1), (3, 11, 1, %2, 1, 5), (4, 12, 1, %2, 2, 5)")
              .arg(once.id)
@@ -797,4 +799,94 @@ TEST_P(LinkStoreTest, CreationQuotaIsCountedInTheDatabase)
     EXPECT_TRUE(take("client-a", minute + 130'000).allowed);
     EXPECT_TRUE(take("client-a", minute + 130'001).allowed);
     EXPECT_FALSE(take("client-a", minute + 130'002).allowed);
+}
+
+// The live stream's events (issue 15): a link's creation, change and
+// revocation go into the journal in the transaction of the write itself,
+// one row each, with ids in the last place of their row (linkEventSlot).
+TEST_P(LinkStoreTest, ManagementWritesAreJournaledInTheirOwnTransaction)
+{
+    ASSERT_TRUE(store->beginBatch().ok());
+    const Result<std::optional<Link>> made = store->insertLink(newLink(QStringLiteral("journaled"), 3));
+    ASSERT_TRUE(made && made->has_value());
+    EXPECT_TRUE(store->hasPendingEvents());
+    LinkUpdate label;
+    label.label = QStringLiteral("Party");
+    ASSERT_TRUE(store->updateLink(QStringLiteral("journaled"), label, std::nullopt).ok());
+    ASSERT_TRUE(store->updateLink(QStringLiteral("journaled"), LinkUpdate{}, std::nullopt).ok()); // changes nothing
+    EXPECT_TRUE(*store->revokeLink(QStringLiteral("journaled")));
+    EXPECT_TRUE(*store->revokeLink(QStringLiteral("journaled"))) << "still there";
+    EXPECT_FALSE(*store->revokeLink(QStringLiteral("never-made")));
+    ImportedLink imported{newLink(QStringLiteral("imported")), 2, false, std::nullopt};
+    ASSERT_TRUE(*store->insertImportedLink(imported));
+    ASSERT_FALSE(*store->insertImportedLink(imported)) << "its slug is taken now: nothing made, nothing journaled";
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_FALSE(store->hasPendingEvents());
+
+    const Result<QList<LinkEvent>> events = store->eventsAfter(0, 10);
+    ASSERT_TRUE(events);
+    QList<LinkEventType> types;
+    for (const LinkEvent &event : *events) {
+        types.append(event.type);
+        EXPECT_EQ(event.id % 4, 3) << "a row of its own, in the last place";
+    }
+    EXPECT_EQ(types, (QList<LinkEventType>{LinkEventType::Created, LinkEventType::Changed, LinkEventType::Revoked,
+                                           LinkEventType::Created}))
+        << "one change (not the empty one), one revocation (not the second)";
+    ASSERT_EQ(events->size(), 4);
+    EXPECT_EQ(events->at(0).slug, QStringLiteral("journaled"));
+    EXPECT_EQ(events->at(0).maxClicks, 3);
+    EXPECT_EQ(events->at(1).label, QStringLiteral("Party"));
+    EXPECT_EQ(events->at(3).clicks, 2) << "an import keeps its clicks";
+    EXPECT_EQ(*store->lastEventId(), events->at(3).id);
+
+    // A rolled-back batch journals nothing; nor does a link made and purged in one.
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->insertLink(newLink(QStringLiteral("rolled-back"))).ok());
+    store->rollbackBatch();
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->insertLink(newLink(QStringLiteral("undone"))).ok());
+    ASSERT_TRUE(store->purgeLink(QStringLiteral("undone"), std::nullopt).ok());
+    EXPECT_FALSE(store->hasPendingEvents());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ(*store->lastEventId(), events->at(3).id);
+}
+
+// Where a live stream may resume (Last-Event-ID): within what the journal
+// holds and within the window; never past its end; never before its
+// oldest row; and the journal keeps at least the window, webhooks or not.
+TEST_P(LinkStoreTest, AStreamResumesOnlyWhereTheJournalStillHoldsEverythingAfter)
+{
+    EXPECT_TRUE(*store->journalResumable(0, 0)) << "an empty journal, seen empty";
+    EXPECT_FALSE(*store->journalResumable(7, 0)) << "an id it never gave";
+
+    const qint64 day = 24LL * 60 * 60 * 1000;
+    const qint64 start = 1'700'000'000'000;
+    auto make = [&](const QString &slug, qint64 atMs) {
+        NewLink link = newLink(slug);
+        link.createdAtMs = atMs;
+        EXPECT_TRUE(store->beginBatch().ok());
+        EXPECT_TRUE(store->insertLink(link).ok());
+        EXPECT_TRUE(store->commitBatch().ok());
+        return *store->lastEventId();
+    };
+    const qint64 old = make(QStringLiteral("old-one"), start);
+    const qint64 recent = make(QStringLiteral("recent-one"), start + 8 * day);
+    EXPECT_FALSE(*store->journalResumable(0, 0)) << "an empty journal's position, with events since";
+    EXPECT_TRUE(*store->journalResumable(old, start - 1));
+    EXPECT_FALSE(*store->journalResumable(old, start + 1)) << "older than the window";
+    EXPECT_TRUE(*store->journalResumable(recent, start + 8 * day - kLiveResumeWindowMs));
+    EXPECT_FALSE(*store->journalResumable(recent + 4, 0)) << "past the end";
+    EXPECT_FALSE(*store->journalResumable(-1, 0));
+
+    // Without a webhook endpoint the journal still keeps what is younger than a week.
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->purgeExpired(start + 8 * day + kLiveResumeWindowMs).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    const Result<QList<LinkEvent>> kept = store->eventsAfter(0, 10);
+    ASSERT_TRUE(kept);
+    ASSERT_EQ(kept->size(), 1) << "the week-old row went, the day-old one stays";
+    EXPECT_EQ(kept->first().id, recent);
+    EXPECT_FALSE(*store->journalResumable(old, 0)) << "its row is forgotten: what came after may be too";
+    EXPECT_TRUE(*store->journalResumable(recent, 0));
 }

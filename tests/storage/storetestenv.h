@@ -151,6 +151,7 @@ public:
     }
     void setStoreFullAddresses(bool full) override { m_inner->setStoreFullAddresses(full); }
     shortfuse::Status journal(const shortfuse::LinkEvent &event) override { return m_inner->journal(event); }
+    bool hasPendingEvents() const override { return m_inner->hasPendingEvents(); }
     shortfuse::Result<bool> revokeLink(const QString &slug) override { return m_inner->revokeLink(slug); }
     shortfuse::Result<UpdateResult> updateLink(const QString &slug, const shortfuse::LinkUpdate &update,
                                                std::optional<qint64> owner) override
@@ -186,6 +187,10 @@ public:
     shortfuse::Result<QList<shortfuse::LinkEvent>> eventsAfter(qint64 afterId, int limit) override
     {
         return m_inner->eventsAfter(afterId, limit);
+    }
+    shortfuse::Result<bool> journalResumable(qint64 eventId, qint64 sinceMs) override
+    {
+        return m_inner->journalResumable(eventId, sinceMs);
     }
     shortfuse::Result<QList<shortfuse::Link>> linksByIds(const QList<qint64> &ids) override
     {
