@@ -207,6 +207,14 @@ void LinkService::countClaim(VisitOutcome outcome)
 
 std::optional<Visit> LinkService::visitCached(const QString &slug, ClickFacts &facts, const VisitContext &context)
 {
+    // Only an answer from the cache needs what other processes committed
+    // applied first (a revocation drops the entry). A visit the cache
+    // cannot answer goes to the database, which has every commit: a claim
+    // of a one-time link, never cached, then costs no look at the change
+    // notices, which after each commit meant reading the database on this
+    // thread (issue 12: claims).
+    if (!m_cache.contains(slug))
+        return std::nullopt;
     if (m_catchUp)
         m_catchUp(); // a change another process committed before this request drops the entry first
     const auto it = m_cache.constFind(slug);

@@ -428,3 +428,28 @@ TEST_F(LinkServiceTest, PasswordHashesPastTheBoundAreRefusedNotQueued)
     EXPECT_EQ(created + refused, kCreations);
     EXPECT_LE(created, PasswordHasher::kMaxWaiting + 8);
 }
+
+TEST_F(LinkServiceTest, OnlyAnAnswerFromTheCacheCatchesUpWithOtherProcesses)
+{
+    // Catching up (SqliteChangePoller::catchUp) reads the database after
+    // each commit anywhere; a visit the cache cannot answer goes to the
+    // database, which has every commit already, so it must not pay for
+    // one. Every claim of a one-time link is such a visit (issue 12).
+    int catchUps = 0;
+    service->setCatchUp([&] { ++catchUps; });
+    create(CreateRequest{QStringLiteral("https://example.com/once"), QStringLiteral("once"), 1});
+    create(CreateRequest{QStringLiteral("https://example.com/u"), QStringLiteral("open"), std::nullopt});
+
+    EXPECT_EQ(visit(QStringLiteral("once")).outcome, VisitOutcome::Redirected);
+    EXPECT_EQ(visit(QStringLiteral("nosuchlink")).outcome, VisitOutcome::NotFound);
+    EXPECT_EQ(catchUps, 0) << "a claim and an unknown slug are answered by the database";
+
+    // Answered from the cache (the used-up link is cached now): after catching up.
+    EXPECT_EQ(visit(QStringLiteral("once")).outcome, VisitOutcome::Expired);
+    EXPECT_EQ(catchUps, 1);
+    EXPECT_EQ(visit(QStringLiteral("open")).outcome, VisitOutcome::Redirected);
+    const int before = catchUps;
+    ClickFacts facts{clock.nowMs(), QHostAddress(QStringLiteral("192.0.2.1")), "ua", {}};
+    ASSERT_TRUE(service->visitCached(QStringLiteral("open"), facts, VisitContext{}).has_value());
+    EXPECT_EQ(catchUps, before + 1);
+}
