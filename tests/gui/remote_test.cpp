@@ -8,6 +8,7 @@
 
 #include "tests/gui/guitest.h"
 
+#include "tests/gui/notificationsreceiver.h"
 #include "tests/support/serverprocess.h"
 
 #include "server/storage/sqlitelinkstore.h"
@@ -323,6 +324,63 @@ TEST_F(RemoteWindowTest, ABatchForSeveralRecipientsAndTheCsvExportWorkRemotely)
     QFile file(csv);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_TRUE(file.readAll().startsWith("at,outcome,"));
+}
+
+// A view that closes cancels what it asked for: its answer never arrives
+// (a call made after it, on the same connection, has answered by then).
+TEST_F(RemoteWindowTest, AClosedViewsRequestIsCancelledAndItsAnswerDropped)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    bool cancelledAnswered = false;
+    auto view = std::make_unique<QObject>();
+    m_window->console()->countLinks({}, view.get(), [&](const Result<qint64> &) { cancelledAnswered = true; });
+    view.reset(); // the view closes while its request is in flight
+    QObject later;
+    std::optional<Result<qint64>> after;
+    m_window->console()->countLinks({}, &later, [&](const Result<qint64> &count) { after = count; });
+    ASSERT_TRUE(waitUntil([&] { return after.has_value(); }));
+    EXPECT_TRUE(after->ok());
+    EXPECT_FALSE(cancelledAnswered);
+    EXPECT_TRUE(remoteIsRunning()) << "a cancelled request is no lost connection";
+}
+
+// Desktop notifications fire for a remote server's clicks too (its event
+// stream feeds the same notifier as the embedded server's journal).
+class RemoteNotificationTest : public RemoteWindowTest {
+protected:
+    bool desktopNotifications() const override { return true; }
+    void SetUp() override
+    {
+        RemoteWindowTest::SetUp();
+        if (HasFatalFailure())
+            return;
+        m_receiver = std::make_unique<NotificationsReceiver>();
+        QString error;
+        ASSERT_TRUE(m_receiver->registerOnBus(&error)) << qPrintable(error);
+    }
+    void TearDown() override
+    {
+        m_receiver.reset();
+        RemoteWindowTest::TearDown();
+    }
+    std::unique_ptr<NotificationsReceiver> m_receiver;
+};
+
+TEST_F(RemoteNotificationTest, ARemoteClickIsNotified)
+{
+    addRemoteThroughTheDialog(m_key);
+    ASSERT_TRUE(waitUntil([&] { return remoteIsRunning(); }, 15'000)) << addressText().toStdString();
+    const QString slug = createThroughPanel(QStringLiteral("https://example.com/notify-me"), 3, QStringLiteral("far-invite"));
+    ASSERT_EQ(slug, QStringLiteral("far-invite"));
+    // A person's browser (a bot's click is quiet by default).
+    ASSERT_EQ(HttpClient(m_remote->port())
+                  .get(pathOf(slug), {{"User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0"}})
+                  .status,
+              302);
+    ASSERT_TRUE(waitUntil([&] { return !m_receiver->calls().isEmpty(); }, 10'000));
+    EXPECT_TRUE(m_receiver->calls().constFirst().summary.startsWith(QStringLiteral("far-invite was opened")))
+        << m_receiver->calls().constFirst().summary.toStdString();
 }
 
 // A key revoked on the server: the window says so (not "network error").
