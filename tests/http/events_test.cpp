@@ -200,8 +200,9 @@ TEST_F(HttpEvents, LastEventIdResumesOnASecondServerOfTheDatabaseWithOnlyTheKeys
     for (const bool byQuery : {false, true}) {
         std::unique_ptr<SseClient> resumed =
             byQuery ? std::make_unique<SseClient>(other.port()) : openStream(anna, {{"Last-Event-ID", position}}, other.port());
-        if (byQuery)
+        if (byQuery) {
             ASSERT_TRUE(resumed->open(as(anna), "/api/events?last_event_id=" + position));
+        }
         const QList<SseEvent> replayed = resumed->eventsUntil("ready");
         EXPECT_EQ(names(replayed), (joined({QStringLiteral("link.clicked resumed"), QStringLiteral("link.used_up resumed"),
                                             QStringLiteral("ready ")})))

@@ -161,8 +161,9 @@ TEST_F(MultiInstanceTest, CreationRateLimitHoldsAcrossServers)
         const HttpResponse created = HttpClient(ports[size_t(i % 3)]).postJson(
             "/api/create", QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/%1").arg(i)}});
         ++statuses[created.status];
-        if (created.status == 429)
+        if (created.status == 429) {
             EXPECT_FALSE(created.header("Retry-After").isEmpty());
+        }
     }
     EXPECT_EQ(statuses[201], kLimit);
     EXPECT_EQ(statuses[429], 2 * kLimit);

@@ -37,8 +37,9 @@ protected:
         ASSERT_TRUE(writer.beginBatch().ok());
         for (const QByteArray &payload : payloads)
             ASSERT_TRUE(writer.announce(payload).ok());
-        if (purgeAt)
+        if (purgeAt) {
             ASSERT_TRUE(writer.purgeExpired(*purgeAt).ok());
+        }
         ASSERT_TRUE(writer.commitBatch().ok());
     }
 

@@ -82,8 +82,9 @@ TEST(RateLimiter, AddressFloodIsBoundedAndLocksNobodyOut)
     ASSERT_FALSE(limiter.tryAcquire(regular).allowed);
     for (quint32 i = 0; i < 10'000; ++i) {
         ASSERT_TRUE(limiter.tryAcquire(QHostAddress(0x0a000000u + i)).allowed) << "newcomer " << i << " refused";
-        if (i % 50 == 0) // the regular client comes back now and then: still limited
+        if (i % 50 == 0) { // the regular client comes back now and then: still limited
             ASSERT_FALSE(limiter.tryAcquire(regular).allowed) << "after " << i << " newcomers";
+        }
     }
     EXPECT_EQ(limiter.trackedClients(), 100);
 }
