@@ -114,7 +114,15 @@ void MainWindow::buildConnections()
     connect(m_connections, &Connections::keyNeeded, this, &MainWindow::askForKey);
     connect(m_connections, &Connections::currentChanged, this, &MainWindow::switchViewState);
     connect(m_console, &LinkConsole::stateChanged, this, &MainWindow::onConsoleStateChanged);
-    connect(m_console, &ConsoleSwitch::currentChanged, this, &MainWindow::onConsoleStateChanged);
+    // Back on "This computer": its status bar is shown again (its own
+    // signals keep it current from then on, see connectServer).
+    connect(m_console, &ConsoleSwitch::currentChanged, this, [this] {
+        if (!showsThisComputer())
+            return;
+        onServerStateChanged();
+        if (m_host.isRunning())
+            onServerStarted();
+    });
     statusBar()->insertWidget(0, m_connectionMenu->comboBox());
 }
 
@@ -165,13 +173,8 @@ void MainWindow::onConsoleStateChanged()
     const bool local = showsThisComputer();
     m_reachLabel->setVisible(local);
     m_internetLabel->setVisible(local);
-    if (local) {
-        m_useSuggested->setVisible(false);
-        onServerStateChanged();
-        if (m_host.isRunning())
-            onServerStarted();
-        return;
-    }
+    if (local)
+        return; // the embedded server's own signals say the rest (connectServer)
     m_serverBanner->setVisible(false);
     m_useSuggested->setVisible(false);
     const QString name = m_connections->nameOf(m_connections->currentId());

@@ -3,6 +3,7 @@
 #include "ui/remotejson.h"
 
 #include "server/http/linklistparser.h"
+#include "server/http/statsformat.h"
 #include "server/links/linkservice.h"
 
 #include <QCryptographicHash>
@@ -38,11 +39,6 @@ QString networkSentence(QNetworkReply *reply)
     default:
         return reply->errorString();
     }
-}
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 // The listing a keyset cursor belongs to: the same sort, order and filters.
@@ -589,7 +585,7 @@ void RemoteConsole::linkStats(const QString &slug, const StatsQuery &query, QObj
 void RemoteConsole::totals(qint64 sinceMs, QObject *context, Reply<Totals> done)
 {
     QUrlQuery params;
-    params.addQueryItem(QStringLiteral("since"), isoUtc(sinceMs));
+    params.addQueryItem(QStringLiteral("since"), statsformat::isoUtc(sinceMs));
     send("GET", QStringLiteral("/api/totals?") + params.toString(QUrl::FullyEncoded), QByteArray(), context,
          [done](const Answer &answer) {
              if (answer.error)
