@@ -41,6 +41,12 @@ QString networkSentence(QNetworkReply *reply)
     }
 }
 
+// `route` + the slug, percent-encoded (a slug from an event is the server's word, not ours).
+QString linkPath(const QString &route, const QString &slug)
+{
+    return route + QString::fromLatin1(QUrl::toPercentEncoding(slug));
+}
+
 // The listing a keyset cursor belongs to: the same sort, order and filters.
 QString listingKey(const LinkListQuery &query)
 {
@@ -327,7 +333,7 @@ void RemoteConsole::dispatchEvent(const QByteArray &type, const QByteArray &id, 
         return;
     if (type == "link.created") {
         // The event names the link; the table wants all of it.
-        send("GET", QStringLiteral("/api/links/") + QString::fromLatin1(QUrl::toPercentEncoding(slug)), QByteArray(), this,
+        send("GET", linkPath(QStringLiteral("/api/links/"), slug), QByteArray(), this,
              [this](const Answer &answer) {
                  if (answer.error)
                      return;
@@ -427,7 +433,7 @@ void RemoteConsole::createLinks(const QList<CreateRequest> &requests, QObject *c
 void RemoteConsole::updateLink(const QString &slug, const LinkChange &change, QObject *context, Reply<Link> done)
 {
     const QByteArray body = QJsonDocument(remotejson::linkChangeJson(change)).toJson(QJsonDocument::Compact);
-    send("PATCH", QStringLiteral("/api/links/") + QString::fromLatin1(QUrl::toPercentEncoding(slug)), body, context,
+    send("PATCH", linkPath(QStringLiteral("/api/links/"), slug), body, context,
          [this, done, slug](const Answer &answer) {
              if (answer.error)
                  return done(*answer.error);
@@ -441,7 +447,7 @@ void RemoteConsole::updateLink(const QString &slug, const LinkChange &change, QO
 
 void RemoteConsole::revokeLink(const QString &slug, QObject *context, Reply<bool> done)
 {
-    send("DELETE", QStringLiteral("/api/links/") + QString::fromLatin1(QUrl::toPercentEncoding(slug)), QByteArray(),
+    send("DELETE", linkPath(QStringLiteral("/api/links/"), slug), QByteArray(),
          context, [this, done, slug](const Answer &answer) {
              if (answer.status == 404)
                  return done(false);
@@ -534,7 +540,7 @@ void RemoteConsole::linksByIds(const QList<qint64> &ids, QObject *context, Reply
     }
     gathered->waiting = int(slugs.size());
     for (const QString &slug : std::as_const(slugs)) {
-        send("GET", QStringLiteral("/api/links/") + QString::fromLatin1(QUrl::toPercentEncoding(slug)), QByteArray(),
+        send("GET", linkPath(QStringLiteral("/api/links/"), slug), QByteArray(),
              context, [this, gathered, done](const Answer &answer) {
                  if (answer.error && answer.status != 404)
                      gathered->error = *answer.error;
@@ -558,7 +564,7 @@ void RemoteConsole::linkStats(const QString &slug, const StatsQuery &query, QObj
     params.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
     if (query.beforeId)
         params.addQueryItem(QStringLiteral("before"), QString::number(*query.beforeId));
-    send("GET", QStringLiteral("/api/stats/") + QString::fromLatin1(QUrl::toPercentEncoding(slug)) + u'?'
+    send("GET", linkPath(QStringLiteral("/api/stats/"), slug) + u'?'
              + params.toString(QUrl::FullyEncoded),
          QByteArray(), context, [this, done, slug](const Answer &answer) {
              if (answer.status == 404)
@@ -597,7 +603,7 @@ void RemoteConsole::totals(qint64 sinceMs, QObject *context, Reply<Totals> done)
 
 void RemoteConsole::exportClicks(const QString &slug, const QString &path, QObject *context, Reply<qint64> done)
 {
-    send("GET", QStringLiteral("/api/stats/") + QString::fromLatin1(QUrl::toPercentEncoding(slug)) + QStringLiteral(".csv"),
+    send("GET", linkPath(QStringLiteral("/api/stats/"), slug) + QStringLiteral(".csv"),
          QByteArray(), context,
          [done, path](const Answer &answer) {
              if (answer.error)
