@@ -4,11 +4,14 @@
 #include "server/core/statsrules.h"
 
 #include <QDateTime>
+
 #include <QSqlError>
 #include <QSqlDriver>
 #include <QVariant>
 
 #include <sqlite3.h>
+
+#include <algorithm>
 
 namespace shortfuse {
 
@@ -130,6 +133,16 @@ Status SqliteLinkStore::prepareBackendStatements()
         return Error{500, "storage_error",
                      QStringLiteral("cannot prepare the journal insert: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
     }
+    if (sqlite3_prepare_v3(connection, claimSql(), -1, SQLITE_PREPARE_PERSISTENT, &m_claimStatement, nullptr)
+        != SQLITE_OK) {
+        m_claimStatement = nullptr;
+        return Error{500, "storage_error",
+                     QStringLiteral("cannot prepare the claim: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
+    }
+    m_claimParameters = {sqlite3_bind_parameter_index(m_claimStatement, ":slug"),
+                         sqlite3_bind_parameter_index(m_claimStatement, ":now"),
+                         sqlite3_bind_parameter_index(m_claimStatement, ":cleared"),
+                         sqlite3_bind_parameter_index(m_claimStatement, ":preview")};
     if (sqlite3_prepare_v3(connection, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &m_dataVersion, nullptr)
         != SQLITE_OK) {
         m_dataVersion = nullptr;
@@ -153,6 +166,64 @@ void SqliteLinkStore::releaseBackendStatements()
         sqlite3_finalize(m_insertEvent);
         m_insertEvent = nullptr;
     }
+    if (m_claimStatement) {
+        sqlite3_finalize(m_claimStatement);
+        m_claimStatement = nullptr;
+    }
+}
+
+namespace {
+
+// A text column as Qt SQL reads it: a null QString for NULL.
+QString columnText(sqlite3_stmt *statement, int column)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+    if (!text)
+        return {};
+    return QString::fromUtf8(text, sqlite3_column_bytes(statement, column));
+}
+
+} // namespace
+
+Result<std::optional<Link>> SqliteLinkStore::claimRow(const ClaimRequest &request)
+{
+    sqlite3_stmt *st = m_claimStatement;
+    if (!st)
+        return SqlLinkStore::claimRow(request);
+    const QByteArray slug = request.slug.toUtf8();
+    sqlite3_bind_text(st, m_claimParameters.slug, slug.constData(), int(slug.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, m_claimParameters.now, request.nowMs);
+    sqlite3_bind_int(st, m_claimParameters.cleared, request.gateCleared ? 1 : 0);
+    sqlite3_bind_int(st, m_claimParameters.preview, request.previewFetcher ? 1 : 0);
+    // The write happens in this first step; a row back means it changed the link.
+    int rc = sqlite3_step(st);
+    std::optional<Link> claimed;
+    if (rc == SQLITE_ROW) {
+        // The columns of CLAIM_COLUMNS, in their order (as linkFromRow reads them).
+        Link link;
+        link.id = sqlite3_column_int64(st, 0);
+        link.url = columnText(st, 1);
+        if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+            link.maxClicks = sqlite3_column_int(st, 2);
+        link.clicks = sqlite3_column_int64(st, 3);
+        link.createdAtMs = sqlite3_column_int64(st, 4);
+        link.revoked = sqlite3_column_int(st, 5) != 0;
+        link.previewProtection = PreviewProtection(std::clamp(sqlite3_column_int(st, 6), 0, 2));
+        link.passwordHash = columnText(st, 7);
+        if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+            link.expiresAtMs = sqlite3_column_int64(st, 8);
+        link.expiredUrl = columnText(st, 9);
+        link.slug = columnText(st, 10);
+        link.counting = sqlite3_column_int64(st, 11);
+        claimed = std::move(link);
+        rc = sqlite3_step(st); // to the end: a claim changes one link at most (slug is unique)
+    }
+    const int reset = sqlite3_reset(st);
+    if (rc != SQLITE_DONE || reset != SQLITE_OK)
+        return Error{503, "storage_error",
+                     QStringLiteral("Database error while claiming a click: %1")
+                         .arg(QString::fromUtf8(sqlite3_errstr(rc != SQLITE_DONE ? rc : reset)))};
+    return claimed;
 }
 
 Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const ClickFacts &facts,

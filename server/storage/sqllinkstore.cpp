@@ -468,6 +468,19 @@ Status SqlLinkStore::migrate()
     return {};
 }
 
+const char *SqlLinkStore::claimSql()
+{
+    // The whole rule in one conditional write: the cap, revocation,
+    // expiry, and the gates (password, confirmation, auto preview
+    // protection) that only a cleared request may pass.
+    return "UPDATE links SET clicks = clicks + 1, last_click_at = :now "
+           "WHERE slug = :slug AND revoked = 0 AND (max_clicks IS NULL OR clicks < max_clicks) "
+           "AND (expires_at IS NULL OR expires_at > :now) "
+           "AND (:cleared = 1 OR (password_hash IS NULL AND preview_protection <> 2 "
+           "AND (preview_protection <> 1 OR :preview = 0))) "
+           "RETURNING " CLAIM_COLUMNS;
+}
+
 Status SqlLinkStore::prepareStatements()
 {
     auto prepare = [this](std::unique_ptr<QSqlQuery> &query, const char *sql) -> Status {
@@ -481,16 +494,7 @@ Status SqlLinkStore::prepareStatements()
          "INSERT INTO links(slug, url, max_clicks, clicks, created_at, preview_protection, password_hash, expires_at, "
          "expired_url, label, owner_key_id, stats_token) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) "
          "ON CONFLICT(slug) DO NOTHING RETURNING id"},
-        // The whole rule in one conditional write: the cap, revocation,
-        // expiry, and the gates (password, confirmation, auto preview
-        // protection) that only a cleared request may pass.
-        {&m_claim,
-         "UPDATE links SET clicks = clicks + 1, last_click_at = :now "
-         "WHERE slug = :slug AND revoked = 0 AND (max_clicks IS NULL OR clicks < max_clicks) "
-         "AND (expires_at IS NULL OR expires_at > :now) "
-         "AND (:cleared = 1 OR (password_hash IS NULL AND preview_protection <> 2 "
-         "AND (preview_protection <> 1 OR :preview = 0))) "
-         "RETURNING " CLAIM_COLUMNS},
+        {&m_claim, claimSql()},
         {&m_findLink, "SELECT " LINK_COLUMNS " FROM links WHERE slug = ?"},
         {&m_useToken, "INSERT INTO used_tokens(nonce, expires_at) VALUES (?, ?) ON CONFLICT(nonce) DO NOTHING RETURNING nonce"},
         // Redirects of a link that was unlimited when they were answered.
@@ -850,21 +854,11 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
         }
     }
 
-    if (!m_claim)
-        return notConnected();
-    QSqlQuery &q = *m_claim;
-    q.bindValue(QStringLiteral(":slug"), request.slug);
-    q.bindValue(QStringLiteral(":now"), request.nowMs);
-    q.bindValue(QStringLiteral(":cleared"), request.gateCleared ? 1 : 0);
-    q.bindValue(QStringLiteral(":preview"), request.previewFetcher ? 1 : 0);
-    if (!q.exec())
-        return storageError(q, "claiming a click");
-    if (q.next()) {
-        Claim claim{VisitOutcome::Redirected, linkFromRow(q, false)};
-        q.finish();
-        return claim;
-    }
-    q.finish();
+    Result<std::optional<Link>> claimed = claimRow(request);
+    if (!claimed)
+        return claimed.error();
+    if (*claimed)
+        return Claim{VisitOutcome::Redirected, std::move(**claimed)};
 
     // Nothing changed: say why, in the order a visitor should hear it.
     Result<std::optional<Link>> existing = findLink(request.slug);
@@ -883,6 +877,24 @@ Result<Claim> SqlLinkStore::claimClick(const ClaimRequest &request)
     else if (request.previewFetcher && link.previewProtection == PreviewProtection::Auto)
         outcome = VisitOutcome::Preview;
     return Claim{outcome, link};
+}
+
+Result<std::optional<Link>> SqlLinkStore::claimRow(const ClaimRequest &request)
+{
+    if (!m_claim)
+        return notConnected();
+    QSqlQuery &q = *m_claim;
+    q.bindValue(QStringLiteral(":slug"), request.slug);
+    q.bindValue(QStringLiteral(":now"), request.nowMs);
+    q.bindValue(QStringLiteral(":cleared"), request.gateCleared ? 1 : 0);
+    q.bindValue(QStringLiteral(":preview"), request.previewFetcher ? 1 : 0);
+    if (!q.exec())
+        return storageError(q, "claiming a click");
+    std::optional<Link> claimed;
+    if (q.next())
+        claimed = linkFromRow(q, false);
+    q.finish();
+    return claimed;
 }
 
 Result<QByteArray> SqlLinkStore::instanceSecret()

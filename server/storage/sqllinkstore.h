@@ -110,6 +110,14 @@ protected:
     // A backend's own statements, prepared after the shared ones and
     // released before the connection closes.
     virtual Status prepareBackendStatements() { return {}; }
+    // The claim's one conditional write (claimSql(), the rule of every
+    // visit): the link as the claim left it, or nothing when the rule
+    // refused. Qt SQL here; SQLite runs the same statement through its C API.
+    virtual Result<std::optional<Link>> claimRow(const ClaimRequest &request);
+    // Its text: named parameters :slug, :now, :cleared, :preview; it
+    // returns the link's columns in the order linkFromClaimColumns()
+    // (sqllinkstore.cpp) and SqliteLinkStore::claimRow read them.
+    static const char *claimSql();
     virtual void releaseBackendStatements() {}
 
     Status exec(const QString &sql);
