@@ -151,6 +151,22 @@ bool ClickWriter::forgotten(qint64 linkId) const
 
 void ClickWriter::isolateWrites(std::vector<Op> &batch)
 {
+    // While the database refuses batches, click records put back after a
+    // failure lead the queue, and a write cut off behind them would wait
+    // until they commit (a full disk: for as long as it stays full), and
+    // every claim behind the write with it. Such a write is refused now,
+    // as its own attempt would most likely have been; never applied, it
+    // leaves no order to keep, and the claims after it get their answer.
+    if (m_failuresInARow > 0 && !batch.empty() && std::holds_alternative<RecordOp>(batch.front())) {
+        const Error unavailable = storageUnavailable();
+        std::vector<Reply> refused;
+        const auto writes = std::remove_if(batch.begin(), batch.end(), [&](Op &op) {
+            WriteOp *write = std::get_if<WriteOp>(&op);
+            return write && fail(*write, unavailable, refused);
+        });
+        batch.erase(writes, batch.end());
+        postReplies(std::move(refused));
+    }
     const auto first = std::find_if(batch.begin(), batch.end(),
                                     [](const Op &op) { return std::holds_alternative<WriteOp>(op); });
     if (first == batch.end() || batch.size() == 1)

@@ -268,6 +268,47 @@ TEST_F(ClickWriterTest, FailedCommitsRefuseClaimsAndKeepRecords)
     EXPECT_EQ((*retry)->outcome, VisitOutcome::Redirected);
 }
 
+// A full disk: the database refuses every batch for a while. A click
+// record put back after a failure leads the queue; a management write
+// queued behind it used to be cut off into a batch of its own after the
+// record, so the record (failing again) went first each time and the
+// write, and every claim behind it, waited for as long as the disk stayed
+// full. Now both get their 503 at once, and the record is kept.
+TEST_F(ClickWriterTest, WhileBatchesFailAWriteBehindRetriedRecordsIsRefusedAndTheClaimsAfterItAnswered)
+{
+    create(QStringLiteral("once"), 1);
+    const Link free = create(QStringLiteral("free"), std::nullopt);
+
+    flakyStore->commitsToFail = 1'000'000;
+    writer->record(free.id, VisitOutcome::Redirected, ClickFacts{});
+    ASSERT_TRUE(waitUntil([&] { return writer->counters().failedBatches.load() >= 1; })) << "the record's batch failed";
+
+    bool wrote = false;
+    std::optional<Status> written;
+    writer->write(
+        [&wrote](LinkWrites &, ChangeNotice &) {
+            wrote = true;
+            return Status{};
+        },
+        [&](const Status &status) { written = status; });
+    std::optional<Result<Claim>> claim;
+    writer->claim(plain(QStringLiteral("once")), ClickFacts{}, [&](const Result<Claim> &r) { claim = r; });
+    ASSERT_TRUE(waitUntil([&] { return written.has_value() && claim.has_value(); }, 5000))
+        << "write answered: " << written.has_value() << ", claim answered: " << claim.has_value();
+    EXPECT_FALSE(written->ok());
+    EXPECT_EQ(written->error().status, 503);
+    EXPECT_FALSE(wrote) << "refused without being applied";
+    ASSERT_FALSE(claim->ok());
+    EXPECT_EQ(claim->error().status, 503);
+
+    // The disk has room again: the record was kept and is written.
+    flakyStore->commitsToFail = 0;
+    flush();
+    Inspector db(backend.describe());
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='free'")), 1);
+    EXPECT_EQ(db.scalar(QStringLiteral("SELECT clicks FROM links WHERE slug='once'")), 0);
+}
+
 // Issue 11: the overload limit counts the bytes the pending records hold,
 // not only how many there are: records with 15 KB user agents (what a
 // client may send) make the writer refuse more long before 200,000 of
