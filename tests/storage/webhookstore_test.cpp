@@ -215,8 +215,8 @@ TEST_F(WebhookStoreTest, OldJournalEventsAreForgottenOnlyOnceNoEndpointNeedsThem
 {
     ASSERT_TRUE(hooks.insert(endpoint(QStringLiteral("https://a.example/"))));
     journal(3); // at 1,000 .. 1,002 ms since the epoch: long ago
-    const qint64 now = 30LL * 24 * 60 * 60 * 1000;
-    const auto purge = [this, now] {
+    constexpr qint64 now = 30LL * 24 * 60 * 60 * 1000;
+    const auto purge = [this] {
         ASSERT_TRUE(store.beginBatch().ok());
         ASSERT_TRUE(store.purgeExpired(now).ok());
         ASSERT_TRUE(store.commitBatch().ok());
