@@ -4,7 +4,6 @@
 #include "server/core/statsrules.h"
 
 #include <QDateTime>
-
 #include <QSqlError>
 #include <QSqlDriver>
 #include <QVariant>
