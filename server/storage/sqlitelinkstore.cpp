@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace shortfuse {
 
@@ -57,6 +58,32 @@ void bindText(sqlite3_stmt *statement, int index, const QByteArray &utf8)
         sqlite3_bind_null(statement, index);
     else
         sqlite3_bind_text(statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+// Prepares `sql` once for the connection's life; `what` names it in the error.
+Status prepareStatement(sqlite3 *connection, const char *sql, sqlite3_stmt **statement, const char *what)
+{
+    if (sqlite3_prepare_v3(connection, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr) == SQLITE_OK)
+        return {};
+    *statement = nullptr;
+    return Error{500, "storage_error",
+                 QStringLiteral("cannot prepare the %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(connection)))};
+}
+
+// A statement that failed with `rc`, worded as the Qt SQL path words it.
+Error statementError(const char *what, int rc)
+{
+    return Error{503, "storage_error",
+                 QStringLiteral("Database error while %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errstr(rc)))};
+}
+
+// A text column as Qt SQL reads it: a null QString for NULL.
+QString columnText(sqlite3_stmt *statement, int column)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+    if (!text)
+        return {};
+    return QString::fromUtf8(text, sqlite3_column_bytes(statement, column));
 }
 
 } // namespace
@@ -112,77 +139,36 @@ Status SqliteLinkStore::recover()
 Status SqliteLinkStore::prepareBackendStatements()
 {
     releaseBackendStatements();
-    const QVariant handle = database().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *db = connection();
+    if (!db)
         return {}; // not the SQLite driver we know: the shared Qt SQL path still works
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
-    static const char sql[] =
+    static const char clickSql[] =
         "INSERT INTO clicks(link_id, at, outcome, client_address, user_agent, referrer, referrer_host, country, "
         "browser, browser_version, os, device, bot, bot_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    if (sqlite3_prepare_v3(connection, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_insertClick, nullptr) != SQLITE_OK) {
-        m_insertClick = nullptr;
-        return Error{500, "storage_error",
-                     QStringLiteral("cannot prepare the click insert: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
-    }
     static const char eventSql[] =
         "INSERT INTO events(at, type, link_id, clicks, max_clicks, unlimited, country, browser, os, device, bot, bot_name) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    if (sqlite3_prepare_v3(connection, eventSql, -1, SQLITE_PREPARE_PERSISTENT, &m_insertEvent, nullptr) != SQLITE_OK) {
-        m_insertEvent = nullptr;
-        return Error{500, "storage_error",
-                     QStringLiteral("cannot prepare the journal insert: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
-    }
-    if (sqlite3_prepare_v3(connection, claimSql(), -1, SQLITE_PREPARE_PERSISTENT, &m_claimStatement, nullptr)
-        != SQLITE_OK) {
-        m_claimStatement = nullptr;
-        return Error{500, "storage_error",
-                     QStringLiteral("cannot prepare the claim: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
+    for (const auto &[sql, statement, what] :
+         {std::tuple{clickSql, &m_insertClick, "click insert"}, std::tuple{eventSql, &m_insertEvent, "journal insert"},
+          std::tuple{claimSql(), &m_claimStatement, "claim"},
+          std::tuple{"PRAGMA data_version", &m_dataVersion, "data version read"}}) {
+        if (Status prepared = prepareStatement(db, sql, statement, what); !prepared)
+            return prepared;
     }
     m_claimParameters = {sqlite3_bind_parameter_index(m_claimStatement, ":slug"),
                          sqlite3_bind_parameter_index(m_claimStatement, ":now"),
                          sqlite3_bind_parameter_index(m_claimStatement, ":cleared"),
                          sqlite3_bind_parameter_index(m_claimStatement, ":preview")};
-    if (sqlite3_prepare_v3(connection, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &m_dataVersion, nullptr)
-        != SQLITE_OK) {
-        m_dataVersion = nullptr;
-        return Error{500, "storage_error",
-                     QStringLiteral("cannot prepare the data version read: %1").arg(QString::fromUtf8(sqlite3_errmsg(connection)))};
-    }
     return {};
 }
 
 void SqliteLinkStore::releaseBackendStatements()
 {
-    if (m_insertClick) {
-        sqlite3_finalize(m_insertClick);
-        m_insertClick = nullptr;
-    }
-    if (m_dataVersion) {
-        sqlite3_finalize(m_dataVersion);
-        m_dataVersion = nullptr;
-    }
-    if (m_insertEvent) {
-        sqlite3_finalize(m_insertEvent);
-        m_insertEvent = nullptr;
-    }
-    if (m_claimStatement) {
-        sqlite3_finalize(m_claimStatement);
-        m_claimStatement = nullptr;
+    for (sqlite3_stmt **statement : {&m_insertClick, &m_dataVersion, &m_insertEvent, &m_claimStatement}) {
+        sqlite3_finalize(*statement); // a no-op on null
+        *statement = nullptr;
     }
 }
-
-namespace {
-
-// A text column as Qt SQL reads it: a null QString for NULL.
-QString columnText(sqlite3_stmt *statement, int column)
-{
-    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
-    if (!text)
-        return {};
-    return QString::fromUtf8(text, sqlite3_column_bytes(statement, column));
-}
-
-} // namespace
 
 Result<std::optional<Link>> SqliteLinkStore::claimRow(const ClaimRequest &request)
 {
@@ -219,9 +205,7 @@ Result<std::optional<Link>> SqliteLinkStore::claimRow(const ClaimRequest &reques
     }
     const int reset = sqlite3_reset(st);
     if (rc != SQLITE_DONE || reset != SQLITE_OK)
-        return Error{503, "storage_error",
-                     QStringLiteral("Database error while claiming a click: %1")
-                         .arg(QString::fromUtf8(sqlite3_errstr(rc != SQLITE_DONE ? rc : reset)))};
+        return statementError("claiming a click", rc != SQLITE_DONE ? rc : reset);
     return claimed;
 }
 
@@ -249,11 +233,8 @@ Status SqliteLinkStore::recordClick(qint64 linkId, ClickOutcome outcome, const C
     bindText(st, 14, details ? details->botName.toUtf8() : QByteArray());
     const int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        return Error{503, "storage_error",
-                     QStringLiteral("Database error while recording a click: %1")
-                         .arg(QString::fromUtf8(sqlite3_errstr(rc)))};
-    }
+    if (rc != SQLITE_DONE)
+        return statementError("recording a click", rc);
     return {};
 }
 
@@ -283,8 +264,7 @@ Status SqliteLinkStore::journal(const LinkEvent &event)
     const int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return Error{503, "storage_error",
-                     QStringLiteral("Database error while writing the events journal: %1").arg(QString::fromUtf8(sqlite3_errstr(rc)))};
+        return statementError("writing the events journal", rc);
     return {};
 }
 
