@@ -43,6 +43,9 @@ struct ChangeNotice {
     QByteArray encode() const;
     // nullopt for anything that is not a payload encode() made.
     static std::optional<ChangeNotice> decode(QByteArrayView payload);
+    // Whether encode() made `payload` for `sender`, read from its head
+    // alone: a process skips its own notices without decoding them.
+    static bool isFrom(QByteArrayView payload, QByteArrayView sender);
 };
 
 // A notice from another server, with the links it created read back.

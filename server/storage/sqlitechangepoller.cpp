@@ -22,6 +22,7 @@ constexpr int kNoticesPerRead = 256;
 // bytes, the second written after the first; a reader that finds them
 // equal has a consistent one.
 constexpr size_t kWalIndexHeaderBytes = 48;
+static_assert(kWalIndexHeaderBytes % sizeof(quint64) == 0);
 constexpr size_t kChangeCounterAt = 8; // iChange: incremented by each commit
 constexpr size_t kMaxFrameAt = 16;     // mxFrame: the last valid frame in the WAL
 constexpr size_t kSaltAt = 32;         // aSalt[2]: changes when the WAL restarts
@@ -46,23 +47,27 @@ std::optional<quint64> SqliteCommitCounter::read() const
     if (!m_header)
         return std::nullopt;
     // Another process writes this memory: read each copy once, after an
-    // acquire fence, and trust only two equal copies.
-    unsigned char first[kWalIndexHeaderBytes];
-    unsigned char second[kWalIndexHeaderBytes];
+    // acquire fence, and trust only two equal copies. Read a word at a
+    // time (the region is page-aligned): asked before every redirect.
+    constexpr size_t kWords = kWalIndexHeaderBytes / sizeof(quint64);
+    const auto *words = reinterpret_cast<const volatile quint64 *>(m_header);
+    quint64 first[kWords];
+    quint64 second[kWords];
     std::atomic_thread_fence(std::memory_order_acquire);
-    for (size_t i = 0; i < kWalIndexHeaderBytes; ++i)
-        first[i] = m_header[i];
+    for (size_t i = 0; i < kWords; ++i)
+        first[i] = words[i];
     std::atomic_thread_fence(std::memory_order_acquire);
-    for (size_t i = 0; i < kWalIndexHeaderBytes; ++i)
-        second[i] = m_header[kWalIndexHeaderBytes + i];
-    if (std::memcmp(first, second, kWalIndexHeaderBytes) != 0)
+    for (size_t i = 0; i < kWords; ++i)
+        second[i] = words[kWords + i];
+    if (std::memcmp(first, second, sizeof first) != 0)
         return std::nullopt;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(first);
     quint32 change = 0;
     quint32 maxFrame = 0;
     quint32 salt = 0;
-    std::memcpy(&change, first + kChangeCounterAt, sizeof change);
-    std::memcpy(&maxFrame, first + kMaxFrameAt, sizeof maxFrame);
-    std::memcpy(&salt, first + kSaltAt, sizeof salt);
+    std::memcpy(&change, bytes + kChangeCounterAt, sizeof change);
+    std::memcpy(&maxFrame, bytes + kMaxFrameAt, sizeof maxFrame);
+    std::memcpy(&salt, bytes + kSaltAt, sizeof salt);
     return (quint64(change) << 32) ^ (quint64(maxFrame) << 16) ^ salt;
 }
 

@@ -60,6 +60,9 @@ void bindText(sqlite3_stmt *statement, int index, const QByteArray &utf8)
         sqlite3_bind_text(statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+// SqliteChangePoller's read: the notices after an id, oldest first.
+constexpr char kNoticesAfterSql[] = "SELECT id, payload FROM change_notices WHERE id > ? ORDER BY id LIMIT ?";
+
 // Prepares `sql` once for the connection's life; `what` names it in the error.
 Status prepareStatement(sqlite3 *connection, const char *sql, sqlite3_stmt **statement, const char *what)
 {
@@ -151,7 +154,8 @@ Status SqliteLinkStore::prepareBackendStatements()
     for (const auto &[sql, statement, what] :
          {std::tuple{clickSql, &m_insertClick, "click insert"}, std::tuple{eventSql, &m_insertEvent, "journal insert"},
           std::tuple{claimSql(), &m_claimStatement, "claim"},
-          std::tuple{"PRAGMA data_version", &m_dataVersion, "data version read"}}) {
+          std::tuple{"PRAGMA data_version", &m_dataVersion, "data version read"},
+          std::tuple{kNoticesAfterSql, &m_noticesAfter, "change notices read"}}) {
         if (Status prepared = prepareStatement(db, sql, statement, what); !prepared)
             return prepared;
     }
@@ -164,7 +168,7 @@ Status SqliteLinkStore::prepareBackendStatements()
 
 void SqliteLinkStore::releaseBackendStatements()
 {
-    for (sqlite3_stmt **statement : {&m_insertClick, &m_dataVersion, &m_insertEvent, &m_claimStatement}) {
+    for (sqlite3_stmt **statement : {&m_insertClick, &m_dataVersion, &m_insertEvent, &m_claimStatement, &m_noticesAfter}) {
         sqlite3_finalize(*statement); // a no-op on null
         *statement = nullptr;
     }
@@ -331,13 +335,30 @@ Result<qint64> SqliteLinkStore::lastChangeNoticeId()
 
 Result<QList<SqliteLinkStore::StoredNotice>> SqliteLinkStore::changeNoticesAfter(qint64 afterId, int limit)
 {
+    // Read after every commit this process's own writer makes (the poller
+    // cannot tell its commits from another process's): through Qt SQL,
+    // which prepares the query anew each time, this cost the thread that
+    // answers redirects more than the redirects themselves.
+    QList<StoredNotice> notices;
+    if (sqlite3_stmt *st = m_noticesAfter) {
+        sqlite3_bind_int64(st, 1, afterId);
+        sqlite3_bind_int(st, 2, limit);
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            // Written as text from Latin-1 (announce): read back the same bytes.
+            notices.append(StoredNotice{sqlite3_column_int64(st, 0), columnText(st, 1).toLatin1()});
+        }
+        const int reset = sqlite3_reset(st);
+        if (rc != SQLITE_DONE || reset != SQLITE_OK)
+            return statementError("reading the change notices", rc != SQLITE_DONE ? rc : reset);
+        return notices;
+    }
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT id, payload FROM change_notices WHERE id > ? ORDER BY id LIMIT ?"));
+    q.prepare(QLatin1String(kNoticesAfterSql));
     q.addBindValue(afterId);
     q.addBindValue(limit);
     if (!q.exec())
         return storageError(q, "reading the change notices");
-    QList<StoredNotice> notices;
     while (q.next())
         notices.append(StoredNotice{q.value(0).toLongLong(), q.value(1).toString().toLatin1()});
     return notices;

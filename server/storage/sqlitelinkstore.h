@@ -86,6 +86,7 @@ private:
     sqlite3_stmt *m_dataVersion = nullptr;
     sqlite3_stmt *m_insertEvent = nullptr;
     sqlite3_stmt *m_claimStatement = nullptr; // claimSql()
+    sqlite3_stmt *m_noticesAfter = nullptr;
     struct ClaimParameters {
         int slug = 0, now = 0, cleared = 0, preview = 0;
     } m_claimParameters;

@@ -69,3 +69,18 @@ TEST(ChangeNotice, RefusesAnythingElse)
                             "1;s;c=-4;n=;r=", "1;s;c=;n=;r=<script>", "1;s;n=;c=;r=", "1;s;**"})
         EXPECT_FALSE(ChangeNotice::decode(QByteArray(bad)).has_value()) << bad;
 }
+
+TEST(ChangeNotice, TellsItsSenderFromTheHeadAlone)
+{
+    ChangeNotice notice;
+    notice.sender = "k3x9";
+    notice.clicked = {7};
+    EXPECT_TRUE(ChangeNotice::isFrom(notice.encode(), "k3x9"));
+    notice.overflow = true;
+    EXPECT_TRUE(ChangeNotice::isFrom(notice.encode(), "k3x9")) << "an overflow notice names its sender too";
+    // A sender whose name is a prefix of another's, or the other way round, is someone else.
+    EXPECT_FALSE(ChangeNotice::isFrom(notice.encode(), "k3x"));
+    EXPECT_FALSE(ChangeNotice::isFrom(notice.encode(), "k3x9a"));
+    EXPECT_FALSE(ChangeNotice::isFrom("2;k3x9;c=;n=;r=", "k3x9")) << "another format is never ours";
+    EXPECT_FALSE(ChangeNotice::isFrom("", "k3x9"));
+}
