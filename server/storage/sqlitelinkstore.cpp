@@ -174,6 +174,38 @@ void SqliteLinkStore::releaseBackendStatements()
     }
 }
 
+QString SqliteLinkStore::backendMigration(int version) const
+{
+    if (version != 13)
+        return {};
+    // Schema 13 (see kMigrations): the journal and the webhook outbox
+    // rebuilt with AUTOINCREMENT, every row and id kept (copying ids into
+    // the table sets its sqlite_sequence to the largest). The journal's
+    // counter also starts past any position an endpoint holds, in case the
+    // newest rows were already deleted before this migration.
+    return QStringLiteral(
+        "CREATE TABLE events_13 (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, type INTEGER NOT NULL, "
+        "link_id INTEGER NOT NULL, clicks INTEGER, max_clicks INTEGER, unlimited INTEGER NOT NULL DEFAULT 0, "
+        "country TEXT, browser TEXT, os TEXT, device TEXT, bot INTEGER NOT NULL DEFAULT 0, bot_name TEXT);"
+        "INSERT INTO events_13 SELECT id, at, type, link_id, clicks, max_clicks, unlimited, country, browser, os, "
+        "device, bot, bot_name FROM events;"
+        "DROP TABLE events;"
+        "ALTER TABLE events_13 RENAME TO events;"
+        "DELETE FROM sqlite_sequence WHERE name = 'events';"
+        "INSERT INTO sqlite_sequence(name, seq) SELECT 'events', COALESCE(MAX(last), 0) FROM "
+        "(SELECT MAX(id) AS last FROM events UNION ALL SELECT MAX(journal_position) / 4 FROM webhooks);"
+        "CREATE TABLE webhook_outbox_13 (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE, event_id INTEGER NOT NULL, "
+        "attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, lease_until INTEGER, "
+        "created_at INTEGER NOT NULL);"
+        "INSERT INTO webhook_outbox_13 SELECT id, webhook_id, event_id, attempts, next_attempt_at, lease_until, "
+        "created_at FROM webhook_outbox;"
+        "DROP TABLE webhook_outbox;"
+        "ALTER TABLE webhook_outbox_13 RENAME TO webhook_outbox;"
+        "CREATE INDEX webhook_outbox_due ON webhook_outbox(next_attempt_at);"
+        "CREATE INDEX webhook_outbox_by_hook ON webhook_outbox(webhook_id, id);");
+}
+
 Result<std::optional<Link>> SqliteLinkStore::claimRow(const ClaimRequest &request)
 {
     sqlite3_stmt *st = m_claimStatement;

@@ -57,6 +57,7 @@ protected:
     Status afterConnect() override;
     QString autoIdType() const override { return QStringLiteral("INTEGER PRIMARY KEY"); }
     QString bigIntType() const override { return QStringLiteral("INTEGER"); }
+    QString backendMigration(int version) const override;
     QString beginWriteStatement() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     QString beginSnapshotStatement() const override { return QStringLiteral("BEGIN"); }
     QString caseInsensitiveLike() const override { return QStringLiteral("LIKE"); }

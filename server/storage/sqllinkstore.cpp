@@ -238,6 +238,16 @@ const char *const kMigrations[] = {
     // deleting the link's events, which now reads the journal (a week of
     // events at most) instead. A purge is rare; claims are not.
     "DROP INDEX events_by_link;",
+    // 13: an id the journal or the webhook outbox gave is never given
+    // again. Endpoints and live streams keep their place in the journal as
+    // an event id, and a delivery deletes its outbox row by id: an id
+    // given twice is an event skipped, or a delivery deleting another's
+    // row. PostgreSQL's identity columns never reuse a value. SQLite's
+    // INTEGER PRIMARY KEY gives the largest id plus one, so deleting the
+    // newest row (a purged link's events, the weekly prune) let the next
+    // row take its id: SQLite rebuilds both tables with AUTOINCREMENT
+    // (SqliteLinkStore::backendMigration). Nothing is shared.
+    "",
 };
 
 constexpr qint64 kProgressKeepMs = 7LL * 24 * 60 * 60 * 1000;
@@ -448,7 +458,8 @@ Status SqlLinkStore::migrate()
                qUtf8Printable(m_description), version, latest);
     }
     for (int v = version + 1; v <= latest; ++v) {
-        const QStringList statements = ddl(QString::fromLatin1(kMigrations[v - 1])).split(u';', Qt::SkipEmptyParts);
+        const QString sql = ddl(QString::fromLatin1(kMigrations[v - 1])) + backendMigration(v);
+        const QStringList statements = sql.split(u';', Qt::SkipEmptyParts);
         for (const QString &statement : statements) {
             if (Status s = exec(statement); !s)
                 return fail(s);

@@ -100,6 +100,13 @@ protected:
     virtual QString bigIntType() const = 0;             // replaces {{bigint}}
     virtual QString beginWriteStatement() const = 0;    // starts a batch or a migration
     virtual QString migrationLockStatement() const { return {}; }
+    // Statements this backend alone runs after schema version `version`'s
+    // shared ones, in the same transaction (`;`-separated, none by default).
+    virtual QString backendMigration(int version) const
+    {
+        Q_UNUSED(version);
+        return {};
+    }
     // Taken just before a batch writes its journal events (empty: none needed).
     virtual QString journalLockStatement() const { return {}; }
     virtual QString beginSnapshotStatement() const = 0; // one consistent read

@@ -301,6 +301,26 @@ TEST_F(WebhooksTest, UnlimitedClicksOnlyWhereAnEndpointAsks)
     EXPECT_TRUE(plain.requests().constFirst().body.contains(capped.toUtf8()));
 }
 
+// An endpoint's place in the journal is an event id: when the newest
+// events went with a purged link (an erasure), the next event must not
+// take their id, or the endpoint, already past it, would never hear it.
+TEST_F(WebhooksTest, TheEventAfterAPurgeOfTheNewestIsStillDelivered)
+{
+    WebhookReceiver receiver;
+    addWebhook({{QStringLiteral("url"), QString::fromLatin1(receiver.url())}});
+    const QString kept = createLink(QStringLiteral("https://example.com/kept"), 5);
+    const QString erased = createLink(QStringLiteral("https://example.com/erased"), 1);
+    ASSERT_EQ(client().get(pathOf(erased)).status, 302); // clicked and used up: the journal's newest row
+    ASSERT_TRUE(waitUntil([&] { return receiver.count() >= 2; })) << receiver.count() << " deliveries";
+    const HttpResponse purged = client().send(HttpRequest{"DELETE", "/api/links/" + erased.toUtf8() + "?purge=true", {}, {}});
+    ASSERT_EQ(purged.status, 204) << purged.describe().toStdString();
+
+    ASSERT_EQ(client().get(pathOf(kept)).status, 302);
+    EXPECT_TRUE(waitUntil([&] { return receiver.count() >= 3; })) << "the click after the purge was never delivered";
+    ASSERT_EQ(receiver.count(), 3);
+    EXPECT_TRUE(receiver.requests().constLast().body.contains(kept.toUtf8()));
+}
+
 TEST_F(WebhooksTest, AKeyHearsOnlyItsOwnLinks)
 {
     const QByteArray anna = makeKey(QStringLiteral("anna"));

@@ -890,3 +890,105 @@ TEST_P(LinkStoreTest, AStreamResumesOnlyWhereTheJournalStillHoldsEverythingAfter
     EXPECT_FALSE(*store->journalResumable(old, 0)) << "its row is forgotten: what came after may be too";
     EXPECT_TRUE(*store->journalResumable(recent, 0));
 }
+
+// A place in the journal is an event id (an endpoint's position, a live
+// stream's Last-Event-ID), so an id is never given twice: not after the
+// newest row went with a purged link, nor after the weekly prune took it.
+// Given again, whoever stood at that id would skip the event that took it.
+TEST_P(LinkStoreTest, AnEventIdIsNeverGivenTwiceAfterTheNewestRowIsDeleted)
+{
+    insert(QStringLiteral("first"));
+    insert(QStringLiteral("purged"));
+    const qint64 purgedAt = *store->lastEventId(); // the newest row: the purged link's creation
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->purgeLink(QStringLiteral("purged"), std::nullopt).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    insert(QStringLiteral("after-purge"));
+    const Result<QList<LinkEvent>> afterPurge = store->eventsAfter(purgedAt, 10);
+    ASSERT_TRUE(afterPurge);
+    ASSERT_EQ(afterPurge->size(), 1) << "a reader past the purged link's event still reads the next one";
+    EXPECT_EQ(afterPurge->first().slug, QStringLiteral("after-purge"));
+    EXPECT_GT(afterPurge->first().id, purgedAt);
+
+    const qint64 prunedAt = *store->lastEventId();
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->purgeExpired(1'700'000'000'123 + 8 * 24LL * 60 * 60 * 1000 + kLiveResumeWindowMs).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    ASSERT_TRUE(store->eventsAfter(0, 10)->isEmpty()) << "no endpoint needs them: the whole journal was pruned";
+    insert(QStringLiteral("after-prune"));
+    const Result<QList<LinkEvent>> afterPrune = store->eventsAfter(prunedAt, 10);
+    ASSERT_TRUE(afterPrune);
+    ASSERT_EQ(afterPrune->size(), 1) << "a reader at the pruned newest row still reads the next one";
+    EXPECT_EQ(afterPrune->first().slug, QStringLiteral("after-prune"));
+}
+
+// Migration 13 on SQLite: the journal and the webhook outbox become
+// AUTOINCREMENT tables with every row and id kept, and the journal's
+// counter starts past the last position an endpoint holds, even when that
+// row was deleted before the migration (the reuse it ends).
+TEST(SqliteLinkStore, MigrationThirteenKeepsEveryRowAndStartsPastEveryPosition)
+{
+    StoreBackend backend = sqliteBackend();
+    auto store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->insertLink(newLink(QStringLiteral("kept"))).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    const qint64 keptEvent = *store->lastEventId();
+    store->close();
+    const QString eventsBefore13 = QStringLiteral(
+        "CREATE TABLE events (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, type INTEGER NOT NULL, "
+        "link_id INTEGER NOT NULL, clicks INTEGER, max_clicks INTEGER, unlimited INTEGER NOT NULL DEFAULT 0, "
+        "country TEXT, browser TEXT, os TEXT, device TEXT, bot INTEGER NOT NULL DEFAULT 0, bot_name TEXT)");
+    const QString outboxBefore13 = QStringLiteral(
+        "CREATE TABLE webhook_outbox (id INTEGER PRIMARY KEY, "
+        "webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE, event_id INTEGER NOT NULL, "
+        "attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, lease_until INTEGER, "
+        "created_at INTEGER NOT NULL)");
+    ASSERT_TRUE(runRawSql(
+        backend.describe(),
+        {QStringLiteral("ALTER TABLE events RENAME TO events_now"), eventsBefore13,
+         QStringLiteral("INSERT INTO events SELECT * FROM events_now"), QStringLiteral("DROP TABLE events_now"),
+         QStringLiteral("ALTER TABLE webhook_outbox RENAME TO outbox_now"), outboxBefore13,
+         QStringLiteral("DROP TABLE outbox_now"),
+         QStringLiteral("CREATE INDEX webhook_outbox_due ON webhook_outbox(next_attempt_at)"),
+         QStringLiteral("CREATE INDEX webhook_outbox_by_hook ON webhook_outbox(webhook_id, id)"),
+         QStringLiteral("DELETE FROM sqlite_sequence"),
+         // An endpoint that has read up to row 9, a row deleted since.
+         QStringLiteral("INSERT INTO webhooks(id, url, events, format, secret, created_at, journal_position) VALUES "
+                        "(1, 'https://a.example/', 'link.created', 'standard', 'whsec_dGVzdA==', 0, 39)"),
+         QStringLiteral("INSERT INTO webhook_outbox(id, webhook_id, event_id, attempts, next_attempt_at, created_at) "
+                        "VALUES (7, 1, %1, 0, 0, 10)")
+             .arg(keptEvent),
+         QStringLiteral("DELETE FROM schema_migrations WHERE version >= 13")}));
+
+    store = backend.makeStore();
+    ASSERT_TRUE(store->open().ok());
+    const Result<QList<LinkEvent>> kept = store->eventsAfter(0, 10);
+    ASSERT_TRUE(kept);
+    ASSERT_EQ(kept->size(), 1);
+    EXPECT_EQ(kept->first().id, keptEvent) << "the row keeps its id";
+    EXPECT_EQ(kept->first().slug, QStringLiteral("kept"));
+    ASSERT_TRUE(store->beginBatch().ok());
+    ASSERT_TRUE(store->insertLink(newLink(QStringLiteral("next"))).ok());
+    ASSERT_TRUE(store->commitBatch().ok());
+    EXPECT_EQ(journalRowOf(*store->lastEventId()), 10) << "past the endpoint's row 9, not after the last row kept";
+    store->close();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect-13"));
+        db.setDatabaseName(backend.describe());
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT id, event_id FROM webhook_outbox")) && q.next());
+        EXPECT_EQ(q.value(0).toLongLong(), 7);
+        EXPECT_EQ(q.value(1).toLongLong(), keptEvent);
+        ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM webhook_outbox")));
+        ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO webhook_outbox(webhook_id, event_id, next_attempt_at, created_at) "
+                                          "VALUES (1, 1, 0, 0) RETURNING id"))
+                    && q.next());
+        EXPECT_EQ(q.value(0).toLongLong(), 8) << "the deleted newest outbox row's id is not given again";
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect-13"));
+}
