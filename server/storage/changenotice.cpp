@@ -75,14 +75,12 @@ bool splitSlugs(const QByteArray &text, QStringList &into)
     return true;
 }
 
-} // namespace
-
-namespace {
 // Every payload starts with the format's version and the sender.
 QByteArray headOf(QByteArrayView sender)
 {
     return "1;" + sender.toByteArray() + ';';
 }
+
 } // namespace
 
 QByteArray ChangeNotice::encode() const
