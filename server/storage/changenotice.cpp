@@ -137,15 +137,16 @@ std::optional<ChangeNotice> ChangeNotice::decode(QByteArrayView payload)
 
 std::optional<RemoteChanges> remoteChangesFrom(QByteArrayView payload, const QByteArray &ownSender, LinkReads &reads)
 {
+    // Our own notice, read from its head before any decoding: the common
+    // case on a busy server (its own writer's batches). Every payload
+    // decode() accepts begins with that head, so no decoded notice is ours.
     if (ChangeNotice::isFrom(payload, ownSender))
-        return std::nullopt; // the common case on a busy server: its own writer's batches
+        return std::nullopt;
     std::optional<ChangeNotice> notice = ChangeNotice::decode(payload);
     if (!notice) {
         qWarning("ignored a malformed change notice");
         return std::nullopt;
     }
-    if (notice->sender == ownSender)
-        return std::nullopt;
     RemoteChanges changes{std::move(*notice), {}};
     if (!changes.notice.created.isEmpty()) {
         if (Result<QList<Link>> links = reads.linksByIds(changes.notice.created); links)
